@@ -1,0 +1,1 @@
+//! extraction: relations, CAMEO-coded events and attributed claims

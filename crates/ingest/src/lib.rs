@@ -1,0 +1,1 @@
+//! ingest: files, JSON Lines, HTML pages, RSS/Atom feeds -> Document

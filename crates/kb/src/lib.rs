@@ -1,0 +1,1 @@
+//! knowledge base: countries, demonyms, places, organisations and the alias index

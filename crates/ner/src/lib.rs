@@ -1,0 +1,1 @@
+//! named-entity recognition: features, averaged-perceptron tagger, training and evaluation

@@ -1,0 +1,1 @@
+//! the pipeline: stages in order, batch runs, and the public output schema

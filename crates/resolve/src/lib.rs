@@ -1,0 +1,1 @@
+//! entity resolution: mentions -> entities, aliases, acronyms, coreference, KB links, geocoding

@@ -1,0 +1,1 @@
+//! syntax: part-of-speech tagger, lemmatiser and dependency parser

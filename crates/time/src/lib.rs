@@ -1,0 +1,1 @@
+//! time expressions: recognition and TIMEX3 normalisation anchored at the article date
