@@ -1,2 +1,84 @@
-//! The `dossier` command-line tool.
-fn main() {}
+//! The `dossier` command-line tool: `extract` turns articles into a knowledge
+//! graph; `train` and `eval` build and measure the models.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd_extract;
+mod cmd_geo;
+mod cmd_ner;
+mod cmd_relex;
+mod cmd_syntax;
+mod cmd_time;
+
+/// dossier turns dated news articles into a temporal knowledge graph of
+/// actors, relations, coded events and speaker-attributed claims, each traced
+/// to the sentence that supports it.
+#[derive(Parser)]
+#[command(name = "dossier", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities, times, relations, events and claims from articles.
+    Extract(cmd_extract::ExtractArgs),
+    /// Train a model from the benchmark data in ../shared/data.
+    #[command(subcommand)]
+    Train(TrainCmd),
+    /// Measure a stage on benchmark data.
+    #[command(subcommand)]
+    Eval(EvalCmd),
+}
+
+#[derive(Subcommand)]
+enum TrainCmd {
+    /// Train the named-entity tagger (CoNLL-2003 and friends).
+    Ner(cmd_ner::TrainArgs),
+    /// Train the part-of-speech tagger and dependency parser (UD English).
+    Syntax(cmd_syntax::TrainArgs),
+}
+
+#[derive(Subcommand)]
+enum EvalCmd {
+    /// Score the named-entity tagger on CoNLL files or the re3d folder.
+    Ner(cmd_ner::EvalArgs),
+    /// Score time expressions on TimeML (.tml) files.
+    Time(cmd_time::EvalArgs),
+    /// Score tagging and parsing on a CoNLL-U file.
+    Syntax(cmd_syntax::EvalArgs),
+    /// Score geocoding on GeoWebNews and LGL with gold toponyms.
+    Geo(cmd_geo::EvalArgs),
+    /// Score relations, events and claims on the development set.
+    Extract(cmd_relex::EvalArgs),
+    /// Map events to MUC-4 templates and score them.
+    Muc4(cmd_relex::Muc4Args),
+    /// Run the PETRARCH2 validation records.
+    Petrarch(cmd_relex::PetrarchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd_extract::run(args),
+        Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
+        Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
+        Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
+        Command::Eval(EvalCmd::Time(args)) => cmd_time::eval(args),
+        Command::Eval(EvalCmd::Syntax(args)) => cmd_syntax::eval(args),
+        Command::Eval(EvalCmd::Geo(args)) => cmd_geo::eval(args),
+        Command::Eval(EvalCmd::Extract(args)) => cmd_relex::eval(args),
+        Command::Eval(EvalCmd::Muc4(args)) => cmd_relex::muc4(args),
+        Command::Eval(EvalCmd::Petrarch(args)) => cmd_relex::petrarch(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("dossier: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
