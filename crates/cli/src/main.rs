@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod cmd_extract;
 mod cmd_geo;
+mod cmd_kb;
 mod cmd_ner;
 mod cmd_relex;
 mod cmd_syntax;
@@ -32,6 +33,8 @@ enum Command {
     /// Measure a stage on benchmark data.
     #[command(subcommand)]
     Eval(EvalCmd),
+    /// Build the knowledge base files shipped in kb/ from ../shared/data.
+    BuildKb(cmd_kb::BuildArgs),
 }
 
 #[derive(Subcommand)]
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd_extract::run(args),
+        Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
         Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
