@@ -1,1 +1,3 @@
 //! entity resolution: mentions -> entities, aliases, acronyms, coreference, KB links, geocoding
+
+pub mod geocode;

@@ -1,0 +1,1 @@
+//! Geocoding of place entities against the knowledge base (filled in by the kb work).
