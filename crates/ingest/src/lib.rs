@@ -1,1 +1,454 @@
-//! ingest: files, JSON Lines, HTML pages, RSS/Atom feeds -> Document
+//! Ingest: turns files, standard input, JSON Lines, HTML article pages and
+//! RSS/Atom feeds into [`Document`]s. It is the only annotator-side crate
+//! that does IO.
+//!
+//! The document text is set here, once: the article without any wrapper
+//! (the seed format's `date ...` prefix, HTML markup, JSON quoting), and it
+//! never changes after. Metadata goes to [`dossier_text::DocMeta`].
+//!
+//! A batch never dies for one bad input: every input yields documents or
+//! [`IngestError`]s, in input order, and each error names the file (and the
+//! line or feed item). Problems that leave a usable article (an impossible
+//! date, bytes that are not UTF-8) are diagnostics on the document instead.
+//!
+//! ```
+//! use dossier_ingest::{ingest_str, IngestConfig};
+//! let out = ingest_str("kabul.txt", " date 2024-05-02 Gunmen attacked a checkpoint.", &IngestConfig::default());
+//! let doc = out[0].as_ref().unwrap();
+//! assert_eq!(doc.text(), "Gunmen attacked a checkpoint.");
+//! assert_eq!(doc.meta.id, "kabul");
+//! assert_eq!(doc.meta.date.unwrap().to_string(), "2024-05-02");
+//! ```
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dossier_text::Document;
+
+pub mod date;
+mod decode;
+mod draft;
+mod error;
+pub mod eval;
+mod feed;
+pub mod html;
+mod jsonl;
+mod plain;
+
+pub use draft::STAGE;
+pub use error::{IngestError, Place, Source};
+pub use eval::{evaluate_extraction, ExtractionReport, Scores};
+
+/// The input formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// ` date YYYY-MM-DD ` then the article text.
+    Seed,
+    /// Plain text, the whole file one article.
+    Text,
+    /// JSON Lines, one article object per line.
+    Jsonl,
+    /// An HTML article page.
+    Html,
+    /// An RSS or Atom feed, one article per item.
+    Feed,
+}
+
+impl Format {
+    /// Parses a format name as a user types it (`--format jsonl`).
+    pub fn parse(name: &str) -> Option<Format> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "seed" => Format::Seed,
+            "text" | "txt" | "plain" => Format::Text,
+            "jsonl" | "ndjson" | "json" => Format::Jsonl,
+            "html" | "htm" => Format::Html,
+            "feed" | "rss" | "atom" => Format::Feed,
+            _ => return None,
+        })
+    }
+
+    /// The format a file name promises (a `.gz` suffix is looked through);
+    /// `None` where only the content can tell (`.xml`, no extension).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        Some(match ext {
+            "txt" | "text" => Format::Text,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "rss" | "atom" => Format::Feed,
+            _ => return None,
+        })
+    }
+
+    /// Guesses the format from the start of the content.
+    ///
+    /// ```
+    /// use dossier_ingest::Format;
+    /// assert_eq!(Format::sniff(r#"{"text": "..."}"#), Format::Jsonl);
+    /// assert_eq!(Format::sniff("<?xml version=\"1.0\"?><rss version=\"2.0\">"), Format::Feed);
+    /// assert_eq!(Format::sniff("<!DOCTYPE html><html>"), Format::Html);
+    /// assert_eq!(Format::sniff(" date 2023-02-18 Text"), Format::Seed);
+    /// assert_eq!(Format::sniff("Just text."), Format::Text);
+    /// ```
+    pub fn sniff(content: &str) -> Format {
+        let start = content.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
+        if head.starts_with('{') {
+            return Format::Jsonl;
+        }
+        if ["<rss", "<feed", "<rdf"].iter().any(|t| head.starts_with(t)) {
+            return Format::Feed;
+        }
+        if head.starts_with("<?xml") {
+            let is_feed = ["<rss", "<feed", "<rdf:rdf"].iter().any(|t| head.contains(t));
+            return if !is_feed && head.contains("<html") { Format::Html } else { Format::Feed };
+        }
+        if head.starts_with('<') {
+            return Format::Html;
+        }
+        if plain::has_seed_prefix(start) {
+            return Format::Seed;
+        }
+        Format::Text
+    }
+}
+
+/// How to ingest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IngestConfig {
+    /// The largest article accepted, in bytes: a text file, a JSON Lines line,
+    /// the main text of a page, a feed item. Larger ones are skipped with an
+    /// error (they are usually a dump, not an article).
+    pub max_bytes: usize,
+    /// The largest file read whole (HTML pages, feeds, decompressed gzip);
+    /// JSON Lines files are streamed and have no limit.
+    pub max_file_bytes: usize,
+    /// The publication date to use. It overrides the article's own date,
+    /// which is then kept in a diagnostic; articles with no date of their own
+    /// (plain text) need it to anchor relative times.
+    pub date: Option<NaiveDate>,
+    /// The format of every input; `None` decides per input from the file
+    /// extension, then from the content.
+    pub format: Option<Format>,
+}
+
+impl Default for IngestConfig {
+    fn default() -> IngestConfig {
+        IngestConfig { max_bytes: 5 * 1024 * 1024, max_file_bytes: 64 * 1024 * 1024, date: None, format: None }
+    }
+}
+
+/// Ingests text that is already in memory. `name` stands for the file name:
+/// it gives the document id's stem, names the input in errors, and its
+/// extension hints the format.
+pub fn ingest_str(name: &str, content: &str, cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+    ingest_bytes(name, content.as_bytes(), cfg)
+}
+
+/// Ingests bytes that are already in memory (see [`ingest_str`]); gzip and
+/// UTF-16 with a byte-order mark are recognised.
+pub fn ingest_bytes(name: &str, bytes: &[u8], cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+    ingest_source(&Source::new(name), bytes.to_vec(), cfg)
+}
+
+fn ingest_source(source: &Source, bytes: Vec<u8>, cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+    match ingest_whole(source, bytes, cfg) {
+        Ok(docs) => docs,
+        Err(e) => vec![Err(e)],
+    }
+}
+
+fn ingest_whole(
+    source: &Source,
+    bytes: Vec<u8>,
+    cfg: &IngestConfig,
+) -> Result<Vec<Result<Document, IngestError>>, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty { path: source.clone() });
+    }
+    let bytes = decode::gunzip(source, bytes, cfg.max_file_bytes)?;
+    let decoded = decode::decode(source, &bytes)?;
+    let format = match (cfg.format, Format::from_path(&source.path)) {
+        (Some(f), _) => f,
+        // A `.txt` file in the seed format is still the seed format.
+        (None, Some(Format::Text)) if plain::has_seed_prefix(&decoded.text) => Format::Seed,
+        (None, Some(f)) => f,
+        (None, None) => Format::sniff(&decoded.text),
+    };
+    let place = source.to_string();
+    let single = |mut draft: draft::Draft| {
+        if let Some(m) = decoded.lossy_message(&place) {
+            draft.warn(m);
+        }
+        vec![Ok(draft.finish(cfg, &place))]
+    };
+    let too_large = |size: usize| IngestError::TooLarge { path: source.clone(), at: Place::File, size, max: cfg.max_bytes };
+    Ok(match format {
+        Format::Seed | Format::Text => {
+            if bytes.len() > cfg.max_bytes {
+                return Err(too_large(bytes.len()));
+            }
+            let draft = if format == Format::Seed {
+                plain::seed(source, &decoded.text)
+            } else {
+                plain::plain(source, &decoded.text)
+            };
+            single(draft)
+        }
+        Format::Html => {
+            let article = html::extract_article(&decoded.text);
+            if article.text.trim().is_empty() {
+                return Err(IngestError::NoText { path: source.clone(), at: Place::File });
+            }
+            if article.text.len() > cfg.max_bytes {
+                return Err(too_large(article.text.len()));
+            }
+            let mut draft = draft::Draft::new(source.stem(), article.text);
+            draft.meta.title = article.title;
+            draft.meta.date = article.date;
+            draft.meta.url = article.url;
+            draft.meta.source = article.site_name;
+            draft.meta.language = article.language;
+            for (from, text) in article.bad_dates {
+                draft.warn(format!(
+                    "{place}: {from}: `{text}` is not a valid date; the page is kept without a date, give one with --date"
+                ));
+            }
+            single(draft)
+        }
+        Format::Feed => feed::parse_feed(source, decoded.text.as_bytes(), cfg),
+        Format::Jsonl => {
+            let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(&bytes);
+            let out: Vec<_> = bytes
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter_map(|(i, line)| jsonl_line(source, i + 1, line, cfg))
+                .collect();
+            if out.is_empty() {
+                return Err(IngestError::Empty { path: source.clone() });
+            }
+            out
+        }
+    })
+}
+
+/// One line of a JSON Lines input; `None` for a blank line.
+fn jsonl_line(
+    source: &Source,
+    line_no: usize,
+    line: &[u8],
+    cfg: &IngestConfig,
+) -> Option<Result<Document, IngestError>> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    if line.len() > cfg.max_bytes {
+        return Some(Err(IngestError::TooLarge {
+            path: source.clone(),
+            at: Place::Line(line_no),
+            size: line.len(),
+            max: cfg.max_bytes,
+        }));
+    }
+    let decoded = decode::lossy_utf8(line);
+    let place = format!("{source}:{line_no}");
+    Some(jsonl::parse_line(source, line_no, &decoded.text).map(|mut draft| {
+        if let Some(m) = decoded.lossy_message(&place) {
+            draft.warn(m);
+        }
+        draft.finish(cfg, &place)
+    }))
+}
+
+/// Ingests files, directories (recursively, in sorted order) and `-` for
+/// standard input, lazily and in input order. JSON Lines files are streamed.
+///
+/// ```no_run
+/// use dossier_ingest::{ingest_paths, IngestConfig};
+/// let mut skipped = 0;
+/// for item in ingest_paths(&["news/".into()], &IngestConfig::default()) {
+///     match item {
+///         Ok(doc) => println!("{}", doc.meta.id),
+///         Err(e) => { eprintln!("dossier: {e}"); skipped += 1 }
+///     }
+/// }
+/// ```
+pub fn ingest_paths(paths: &[PathBuf], cfg: &IngestConfig) -> Ingest {
+    Ingest { cfg: cfg.clone(), pending: paths.iter().cloned().collect(), current: Current::Idle }
+}
+
+/// The iterator [`ingest_paths`] returns.
+pub struct Ingest {
+    cfg: IngestConfig,
+    pending: VecDeque<PathBuf>,
+    current: Current,
+}
+
+enum Current {
+    Idle,
+    Items(std::vec::IntoIter<Result<Document, IngestError>>),
+    Lines(LineReader),
+}
+
+impl Iterator for Ingest {
+    type Item = Result<Document, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match &mut self.current {
+                Current::Items(items) => match items.next() {
+                    Some(item) => return Some(item),
+                    None => self.current = Current::Idle,
+                },
+                Current::Lines(reader) => match reader.next_item(&self.cfg) {
+                    Some(item) => return Some(item),
+                    None => self.current = Current::Idle,
+                },
+                Current::Idle => {
+                    let path = self.pending.pop_front()?;
+                    self.current = self.open(path);
+                }
+            }
+        }
+    }
+}
+
+impl Ingest {
+    fn open(&mut self, path: PathBuf) -> Current {
+        let source = Source::new(path.clone());
+        let fail = |e: IngestError| Current::Items(vec![Err(e)].into_iter());
+        if source.is_stdin() {
+            let mut bytes = Vec::new();
+            return match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
+                Err(e) => fail(IngestError::Io { path: source, source: e }),
+            };
+        }
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fail(IngestError::NotFound { path: source }),
+            Err(e) => return fail(IngestError::Io { path: source, source: e }),
+        };
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            if let Err(e) = list_articles(&path, 0, &mut files) {
+                return fail(IngestError::Io { path: source, source: e });
+            }
+            if files.is_empty() {
+                return fail(IngestError::EmptyDir { path: source });
+            }
+            for f in files.into_iter().rev() {
+                self.pending.push_front(f);
+            }
+            return Current::Idle;
+        }
+        let format = self.cfg.format.or_else(|| Format::from_path(&path));
+        let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+        if format == Some(Format::Jsonl) && !gz {
+            return match LineReader::open(source.clone()) {
+                Ok(r) => Current::Lines(r),
+                Err(e) => fail(e),
+            };
+        }
+        if meta.len() > self.cfg.max_file_bytes as u64 {
+            return fail(IngestError::TooLarge {
+                path: source,
+                at: Place::File,
+                size: meta.len() as usize,
+                max: self.cfg.max_file_bytes,
+            });
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
+            Err(e) => fail(IngestError::Io { path: source, source: e }),
+        }
+    }
+}
+
+/// The article files under a directory, sorted, for a deterministic order.
+/// Hidden files and files of other kinds (images, stylesheets) are passed
+/// over: a directory of saved pages holds plenty of both.
+fn list_articles(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    // Deep enough for any real corpus; stops symlink loops.
+    if depth > 32 {
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+            continue;
+        }
+        if path.is_dir() {
+            list_articles(&path, depth + 1, out)?;
+        } else if Format::from_path(&path).is_some()
+            || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Streams a JSON Lines file line by line, so corpora larger than memory go
+/// through.
+struct LineReader {
+    source: Source,
+    reader: BufReader<File>,
+    line_no: usize,
+    n_items: usize,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl LineReader {
+    fn open(source: Source) -> Result<LineReader, IngestError> {
+        let io = |e: std::io::Error| IngestError::Io { path: source.clone(), source: e };
+        let mut reader = BufReader::with_capacity(1 << 16, File::open(&source.path).map_err(io)?);
+        let head = reader.fill_buf().map_err(io)?;
+        if head.is_empty() {
+            return Err(IngestError::Empty { path: source });
+        }
+        if decode::looks_binary(&head[..head.len().min(8192)]) {
+            return Err(IngestError::Binary { path: source });
+        }
+        Ok(LineReader { source, reader, line_no: 0, n_items: 0, done: false, buf: Vec::new() })
+    }
+
+    fn next_item(&mut self, cfg: &IngestConfig) -> Option<Result<Document, IngestError>> {
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.done = true;
+                    if self.n_items == 0 {
+                        return Some(Err(IngestError::Empty { path: self.source.clone() }));
+                    }
+                }
+                Ok(_) => {
+                    self.line_no += 1;
+                    let mut line: &[u8] = &self.buf;
+                    if self.line_no == 1 {
+                        line = line.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(line);
+                    }
+                    let line = line.strip_suffix(b"\n").unwrap_or(line);
+                    if let Some(item) = jsonl_line(&self.source, self.line_no, line, cfg) {
+                        self.n_items += 1;
+                        return Some(item);
+                    }
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(IngestError::Io { path: self.source.clone(), source: e }));
+                }
+            }
+        }
+        None
+    }
+}
