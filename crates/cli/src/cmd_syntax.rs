@@ -1,17 +1,177 @@
 //! `dossier train syntax` and `dossier eval syntax`. Owned by the syntax stage.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use dossier_syntax::{evaluate, read_conllu, Model, SyntaxTagger, TrainConfig};
+use indicatif::{ProgressBar, ProgressStyle};
+
+const EWT: &str = "../shared/data/ud-english-ewt";
 
 #[derive(clap::Args)]
-pub struct TrainArgs {}
-
-#[derive(clap::Args)]
-pub struct EvalArgs {}
-
-pub fn train(_args: TrainArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier train syntax is not built yet")
+pub struct TrainArgs {
+    /// CoNLL-U training files [default: UD English EWT train]
+    #[arg(long, num_args = 1..)]
+    train: Vec<PathBuf>,
+    /// CoNLL-U development file, used to keep the best epoch
+    #[arg(long, default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu")]
+    dev: PathBuf,
+    /// Seed for shuffling and exploration: the same seed gives the same model
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Parser epochs
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Tagger epochs
+    #[arg(long, default_value_t = 8)]
+    tagger_epochs: usize,
+    /// Folds for predicted training tags (0: train the parser on gold tags)
+    #[arg(long, default_value_t = 4)]
+    jackknife: usize,
+    /// Drop averaged weights at or below this magnitude
+    #[arg(long, default_value_t = 0.0)]
+    prune: f32,
+    /// Where to write the model
+    #[arg(long, default_value = "models/syntax.bin")]
+    out: PathBuf,
 }
 
-pub fn eval(_args: EvalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier eval syntax is not built yet")
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// CoNLL-U file with gold tokens, sentences and trees
+    #[arg(long, default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu")]
+    data: PathBuf,
+    /// Model file to score instead of the embedded one
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Print one JSON object
+    #[arg(long)]
+    json: bool,
+}
+
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl dossier_syntax::Progress for Bar {
+    fn phase(&mut self, name: &str, total: u64) {
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+        self.bar.set_message(name.to_string());
+    }
+    fn advance(&mut self, n: u64) {
+        self.bar.inc(n);
+    }
+    fn message(&mut self, line: &str) {
+        self.bar.println(line);
+    }
+}
+
+pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let train_files = if args.train.is_empty() {
+        vec![Path::new(EWT).join("en_ewt-ud-train.conllu")]
+    } else {
+        args.train.clone()
+    };
+    for f in train_files.iter().chain([&args.dev]) {
+        if !f.exists() {
+            anyhow::bail!(
+                "{} not found: put UD English EWT under ../shared/data or pass --train/--dev",
+                f.display()
+            );
+        }
+    }
+    let started = Instant::now();
+    let mut train = Vec::new();
+    for f in &train_files {
+        train.extend(read_conllu(f).with_context(|| format!("reading {}", f.display()))?);
+    }
+    let dev = read_conllu(&args.dev)?;
+    eprintln!(
+        "training on {} sentences ({} tokens), dev {} sentences",
+        train.len(),
+        train.iter().map(|s| s.len()).sum::<usize>(),
+        dev.len()
+    );
+    let cfg = TrainConfig {
+        seed: args.seed,
+        tagger_epochs: args.tagger_epochs,
+        parser_epochs: args.epochs,
+        jackknife: args.jackknife,
+        prune: args.prune,
+        ..TrainConfig::default()
+    };
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{msg:>9} [{elapsed_precise}] {wide_bar} {pos}/{len} tokens ({eta})",
+        )
+        .context("progress bar template")?,
+    );
+    let model = dossier_syntax::train::train(&train, &dev, &cfg, &mut Bar { bar: bar.clone() });
+    bar.finish_and_clear();
+    let bytes = model.to_bytes();
+    if let Some(dir) = args.out.parent() {
+        std::fs::create_dir_all(dir).ok();
+    }
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    let sc = evaluate(&model, &dev);
+    eprintln!(
+        "dev: UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
+        100.0 * sc.frac(sc.upos),
+        100.0 * sc.frac(sc.xpos),
+        100.0 * sc.frac(sc.lemma),
+        100.0 * sc.frac(sc.uas),
+        100.0 * sc.frac(sc.las)
+    );
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.0?}",
+        args.out.display(),
+        bytes.len() as f64 / 1e6,
+        started.elapsed()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    if !args.data.exists() {
+        eprintln!(
+            "skipping syntax evaluation: {} not found (UD English EWT belongs under ../shared/data)",
+            args.data.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let model = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            Model::from_bytes(&bytes)?
+        }
+        None => SyntaxTagger::embedded()?.model().clone(),
+    };
+    let data = read_conllu(&args.data)?;
+    let sc = evaluate(&model, &data);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "upos": sc.frac(sc.upos),
+                "xpos": sc.frac(sc.xpos),
+                "lemma": sc.frac(sc.lemma),
+                "uas": sc.frac(sc.uas),
+                "las": sc.frac(sc.las),
+                "n_tokens": sc.n_tokens,
+            })
+        );
+    } else {
+        println!("{}: {} tokens", args.data.display(), sc.n_tokens);
+        println!("UPOS  {:6.2}%", 100.0 * sc.frac(sc.upos));
+        println!("XPOS  {:6.2}%", 100.0 * sc.frac(sc.xpos));
+        println!("lemma {:6.2}%", 100.0 * sc.frac(sc.lemma));
+        println!("UAS   {:6.2}", 100.0 * sc.frac(sc.uas));
+        println!("LAS   {:6.2}", 100.0 * sc.frac(sc.las));
+    }
+    Ok(ExitCode::SUCCESS)
 }
