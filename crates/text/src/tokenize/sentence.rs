@@ -1,0 +1,139 @@
+//! The sentence splitter: rules over the tokens the scanner made.
+//!
+//! A sentence ends
+//! - at a blank line (a paragraph break; a headline without final
+//!   punctuation ends there too), always;
+//! - after `.`, `!` or `?` and the closing quotes and brackets glued to it
+//!   (`...banking.’`), unless the next token continues the sentence: a
+//!   lower-case word (`“Why?” he asked`) or `,` `;` `)` and the like;
+//! - after an abbreviation that may end a sentence (`U.S.`, `Inc.`, an
+//!   initial) or an ellipsis, only before a typical sentence opener ("The",
+//!   "He", "But": see [`lexicon::is_sentence_opener`]);
+//! - never after a title, a month or a reference word (`Gen.`, `Aug.`,
+//!   `No.`), nor at a dateline's dash (`KABUL, Aug 26 (Reuters) -`).
+
+use super::lexicon::{self, Abbrev};
+use crate::{Sentence, TextRange, TokenIdx, Tokens};
+
+/// How strongly a token ends a sentence.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stop {
+    /// A title or month abbreviation: never ends a sentence.
+    NonFinal,
+    /// An ellipsis or an abbreviation that may end a sentence.
+    Weak,
+    /// `.`, `!`, `?`.
+    Strong,
+}
+
+pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
+    let n = tokens.len();
+    let tok = |k: usize| &text[tokens.start[k] as usize..tokens.end[k] as usize];
+    // The gap before token `k`, for `k >= 1`.
+    let gap = |k: usize| &text[tokens.end[k - 1] as usize..tokens.start[k] as usize];
+    let glued = |k: usize| tokens.start[k] == tokens.end[k - 1];
+
+    let mut out = Vec::with_capacity(n / 24 + 1);
+    let mut push = |first: usize, last: usize| {
+        out.push(Sentence {
+            range: TextRange::new(tokens.start[first], tokens.end[last - 1]),
+            first: TokenIdx::new(first),
+            last: TokenIdx::new(last),
+        })
+    };
+    let mut first = 0;
+    let mut i = 0;
+    while i < n {
+        if i > first && is_paragraph_break(gap(i)) {
+            push(first, i);
+            first = i;
+        }
+        let Some(mut strength) = stop(tok(i)) else {
+            i += 1;
+            continue;
+        };
+        // More final punctuation ("?!" written apart, "etc.).") and the
+        // closing quotes and brackets glued to it end the same sentence.
+        let mut j = i + 1;
+        while j < n && glued(j) {
+            let t = tok(j);
+            if lexicon::is_closer(t) {
+                j += 1;
+            } else if let Some(s) = stop(t) {
+                strength = strength.max(s);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let ends = j == n || {
+            let next = tok(j);
+            match strength {
+                Stop::NonFinal => false,
+                Stop::Weak => lexicon::is_sentence_opener(next),
+                Stop::Strong => {
+                    !(starts_lowercase(next)
+                        || lexicon::is_continuation(next)
+                        || (glued(j) && !starts_uppercase(next)))
+                }
+            }
+        };
+        if ends {
+            push(first, j);
+            first = j;
+        }
+        i = j;
+    }
+    if first < n {
+        push(first, n);
+    }
+    out
+}
+
+/// Whether and how a token can end a sentence.
+#[inline]
+fn stop(t: &str) -> Option<Stop> {
+    let b = t.as_bytes();
+    // Most tokens are words that end in a letter: decide them on one byte.
+    match *b.last()? {
+        b'.' if b.len() == 1 => Some(Stop::Strong),
+        b'.' if b.iter().all(|&c| c == b'.') => Some(if b.len() >= 4 {
+            // An ellipsis and a full stop: "....".
+            Stop::Strong
+        } else {
+            Stop::Weak
+        }),
+        // A word that kept its full stop: the scanner only does that for
+        // abbreviations, initials and dotted acronyms.
+        b'.' => Some(match lexicon::abbrev(&t[..t.len() - 1], || true) {
+            Some(Abbrev::NonFinal) => Stop::NonFinal,
+            Some(Abbrev::Final) | None => Stop::Weak,
+        }),
+        b'!' | b'?' => Some(Stop::Strong),
+        b if b < 0x80 => None,
+        _ => match t {
+            "…" => Some(Stop::Weak),
+            // Arabic and Urdu full stops, the Arabic question mark, the
+            // Devanagari danda and the ideographic full stop.
+            "۔" | "؟" | "।" | "。" | "！" | "？" => Some(Stop::Strong),
+            _ => None,
+        },
+    }
+}
+
+/// A blank line: two line breaks with only white space between them, or a
+/// Unicode paragraph separator.
+#[inline]
+fn is_paragraph_break(gap: &str) -> bool {
+    gap.len() >= 2 && (gap.bytes().filter(|&b| b == b'\n').count() >= 2 || gap.contains('\u{2029}'))
+}
+
+#[inline]
+fn starts_lowercase(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[inline]
+fn starts_uppercase(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
