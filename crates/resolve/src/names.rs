@@ -1,0 +1,385 @@
+//! The parts of a name: titles in front of it, the core that identifies the
+//! entity, its words, and whether it is an acronym of another name.
+//!
+//! Everything here works on `&str` slices of the document text and returns
+//! byte offsets relative to them, so the caller can turn them back into
+//! [`dossier_text::TextRange`]s; nothing rewrites the text.
+
+/// Titles and roles that precede a person's name, longest first, as
+/// lower-case words without dots, with the form recorded on the entity.
+/// Honorifics that carry no role ("Mr.", "Mrs.") map to `""`: they are
+/// stripped from the name but not recorded.
+const TITLES: &[(&[&str], &str)] = &[
+    (&["lt", "gen"], "Lieutenant General"),
+    (&["lieut", "gen"], "Lieutenant General"),
+    (&["lieutenant", "general"], "Lieutenant General"),
+    (&["maj", "gen"], "Major General"),
+    (&["major", "general"], "Major General"),
+    (&["brig", "gen"], "Brigadier General"),
+    (&["brigadier", "general"], "Brigadier General"),
+    (&["lt", "col"], "Lieutenant Colonel"),
+    (&["lieutenant", "colonel"], "Lieutenant Colonel"),
+    (&["vice", "adm"], "Vice Admiral"),
+    (&["vice", "admiral"], "Vice Admiral"),
+    (&["field", "marshal"], "Field Marshal"),
+    (&["prime", "minister"], "Prime Minister"),
+    (&["vice", "president"], "Vice President"),
+    (&["foreign", "minister"], "Foreign Minister"),
+    (&["defence", "minister"], "Defence Minister"),
+    (&["defense", "minister"], "Defense Minister"),
+    (&["interior", "minister"], "Interior Minister"),
+    (&["finance", "minister"], "Finance Minister"),
+    (&["information", "minister"], "Information Minister"),
+    (&["secretary", "of", "state"], "Secretary of State"),
+    (&["chief", "justice"], "Chief Justice"),
+    (&["crown", "prince"], "Crown Prince"),
+    (&["grand", "ayatollah"], "Grand Ayatollah"),
+    (&["supreme", "leader"], "Supreme Leader"),
+    (&["army", "chief"], "Army Chief"),
+    (&["gen"], "General"),
+    (&["general"], "General"),
+    (&["col"], "Colonel"),
+    (&["colonel"], "Colonel"),
+    (&["maj"], "Major"),
+    (&["major"], "Major"),
+    (&["capt"], "Captain"),
+    (&["captain"], "Captain"),
+    (&["brig"], "Brigadier"),
+    (&["brigadier"], "Brigadier"),
+    (&["adm"], "Admiral"),
+    (&["admiral"], "Admiral"),
+    (&["cmdr"], "Commander"),
+    (&["commander"], "Commander"),
+    (&["sgt"], "Sergeant"),
+    (&["sergeant"], "Sergeant"),
+    (&["president"], "President"),
+    (&["pres"], "President"),
+    (&["minister"], "Minister"),
+    (&["secretary-general"], "Secretary-General"),
+    (&["senator"], "Senator"),
+    (&["sen"], "Senator"),
+    (&["rep"], "Representative"),
+    (&["gov"], "Governor"),
+    (&["governor"], "Governor"),
+    (&["mayor"], "Mayor"),
+    (&["ambassador"], "Ambassador"),
+    (&["amb"], "Ambassador"),
+    (&["chancellor"], "Chancellor"),
+    (&["king"], "King"),
+    (&["queen"], "Queen"),
+    (&["prince"], "Prince"),
+    (&["emir"], "Emir"),
+    (&["amir"], "Emir"),
+    (&["sheikh"], "Sheikh"),
+    (&["shaikh"], "Sheikh"),
+    (&["sheik"], "Sheikh"),
+    (&["mufti"], "Mufti"),
+    (&["mullah"], "Mullah"),
+    (&["maulana"], "Maulana"),
+    (&["mawlana"], "Maulana"),
+    (&["maulvi"], "Maulvi"),
+    (&["imam"], "Imam"),
+    (&["ayatollah"], "Ayatollah"),
+    (&["hafiz"], "Hafiz"),
+    (&["qari"], "Qari"),
+    (&["pope"], "Pope"),
+    (&["cardinal"], "Cardinal"),
+    (&["archbishop"], "Archbishop"),
+    (&["bishop"], "Bishop"),
+    (&["rabbi"], "Rabbi"),
+    (&["judge"], "Judge"),
+    (&["justice"], "Justice"),
+    (&["dr"], "Doctor"),
+    (&["prof"], "Professor"),
+    (&["professor"], "Professor"),
+    (&["spokesman"], "spokesman"),
+    (&["spokeswoman"], "spokeswoman"),
+    (&["spokesperson"], "spokesperson"),
+    (&["mr"], ""),
+    (&["mrs"], ""),
+    (&["ms"], ""),
+    (&["miss"], ""),
+];
+
+/// The comparison form of a title word: lower case, dots removed.
+fn title_word(w: &str) -> String {
+    w.chars()
+        .filter(|&c| c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Words of `s` with their byte ranges, split at white space.
+pub(crate) fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// Matches a title at the start of `words` (given as text); returns how many
+/// words it takes and its recorded form.
+pub(crate) fn title_at_start(words: &[&str]) -> Option<(usize, &'static str)> {
+    let lower: Vec<String> = words.iter().map(|w| title_word(w)).collect();
+    TITLES.iter().find_map(|(pat, form)| {
+        (lower.len() >= pat.len() && lower.iter().zip(pat.iter()).all(|(a, b)| a == b))
+            .then_some((pat.len(), *form))
+    })
+}
+
+/// Matches a title that ends exactly at the end of `words`; returns how many
+/// words it takes and its recorded form.
+pub(crate) fn title_at_end(words: &[&str]) -> Option<(usize, &'static str)> {
+    let lower: Vec<String> = words.iter().map(|w| title_word(w)).collect();
+    TITLES.iter().find_map(|(pat, form)| {
+        (lower.len() >= pat.len()
+            && lower[lower.len() - pat.len()..]
+                .iter()
+                .zip(pat.iter())
+                .all(|(a, b)| a == b))
+        .then_some((pat.len(), *form))
+    })
+}
+
+/// The core of a name mention: `start..end` relative to `surface`, with the
+/// leading article, a possessive ending and (for people) titles removed.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Core {
+    pub start: usize,
+    pub end: usize,
+    pub titles: Vec<&'static str>,
+}
+
+/// Splits a mention's surface into titles and the core name.
+pub(crate) fn core(surface: &str, person: bool) -> Core {
+    let mut end = surface.trim_end().len();
+    let trimmed = &surface[..end];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if trimmed.len() > suffix.len() && trimmed.ends_with(suffix) {
+            end -= suffix.len();
+            break;
+        }
+    }
+    if surface[..end].ends_with(['\'', '’']) && end > 1 {
+        end -= surface[..end].chars().next_back().map_or(0, char::len_utf8);
+    }
+    let ws: Vec<(usize, usize)> = words(&surface[..end]);
+    let mut first = 0;
+    let mut titles = Vec::new();
+    if ws.len() > 1 && matches!(&surface[ws[0].0..ws[0].1], "the" | "The") {
+        first = 1;
+    }
+    if person {
+        loop {
+            // Keep at least one word: "President" alone is a mention of
+            // someone whose name the text gave elsewhere.
+            if ws.len() - first < 2 {
+                break;
+            }
+            let rest: Vec<&str> = ws[first..ws.len() - 1]
+                .iter()
+                .map(|&(a, b)| &surface[a..b])
+                .collect();
+            match title_at_start(&rest) {
+                Some((n, form)) => {
+                    if !form.is_empty() && !titles.contains(&form) {
+                        titles.push(form);
+                    }
+                    first += n;
+                }
+                None => break,
+            }
+        }
+    }
+    let start = ws.get(first).map_or(0, |w| w.0);
+    Core {
+        start,
+        end: end.max(start),
+        titles,
+    }
+}
+
+/// Words that acronyms usually skip: function words and the connectors of
+/// transliterated names ("Tehrik-i-Taliban", "Jamaat-ul-Ahrar").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "of" | "the"
+            | "and"
+            | "for"
+            | "in"
+            | "on"
+            | "to"
+            | "de"
+            | "del"
+            | "la"
+            | "i"
+            | "e"
+            | "ul"
+            | "al"
+            | "el"
+            | "wal"
+            | "wa"
+            | "bin"
+            | "ibn"
+            | "&"
+    )
+}
+
+/// The letters of an acronym as written: "U.S." -> "US", "PML-N" ->
+/// "PMLN"; `None` when the word is not written as an acronym.
+pub(crate) fn acronym_letters(s: &str) -> Option<String> {
+    let letters: String = s
+        .chars()
+        .filter(|c| !matches!(c, '.' | '-' | '&'))
+        .collect();
+    let n_alpha = letters.chars().filter(char::is_ascii_alphabetic).count();
+    let ok = (2..=8).contains(&letters.len())
+        && n_alpha >= 2
+        && letters
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        // "IS" and "ISI" count, but a two-letter all-capitals word must not
+        // be an ordinary word shouted ("IN", "OF").
+        && !matches!(letters.as_str(), "IN" | "OF" | "TO" | "AT" | "ON" | "BY" | "AN" | "OR" | "IT" | "BE" | "NO" | "SO" | "DO" | "GO" | "WE" | "HE" | "MY" | "AM" | "PM");
+    ok.then_some(letters)
+}
+
+/// Whether `acronym` (its letters) abbreviates `name`: each content word
+/// gives its first letter, in order; connectors may give theirs or not. Words
+/// are split at spaces and hyphens, so "Tehrik-i-Taliban Pakistan" is "TTP"
+/// and "Islamic State of Iraq and Syria" is "ISIS". A single-word name
+/// matches nothing: "Hamas" is not "H".
+pub(crate) fn is_acronym_of(acronym: &str, name: &str) -> bool {
+    let ws: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n_content = ws.iter().filter(|w| !is_connector(w)).count();
+    if ws.len() < 2 || n_content < 2 || acronym.len() < 2 {
+        return false;
+    }
+    let letters: Vec<char> = acronym.chars().map(|c| c.to_ascii_uppercase()).collect();
+    fn go(letters: &[char], ws: &[&str]) -> bool {
+        match (letters.first(), ws.first()) {
+            (None, None) => true,
+            (_, None) => false,
+            (None, Some(_)) => ws.iter().all(|w| is_connector(w)),
+            (Some(&l), Some(w)) => {
+                let first = w
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .map(|c| c.to_ascii_uppercase());
+                let take = first == Some(l) && go(&letters[1..], &ws[1..]);
+                take || (is_connector(w) && go(letters, &ws[1..]))
+            }
+        }
+    }
+    go(&letters, &ws)
+}
+
+/// The words of a person's name, for surname and first-name matching, as
+/// comparison keys (an "al-" prefix dropped: "al-Baghdadi" is "Baghdadi").
+pub(crate) fn person_parts(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            let k = dossier_kb::normalize::loose_key(w);
+            k.strip_prefix("*l")
+                .filter(|_| is_al_prefixed(w))
+                .map_or(k.clone(), str::to_string)
+        })
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+fn is_al_prefixed(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    (l.starts_with("al-") || l.starts_with("el-")) && l.len() > 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn check_core(surface: &str, person: bool, expect: Expect) {
+        let c = core(surface, person);
+        expect.assert_eq(&format!("{:?} {:?}", &surface[c.start..c.end], c.titles));
+    }
+
+    #[test]
+    fn titles_are_stripped_from_people() {
+        check_core(
+            "Gen. Asim Munir",
+            true,
+            expect![[r#""Asim Munir" ["General"]"#]],
+        );
+        check_core(
+            "Lt. Gen. Faiz Hameed",
+            true,
+            expect![[r#""Faiz Hameed" ["Lieutenant General"]"#]],
+        );
+        check_core(
+            "Prime Minister Imran Khan’s",
+            true,
+            expect![[r#""Imran Khan" ["Prime Minister"]"#]],
+        );
+        check_core(
+            "Mufti Noor Wali",
+            true,
+            expect![[r#""Noor Wali" ["Mufti"]"#]],
+        );
+        check_core("Mr. Khan", true, expect![[r#""Khan" []"#]]);
+        check_core("President", true, expect![[r#""President" []"#]]);
+        check_core(
+            "General Assembly",
+            false,
+            expect![[r#""General Assembly" []"#]],
+        );
+        check_core(
+            "the Islamic State",
+            false,
+            expect![[r#""Islamic State" []"#]],
+        );
+        check_core("TTP’s", false, expect![[r#""TTP" []"#]]);
+    }
+
+    #[test]
+    fn acronyms_match_initials() {
+        assert!(is_acronym_of("TTP", "Tehrik-i-Taliban Pakistan"));
+        assert!(is_acronym_of("ISKP", "Islamic State Khorasan Province"));
+        assert!(is_acronym_of("ISIS", "Islamic State of Iraq and Syria"));
+        assert!(is_acronym_of("AQAP", "al-Qaeda in the Arabian Peninsula"));
+        assert!(is_acronym_of("JNIM", "Jama'at Nasr al-Islam wal Muslimin"));
+        assert!(!is_acronym_of("ISIS", "Islamic State Khorasan Province"));
+        assert!(!is_acronym_of("H", "Hamas"));
+        assert!(!is_acronym_of("IS", "Islam"));
+    }
+
+    #[test]
+    fn acronym_letters_reject_shouted_words() {
+        assert_eq!(acronym_letters("U.S.").as_deref(), Some("US"));
+        assert_eq!(acronym_letters("PML-N").as_deref(), Some("PMLN"));
+        assert_eq!(acronym_letters("IN"), None);
+        assert_eq!(acronym_letters("Khan"), None);
+    }
+
+    #[test]
+    fn person_parts_drop_al() {
+        assert_eq!(
+            person_parts("Abu Bakr al-Baghdadi"),
+            person_parts("Abu Bakr Baghdadi")
+        );
+    }
+}

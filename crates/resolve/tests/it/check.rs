@@ -1,0 +1,220 @@
+//! One-line tests: a marked sentence and the entities it resolves to.
+
+use expect_test::{expect, Expect};
+
+use crate::{parse_fixture, render, resolve, test_kb};
+
+fn check(marked: &str, expect: Expect) {
+    let (text, gold) = parse_fixture(marked);
+    let doc = resolve(test_kb(), &text, &gold);
+    expect.assert_eq(&render(&doc));
+}
+
+#[test]
+fn surname_joins_full_name() {
+    check(
+        "[Imran Khan]{PER} met officials. Later [Khan]{PER} said talks went well.",
+        expect![[r#"
+            E0 PERSON "Imran Khan" kb=- aliases=[Khan] mentions=[Imran Khan@0 name, Khan@32 name]
+        "#]],
+    );
+}
+
+#[test]
+fn two_khans_stay_apart_and_bare_surname_goes_to_nearest() {
+    check(
+        "[Omar Ayub Khan]{PER} criticised [Imran Khan]{PER}. [Khan]{PER} replied on Monday.",
+        expect![[r#"
+            E0 PERSON "Omar Ayub Khan" kb=- mentions=[Omar Ayub Khan@0 name]
+            E1 PERSON "Imran Khan" kb=- aliases=[Khan] mentions=[Imran Khan@26 name, Khan@38 name]
+        "#]],
+    );
+}
+
+#[test]
+fn titles_become_attributes() {
+    check(
+        "[Gen. Asim Munir]{PER} met [Mufti Noor Wali]{PER} and Lt. Gen. [Faiz Hameed]{PER}.",
+        expect![[r#"
+        E0 PERSON "Asim Munir" kb=- titles=[General] mentions=[Gen. Asim Munir@0 name]
+        E1 PERSON "Noor Wali" kb=- titles=[Mufti] mentions=[Mufti Noor Wali@20 name]
+        E2 PERSON "Faiz Hameed" kb=- titles=[Lieutenant General] mentions=[Faiz Hameed@49 name]
+    "#]],
+    );
+}
+
+#[test]
+fn parenthetical_acronym_and_later_use() {
+    check(
+        "[Islamic State Khorasan Province]{ORG} (ISKP) claimed the attack. Officials blamed ISKP on Friday.",
+        expect![[r#"
+            E0 ORG "Islamic State Khorasan Province" kb=dossier:iskp aliases=[ISKP] mentions=[Islamic State Khorasan Province@0 name, ISKP@33 acronym, ISKP@76 acronym]
+        "#]],
+    );
+}
+
+#[test]
+fn transliteration_variants_join() {
+    check(
+        "[Tehrik-i-Taliban Pakistan]{ORG} fighters met [Tehrik-e-Taliban]{ORG} envoys; the [TTP]{ORG} said so.",
+        expect![[r#"
+            E0 ORG "Tehrik-i-Taliban Pakistan" kb=dossier:ttp aliases=[Tehrik-e-Taliban, TTP] mentions=[Tehrik-i-Taliban Pakistan@0 name, Tehrik-e-Taliban@39 name, TTP@68 acronym]
+        "#]],
+    );
+}
+
+#[test]
+fn isis_is_the_islamic_state() {
+    check(
+        "[ISIS]{ORG} grew fast. Later the [Islamic State]{ORG} lost ground.",
+        expect![[r#"
+        E0 ORG "Islamic State" kb=dossier:isis aliases=[ISIS] mentions=[ISIS@0 acronym, Islamic State@26 name]
+    "#]],
+    );
+}
+
+#[test]
+fn known_country_is_never_a_person() {
+    check(
+        "[Pakistan]{PER} rejected the claim.",
+        expect![[r#"
+        E0 GPE "Pakistan" kb=Q843 geo=PK (30.00, 70.00) country mentions=[Pakistan@0 name]
+    "#]],
+    );
+}
+
+#[test]
+fn magazine_title_is_work() {
+    check("The group wrote in its magazine named “[Khorasan Ghag]{PER}”. The journal also attacked clerics.", expect![[r#"
+        E0 WORK "Khorasan Ghag" kb=- mentions=[Khorasan Ghag@41 name, The journal@59 nominal]
+    "#]]);
+}
+
+#[test]
+fn demonym_is_norp_and_army_is_org() {
+    check(
+        "[Pakistani]{MISC} scholars criticised the [Pakistani]{MISC} army.",
+        expect![[r#"
+        E0 NORP "Pakistani" kb=dossier:norp-pakistani mentions=[Pakistani@0 name]
+        E1 ORG "Pakistan Army" kb=dossier:pakistan-army aliases=[Pakistani army] mentions=[Pakistani army@34 name]
+    "#]],
+    );
+}
+
+#[test]
+fn moscow_is_a_city_on_the_map() {
+    check(
+        "[Khan]{PER} flew to [Moscow]{LOC}.",
+        expect![[r#"
+        E0 PERSON "Khan" kb=- mentions=[Khan@0 name]
+        E1 GPE "Moscow" kb=Q649 geo=RU (55.75, 37.62) city mentions=[Moscow@13 name]
+    "#]],
+    );
+}
+
+#[test]
+fn outfit_and_it_refer_to_the_group() {
+    check(
+        "[ISKP]{ORG} asserted that [Pakistan]{LOC} is governed badly. It used [Imran Khan]{PER} as an example. \"This is clear,\" the outfit said.",
+        expect![[r#"
+            E0 ORG "Islamic State Khorasan Province" kb=dossier:iskp aliases=[ISKP] mentions=[ISKP@0 acronym, It@47 pronoun, the outfit@98 nominal]
+            E1 GPE "Pakistan" kb=Q843 geo=PK (30.00, 70.00) country mentions=[Pakistan@19 name]
+            E2 PERSON "Imran Khan" kb=- mentions=[Imran Khan@55 name]
+        "#]],
+    );
+}
+
+#[test]
+fn he_refers_to_a_person_actor() {
+    check(
+        "[Imran Khan]{PER} left [Islamabad]{LOC} on Monday. He flew to [Peshawar]{LOC}.",
+        expect![[r#"
+        E0 PERSON "Imran Khan" kb=- mentions=[Imran Khan@0 name, He@37 pronoun]
+        E1 GPE "Islamabad" kb=- mentions=[Islamabad@16 name]
+        E2 GPE "Peshawar" kb=geonames:1168197 geo=PK (34.01, 71.58) city mentions=[Peshawar@48 name]
+    "#]],
+    );
+}
+
+#[test]
+fn pleonastic_and_object_it_are_left_alone() {
+    check("[ISKP]{ORG} attacked the town. It is clear that the attack failed, and officials called it a riot.", expect![[r#"
+        E0 ORG "Islamic State Khorasan Province" kb=dossier:iskp aliases=[ISKP] mentions=[ISKP@0 acronym]
+    "#]]);
+}
+
+#[test]
+fn place_head_words_type_unknown_places() {
+    check(
+        "Troops left [Bagram Airfield]{LOC} for the [Red Sea]{LOC} and [Kaduna State]{LOC} near [Mount Kenya]{LOC}.",
+        expect![[r#"
+            E0 FAC "Bagram Airfield" kb=- mentions=[Bagram Airfield@12 name]
+            E1 LOC "Red Sea" kb=- mentions=[Red Sea@36 name]
+            E2 GPE "Kaduna State" kb=- mentions=[Kaduna State@48 name]
+            E3 LOC "Mount Kenya" kb=- mentions=[Mount Kenya@66 name]
+        "#]],
+    );
+}
+
+#[test]
+fn unknown_place_gets_a_diagnostic_not_zero_zero() {
+    let (text, gold) = crate::parse_fixture("Fighting reached [Qaryat al-Nur]{LOC}.");
+    let doc = crate::resolve(test_kb(), &text, &gold);
+    assert_eq!(doc.entities[0].geo, None);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("Qaryat al-Nur")));
+}
+
+#[test]
+fn acronym_missed_by_ner_is_added_when_known() {
+    check(
+        "Police said the [Tehrik-i-Taliban Pakistan]{ORG} attacked again, and TTP later denied it.",
+        expect![[r#"
+        E0 ORG "Tehrik-i-Taliban Pakistan" kb=dossier:ttp aliases=[TTP] mentions=[Tehrik-i-Taliban Pakistan@16 name, TTP@62 acronym]
+    "#]],
+    );
+}
+
+#[test]
+fn possessive_is_stripped() {
+    check(
+        "[ISKP]{ORG} is strong. [ISKP’s]{ORG} leaders met [Khan’s]{PER} aides.",
+        expect![[r#"
+        E0 ORG "Islamic State Khorasan Province" kb=dossier:iskp aliases=[ISKP] mentions=[ISKP@0 acronym, ISKP’s@16 acronym]
+        E1 PERSON "Khan" kb=- mentions=[Khan’s@37 name]
+    "#]],
+    );
+}
+
+#[test]
+fn capital_as_government_keeps_place_type() {
+    check(
+        "[Moscow]{ORG} said it would respond.",
+        expect![[r#"
+        E0 GPE "Moscow" kb=Q649 geo=RU (55.75, 37.62) city mentions=[Moscow@0 name]
+    "#]],
+    );
+}
+
+#[test]
+fn first_name_joins_full_name() {
+    check(
+        "[Noor Wali Mehsud]{PER} spoke. Then [Noor Wali]{PER} left.",
+        expect![[r#"
+        E0 PERSON "Noor Wali Mehsud" kb=- aliases=[Noor Wali] mentions=[Noor Wali Mehsud@0 name, Noor Wali@29 name]
+    "#]],
+    );
+}
+
+#[test]
+fn different_kb_entries_never_merge() {
+    check(
+        "[ISIS]{ORG} and [ISKP]{ORG} fought; [Islamic State]{ORG} won.",
+        expect![[r#"
+        E0 ORG "Islamic State" kb=dossier:isis aliases=[ISIS] mentions=[ISIS@0 acronym, Islamic State@22 name]
+        E1 ORG "Islamic State Khorasan Province" kb=dossier:iskp aliases=[ISKP] mentions=[ISKP@9 acronym]
+    "#]],
+    );
+}
