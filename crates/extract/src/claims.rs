@@ -1,0 +1,494 @@
+//! Claims: direct quotes and reported speech, with their speaker, medium and
+//! polarity.
+//!
+//! Quotes are paired first and attributed from the reporting clause after
+//! ("..., said X", "..., the outfit said") or before ("X said: ..."). Then
+//! reporting verbs outside quotes take a that-clause, a bare clause after
+//! "said", or the clause before a final ", police said"; "according to X"
+//! and reporting nouns ("issued a warning that") work alike. A speaker that
+//! is only a common noun ("the outfit", "the report") falls back to the most
+//! recent speaker: news prose keeps one source across such references.
+
+use dossier_text::{Claim, EntityId, Polarity, SentenceIdx};
+
+use crate::lexicon::Lexicon;
+use crate::view::{Arg, DocView};
+
+/// A claim and the tokens of its content, which scope the events and
+/// relations nested in it.
+#[derive(Clone, Debug)]
+pub struct FoundClaim {
+    pub claim: Claim,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Nouns that stand for a speaker already named ("the outfit said").
+const SPEAKER_NOUNS: &[&str] = &[
+    "outfit",
+    "group",
+    "organisation",
+    "organization",
+    "militants",
+    "statement",
+    "report",
+    "reports",
+    "magazine",
+    "journal",
+    "article",
+    "video",
+    "message",
+    "spokesman",
+    "spokesperson",
+    "official",
+    "officials",
+    "ministry",
+    "police",
+    "army",
+    "military",
+    "it",
+    "he",
+    "she",
+    "they",
+];
+
+struct Finder<'v, 'a> {
+    lex: &'v Lexicon,
+    v: &'v DocView<'a>,
+    used: Vec<bool>,
+    out: Vec<FoundClaim>,
+}
+
+pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
+    let mut f = Finder {
+        lex,
+        v,
+        used: vec![false; v.len()],
+        out: Vec::new(),
+    };
+    f.direct_quotes();
+    f.reported();
+    f.out.sort_by_key(|c| c.first);
+    f.out
+}
+
+impl Finder<'_, '_> {
+    fn speech_polarity(&self, i: usize) -> Option<Polarity> {
+        self.lex.speech.get(self.v.word(i)).copied()
+    }
+
+    /// The speaker of the claims so far that is nearest before token `at`,
+    /// or the nearest organisation or person named before it.
+    fn fallback_speaker(&self, at: usize) -> Option<EntityId> {
+        let before = self.v.range(at.min(self.v.len().saturating_sub(1))).start();
+        let from_claims = self
+            .out
+            .iter()
+            .filter(|c| c.claim.evidence.start() < before)
+            .max_by_key(|c| c.claim.evidence.start())
+            .and_then(|c| c.claim.speaker);
+        from_claims.or_else(|| {
+            (0..at).rev().find_map(|k| {
+                let arg = self.v.arg_at(k)?;
+                matches!(
+                    self.v.etype(arg),
+                    dossier_text::EntityType::Org | dossier_text::EntityType::Person
+                )
+                .then_some(arg.entity)
+            })
+        })
+    }
+
+    fn push(
+        &mut self,
+        speaker: Option<EntityId>,
+        (first, last): (usize, usize),
+        (ev_first, ev_last): (usize, usize),
+        direct: bool,
+        polarity: Polarity,
+    ) {
+        if last <= first {
+            return;
+        }
+        let v = self.v;
+        let range = v.span(first, last);
+        let evidence = v.span(ev_first.min(first), ev_last.max(last));
+        let mut about: Vec<EntityId> = Vec::new();
+        for k in first..last {
+            if let Some(arg) = v.arg_at(k) {
+                if !about.contains(&arg.entity) && Some(arg.entity) != speaker {
+                    about.push(arg.entity);
+                }
+            }
+        }
+        let medium = self.medium(ev_first.min(first), ev_last.max(last));
+        let confidence = match (speaker.is_some(), direct) {
+            (true, true) => 0.9,
+            (true, false) => 0.8,
+            (false, _) => 0.4,
+        };
+        for slot in &mut self.used[ev_first.min(first)..ev_last.max(last)] {
+            *slot = true;
+        }
+        self.out.push(FoundClaim {
+            claim: Claim {
+                speaker,
+                medium,
+                range,
+                evidence,
+                sentence: SentenceIdx::new(v.sentence_of.get(first).copied().unwrap_or(0)),
+                direct,
+                polarity,
+                about,
+                confidence,
+            },
+            first,
+            last,
+        });
+    }
+
+    /// A named channel in `lo..hi`: "in its magazine Khorasan Ghag",
+    /// "through its Amaq news agency", "on Twitter".
+    fn medium(&self, lo: usize, hi: usize) -> Option<EntityId> {
+        let v = self.v;
+        (lo..hi).find_map(|p| {
+            if !matches!(v.word(p), "in" | "through" | "on" | "via") {
+                return None;
+            }
+            medium_after(self.lex, v, p + 1, hi).map(|(arg, _)| arg.entity)
+        })
+    }
+
+    fn direct_quotes(&mut self) {
+        let v = self.v;
+        let mut open: Option<usize> = None;
+        let mut quotes = Vec::new();
+        for i in 0..v.len() {
+            match v.word(i) {
+                "“" => open = Some(i),
+                "”" => {
+                    if let Some(o) = open.take() {
+                        quotes.push((o, i));
+                    }
+                }
+                "\"" => match open.take() {
+                    Some(o) => quotes.push((o, i)),
+                    None => open = Some(i),
+                },
+                _ => {}
+            }
+        }
+        for (o, c) in quotes {
+            // Scare quotes and titles ("pawns", "Khorasan Ghag") are not speech.
+            if c - o <= 4 {
+                continue;
+            }
+            let content = (o + 1, v.trim_end(o + 1, c));
+            if let Some((speaker, ev_last, polarity)) = self.attribution_after(c) {
+                self.push(speaker, content, (o, ev_last), true, polarity);
+            } else if let Some((speaker, ev_first, polarity)) = self.attribution_before(o) {
+                self.push(speaker, content, (ev_first, c + 1), true, polarity);
+            }
+        }
+    }
+
+    /// `”, said X` / `,” X said` / `,” the outfit said`.
+    fn attribution_after(&self, close: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
+        let v = self.v;
+        let mut k = close + 1;
+        while matches!(v.word(k), ",") {
+            k += 1;
+        }
+        let hi = (k + 8).min(v.len());
+        let verb = (k..hi)
+            .take_while(|&j| !matches!(v.word(j), "." | ";" | "“" | "\""))
+            .find(|&j| self.speech_polarity(j).is_some())?;
+        let polarity = self.speech_polarity(verb)?;
+        if verb == k {
+            // Inverted: "said Islamic State Khorasan Province (ISKP)".
+            let mut j = verb + 1;
+            while matches!(v.word(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            let speaker = v.arg_at(j).map(|a| a.entity).or_else(|| {
+                SPEAKER_NOUNS
+                    .contains(&v.word(j))
+                    .then(|| self.fallback_speaker(close))
+                    .flatten()
+            });
+            let end = v.arg_at(j).map_or(j + 1, |a| a.last);
+            return Some((speaker, end, polarity));
+        }
+        // "X said": everything between the quote and the verb names the speaker.
+        let named = (k..verb).find_map(|j| v.arg_at(j));
+        let speaker = match named {
+            Some(a) => Some(a.entity),
+            None if (k..verb).any(|j| SPEAKER_NOUNS.contains(&v.word(j))) => {
+                self.fallback_speaker(close)
+            }
+            None => return None,
+        };
+        Some((speaker, verb + 1, polarity))
+    }
+
+    /// `X said: “` / `X said, “`.
+    fn attribution_before(&self, open: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
+        let v = self.v;
+        let (lo, _) = v.sentence_bounds(open.saturating_sub(1));
+        let verb = (open.saturating_sub(4).max(lo)..open)
+            .rev()
+            .find(|&j| self.speech_polarity(j).is_some())?;
+        let polarity = self.speech_polarity(verb)?;
+        let speaker = v.subject_left(lo, verb).map(|a| a.entity);
+        let first = v.subject_left(lo, verb).map_or(verb, |a| a.first);
+        Some((speaker, first, polarity))
+    }
+
+    fn reported(&mut self) {
+        let v = self.v;
+        for i in 0..v.len() {
+            if self.used[i] {
+                continue;
+            }
+            let (lo, hi) = v.sentence_bounds(i);
+            let end = v.trim_end(lo, hi);
+            if v.word(i) == "according" && v.word(i + 1) == "to" {
+                self.according_to(i, lo, end);
+                continue;
+            }
+            if let Some(polarity) = self.speech_polarity(i) {
+                self.reporting_verb(i, lo, end, polarity);
+                continue;
+            }
+            let rest: Vec<&str> = (i..(i + 3).min(v.len())).map(|k| v.word(k)).collect();
+            if let Some((phrase, n)) = self.lex.speech_nouns.longest(&rest) {
+                if v.word(i + n) == "that" {
+                    let polarity = if phrase.value == "denied" {
+                        Polarity::Denied
+                    } else {
+                        Polarity::Asserted
+                    };
+                    let speaker = v.subject_left(lo, i);
+                    let ev_first = speaker.map_or(i, |a| a.first);
+                    let content = self.content_end(i + n + 1, end);
+                    let speaker = speaker.map(|a| a.entity);
+                    self.push(
+                        speaker,
+                        (i + n + 1, content),
+                        (ev_first, i + n + 1),
+                        false,
+                        polarity,
+                    );
+                }
+            }
+        }
+    }
+
+    /// "according to X, ..." and "..., according to X".
+    fn according_to(&mut self, i: usize, lo: usize, end: usize) {
+        let v = self.v;
+        let mut j = i + 2;
+        while matches!(v.word(j), "the" | "a" | "an" | "its" | "their") {
+            j += 1;
+        }
+        let named = v.arg_at(j);
+        let speaker = named.map(|a| a.entity).or_else(|| self.fallback_speaker(i));
+        let src_end = named.map_or(j + 1, |a| a.last);
+        if i == lo || (i > lo && v.word(i - 1) == ",") && i - 1 == lo {
+            let comma = (src_end..end).find(|&k| v.word(k) == ",");
+            if let Some(c) = comma {
+                self.push(speaker, (c + 1, end), (i, c + 1), false, Polarity::Asserted);
+            }
+        } else {
+            let content_end = if v.word(i - 1) == "," { i - 1 } else { i };
+            self.push(
+                speaker,
+                (lo, content_end),
+                (i, src_end.max(i + 2)),
+                false,
+                Polarity::Asserted,
+            );
+        }
+    }
+
+    fn reporting_verb(&mut self, i: usize, lo: usize, end: usize, polarity: Polarity) {
+        let v = self.v;
+        let w = v.word(i);
+        // Participle clause: ", claiming that ..." speaks for the main subject.
+        let participle = w.ends_with("ing") && i > lo && v.word(i - 1) == ",";
+        let inverted = i > lo && matches!(v.word(i - 1), "," | "”" | "\"");
+        // Where the content starts: after "that", after a colon, or right
+        // after "said".
+        let that = (i + 1..(i + 8).min(end))
+            .take_while(|&k| !matches!(v.word(k), "." | ";" | "“" | "\""))
+            .find(|&k| v.word(k) == "that" || v.word(k) == ":");
+        let bare_say = matches!(w, "said" | "says" | "say" | "told")
+            && !matches!(
+                v.word(i + 1),
+                "." | "," | "on" | "in" | "to" | "by" | "the" | ""
+            )
+            && v.arg_at(i + 1)
+                .is_none_or(|a| !v.is_actor(a) || w != "told");
+        let content_start = match that {
+            Some(k) => k + 1,
+            None if bare_say && !inverted => i + 1,
+            None => {
+                // "..., police said." / "..., said the ministry."
+                if i + 1 >= end || v.word(i + 1) == "," || inverted {
+                    return self.clause_final(i, lo, end, polarity);
+                }
+                return;
+            }
+        };
+        let speaker = if participle {
+            first_subject(v, lo, i)
+        } else {
+            v.subject_left(lo, i)
+        };
+        let ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
+        let mut speaker = speaker.map(|a| a.entity);
+        if speaker.is_none() && i > lo && SPEAKER_NOUNS.contains(&v.word(i - 1)) {
+            speaker = self.fallback_speaker(i);
+        }
+        let content_end = self.content_end(content_start, end);
+        self.push(
+            speaker,
+            (content_start, content_end),
+            (ev_first, content_start),
+            false,
+            polarity,
+        );
+    }
+
+    /// "Five people were killed, police said." / "..., said the ministry."
+    fn clause_final(&mut self, i: usize, lo: usize, end: usize, polarity: Polarity) {
+        let v = self.v;
+        // The speaker sits between the last comma and the verb, or after it.
+        let comma = (lo..i)
+            .rev()
+            .find(|&k| matches!(v.word(k), "," | "”" | "\""));
+        let Some(comma) = comma else { return };
+        if comma == lo {
+            return;
+        }
+        let between = (comma + 1..i).find_map(|k| v.arg_at(k));
+        let after = v.arg_at(i + 1).or_else(|| v.arg_at(i + 2));
+        let speaker = match between.or(after) {
+            Some(a) => Some(a.entity),
+            None if (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) => {
+                self.fallback_speaker(i)
+            }
+            None => return,
+        };
+        let mut content_first = lo;
+        while content_first < comma && matches!(v.word(content_first), "“" | "\"") {
+            content_first += 1;
+        }
+        self.push(
+            speaker,
+            (content_first, comma),
+            (comma, end.max(i + 1)),
+            false,
+            polarity,
+        );
+    }
+
+    /// Content runs to the end of the sentence, less a trailing medium
+    /// phrase ("in its periodical magazine named ...").
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let v = self.v;
+        for p in start..end {
+            // ", claiming that ..." starts a claim of its own.
+            if v.word(p) == ","
+                && (self.speech_polarity(p + 1).is_some() && v.word(p + 1).ends_with("ing")
+                    || v.word(p + 1) == "according")
+            {
+                return p;
+            }
+            if matches!(v.word(p), "in" | "through" | "on" | "via")
+                && medium_after(self.lex, v, p + 1, end.max(p + 1) + 1)
+                    .is_some_and(|(_, stop)| stop + 2 >= end)
+            {
+                return p;
+            }
+        }
+        end
+    }
+}
+
+/// The first actor of the sentence that no preposition governs: the
+/// subject of its main clause, for participle clauses.
+pub fn first_subject(v: &DocView, lo: usize, hi: usize) -> Option<Arg> {
+    let mut k = lo;
+    while k < hi {
+        if let Some(arg) = v.arg_at(k) {
+            if v.is_actor(arg) && !v.after_preposition(arg, lo) {
+                return Some(arg);
+            }
+            k = arg.last;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A publication named at `from`: possessive or article, up to three
+/// modifiers, a medium noun, an optional "named"/"called" and a quoted name
+/// ("its periodical magazine named “Khorasan Ghag”"), or a name followed by
+/// the medium noun ("its Amaq news agency"). Returns the publication and the
+/// token after it.
+pub fn medium_after(lex: &Lexicon, v: &DocView, from: usize, hi: usize) -> Option<(Arg, usize)> {
+    let mut k = from;
+    if matches!(
+        v.word(k),
+        "its" | "their" | "his" | "her" | "a" | "an" | "the"
+    ) {
+        k += 1;
+    } else if let Some(a) = v.arg_at(k) {
+        // "on Twitter", "on Telegram".
+        if matches!(
+            v.etype(a),
+            dossier_text::EntityType::Work | dossier_text::EntityType::Org
+        ) && v.word(from - 1) != "in"
+            && matches!(v.word(from - 1), "on" | "via")
+        {
+            return Some((a, a.last));
+        }
+    }
+    // A name before the medium noun: "its Amaq news agency".
+    if let Some(a) = v.arg_at(k) {
+        let words: Vec<&str> = (a.last..(a.last + 3).min(hi)).map(|j| v.word(j)).collect();
+        if let Some((_, n)) = lex.media.longest(&words) {
+            return Some((a, a.last + n));
+        }
+        let inner: Vec<&str> = (a.first..a.last).map(|j| v.word(j)).collect();
+        if (0..inner.len()).any(|s| lex.media.longest(&inner[s..]).is_some()) {
+            return Some((a, a.last));
+        }
+        return None;
+    }
+    for _ in 0..4 {
+        let words: Vec<&str> = (k..(k + 3).min(hi)).map(|j| v.word(j)).collect();
+        if let Some((_, n)) = lex.media.longest(&words) {
+            let mut j = k + n;
+            if matches!(v.word(j), "named" | "called" | "titled" | "entitled") {
+                j += 1;
+            }
+            while matches!(v.word(j), "“" | "\"" | "‘" | "'" | ",") {
+                j += 1;
+            }
+            let a = v.arg_at(j)?;
+            let mut stop = a.last;
+            while matches!(v.word(stop), "”" | "\"" | "’" | "'") {
+                stop += 1;
+            }
+            return Some((a, stop));
+        }
+        if v.arg_at(k).is_some() || matches!(v.word(k), "." | "," | "that" | "") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}

@@ -1,0 +1,267 @@
+//! The development set and its scoring.
+//!
+//! An article is `NAME.txt` (a `date: YYYY-MM-DD` line, then the text with
+//! inline entity markup, see [`crate::fixture`]) and `NAME.toml` with what
+//! should come out:
+//!
+//! ```toml
+//! relations = [["ISKP", "affiliate_of", "Islamic State"]]
+//! events = [["13", "ISKP", "Pakistan"]]     # root, source, target ("" = none)
+//! claims = [["ISKP", "Pakistan is run at the behest"]]   # speaker, content
+//! ```
+//!
+//! Names match an entity when they equal (ignoring case and a leading
+//! "the") its name, an alias or the text of one of its non-pronoun
+//! mentions, so gold files name entities as the article does. A relation is
+//! right when subject, predicate and object match (either way round for
+//! symmetric predicates); an event when its root, source and target match; a
+//! claim when the speaker matches and the predicted and gold content overlap
+//! by at least half of each.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dossier_text::{DocMeta, Document, EntityId, MentionKind, TextRange};
+use serde::{Deserialize, Serialize};
+
+use crate::{fixture, Error, SYMMETRIC};
+
+/// What an article should yield.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Gold {
+    #[serde(default)]
+    pub relations: Vec<[String; 3]>,
+    #[serde(default)]
+    pub events: Vec<[String; 3]>,
+    #[serde(default)]
+    pub claims: Vec<[String; 2]>,
+}
+
+/// One article of the development set.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub id: String,
+    pub date: Option<NaiveDate>,
+    /// The text with its entity markup.
+    pub marked: String,
+    pub gold: Gold,
+}
+
+impl Article {
+    /// The article text without markup: what the full pipeline reads.
+    pub fn text(&self) -> Result<String, Error> {
+        Ok(fixture::parse(&self.marked)?.text)
+    }
+
+    pub fn meta(&self) -> DocMeta {
+        DocMeta {
+            id: self.id.clone(),
+            date: self.date,
+            ..DocMeta::default()
+        }
+    }
+
+    /// A document with the gold mentions, entities and times of the markup:
+    /// the extractor measured on its own.
+    pub fn oracle_document(&self) -> Result<Document, Error> {
+        fixture::document_with_meta(&self.marked, self.meta())
+    }
+}
+
+/// The articles of `dir` (not of its subfolders), sorted by name.
+pub fn load_dir(dir: &Path) -> Result<Vec<Article>, Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for path in names {
+        let raw = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let (date, marked) = match raw.strip_prefix("date: ") {
+            Some(rest) => {
+                let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
+                let date = NaiveDate::parse_from_str(line.trim(), "%Y-%m-%d").map_err(|_| {
+                    Error::Data {
+                        path: path.clone(),
+                        message: format!("bad date {line:?}; write date: YYYY-MM-DD"),
+                    }
+                })?;
+                (Some(date), body.trim().to_string())
+            }
+            None => (None, raw.trim().to_string()),
+        };
+        let toml_path = path.with_extension("toml");
+        let gold_text = std::fs::read_to_string(&toml_path).map_err(io(&toml_path))?;
+        let gold: Gold = toml::from_str(&gold_text).map_err(|e| Error::Data {
+            path: toml_path.clone(),
+            message: e.to_string(),
+        })?;
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.push(Article {
+            id,
+            date,
+            marked,
+            gold,
+        });
+    }
+    Ok(out)
+}
+
+/// True positives, predictions and gold items of one layer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub tp: usize,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.predicted += other.predicted;
+        self.gold += other.gold;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores of the three layers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    pub relations: Counts,
+    pub events: Counts,
+    pub claims: Counts,
+}
+
+impl Scores {
+    pub fn add(&mut self, other: Scores) {
+        self.relations.add(other.relations);
+        self.events.add(other.events);
+        self.claims.add(other.claims);
+    }
+}
+
+fn normalize(name: &str) -> String {
+    let lower = name
+        .trim()
+        .trim_matches(|c: char| "“”\"‘’'".contains(c))
+        .to_lowercase()
+        .replace('’', "'");
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+}
+
+/// Whether entity `id` of `doc` goes by `gold` ("" matches no entity).
+pub fn names(doc: &Document, id: Option<EntityId>, gold: &str) -> bool {
+    let gold = normalize(gold);
+    let Some(id) = id else {
+        return gold.is_empty() || gold == "-";
+    };
+    let Some(e) = doc.entities.get(id.index()) else {
+        return false;
+    };
+    normalize(&e.name) == gold
+        || e.aliases.iter().any(|a| normalize(a) == gold)
+        || e.mentions.iter().any(|m| {
+            let m = &doc.mentions[m.index()];
+            m.kind != MentionKind::Pronoun && normalize(doc.slice(m.range)) == gold
+        })
+}
+
+/// Greedy one-to-one matching of predictions to gold items.
+fn matched<P, G>(preds: &[P], gold: &[G], same: impl Fn(&P, &G) -> bool) -> Counts {
+    let mut used = vec![false; gold.len()];
+    let mut tp = 0;
+    for p in preds {
+        if let Some(k) = (0..gold.len()).find(|&k| !used[k] && same(p, &gold[k])) {
+            used[k] = true;
+            tp += 1;
+        }
+    }
+    Counts {
+        tp,
+        predicted: preds.len(),
+        gold: gold.len(),
+    }
+}
+
+/// Scores the layers of an annotated `doc` against `gold`.
+pub fn score(doc: &Document, gold: &Gold) -> Scores {
+    let relations = matched(&doc.relations, &gold.relations, |r, [s, p, o]| {
+        r.predicate == *p
+            && ((names(doc, Some(r.subject), s) && names(doc, Some(r.object), o))
+                || (SYMMETRIC.contains(&p.as_str())
+                    && names(doc, Some(r.subject), o)
+                    && names(doc, Some(r.object), s)))
+    });
+    // An event found twice (by a verb and its noun) counts once.
+    let mut events = doc.events.clone();
+    events.dedup_by(|a, b| {
+        a.root == b.root && a.source == b.source && a.target == b.target && a.sentence == b.sentence
+    });
+    let events = matched(&events, &gold.events, |e, [root, s, t]| {
+        e.root == root[..root.len().min(2)] && names(doc, e.source, s) && names(doc, e.target, t)
+    });
+    let claims = matched(&doc.claims, &gold.claims, |c, [speaker, content]| {
+        let Some(at) = doc.text().find(content.as_str()) else {
+            return false;
+        };
+        let g = TextRange::from_usize(at, at + content.len());
+        let inter = c
+            .range
+            .end()
+            .min(g.end())
+            .saturating_sub(c.range.start().max(g.start()));
+        names(doc, c.speaker, speaker)
+            && inter as f64 >= 0.5 * g.len() as f64
+            && inter as f64 >= 0.5 * c.range.len() as f64
+    });
+    Scores {
+        relations,
+        events,
+        claims,
+    }
+}
+
+/// Gold contents that do not occur in the article text: mistakes in the
+/// gold file, reported before scoring.
+pub fn check_gold(article: &Article) -> Result<(), Error> {
+    let text = article.text()?;
+    for [_, content] in &article.gold.claims {
+        if !text.contains(content.as_str()) {
+            return Err(Error::Data {
+                path: PathBuf::from(format!("{}.toml", article.id)),
+                message: format!("claim content {content:?} is not in the text"),
+            });
+        }
+    }
+    Ok(())
+}

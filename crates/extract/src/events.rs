@@ -1,0 +1,401 @@
+//! CAMEO-coded events from verb and noun triggers.
+//!
+//! A trigger is a verb form or a noun phrase of the lexicon. Verbs take
+//! their source from the subject (the nearest actor to the left, skipping
+//! appositions and following relative pronouns to their noun) and their
+//! target from the first actor to the right; passives swap them and take
+//! the source from a "by" phrase. Nouns take their source from a modifier
+//! ("a Taliban attack", "his trip") or the subject of a light verb ("carried
+//! out an attack") and their target from a preposition chosen by the code
+//! ("attack on", "visit to", "talks with", "arrest of"). Events inside a
+//! claim are claimed by its speaker (denied when the claim is a denial).
+
+use dossier_text::{EntityId, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
+
+use crate::claims::{first_subject, FoundClaim};
+use crate::lexicon::Lexicon;
+use crate::view::{Arg, DocView};
+
+/// Verbs that put a noun event in the subject's hands.
+const LIGHT_VERBS: &[&str] = &[
+    "carried",
+    "carry",
+    "carries",
+    "carrying",
+    "launched",
+    "launch",
+    "launches",
+    "conducted",
+    "conduct",
+    "conducts",
+    "staged",
+    "stage",
+    "mounted",
+    "mount",
+    "claimed",
+    "claim",
+    "claims",
+    "made",
+    "make",
+    "paid",
+    "pay",
+    "pays",
+    "held",
+    "hold",
+    "holds",
+    "undertook",
+    "perpetrated",
+    "executed",
+    "behind",
+    "plotted",
+    "planned",
+    "responsibility",
+    "credit",
+    "began",
+    "started",
+    "led",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "another", "suicide", "deadly", "recent", "twin", "fresh", "major", "first", "latest",
+];
+
+pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    let has_syntax = !v.doc.syntax.is_empty();
+    let mut i = 0;
+    while i < v.len() {
+        let claim = claims
+            .iter()
+            .filter(|c| c.first <= i && i < c.last)
+            .min_by_key(|c| c.last - c.first);
+        let (s_lo, s_hi) = v.sentence_bounds(i);
+        let (lo, hi) = match claim {
+            Some(c) => (c.first.max(s_lo), c.last.min(s_hi)),
+            None => (s_lo, s_hi),
+        };
+        let upos = v.doc.syntax.upos.get(i).copied();
+        let words: Vec<&str> = (i..(i + 4).min(v.len())).map(|k| v.word(k)).collect();
+        let noun_reading = lex.nouns.longest(&words);
+        let nounish = match upos {
+            Some(u) if has_syntax => matches!(u, Upos::NOUN | Upos::PROPN),
+            _ => {
+                i > lo && DETERMINERS.contains(&v.word(i - 1))
+                    || v.arg_at(i.wrapping_sub(1)).is_some()
+            }
+        };
+        let found = if let (Some((phrase, n)), true) =
+            (noun_reading, nounish || !lex.verbs.contains_key(v.word(i)))
+        {
+            noun_event(v, &phrase.value, i, i + n, lo, hi).map(|e| (e, n))
+        } else if let Some(entries) = lex.verbs.get(v.word(i)) {
+            verb_event(lex, v, entries, i, lo, hi)
+        } else {
+            None
+        };
+        let Some((mut found, n)) = found else {
+            i += 1;
+            continue;
+        };
+        let code_info = lex.code_info(&found.code);
+        let (label, goldstein) =
+            code_info.map_or((String::new(), 0.0), |c| (c.label.clone(), c.goldstein));
+        let trigger = v.span(i, i + n);
+        let (modality, attributed_to) = match claim {
+            Some(c) if c.claim.polarity == Polarity::Denied => (Modality::Denied, c.claim.speaker),
+            Some(c) => (Modality::Claimed, c.claim.speaker),
+            None => (modality(v, i, lo), None),
+        };
+        if found.source.is_some() && found.source == found.target {
+            found.target = None;
+        }
+        let restates = out.iter().any(|e| {
+            e.sentence.index() == v.sentence_of.get(i).copied().unwrap_or(0)
+                && matches!(e.root.as_str(), "18" | "19")
+                && matches!(&found.code[..2], "18" | "19")
+                && e.source == found.source.map(|a| a.entity)
+                && e.trigger.end() <= v.range(i).start()
+        });
+        if restates {
+            i += n;
+            continue;
+        }
+        let place = place(v, &found, i, i + n, lo, hi);
+        out.push(Event {
+            root: found.code[..2].to_string(),
+            code: found.code,
+            label,
+            source: found.source.map(|a| a.entity),
+            target: found.target.map(|a| a.entity),
+            time: time_in_sentence(v, i),
+            place,
+            sentence: SentenceIdx::new(v.sentence_of.get(i).copied().unwrap_or(0)),
+            trigger,
+            modality,
+            attributed_to,
+            goldstein,
+            confidence: found.confidence,
+        });
+        i += n;
+    }
+    out
+}
+
+struct Found {
+    code: String,
+    source: Option<Arg>,
+    target: Option<Arg>,
+    confidence: f32,
+}
+
+fn verb_event(
+    lex: &Lexicon,
+    v: &DocView,
+    entries: &[crate::lexicon::VerbEntry],
+    i: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<(Found, usize)> {
+    if v.doc
+        .syntax
+        .upos
+        .get(i)
+        .is_some_and(|u| matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ))
+    {
+        return None;
+    }
+    // The entry with the longest list of following words that all match.
+    let mut best: Option<(&crate::lexicon::VerbEntry, usize)> = None;
+    for e in entries {
+        let mut k = i + 1;
+        let mut ok = true;
+        for w in &e.then {
+            match (k..(k + 4).min(hi)).find(|&j| v.word(j) == w) {
+                Some(j) => k = j + 1,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && best.is_none_or(|(b, _)| e.then.len() > b.then.len()) {
+            best = Some((e, k));
+        }
+    }
+    let (entry, end) = best?;
+    let mut code = entry.code.clone();
+    let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
+    let passive = v.is_passive(i, lo, participle);
+    let (source, mut target) = if passive {
+        (v.arg_after(&["by"], end, hi), v.subject_left(lo, i))
+    } else {
+        let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
+        let source = if participle_clause {
+            first_subject(v, lo, i)
+        } else {
+            v.subject_left(lo, i)
+        };
+        (source, v.object_right(end, hi))
+    };
+    // "X attacked Y, alleging ...": a verbal attack.
+    if v.word(i) == "attacked"
+        && (end..hi).any(|k| {
+            matches!(
+                v.word(k),
+                "alleging" | "accusing" | "saying" | "claiming" | "calling"
+            )
+        })
+    {
+        code = "111".to_string();
+    }
+    // Threats and accusations aim at what their complement is against.
+    if target.is_none() && matches!(&code[..2], "11" | "13") {
+        target = v
+            .arg_after(&["against"], end, hi)
+            .or_else(|| {
+                v.arg_after(&["of", "on"], end, hi)
+                    .filter(|a| v.is_actor(*a))
+            })
+            .or_else(|| {
+                // "warned that it would attack X": the first actor the
+                // complement names after its subject.
+                let that = (end..hi).find(|&k| v.word(k) == "that")?;
+                let subject = v.arg_at(that + 1).map_or(that + 1, |a| a.last);
+                v.object_right(subject, hi)
+                    .or_else(|| v.arg_after(&["against", "on"], subject, hi))
+            });
+    }
+    if source.is_none() && target.is_none() {
+        return None;
+    }
+    let confidence = match (source.is_some(), target.is_some()) {
+        (true, true) => 0.8,
+        (true, false) | (false, true) => 0.6,
+        (false, false) => 0.4,
+    };
+    Some((
+        Found {
+            code,
+            source,
+            target,
+            confidence,
+        },
+        if entry.then.is_empty() { 1 } else { end - i },
+    ))
+}
+
+fn noun_event(
+    v: &DocView,
+    code: &str,
+    first: usize,
+    last: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Found> {
+    // The noun phrase starts before its determiners and modifiers.
+    let mut start = first;
+    while start > lo && DETERMINERS.contains(&v.word(start - 1)) {
+        start -= 1;
+    }
+    // "a Taliban attack", "ISKP's attack", "his trip".
+    let mut source = None;
+    let mut k = start;
+    if k > lo && matches!(v.word(k - 1), "'s" | "’s" | "'") {
+        k -= 1;
+    }
+    if k > lo {
+        source = v.arg_at(k - 1).filter(|a| v.is_actor(*a));
+    }
+    if source.is_none() {
+        source = v
+            .arg_at(first.saturating_sub(1))
+            .filter(|a| v.is_actor(*a) && a.last == first);
+    }
+    if source.is_none() {
+        for j in start..first {
+            if let Some(a) = v.arg_at(j).filter(|a| v.is_actor(*a)) {
+                source = Some(a);
+            }
+        }
+    }
+    let window = (last + 6).min(hi);
+    if source.is_none() {
+        source = v.arg_after(&["by"], last, window);
+    }
+    if source.is_none() {
+        source = v
+            .subject_left(lo, start)
+            .filter(|a| (a.last..start).any(|j| LIGHT_VERBS.contains(&v.word(j))));
+    }
+    let preps: &[&str] = match &code[..2] {
+        "04" if code == "042" => &["to"],
+        "04" | "03" | "05" | "06" => &["with", "between"],
+        "17" => &["of"],
+        _ => &["on", "against", "targeting"],
+    };
+    let target = v
+        .arg_after(preps, last, window)
+        .filter(|a| v.is_actor(*a) || code == "042");
+    if source.is_none() && target.is_none() {
+        return None;
+    }
+    Some(Found {
+        code: code.to_string(),
+        source,
+        target,
+        confidence: if source.is_some() && target.is_some() {
+            0.7
+        } else {
+            0.5
+        },
+    })
+}
+
+/// Negation, future and conditionals in the words before the trigger.
+fn modality(v: &DocView, i: usize, lo: usize) -> Modality {
+    let from = i.saturating_sub(4).max(lo);
+    let before: Vec<&str> = (from..i).map(|k| v.word(k)).collect();
+    if before
+        .iter()
+        .any(|w| matches!(*w, "not" | "n't" | "never" | "no"))
+    {
+        return Modality::Negated;
+    }
+    if (lo..i).any(|k| v.word(k) == "if")
+        || before
+            .iter()
+            .any(|w| matches!(*w, "could" | "might" | "may"))
+    {
+        return Modality::Hypothetical;
+    }
+    if before
+        .iter()
+        .any(|w| matches!(*w, "will" | "would" | "shall" | "'ll"))
+    {
+        return Modality::Future;
+    }
+    if i >= 2 && v.word(i - 1) == "to" {
+        let intent = v.word(i - 2);
+        if [
+            "threaten", "vow", "pledge", "plan", "intend", "promise", "going", "want", "seek",
+            "aim", "continue",
+        ]
+        .iter()
+        .any(|s| intent.starts_with(s))
+        {
+            return Modality::Future;
+        }
+    }
+    Modality::Asserted
+}
+
+/// Where the event happened: a place after a locative preposition in the
+/// clause of the trigger, or a sentence-initial "In X,".
+fn place(
+    v: &DocView,
+    found: &Found,
+    first: usize,
+    last: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<EntityId> {
+    let not_arg = |a: &Arg| {
+        Some(a.entity) != found.source.map(|s| s.entity)
+            && Some(a.entity) != found.target.map(|t| t.entity)
+    };
+    let clause_end = (last..hi)
+        .find(|&k| {
+            matches!(v.word(k), ";" | "that" | "which" | "who")
+                || (v.word(k) == "," && k > last + 8)
+        })
+        .unwrap_or(hi);
+    if let Some(p) = v.places_after(last, clause_end).into_iter().find(not_arg) {
+        return Some(p.entity);
+    }
+    if matches!(v.word(lo), "in" | "at" | "near") {
+        let comma = (lo..first).find(|&k| v.word(k) == ",")?;
+        return v
+            .places_after(lo, comma)
+            .into_iter()
+            .find(not_arg)
+            .map(|a| a.entity);
+    }
+    None
+}
+
+/// The TIMEX3 value of the date nearest the trigger in its sentence.
+pub fn time_in_sentence(v: &DocView, i: usize) -> Option<String> {
+    let (lo, hi) = v.sentence_bounds(i);
+    let sentence = v.span(lo, hi.max(lo + 1));
+    let at = v.range(i).start();
+    v.doc
+        .times
+        .iter()
+        .filter(|t| {
+            sentence.contains_range(t.range) && matches!(t.ttype, TimexType::Date | TimexType::Time)
+        })
+        .filter(|t| t.value.is_some())
+        .min_by_key(|t| t.range.start().abs_diff(at))
+        .and_then(|t| t.value.clone())
+}

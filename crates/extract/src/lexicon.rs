@@ -1,0 +1,327 @@
+//! The extraction lexicon: dossier's own verb and noun patterns for CAMEO
+//! codes, reporting verbs, relation cues and publication nouns, read from the
+//! reviewable TSV files in `data/`.
+
+use std::collections::HashMap;
+
+use dossier_text::Polarity;
+
+use crate::Error;
+
+/// The lexicon shipped with dossier, embedded in the binary.
+pub const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
+/// CAMEO codes with their Goldstein weights and labels.
+pub const CAMEO_CODES_TSV: &str = include_str!("../data/cameo_codes.tsv");
+
+/// Label and Goldstein weight of a CAMEO code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeInfo {
+    pub label: String,
+    pub goldstein: f32,
+}
+
+/// A verb pattern: its lemma's forms trigger it, and `then` words must
+/// follow in order within a short window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbEntry {
+    pub lemma: String,
+    pub then: Vec<String>,
+    pub code: String,
+}
+
+/// A multi-word pattern matched on consecutive lowercase tokens; the last
+/// word may also match its plural.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    pub value: String,
+    /// For relation phrases: the object is the relation's subject
+    /// ("X, backed by Y" means Y supports X).
+    pub reversed: bool,
+}
+
+/// Everything the extractor looks words up in. Built once per pipeline.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub codes: HashMap<String, CodeInfo>,
+    /// Inflected verb form -> patterns headed by it.
+    pub verbs: HashMap<String, Vec<VerbEntry>>,
+    /// Inflected form -> whether it can be a past participle (for passives).
+    pub participles: HashMap<String, bool>,
+    pub nouns: PhraseTable,
+    /// Inflected reporting-verb form -> polarity.
+    pub speech: HashMap<String, Polarity>,
+    pub speech_nouns: PhraseTable,
+    pub roles: PhraseTable,
+    pub relphrases: PhraseTable,
+    pub media: PhraseTable,
+}
+
+/// Phrases indexed by their first word; longest first within a bucket.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseTable {
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+impl PhraseTable {
+    fn insert(&mut self, phrase: Phrase) {
+        let bucket = self.by_first.entry(phrase.words[0].clone()).or_default();
+        bucket.push(phrase);
+        bucket.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    }
+
+    /// The longest phrase that starts at `words[0]`, and how many words it
+    /// covers.
+    pub fn longest<'a, S: AsRef<str>>(&'a self, words: &[S]) -> Option<(&'a Phrase, usize)> {
+        let first = words.first()?.as_ref();
+        let mut candidates: Vec<&Phrase> = Vec::new();
+        if let Some(b) = self.by_first.get(first) {
+            candidates.extend(b.iter());
+        }
+        // A one-word phrase in the plural ("clashes" -> "clash").
+        if let Some(singular) = singular(first) {
+            if let Some(b) = self.by_first.get(&singular) {
+                candidates.extend(b.iter().filter(|p| p.words.len() == 1));
+            }
+        }
+        candidates.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        candidates.into_iter().find_map(|p| {
+            let n = p.words.len();
+            if words.len() < n {
+                return None;
+            }
+            let ok = p.words.iter().enumerate().all(|(k, w)| {
+                let have = words[k].as_ref();
+                have == w || (k == n - 1 && singular(have).as_deref() == Some(w.as_str()))
+            });
+            ok.then_some((p, n))
+        })
+    }
+}
+
+/// A crude singular for plural nouns; enough for lexicon look-ups.
+fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es") {
+        if stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x') {
+            return Some(stem.to_string());
+        }
+    }
+    word.strip_suffix('s')
+        .filter(|s| !s.ends_with('s'))
+        .map(str::to_string)
+}
+
+/// Regular inflections of an English verb lemma: -s, -ed, -ing, with the
+/// doubled final consonant variants ("ban" -> "banned") because listing
+/// which short verbs double is not worth a table.
+pub fn inflect(lemma: &str) -> Vec<(String, bool)> {
+    let mut out = vec![(lemma.to_string(), false)];
+    let bytes = lemma.as_bytes();
+    let n = bytes.len();
+    let is_vowel = |c: u8| b"aeiou".contains(&c);
+    let last = bytes.last().copied().unwrap_or(b' ');
+    let third =
+        if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+            format!("{lemma}es")
+        } else if last == b'y' && n > 1 && !is_vowel(bytes[n - 2]) {
+            format!("{}ies", &lemma[..n - 1])
+        } else {
+            format!("{lemma}s")
+        };
+    out.push((third, false));
+    let (past, ing) = if last == b'e' {
+        (
+            format!("{lemma}d"),
+            if lemma.ends_with("ee") {
+                format!("{lemma}ing")
+            } else {
+                format!("{}ing", &lemma[..n - 1])
+            },
+        )
+    } else if last == b'y' && n > 1 && !is_vowel(bytes[n - 2]) {
+        (format!("{}ied", &lemma[..n - 1]), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    out.push((past, true));
+    out.push((ing, false));
+    if n >= 3
+        && !is_vowel(last)
+        && !b"wxy".contains(&last)
+        && is_vowel(bytes[n - 2])
+        && !is_vowel(bytes[n - 3])
+    {
+        out.push((format!("{lemma}{}ed", last as char), true));
+        out.push((format!("{lemma}{}ing", last as char), false));
+    }
+    // British and American spellings of -l verbs ("travelled").
+    out
+}
+
+impl Lexicon {
+    /// The lexicon shipped with dossier.
+    pub fn embedded() -> Result<Lexicon, Error> {
+        Lexicon::parse(LEXICON_TSV, CAMEO_CODES_TSV)
+    }
+
+    /// Parses a lexicon and a code table in the formats of the files in `data/`.
+    pub fn parse(lexicon: &str, codes: &str) -> Result<Lexicon, Error> {
+        let mut lex = Lexicon::default();
+        for (n, line) in codes.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = |message: &str| Error::Lexicon {
+                file: "cameo_codes.tsv",
+                line: n + 1,
+                message: message.to_string(),
+            };
+            if f.len() < 3 {
+                return Err(bad("expected code, goldstein and label"));
+            }
+            let goldstein: f32 = f[1]
+                .parse()
+                .map_err(|_| bad("goldstein weight is not a number"))?;
+            lex.codes.insert(
+                f[0].trim().to_string(),
+                CodeInfo {
+                    label: f[2].trim().to_string(),
+                    goldstein,
+                },
+            );
+        }
+        for (n, line) in lexicon.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = |message: String| Error::Lexicon {
+                file: "lexicon.tsv",
+                line: n + 1,
+                message,
+            };
+            if f.len() < 3 {
+                return Err(bad("expected kind, pattern and value".into()));
+            }
+            let (kind, pattern, value) = (f[0], f[1].trim(), f[2].trim());
+            let words: Vec<String> = pattern.split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                return Err(bad("empty pattern".into()));
+            }
+            match kind {
+                "verb" => {
+                    if !lex.codes.contains_key(value) {
+                        return Err(bad(format!("unknown CAMEO code {value}")));
+                    }
+                    let forms = lex.add_forms(&words[0]);
+                    let lemma = forms[0].clone();
+                    for form in forms {
+                        lex.verbs.entry(form).or_default().push(VerbEntry {
+                            lemma: lemma.clone(),
+                            then: words[1..].to_vec(),
+                            code: value.to_string(),
+                        });
+                    }
+                }
+                "speech" => {
+                    let polarity = parse_polarity(value).ok_or_else(|| {
+                        bad(format!("polarity must be asserted or denied, not {value}"))
+                    })?;
+                    for form in lex.add_forms(&words[0]) {
+                        lex.speech.insert(form, polarity);
+                    }
+                }
+                "noun" | "speech-noun" | "role" | "relphrase" | "medium" => {
+                    let (value, reversed) = match value.strip_suffix('<') {
+                        Some(v) => (v, true),
+                        None => (value, false),
+                    };
+                    if kind == "noun" && !lex.codes.contains_key(value) {
+                        return Err(bad(format!("unknown CAMEO code {value}")));
+                    }
+                    if kind == "speech-noun" && parse_polarity(value).is_none() {
+                        return Err(bad(format!("unknown polarity {value}")));
+                    }
+                    let phrase = Phrase {
+                        words,
+                        value: value.to_string(),
+                        reversed,
+                    };
+                    match kind {
+                        "noun" => lex.nouns.insert(phrase),
+                        "speech-noun" => lex.speech_nouns.insert(phrase),
+                        "role" => lex.roles.insert(phrase),
+                        "relphrase" => lex.relphrases.insert(phrase),
+                        _ => lex.media.insert(phrase),
+                    }
+                }
+                other => return Err(bad(format!("unknown kind {other}"))),
+            }
+        }
+        Ok(lex)
+    }
+
+    /// Registers the forms of `head` ("lemma|irregular|forms") as
+    /// participles where they can be one; returns the forms, lemma first.
+    fn add_forms(&mut self, head: &str) -> Vec<String> {
+        let mut parts = head.split('|');
+        let lemma = parts.next().unwrap_or_default();
+        let mut forms: Vec<(String, bool)> = inflect(lemma);
+        if lemma.ends_with('l') {
+            forms.push((format!("{lemma}led"), true));
+            forms.push((format!("{lemma}ling"), false));
+        }
+        // Irregular forms: any of them may be the participle ("taken", "held").
+        forms.extend(parts.map(|f| (f.to_string(), !f.ends_with("ing"))));
+        for (form, participle) in &forms {
+            let p = self.participles.entry(form.clone()).or_insert(false);
+            *p |= *participle;
+        }
+        forms.into_iter().map(|(f, _)| f).collect()
+    }
+
+    /// Label and Goldstein weight of `code`, or of its root when the code
+    /// itself is not listed.
+    pub fn code_info(&self, code: &str) -> Option<&CodeInfo> {
+        self.codes
+            .get(code)
+            .or_else(|| self.codes.get(code.get(..2)?))
+    }
+}
+
+fn parse_polarity(s: &str) -> Option<Polarity> {
+    match s {
+        "asserted" => Some(Polarity::Asserted),
+        "denied" => Some(Polarity::Denied),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.verbs.contains_key("visited"));
+        assert!(lex.verbs.contains_key("struck"));
+        assert!(lex.participles["referred"]);
+        assert_eq!(lex.code_info("183").unwrap().goldstein, -10.0);
+        let words = ["suicide", "bombings", "in"];
+        assert_eq!(lex.nouns.longest(&words).unwrap().0.value, "183");
+    }
+
+    #[test]
+    fn inflections_cover_common_forms() {
+        let forms: Vec<String> = inflect("accuse").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["accuse", "accuses", "accused", "accusing"]);
+        let forms: Vec<String> = inflect("carry").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["carry", "carries", "carried", "carrying"]);
+        assert!(inflect("ban").iter().any(|f| f.0 == "banned"));
+    }
+}

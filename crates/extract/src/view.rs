@@ -1,0 +1,432 @@
+//! A read-only view of a document for pattern matching: lowercase words,
+//! the mention under each token, and the argument searches (subject to the
+//! left, object to the right, passive agent, apposition skipping) shared by
+//! relations, events and claims.
+
+use dossier_text::{Document, EntityId, EntityType, TextRange, TokenIdx};
+
+/// Tokens that a left-to-right argument search never crosses: they start a
+/// new clause or a quotation.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", ":", "“", "”", "\"", "that", "which", "who", "whom", "whose", "while", "whereas", "but",
+    "because", "although", "after", "before", "when", "where", "if", "as",
+];
+
+/// Prepositions after which a place names where something happened, not
+/// whom it happened to.
+pub const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "from",
+    "within",
+    "throughout",
+];
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
+];
+
+pub struct DocView<'a> {
+    pub doc: &'a Document,
+    pub lower: Vec<String>,
+    /// The mention covering each token (the innermost one when they nest).
+    pub mention_at: Vec<Option<usize>>,
+    /// The sentence of each token.
+    pub sentence_of: Vec<usize>,
+}
+
+/// An argument: an entity and the mention that names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub entity: EntityId,
+    pub mention: usize,
+    /// Token range of the mention.
+    pub first: usize,
+    pub last: usize,
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(doc: &'a Document) -> DocView<'a> {
+        let n = doc.tokens.len();
+        let lower = (0..n)
+            .map(|i| {
+                // Curly and straight apostrophes alike, so "n’t" is "n't".
+                doc.token_text(TokenIdx::new(i))
+                    .to_lowercase()
+                    .replace('’', "'")
+            })
+            .collect();
+        let mut mention_at = vec![None; n];
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            for slot in &mut mention_at[doc.tokens_in(mention.range)] {
+                // Shorter mentions win: they are the more specific reading.
+                let shorter = match slot {
+                    Some(prev) => {
+                        let p: &dossier_text::Mention = &doc.mentions[*prev];
+                        p.range.len() > mention.range.len()
+                    }
+                    None => true,
+                };
+                if shorter {
+                    *slot = Some(m);
+                }
+            }
+        }
+        let mut sentence_of = vec![0; n];
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            for slot in sentence_of
+                .get_mut(sentence.token_indices())
+                .unwrap_or_default()
+            {
+                *slot = s;
+            }
+        }
+        DocView {
+            doc,
+            lower,
+            mention_at,
+            sentence_of,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Token bounds `first..last` of the sentence holding token `i`.
+    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        match self
+            .doc
+            .sentences
+            .get(self.sentence_of.get(i).copied().unwrap_or(0))
+        {
+            Some(s) => (s.first.index(), s.last.index()),
+            None => (0, self.len()),
+        }
+    }
+
+    /// `last` without the sentence-final punctuation.
+    pub fn trim_end(&self, first: usize, mut last: usize) -> usize {
+        while last > first && matches!(self.word(last - 1), "." | "!" | "?" | "," | ";" | ":") {
+            last -= 1;
+        }
+        last
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn range(&self, i: usize) -> TextRange {
+        self.doc.tokens.range(TokenIdx::new(i))
+    }
+
+    /// Byte range of tokens `first..last` (last exclusive, non-empty).
+    pub fn span(&self, first: usize, last: usize) -> TextRange {
+        let last = last.max(first + 1);
+        self.range(first).cover(self.range(last - 1))
+    }
+
+    /// The argument whose mention covers token `i`, if its mention was
+    /// resolved to an entity.
+    pub fn arg_at(&self, i: usize) -> Option<Arg> {
+        let m = (*self.mention_at.get(i)?)?;
+        let mention = &self.doc.mentions[m];
+        let entity = mention.entity?;
+        let toks = self.doc.tokens_in(mention.range);
+        Some(Arg {
+            entity,
+            mention: m,
+            first: toks.start,
+            last: toks.end,
+        })
+    }
+
+    pub fn etype(&self, arg: Arg) -> EntityType {
+        self.doc
+            .entities
+            .get(arg.entity.index())
+            .map(|e| e.etype)
+            .unwrap_or(self.doc.mentions[arg.mention].etype)
+    }
+
+    /// Whether the argument can act: people, groups, states, nationalities.
+    pub fn is_actor(&self, arg: Arg) -> bool {
+        matches!(
+            self.etype(arg),
+            EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+        )
+    }
+
+    pub fn is_place(&self, arg: Arg) -> bool {
+        self.etype(arg).is_place()
+    }
+
+    pub fn is_break(&self, i: usize) -> bool {
+        CLAUSE_BREAKS.contains(&self.word(i))
+    }
+
+    pub fn is_be(&self, i: usize) -> bool {
+        BE.contains(&self.word(i))
+    }
+
+    /// The nearest argument ending before token `at`, searching left within
+    /// `lo..at` and skipping an apposition or relative clause set off by
+    /// commas ("X, head of Y, had visited" -> X; "X, which is ..." -> X).
+    pub fn subject_left(&self, lo: usize, at: usize) -> Option<Arg> {
+        let mut i = at;
+        while i > lo {
+            i -= 1;
+            let w = self.word(i);
+            if matches!(w, "which" | "who" | "that") {
+                // A relative clause: its subject is the noun it hangs on.
+                let mut j = i;
+                while j > lo && matches!(self.word(j - 1), ",") {
+                    j -= 1;
+                }
+                return self.arg_ending_at(lo, j);
+            }
+            if w == "," {
+                // ", X ," before the verb: an apposition to skip when a
+                // name stands before the opening comma.
+                if let Some(open) = (lo..i).rev().find(|&k| self.word(k) == ",") {
+                    if let Some(head) = self.arg_ending_at(lo, open) {
+                        if self.is_actor(head) {
+                            return Some(head);
+                        }
+                    }
+                }
+                continue;
+            }
+            if self.is_break(i) {
+                return None;
+            }
+            if let Some(arg) = self.arg_at(i) {
+                if self.is_actor(arg) && !self.after_preposition(arg, lo) {
+                    return Some(self.extend_left(arg, lo));
+                }
+            }
+        }
+        None
+    }
+
+    /// The argument whose mention ends right before `end` (an acronym in
+    /// parentheses after a name counts as that name).
+    pub fn arg_ending_at(&self, lo: usize, end: usize) -> Option<Arg> {
+        let mut k = end;
+        while k > lo && matches!(self.word(k - 1), ")" | "(") {
+            k -= 1;
+        }
+        if k == lo {
+            return None;
+        }
+        let arg = self.arg_at(k - 1)?;
+        Some(self.extend_left(arg, lo))
+    }
+
+    /// "Islamic State Khorasan Province (ISKP)": when `arg` is an acronym in
+    /// parentheses right after a mention of the same entity, the subject is
+    /// that longer mention; the entity is the same either way.
+    fn extend_left(&self, arg: Arg, lo: usize) -> Arg {
+        if arg.first >= lo + 2 && self.word(arg.first - 1) == "(" {
+            if let Some(prev) = self.arg_at(arg.first - 2) {
+                if prev.entity == arg.entity {
+                    return prev;
+                }
+            }
+        }
+        arg
+    }
+
+    /// Whether a preposition governs the mention, making it an oblique
+    /// rather than a subject ("in Kabul", "of the army").
+    pub fn after_preposition(&self, arg: Arg, lo: usize) -> bool {
+        let mut k = arg.first;
+        loop {
+            while k > lo && matches!(self.word(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            // Later items of a list share the first item's preposition
+            // ("in Iraq, Syria, and Libya").
+            let mut j = k;
+            while j > lo && matches!(self.word(j - 1), "," | "and" | "or") {
+                j -= 1;
+            }
+            match (j < k && j > lo).then(|| self.arg_at(j - 1)).flatten() {
+                Some(prev) => k = prev.first,
+                None => break,
+            }
+        }
+        k > lo
+            && matches!(
+                self.word(k - 1),
+                "of" | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "against"
+                    | "near"
+                    | "into"
+                    | "over"
+                    | "about"
+                    | "under"
+                    | "across"
+            )
+    }
+
+    /// The first actor to the right of `from`, within `from..hi`, that is not
+    /// a place governed by a locative preposition. Stops at clause breaks and
+    /// at a comma once something was passed.
+    pub fn object_right(&self, from: usize, hi: usize) -> Option<Arg> {
+        let mut i = from;
+        while i < hi {
+            let w = self.word(i);
+            if self.is_break(i) || w == "," || w == "." || w == "and" && i > from + 1 {
+                return None;
+            }
+            if let Some(arg) = self.arg_at(i) {
+                let prep = self.preposition_before(arg.first, from);
+                let locative = prep.is_some_and(|p| PLACE_PREPS.contains(&p));
+                if self.is_actor(arg) && !locative && prep != Some("by") {
+                    return Some(arg);
+                }
+                i = arg.last;
+                continue;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The preposition right before token `first`, skipping determiners.
+    pub fn preposition_before(&self, first: usize, lo: usize) -> Option<&str> {
+        let mut k = first;
+        while k > lo && matches!(self.word(k - 1), "the" | "a" | "an" | "its" | "their") {
+            k -= 1;
+        }
+        (k > lo).then(|| self.word(k - 1)).filter(|w| {
+            matches!(
+                *w,
+                "of" | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "against"
+                    | "near"
+                    | "into"
+                    | "outside"
+                    | "inside"
+                    | "across"
+                    | "around"
+                    | "within"
+                    | "throughout"
+                    | "targeting"
+            )
+        })
+    }
+
+    /// The argument after `prep` within `from..hi` ("by the ISKP").
+    pub fn arg_after(&self, prep: &[&str], from: usize, hi: usize) -> Option<Arg> {
+        let mut i = from;
+        while i < hi {
+            if self.word(i) == "." || self.word(i) == ";" {
+                return None;
+            }
+            if prep.contains(&self.word(i)) {
+                let mut k = i + 1;
+                while k < hi && matches!(self.word(k), "the" | "a" | "an" | "its" | "their") {
+                    k += 1;
+                }
+                if let Some(arg) = (k < hi).then(|| self.arg_at(k)).flatten() {
+                    return Some(arg);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Whether the verb at `i` is a passive participle: a form of "be"
+    /// stands before it, with at most two adverbs or auxiliaries between.
+    pub fn is_passive(&self, i: usize, lo: usize, participle: bool) -> bool {
+        if !participle {
+            return false;
+        }
+        let mut k = i;
+        let mut steps = 0;
+        while k > lo && steps < 3 {
+            k -= 1;
+            steps += 1;
+            if self.is_be(k) {
+                return true;
+            }
+            if self.arg_at(k).is_some() || matches!(self.word(k), "," | "." | "and") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The places named after a locative preposition in `from..hi`, in order.
+    pub fn places_after(&self, from: usize, hi: usize) -> Vec<Arg> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < hi {
+            if self.word(i) == "." {
+                break;
+            }
+            if let Some(arg) = self.arg_at(i) {
+                if self.is_place(arg)
+                    && self
+                        .preposition_before(arg.first, from)
+                        .is_some_and(|p| PLACE_PREPS.contains(&p))
+                {
+                    out.push(arg);
+                }
+                i = arg.last.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Arguments in a list starting at `from`: "A, B and C" (each must be a
+    /// mention; determiners may precede them).
+    pub fn list_at(&self, from: usize, hi: usize) -> Vec<Arg> {
+        let mut out = Vec::new();
+        let mut i = from;
+        loop {
+            while i < hi && matches!(self.word(i), "the" | "a" | "an") {
+                i += 1;
+            }
+            let Some(arg) = (i < hi).then(|| self.arg_at(i)).flatten() else {
+                break;
+            };
+            out.push(arg);
+            i = arg.last;
+            let mut sep = false;
+            while i < hi && matches!(self.word(i), "," | "and" | "or") {
+                i += 1;
+                sep = true;
+            }
+            if !sep {
+                break;
+            }
+        }
+        out
+    }
+}

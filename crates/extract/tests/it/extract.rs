@@ -1,0 +1,194 @@
+use dossier_extract::{fixture, render, Extractor};
+use dossier_text::Component;
+use expect_test::{expect, Expect};
+
+/// Builds a document from inline gold markup, runs the extractor and
+/// renders its three layers.
+fn check(marked: &str, expect: Expect) {
+    let mut doc = fixture::document(marked).unwrap();
+    Extractor::new().process(&mut doc);
+    expect.assert_eq(&render::all(&doc));
+}
+
+#[test]
+fn quote_then_said_name_with_apposition_and_scope() {
+    check(
+        "“[Kabul]{GPE#3} is ruled by thieves who answer to foreign masters,” said [Jamaat Nusrat al-Islam]{ORG#1} ([JNIM]{ORG#1}), an affiliate of the militant group [al Qaeda]{ORG#2} active in [Mali]{GPE#4} and [Burkina Faso]{GPE#5} as [it]{ORG#1} warned that [it]{ORG#1} would keep fighting against [the junta]{ORG#6}.",
+        expect![[r#"
+            relations:
+            Jamaat Nusrat al-Islam affiliate_of al Qaeda
+            Jamaat Nusrat al-Islam operates_in Mali
+            Jamaat Nusrat al-Islam operates_in Burkina Faso
+            events:
+            130 Jamaat Nusrat al-Islam -> the junta asserted 'warned'
+            190 Jamaat Nusrat al-Islam -> the junta claimed 'fighting' by Jamaat Nusrat al-Islam
+            claims:
+            Jamaat Nusrat al-Islam: 'Kabul is ruled by thieves who answer to foreign masters' direct
+            Jamaat Nusrat al-Islam: 'it would keep fighting against the junta'
+        "#]],
+    );
+}
+
+#[test]
+fn asserted_that_with_medium_magazine() {
+    check(
+        "[Al-Shabaab]{ORG#1} claimed that [Somalia]{GPE#2} is ruled by a cabinet that obeys [Washington]{GPE#3} in [its]{ORG#1} weekly newsletter named “[Hamasa]{WORK#4}”.",
+        expect![[r#"
+            relations:
+            Al-Shabaab publishes Hamasa
+            events:
+            claims:
+            Al-Shabaab: 'Somalia is ruled by a cabinet that obeys Washington'
+        "#]],
+    );
+}
+
+#[test]
+fn visit_claimed_inside_reported_speech() {
+    check(
+        "[It]{ORG#1} further stated that Gen. [Hassan Kariye]{PERSON#2}, head of the [Somali army]{ORG#3}, had visited [Ankara]{GPE#4} to receive orders.",
+        expect![[r#"
+            relations:
+            Hassan Kariye leader_of Somali army by It
+            events:
+            042 Hassan Kariye -> Ankara claimed 'visited' by It
+            claims:
+            It: 'Gen. Hassan Kariye, head of the Somali army, had visited Ankara to receive orders'
+        "#]],
+    );
+}
+
+#[test]
+fn outfit_said_after_quote_resolves_to_last_speaker() {
+    check(
+        "[ISWAP]{ORG#1} said [Nigeria]{GPE#2} had lost the war. “This proves that the generals in [Abuja]{GPE#3} serve only themselves,” the outfit said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            ISWAP: 'Nigeria had lost the war'
+            ISWAP: 'This proves that the generals in Abuja serve only themselves' direct
+        "#]],
+    );
+}
+
+#[test]
+fn passive_by_agent_and_relative_rivalry() {
+    check(
+        "[The Houthis]{ORG#1} have been branded “puppets” of [Tehran]{GPE#2} by [the Islah party]{ORG#3}, which is engaged in a power struggle with [the Houthis]{ORG#1}.",
+        expect![[r#"
+            relations:
+            the Islah party rival_of The Houthis
+            events:
+            111 the Islah party -> The Houthis asserted 'branded'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn threat_with_issued_warning_and_participle_claim() {
+    check(
+        "[Boko Haram]{ORG#1} has issued a warning that [it]{ORG#1} would continue to attack [the Nigerian government]{ORG#2}, claiming that [it]{ORG#1} answers to nobody.",
+        expect![[r#"
+            relations:
+            events:
+            130 Boko Haram -> the Nigerian government asserted 'issued a warning'
+            180 Boko Haram -> the Nigerian government claimed 'attack' by Boko Haram
+            claims:
+            Boko Haram: 'it would continue to attack the Nigerian government'
+            Boko Haram: 'it answers to nobody'
+        "#]],
+    );
+}
+
+#[test]
+fn suicide_bombing_claimed_with_place_and_time() {
+    check(
+        "[The Pakistani Taliban]{ORG#1} claimed responsibility for a suicide bombing in [Peshawar]{GPE#2} on [Monday]{DATE=2024-03-04} that killed 12 policemen.",
+        expect![[r#"
+            relations:
+            events:
+            015 The Pakistani Taliban -> - asserted 'claimed responsibility' in Peshawar @2024-03-04
+            183 The Pakistani Taliban -> - asserted 'suicide bombing' in Peshawar @2024-03-04
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn arrest_and_denial() {
+    check(
+        "[Turkish police]{ORG#1} arrested [Mehmet Yilmaz]{PERSON#2}, a member of [the PKK]{ORG#3}, in [Istanbul]{GPE#4}. [The PKK]{ORG#3} denied that [Yilmaz]{PERSON#2} had ever joined [it]{ORG#3}.",
+        expect![[r#"
+            relations:
+            Mehmet Yilmaz member_of The PKK
+            events:
+            173 Turkish police -> Mehmet Yilmaz asserted 'arrested' in Istanbul
+            claims:
+            The PKK: 'Yilmaz had ever joined it' denied
+        "#]],
+    );
+}
+
+#[test]
+fn according_to_and_clause_final_said() {
+    check(
+        "According to [Reuters]{ORG#1}, [Russian]{NORP#2} jets struck a market in [Idlib]{GPE#3}. Nine civilians were killed, [the White Helmets]{ORG#4} said.",
+        expect![[r#"
+            relations:
+            events:
+            190 Russian -> - claimed 'struck' by Reuters in Idlib
+            claims:
+            Reuters: 'Russian jets struck a market in Idlib'
+            the White Helmets: 'Nine civilians were killed'
+        "#]],
+    );
+}
+
+#[test]
+fn air_strike_noun_and_title_compound() {
+    check(
+        "[Hamas]{ORG#1} spokesman [Abu Obeida]{PERSON#2} said an [Israeli]{GPE#3} air strike on [Rafah]{GPE#4} killed six people. [Hamas]{ORG#1} is backed by [Iran]{GPE#5}.",
+        expect![[r#"
+            relations:
+            Abu Obeida spokesperson_of Hamas
+            Iran supports Hamas
+            events:
+            195 Israeli -> Rafah claimed 'air strike' by Abu Obeida
+            claims:
+            Abu Obeida: 'an Israeli air strike on Rafah killed six people'
+        "#]],
+    );
+}
+
+#[test]
+fn operations_list_and_publication_agency() {
+    check(
+        "[It]{ORG#1} has conducted operations in [Iraq]{GPE#2}, [Syria]{GPE#3}, and [Libya]{GPE#4}, and claimed the attack through [its]{ORG#1} [Amaq]{ORG#5} news agency.",
+        expect![[r#"
+            relations:
+            It operates_in Iraq
+            It operates_in Syria
+            It operates_in Libya
+            It publishes Amaq
+            events:
+            180 Syria -> - asserted 'attack'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn negated_and_future_modalities() {
+    check(
+        "[India]{GPE#1} did not attack [Pakistan]{GPE#2}. [Pakistan]{GPE#2} will host [China]{GPE#3} next month.",
+        expect![[r#"
+            relations:
+            events:
+            180 India -> Pakistan negated 'attack'
+            043 Pakistan -> China future 'host'
+            claims:
+        "#]],
+    );
+}
