@@ -19,7 +19,10 @@ use dossier_text::{Document, EntityType, MentionKind, TextRange, TokenIdx, Token
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Want {
     Person,
+    /// Any organisation: "it", "they".
     Org,
+    /// A non-state group: "the outfit", "the militants", "the movement".
+    Group,
     Work,
     /// "the country": a GPE the KB knows as a country.
     Country,
@@ -31,7 +34,7 @@ impl Want {
     pub(crate) fn etype(self) -> EntityType {
         match self {
             Want::Person => EntityType::Person,
-            Want::Org => EntityType::Org,
+            Want::Org | Want::Group => EntityType::Org,
             Want::Work => EntityType::Work,
             Want::Country | Want::Town => EntityType::Gpe,
         }
@@ -346,7 +349,7 @@ fn starts_verb_phrase(doc: &Document, mut i: usize, end: usize, third_singular: 
             // "it is not acting", "it was created"; a passive of belief
             // before "that" is pleonastic ("it is believed that").
             let next_that = i + 1 < end && lower(doc, i + 1) == "that";
-            return participle && !(next_that && !w.ends_with("ing"));
+            return participle && (!next_that || w.ends_with("ing"));
         }
         if after_aux {
             return true;
@@ -477,8 +480,10 @@ pub(crate) fn role_weight(doc: &Document, range: TextRange) -> f32 {
 fn nominal_head(w: &str) -> Option<Want> {
     Some(match w {
         "group" | "outfit" | "organisation" | "organization" | "movement" | "faction"
-        | "network" | "militia" | "militants" | "rebels" | "insurgents" | "jihadists"
-        | "alliance" | "coalition" | "party" | "junta" => Want::Org,
+        | "network" | "militia" | "militants" | "rebels" | "insurgents" | "jihadists" => {
+            Want::Group
+        }
+        "alliance" | "coalition" | "party" => Want::Org,
         "magazine" | "journal" | "newspaper" | "publication" | "periodical" | "bulletin"
         | "newsletter" => Want::Work,
         "country" | "nation" => Want::Country,
@@ -532,6 +537,14 @@ pub(crate) fn find_anaphors(doc: &Document, covered: &[TextRange]) -> Vec<Anapho
                             | ":"
                             | "until"
                             | "once"
+                            | "said"
+                            | "says"
+                            | "stated"
+                            | "claimed"
+                            | "added"
+                            | "warned"
+                            | "announced"
+                            | "insisted"
                     );
                 let third = w != "they";
                 if prev_ok && starts_verb_phrase(doc, i + 1, end, third) {
@@ -634,7 +647,7 @@ pub(crate) fn pick(
         }
         let s = s + (n_mentions[e] as f32 * 0.1).min(1.0);
         total += s;
-        if best.map_or(true, |(_, b)| s > b) {
+        if !matches!(best, Some((_, b)) if s <= b) {
             best = Some((e, s));
         }
     }

@@ -98,6 +98,24 @@ fn sort_mentions(doc: &mut Document) {
 /// Org head nouns that make a demonym the start of an organisation's name:
 /// "the Pakistani army", "the Afghan government".
 fn org_head(w: &str) -> Option<EntityType> {
+    if matches!(
+        w,
+        "defence ministry"
+            | "defense ministry"
+            | "foreign ministry"
+            | "interior ministry"
+            | "air force"
+            | "security forces"
+            | "armed forces"
+            | "special forces"
+            | "intelligence agency"
+            | "foreign office"
+            | "war ministry"
+            | "border guard"
+            | "coast guard"
+    ) {
+        return Some(EntityType::Org);
+    }
     Some(match w {
         "army" | "military" | "government" | "establishment" | "state" | "navy" | "police"
         | "forces" | "intelligence" | "authorities" | "regime" | "parliament"
@@ -162,8 +180,17 @@ fn widen_demonym_phrases(kb: &Kb, doc: &mut Document) {
             }
             continue;
         }
-        if let Some(t) = org_head(doc.slice(next_range)) {
-            let joined = TextRange::new(m.range.start(), next_range.end());
+        // Two-word heads first: "defence ministry", "air force".
+        let two = (after + 1 < doc.tokens.len())
+            .then(|| TextRange::new(next_range.start(), doc.tokens.end[after + 1]))
+            .filter(|r| {
+                org_head(doc.slice(*r)).is_some()
+                    && !doc.mentions.iter().any(|o| o.range.overlaps(*r))
+            });
+        let head = two.or_else(|| org_head(doc.slice(next_range)).map(|_| next_range));
+        if let Some(head) = head {
+            let t = org_head(doc.slice(head)).unwrap_or(EntityType::Org);
+            let joined = TextRange::new(m.range.start(), head.end());
             let m = &mut doc.mentions[i];
             m.range = joined;
             m.etype = t;
@@ -198,13 +225,11 @@ fn acronym_definitions(doc: &mut Document) -> Vec<Definition> {
     let n = doc.tokens.len();
     for i in 1..n {
         let close = |j: usize| token_is(doc, j, ")");
-        let (acr_tok, before) = if token_is(doc, i, "(") && i + 2 < n && close(i + 2) {
-            (i + 1, i - 1)
-        } else if is_possessive(doc, i) && i + 2 < n && close(i + 2) && !token_is(doc, i + 1, "(") {
-            (i + 1, i - 1)
-        } else {
+        let opens = token_is(doc, i, "(") || (is_possessive(doc, i) && !token_is(doc, i + 1, "("));
+        if !(opens && i + 2 < n && close(i + 2)) {
             continue;
-        };
+        }
+        let (acr_tok, before) = (i + 1, i - 1);
         let acr_range = doc.tokens.range(TokenIdx::new(acr_tok));
         let Some(letters) = acronym_letters(doc.slice(acr_range)) else {
             continue;
@@ -800,6 +825,47 @@ fn vote(members: &[&Name], longest: Option<&Name>) -> EntityType {
     EntityType::ALL[best]
 }
 
+/// Whether an organisation's name marks it as part of a state or an
+/// international body, which "the group" or "the militants" never mean.
+fn is_institution(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "Command"
+                | "Ministry"
+                | "Police"
+                | "Council"
+                | "Government"
+                | "Department"
+                | "Agency"
+                | "Commission"
+                | "Court"
+                | "Parliament"
+                | "Assembly"
+                | "Office"
+                | "Bureau"
+                | "Nations"
+                | "Kremlin"
+                | "Pentagon"
+                | "army"
+                | "military"
+                | "government"
+                | "establishment"
+                | "state"
+                | "navy"
+                | "police"
+                | "ministry"
+                | "forces"
+                | "authorities"
+                | "regime"
+                | "parliament"
+                | "administration"
+                | "UN"
+                | "NATO"
+        )
+    })
+}
+
 /// Adds nominal and pronoun mentions for the actors of the text.
 fn add_anaphors(kb: &Kb, doc: &mut Document) {
     let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
@@ -831,14 +897,47 @@ fn add_anaphors(kb: &Kb, doc: &mut Document) {
         })
         .collect();
     let etypes: Vec<EntityType> = doc.entities.iter().map(|e| e.etype).collect();
+    let institution: Vec<bool> = doc
+        .entities
+        .iter()
+        .map(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| is_institution(n))
+        })
+        .collect();
     let fits = |e: usize, want: Want| {
         etypes[e] == want.etype()
             && match want {
                 Want::Country => level[e] == Some(EntryKind::Country),
                 Want::Town => level[e] != Some(EntryKind::Country),
+                Want::Group => !institution[e],
                 _ => true,
             }
     };
+    // A demonym keeps its country in mind: "the Afghan Taliban's claims of
+    // peace in the country" is Afghanistan.
+    let country_entity = |e: usize| -> Option<usize> {
+        let id = doc.entities[e].kb_id.as_deref()?;
+        let entry = kb.entry(kb.by_id(id)?);
+        let country = kb.entry(kb.country(entry.country.as_deref()?)?);
+        doc.entities
+            .iter()
+            .position(|o| o.kb_id.as_deref() == Some(country.id.as_str()))
+    };
+    let extra: Vec<Antecedent> = antecedents
+        .iter()
+        .filter(|a| matches!(etypes[a.entity], EntityType::Norp | EntityType::Org))
+        .filter_map(|a| {
+            let c = country_entity(a.entity)?;
+            (c != a.entity && level[c] == Some(EntryKind::Country)).then_some(Antecedent {
+                entity: c,
+                weight: 1.0,
+                ..*a
+            })
+        })
+        .collect();
+    antecedents.extend(extra);
     for a in anaphors {
         let Some((e, conf)) = coref::pick(&a, &antecedents, doc.entities.len(), fits) else {
             continue;

@@ -36,6 +36,7 @@ const TITLES: &[(&[&str], &str)] = &[
     (&["grand", "ayatollah"], "Grand Ayatollah"),
     (&["supreme", "leader"], "Supreme Leader"),
     (&["army", "chief"], "Army Chief"),
+    (&["director", "general"], "Director General"),
     (&["gen"], "General"),
     (&["general"], "General"),
     (&["col"], "Colonel"),
@@ -140,15 +141,27 @@ pub(crate) fn title_at_start(words: &[&str]) -> Option<(usize, &'static str)> {
 
 /// Matches a title that ends exactly at the end of `words`; returns how many
 /// words it takes and its recorded form.
+///
+/// A one-word title written in lower case ("director general", "the
+/// general") is a common noun there, unless the title is a role noun that is
+/// always written so ("spokesman").
 pub(crate) fn title_at_end(words: &[&str]) -> Option<(usize, &'static str)> {
     let lower: Vec<String> = words.iter().map(|w| title_word(w)).collect();
     TITLES.iter().find_map(|(pat, form)| {
-        (lower.len() >= pat.len()
-            && lower[lower.len() - pat.len()..]
+        let n = pat.len();
+        let matches = lower.len() >= n
+            && lower[lower.len() - n..]
                 .iter()
                 .zip(pat.iter())
-                .all(|(a, b)| a == b))
-        .then_some((pat.len(), *form))
+                .all(|(a, b)| a == b);
+        let first = words
+            .get(words.len().wrapping_sub(n))
+            .copied()
+            .unwrap_or("");
+        let cased = n > 1
+            || first.chars().next().is_some_and(char::is_uppercase)
+            || form.chars().next().is_some_and(char::is_lowercase);
+        (matches && cased).then_some((n, *form))
     })
 }
 

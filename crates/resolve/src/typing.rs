@@ -207,6 +207,53 @@ fn is_norp_word(w: &str) -> bool {
     )
 }
 
+/// "South Asia", "West Africa", "the Middle East": regions, not states.
+fn is_compass_region(words: &[&str]) -> bool {
+    words.len() == 2
+        && matches!(
+            words[0],
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Central"
+                | "Southeast"
+                | "Northeast"
+                | "Northwest"
+                | "Southwest"
+                | "Eastern"
+                | "Western"
+                | "Northern"
+                | "Southern"
+                | "Middle"
+                | "Near"
+                | "Far"
+        )
+        && matches!(
+            words[1],
+            "Asia"
+                | "Africa"
+                | "America"
+                | "Europe"
+                | "East"
+                | "Caucasus"
+                | "Balkans"
+                | "Pacific"
+                | "Atlantic"
+                | "Mediterranean"
+                | "Arctic"
+        )
+}
+
+/// The endings of English demonyms, for names the KB does not know.
+fn looks_like_demonym(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.len() > 4
+        && ["ian", "ean", "ican", "ese", "ish", "i", "ch", "ghan"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
 /// Nouns that name a publication: a name right after one ("the magazine
 /// Dabiq", "a newspaper named ...") is the publication's title.
 pub(crate) fn is_work_noun(w: &str) -> bool {
@@ -272,9 +319,18 @@ pub(crate) fn fit(entry: &KbEntry, ner: EntityType) -> u8 {
 /// order (countries, provinces, places by the order the KB gives them).
 pub(crate) fn best_entry(kb: &Kb, name: &str, ner: EntityType) -> Option<dossier_kb::EntryIdx> {
     let mut best: Option<(u8, dossier_kb::EntryIdx)> = None;
+    let key = dossier_kb::normalize::key(name);
+    let loose_ok = dossier_kb::normalize::loose_key(name).len() >= 6;
     for &idx in kb.lookup(name) {
-        let f = fit(kb.entry(idx), ner);
-        if f > 0 && best.map_or(true, |(b, _)| f > b) {
+        let entry = kb.entry(idx);
+        // The KB falls back to vowel-folded keys; for short names that
+        // confuses places ("Sanaa" and "Sinai"), so a short name must match
+        // one of the entry's names exactly.
+        if !loose_ok && !entry.names().any(|n| dossier_kb::normalize::key(n) == key) {
+            continue;
+        }
+        let f = fit(entry, ner);
+        if f > 0 && !matches!(best, Some((b, _)) if f <= b) {
             best = Some((f, idx));
         }
     }
@@ -296,7 +352,10 @@ pub(crate) fn refine(ner: EntityType, name: &str, ctx: Context) -> EntityType {
         T::Loc | T::Gpe | T::Fac => {
             if is_fac_head(head) {
                 T::Fac
-            } else if is_loc_head(head) || words.first() == Some(&"Mount") {
+            } else if is_loc_head(head)
+                || words.first() == Some(&"Mount")
+                || is_compass_region(&words)
+            {
                 T::Loc
             } else if is_gpe_head(head) {
                 T::Gpe
@@ -310,6 +369,9 @@ pub(crate) fn refine(ner: EntityType, name: &str, ctx: Context) -> EntityType {
             }
         }
         T::Org if is_fac_head(head) && words.len() > 1 => T::Fac,
+        // Without a KB entry, a single capitalised adjective the NER calls
+        // MISC is nearly always a nationality: "Malian", "Iraqi", "French".
+        T::Misc if words.len() == 1 && looks_like_demonym(head) => T::Norp,
         T::Misc if words.iter().any(|w| is_norp_word(w)) => T::Norp,
         _ => ner,
     }
@@ -330,6 +392,9 @@ mod tests {
         assert_eq!(refine(T::Org, "Islamic State", none), T::Org);
         assert_eq!(refine(T::Misc, "Sunni", none), T::Norp);
         assert_eq!(refine(T::Misc, "Arab Spring", none), T::Event);
+        assert_eq!(refine(T::Loc, "South Asia", none), T::Loc);
+        assert_eq!(refine(T::Misc, "Malian", none), T::Norp);
+        assert_eq!(refine(T::Misc, "Ramadan", none), T::Misc);
     }
 
     #[test]
