@@ -14,12 +14,18 @@ fn main() -> ExitCode {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/article-extraction"));
     if !dir.join("ground-truth.json").exists() {
-        eprintln!("{}: benchmark data not found; skipping the article-extraction evaluation", dir.display());
+        eprintln!(
+            "{}: benchmark data not found; skipping the article-extraction evaluation",
+            dir.display()
+        );
         return ExitCode::SUCCESS;
     }
     match dossier_ingest::evaluate_extraction(&dir) {
         Ok(report) => {
-            println!("{}", serde_json::to_string(&report).expect("scores serialise"));
+            println!(
+                "{}",
+                serde_json::to_string(&report).expect("scores serialise")
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

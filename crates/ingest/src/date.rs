@@ -24,7 +24,9 @@ impl DateError {
     pub fn describe(&self) -> &'static str {
         match self {
             DateError::Impossible => "no such day exists",
-            DateError::Unrecognised => "not a date format dossier reads (use YYYY-MM-DD or RFC 3339)",
+            DateError::Unrecognised => {
+                "not a date format dossier reads, use YYYY-MM-DD or RFC 3339"
+            }
         }
     }
 }
@@ -61,8 +63,19 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         return Ok(dt.date_naive());
     }
     // Written-out dates, as bylines and some meta tags give them.
-    let cleaned: String = s.replace(',', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-    for fmt in ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%A %B %d %Y", "%a %b %d %Y"] {
+    let cleaned: String = s
+        .replace(',', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for fmt in [
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A %B %d %Y",
+        "%a %b %d %Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(&cleaned, fmt) {
             return Ok(d);
         }

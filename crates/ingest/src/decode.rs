@@ -25,7 +25,11 @@ impl Decoded {
 
 /// Decompresses gzip input (recognised by its magic bytes, whatever the
 /// file is called), refusing output over `limit` bytes.
-pub(crate) fn gunzip(source: &Source, bytes: Vec<u8>, limit: usize) -> Result<Vec<u8>, IngestError> {
+pub(crate) fn gunzip(
+    source: &Source,
+    bytes: Vec<u8>,
+    limit: usize,
+) -> Result<Vec<u8>, IngestError> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return Ok(bytes);
     }
@@ -33,9 +37,17 @@ pub(crate) fn gunzip(source: &Source, bytes: Vec<u8>, limit: usize) -> Result<Ve
     flate2::read::MultiGzDecoder::new(&bytes[..])
         .take(limit as u64 + 1)
         .read_to_end(&mut out)
-        .map_err(|e| IngestError::Io { path: source.clone(), source: e })?;
+        .map_err(|e| IngestError::Io {
+            path: source.clone(),
+            source: e,
+        })?;
     if out.len() > limit {
-        return Err(IngestError::TooLarge { path: source.clone(), at: Default::default(), size: out.len(), max: limit });
+        return Err(IngestError::TooLarge {
+            path: source.clone(),
+            at: Default::default(),
+            size: out.len(),
+            max: limit,
+        });
     }
     Ok(out)
 }
@@ -62,14 +74,18 @@ pub(crate) fn decode(source: &Source, bytes: &[u8]) -> Result<Decoded, IngestErr
     }
     let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
     if looks_binary(&bytes[..bytes.len().min(8192)]) {
-        return Err(IngestError::Binary { path: source.clone() });
+        return Err(IngestError::Binary {
+            path: source.clone(),
+        });
     }
     check_text(source, lossy_utf8(bytes))
 }
 
 fn check_text(source: &Source, decoded: Decoded) -> Result<Decoded, IngestError> {
     if decoded.text.trim().is_empty() {
-        return Err(IngestError::Empty { path: source.clone() });
+        return Err(IngestError::Empty {
+            path: source.clone(),
+        });
     }
     Ok(decoded)
 }
@@ -77,10 +93,19 @@ fn check_text(source: &Source, decoded: Decoded) -> Result<Decoded, IngestError>
 /// UTF-8, replacing each invalid sequence with U+FFFD and counting them.
 pub(crate) fn lossy_utf8(bytes: &[u8]) -> Decoded {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded { text: s.to_string(), n_replaced: 0 },
+        Ok(s) => Decoded {
+            text: s.to_string(),
+            n_replaced: 0,
+        },
         Err(_) => {
-            let n_replaced = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
-            Decoded { text: String::from_utf8_lossy(bytes).into_owned(), n_replaced }
+            let n_replaced = bytes
+                .utf8_chunks()
+                .filter(|c| !c.invalid().is_empty())
+                .count();
+            Decoded {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                n_replaced,
+            }
         }
     }
 }

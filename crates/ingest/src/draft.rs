@@ -17,7 +17,14 @@ pub(crate) struct Draft {
 
 impl Draft {
     pub fn new(id: String, text: String) -> Draft {
-        Draft { text, meta: DocMeta { id, ..DocMeta::default() }, diagnostics: Vec::new() }
+        Draft {
+            text,
+            meta: DocMeta {
+                id,
+                ..DocMeta::default()
+            },
+            diagnostics: Vec::new(),
+        }
     }
 
     pub fn warn(&mut self, message: String) {

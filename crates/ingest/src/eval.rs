@@ -107,19 +107,41 @@ impl Tally {
         }
         let perfect = fp == 0.0 && fn_ == 0.0;
         if tp + fp > 0.0 {
-            self.precisions.push(if perfect { 1.0 } else { tp / (tp + fp) });
+            self.precisions
+                .push(if perfect { 1.0 } else { tp / (tp + fp) });
         }
         if tp + fn_ > 0.0 {
-            self.recalls.push(if perfect { 1.0 } else { tp / (tp + fn_) });
+            self.recalls
+                .push(if perfect { 1.0 } else { tp / (tp + fn_) });
         }
     }
 
     fn scores(&self) -> Scores {
-        let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+        let mean = |v: &[f64]| {
+            if v.is_empty() {
+                0.0
+            } else {
+                v.iter().sum::<f64>() / v.len() as f64
+            }
+        };
         let (precision, recall) = (mean(&self.precisions), mean(&self.recalls));
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-        let accuracy = if self.pages == 0 { 0.0 } else { self.exact as f64 / self.pages as f64 };
-        Scores { pages: self.pages, precision, recall, f1, accuracy }
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        let accuracy = if self.pages == 0 {
+            0.0
+        } else {
+            self.exact as f64 / self.pages as f64
+        };
+        Scores {
+            pages: self.pages,
+            precision,
+            recall,
+            f1,
+            accuracy,
+        }
     }
 }
 
@@ -127,25 +149,48 @@ impl Tally {
 /// `html/<id>.html.gz`) and scores it.
 pub fn evaluate_extraction(dir: &Path) -> Result<ExtractionReport, IngestError> {
     let truth_path = dir.join("ground-truth.json");
-    let bench = |message: String| IngestError::Benchmark { path: Source::new(&truth_path), message };
-    let raw = std::fs::read(&truth_path).map_err(|e| IngestError::Io { path: Source::new(&truth_path), source: e })?;
-    let truth: HashMap<String, serde_json::Value> = serde_json::from_slice(&raw)
-        .map_err(|e| bench(format!("not the benchmark's ground truth ({e}); point to the article-extraction folder")))?;
+    let bench = |message: String| IngestError::Benchmark {
+        path: Source::new(&truth_path),
+        message,
+    };
+    let raw = std::fs::read(&truth_path).map_err(|e| IngestError::Io {
+        path: Source::new(&truth_path),
+        source: e,
+    })?;
+    let truth: HashMap<String, serde_json::Value> = serde_json::from_slice(&raw).map_err(|e| {
+        bench(format!(
+            "not the benchmark's ground truth ({e}); point to the article-extraction folder"
+        ))
+    })?;
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
 
     let (mut dev, mut test, mut all) = (Tally::default(), Tally::default(), Tally::default());
     let started = std::time::Instant::now();
     for id in ids {
-        let body = truth[id].get("articleBody").and_then(|b| b.as_str()).unwrap_or("");
+        let body = truth[id]
+            .get("articleBody")
+            .and_then(|b| b.as_str())
+            .unwrap_or("");
         let page_path = dir.join("html").join(format!("{id}.html.gz"));
-        let io = |e: std::io::Error| IngestError::Io { path: Source::new(&page_path), source: e };
+        let io = |e: std::io::Error| IngestError::Io {
+            path: Source::new(&page_path),
+            source: e,
+        };
         let mut html = String::new();
         flate2::read::GzDecoder::new(std::fs::File::open(&page_path).map_err(io)?)
             .read_to_string(&mut html)
             .map_err(io)?;
         let pred = main_text(&html);
-        let half = if id.as_bytes().first().is_some_and(|c| b"01234567".contains(c)) { &mut dev } else { &mut test };
+        let half = if id
+            .as_bytes()
+            .first()
+            .is_some_and(|c| b"01234567".contains(c))
+        {
+            &mut dev
+        } else {
+            &mut test
+        };
         half.add(body, &pred);
         all.add(body, &pred);
     }

@@ -16,18 +16,28 @@ use crate::error::{IngestError, Place, Source};
 use crate::html::fragment_text;
 use crate::IngestConfig;
 
-pub(crate) fn parse_feed(source: &Source, bytes: &[u8], cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+pub(crate) fn parse_feed(
+    source: &Source,
+    bytes: &[u8],
+    cfg: &IngestConfig,
+) -> Vec<Result<Document, IngestError>> {
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(feed) => feed,
         Err(e) => {
             let message = e.to_string().to_lowercase();
-            return vec![Err(IngestError::Feed { path: source.clone(), message })];
+            return vec![Err(IngestError::Feed {
+                path: source.clone(),
+                message,
+            })];
         }
     };
     let feed_title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
     let language = feed.language.clone();
     if feed.entries.is_empty() {
-        return vec![Err(IngestError::NoText { path: source.clone(), at: Place::File })];
+        return vec![Err(IngestError::NoText {
+            path: source.clone(),
+            at: Place::File,
+        })];
     }
     feed.entries
         .iter()
@@ -36,10 +46,18 @@ pub(crate) fn parse_feed(source: &Source, bytes: &[u8], cfg: &IngestConfig) -> V
             let n = i + 1;
             let text = entry_text(entry);
             if text.trim().is_empty() {
-                return Err(IngestError::NoText { path: source.clone(), at: Place::Item(n) });
+                return Err(IngestError::NoText {
+                    path: source.clone(),
+                    at: Place::Item(n),
+                });
             }
             if text.len() > cfg.max_bytes {
-                return Err(IngestError::TooLarge { path: source.clone(), at: Place::Item(n), size: text.len(), max: cfg.max_bytes });
+                return Err(IngestError::TooLarge {
+                    path: source.clone(),
+                    at: Place::Item(n),
+                    size: text.len(),
+                    max: cfg.max_bytes,
+                });
             }
             let mut draft = Draft::new(format!("{}#{n}", source.stem()), text);
             draft.meta.title = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
@@ -60,7 +78,13 @@ pub(crate) fn parse_feed(source: &Source, bytes: &[u8], cfg: &IngestConfig) -> V
 fn entry_text(entry: &Entry) -> String {
     if let Some(body) = entry.content.as_ref().and_then(|c| {
         let html = c.content_type.to_string().contains("html");
-        c.body.as_ref().map(|b| if html || looks_like_html(b) { fragment_text(b) } else { b.trim().to_string() })
+        c.body.as_ref().map(|b| {
+            if html || looks_like_html(b) {
+                fragment_text(b)
+            } else {
+                b.trim().to_string()
+            }
+        })
     }) {
         if !body.trim().is_empty() {
             return body;

@@ -96,9 +96,8 @@ static LD_JSON: LazyLock<Selector> =
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
-static TIME_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
-    selector(r#"[itemprop="datePublished"], time[pubdate], time[datetime]"#)
-});
+static TIME_PUBLISHED: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"[itemprop="datePublished"], time[pubdate], time[datetime]"#));
 
 /// Meta names that carry the publication date, best first. Compared without
 /// case; both `name` and `property` attributes are read.
@@ -131,11 +130,15 @@ fn metadata(doc: &Html) -> Article {
     let mut meta: HashMap<String, String> = HashMap::new();
     for m in doc.select(&META) {
         let el = m.value();
-        let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
         if let (Some(key), Some(content)) = (key, el.attr("content")) {
             let content = content.trim();
             if !content.is_empty() {
-                meta.entry(key.trim().to_ascii_lowercase()).or_insert_with(|| content.to_string());
+                meta.entry(key.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.to_string());
             }
         }
     }
@@ -172,7 +175,9 @@ fn metadata(doc: &Html) -> Article {
     }
 
     let first_text = |sel: &Selector| {
-        doc.select(sel).map(|e| squash(&e.text().collect::<String>())).find(|t| !t.is_empty())
+        doc.select(sel)
+            .map(|e| squash(&e.text().collect::<String>()))
+            .find(|t| !t.is_empty())
     };
     article.title = meta
         .get("og:title")
@@ -182,10 +187,10 @@ fn metadata(doc: &Html) -> Article {
         .or_else(|| first_text(&H1))
         .or_else(|| first_text(&TITLE))
         .map(|t| squash(&t));
-    article.url = meta
-        .get("og:url")
-        .cloned()
-        .or_else(|| doc.select(&CANONICAL).find_map(|l| l.value().attr("href").map(str::to_string)));
+    article.url = meta.get("og:url").cloned().or_else(|| {
+        doc.select(&CANONICAL)
+            .find_map(|l| l.value().attr("href").map(str::to_string))
+    });
     article.site_name = meta.get("og:site_name").cloned();
     article.language = doc
         .root_element()
@@ -263,14 +268,62 @@ const NEVER_TEXT: &[&str] = &[
 ];
 
 /// Elements that hold page furniture rather than the article.
-const FURNITURE: &[&str] = &["nav", "footer", "aside", "header", "menu", "figure", "figcaption"];
+const FURNITURE: &[&str] = &[
+    "nav",
+    "footer",
+    "aside",
+    "header",
+    "menu",
+    "figure",
+    "figcaption",
+];
 
 /// Elements that start a new block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "caption",
 ];
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,8 +336,10 @@ static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)and|article|body|column|content|main|shadow").expect("valid regex")
 });
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+    )
+    .expect("valid regex")
 });
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -329,7 +384,14 @@ fn is_excluded(el: &scraper::node::Element, filter: Filter) -> bool {
     if let Some(role) = el.attr("role") {
         if matches!(
             role,
-            "navigation" | "contentinfo" | "complementary" | "menu" | "menubar" | "dialog" | "alertdialog" | "search"
+            "navigation"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alertdialog"
+                | "search"
         ) {
             return true;
         }
@@ -499,7 +561,9 @@ fn class_weight(el: &scraper::node::Element) -> f64 {
 }
 
 fn count_commas(s: &str) -> usize {
-    s.chars().filter(|&c| matches!(c, ',' | '，' | '、' | '،')).count()
+    s.chars()
+        .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+        .count()
 }
 
 /// Finds the main text of a parsed page: strict filtering first, and the
@@ -529,7 +593,9 @@ fn select_text(doc: &Html, filter: Filter) -> String {
     // Totals for every element that holds text.
     let mut totals: HashMap<NodeId, Totals> = HashMap::new();
     for b in blocks {
-        let Some(owner) = tree.get(b.owner) else { continue };
+        let Some(owner) = tree.get(b.owner) else {
+            continue;
+        };
         let commas = count_commas(&b.text);
         for n in std::iter::once(owner).chain(owner.ancestors()) {
             let t = totals.entry(n.id()).or_default();
@@ -545,18 +611,26 @@ fn select_text(doc: &Html, filter: Filter) -> String {
         if b.n_chars < 25 {
             continue;
         }
-        let Some(owner) = element(tree, b.owner) else { continue };
+        let Some(owner) = element(tree, b.owner) else {
+            continue;
+        };
         if matches!(owner.value().name(), "h1" | "li" | "dt" | "th") {
             continue;
         }
         let score = 1.0 + count_commas(&b.text) as f64 + (b.n_chars as f64 / 100.0).min(3.0);
         // Paragraphs that are bare text in a container vote for the container
         // itself, as Readability's div-to-p conversion has them do.
-        let start = if owner.value().name() == "p" { owner.parent() } else { Some(*owner) };
+        let start = if owner.value().name() == "p" {
+            owner.parent()
+        } else {
+            Some(*owner)
+        };
         let mut level = 0;
         let mut cur = start;
         while let Some(node) = cur {
-            let Some(el) = ElementRef::wrap(node) else { break };
+            let Some(el) = ElementRef::wrap(node) else {
+                break;
+            };
             if level >= 5 {
                 break;
             }
@@ -588,7 +662,9 @@ fn select_text(doc: &Html, filter: Filter) -> String {
     };
 
     let kept = blocks.iter().filter(|b| {
-        let Some(owner) = tree.get(b.owner) else { return false };
+        let Some(owner) = tree.get(b.owner) else {
+            return false;
+        };
         let mut inside = false;
         for n in std::iter::once(owner).chain(owner.ancestors()) {
             if dropped.contains(&n.id()) {
@@ -605,7 +681,7 @@ fn select_text(doc: &Html, filter: Filter) -> String {
         let name = ElementRef::wrap(owner).map_or("", |e| e.value().name());
         // The headline is the title, not the body; a block that is mostly
         // links is navigation that slipped through.
-        name != "h1" && !(b.n_link_chars * 2 > b.n_chars)
+        name != "h1" && b.n_link_chars * 2 <= b.n_chars
     });
     join(kept.map(|b| b.text.as_str()))
 }
@@ -618,16 +694,28 @@ fn choose(
 ) -> Option<HashSet<NodeId>> {
     // Ties are broken by document order, so the choice does not depend on
     // the hash map's order.
-    let order: HashMap<NodeId, usize> = tree.root().descendants().enumerate().map(|(i, n)| (n.id(), i)).collect();
+    let order: HashMap<NodeId, usize> = tree
+        .root()
+        .descendants()
+        .enumerate()
+        .map(|(i, n)| (n.id(), i))
+        .collect();
     let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &s)| (id, s)).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| order.get(&a.0).cmp(&order.get(&b.0))));
+    ranked.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| order.get(&a.0).cmp(&order.get(&b.0)))
+    });
     let &(mut top, mut top_score) = ranked.first()?;
 
     // When several near-best candidates share an ancestor, the article is
     // split across them (a page with one section per subheading): take the
     // ancestor.
-    let alternatives: Vec<NodeId> =
-        ranked[1..].iter().take(4).filter(|(_, s)| *s >= top_score * 0.75).map(|(id, _)| *id).collect();
+    let alternatives: Vec<NodeId> = ranked[1..]
+        .iter()
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(id, _)| *id)
+        .collect();
     if alternatives.len() >= 3 {
         let mut parent = tree.get(top).and_then(|n| n.parent());
         while let Some(p) = parent {
@@ -636,7 +724,10 @@ fn choose(
             }
             let n_within = alternatives
                 .iter()
-                .filter(|&&a| tree.get(a).is_some_and(|n| n.ancestors().any(|x| x.id() == p.id())))
+                .filter(|&&a| {
+                    tree.get(a)
+                        .is_some_and(|n| n.ancestors().any(|x| x.id() == p.id()))
+                })
                 .count();
             if n_within >= 3 {
                 top = p.id();
@@ -648,7 +739,9 @@ fn choose(
     }
     // An only child says nothing its parent does not.
     while let Some(parent) = tree.get(top).and_then(|n| n.parent()) {
-        let Some(el) = ElementRef::wrap(parent) else { break };
+        let Some(el) = ElementRef::wrap(parent) else {
+            break;
+        };
         if el.value().name() == "body" || el.child_elements().count() != 1 {
             break;
         }
@@ -656,11 +749,15 @@ fn choose(
     }
 
     let mut selected = HashSet::from([top]);
-    let Some(parent) = tree.get(top).and_then(|n| n.parent()) else { return Some(selected) };
+    let Some(parent) = tree.get(top).and_then(|n| n.parent()) else {
+        return Some(selected);
+    };
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = element(tree, top).and_then(|e| e.value().attr("class").map(str::to_string));
     for sibling in parent.children() {
-        let Some(el) = ElementRef::wrap(sibling) else { continue };
+        let Some(el) = ElementRef::wrap(sibling) else {
+            continue;
+        };
         if sibling.id() == top {
             continue;
         }
@@ -679,7 +776,10 @@ fn choose(
             let text: String = el.text().collect();
             let text = text.trim();
             (t.n_chars > 80 && ld < 0.25)
-                || (t.n_chars > 0 && t.n_chars <= 80 && ld == 0.0 && (text.ends_with('.') || text.contains(". ")))
+                || (t.n_chars > 0
+                    && t.n_chars <= 80
+                    && ld == 0.0
+                    && (text.ends_with('.') || text.contains(". ")))
         } else {
             false
         };
@@ -700,10 +800,15 @@ fn boilerplate_containers(
 ) -> HashSet<NodeId> {
     let mut dropped = HashSet::new();
     for &root in selected {
-        let Some(root) = element(tree, root) else { continue };
+        let Some(root) = element(tree, root) else {
+            continue;
+        };
         for el in root.descendent_elements().skip(1) {
             let name = el.value().name();
-            if !matches!(name, "ul" | "ol" | "table" | "div" | "section" | "form" | "dl") {
+            if !matches!(
+                name,
+                "ul" | "ol" | "table" | "div" | "section" | "form" | "dl"
+            ) {
                 continue;
             }
             let t = totals.get(&el.id()).copied().unwrap_or_default();
@@ -719,7 +824,8 @@ fn boilerplate_containers(
             if t.n_commas >= 10 {
                 continue;
             }
-            let (mut n_p, mut n_li, mut n_img, mut n_input, mut n_embed) = (0usize, 0usize, 0usize, 0usize, 0usize);
+            let (mut n_p, mut n_li, mut n_img, mut n_input, mut n_embed) =
+                (0usize, 0usize, 0usize, 0usize, 0usize);
             for d in el.descendent_elements().skip(1) {
                 match d.value().name() {
                     "p" => n_p += 1,

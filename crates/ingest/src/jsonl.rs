@@ -12,19 +12,41 @@ use crate::draft::Draft;
 use crate::error::{IngestError, Source};
 
 /// Parses one non-blank line into an article.
-pub(crate) fn parse_line(source: &Source, line_no: usize, line: &str) -> Result<Draft, IngestError> {
-    let err = |message: String| IngestError::JsonLine { path: source.clone(), line: line_no, message };
+pub(crate) fn parse_line(
+    source: &Source,
+    line_no: usize,
+    line: &str,
+) -> Result<Draft, IngestError> {
+    let err = |message: String| IngestError::JsonLine {
+        path: source.clone(),
+        line: line_no,
+        message,
+    };
     let value: Value = serde_json::from_str(line).map_err(|e| {
-        err(format!("not valid JSON ({e}); each line must be one JSON object"))
+        err(format!(
+            "not valid JSON ({e}); each line must be one JSON object"
+        ))
     })?;
     let Value::Object(map) = value else {
-        return Err(err("not a JSON object; each line must be one object with a `text` field".into()));
+        return Err(err(
+            "not a JSON object; each line must be one object with a `text` field".into(),
+        ));
     };
     let text = match map.get("text") {
         Some(Value::String(t)) if !t.trim().is_empty() => t,
-        Some(Value::String(_)) => return Err(err("field `text` is empty; give the article text".into())),
-        Some(_) => return Err(err("field `text` is not a string; give the article text as a string".into())),
-        None => return Err(err("no `text` field; each line needs the article text in `text`".into())),
+        Some(Value::String(_)) => {
+            return Err(err("field `text` is empty; give the article text".into()))
+        }
+        Some(_) => {
+            return Err(err(
+                "field `text` is not a string; give the article text as a string".into(),
+            ))
+        }
+        None => {
+            return Err(err(
+                "no `text` field; each line needs the article text in `text`".into(),
+            ))
+        }
     };
     let id = match map.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -52,7 +74,12 @@ pub(crate) fn parse_line(source: &Source, line_no: usize, line: &str) -> Result<
 }
 
 /// An optional string field; any other JSON type is reported and ignored.
-fn string_field(map: &Map<String, Value>, key: &str, place: &str, draft: &mut Draft) -> Option<String> {
+fn string_field(
+    map: &Map<String, Value>,
+    key: &str,
+    place: &str,
+    draft: &mut Draft,
+) -> Option<String> {
     match map.get(key)? {
         Value::Null => None,
         Value::String(s) if s.trim().is_empty() => None,

@@ -97,16 +97,29 @@ impl Format {
     /// ```
     pub fn sniff(content: &str) -> Format {
         let start = content.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-        let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
+        let head: String = start
+            .chars()
+            .take(2048)
+            .collect::<String>()
+            .to_ascii_lowercase();
         if head.starts_with('{') {
             return Format::Jsonl;
         }
-        if ["<rss", "<feed", "<rdf"].iter().any(|t| head.starts_with(t)) {
+        if ["<rss", "<feed", "<rdf"]
+            .iter()
+            .any(|t| head.starts_with(t))
+        {
             return Format::Feed;
         }
         if head.starts_with("<?xml") {
-            let is_feed = ["<rss", "<feed", "<rdf:rdf"].iter().any(|t| head.contains(t));
-            return if !is_feed && head.contains("<html") { Format::Html } else { Format::Feed };
+            let is_feed = ["<rss", "<feed", "<rdf:rdf"]
+                .iter()
+                .any(|t| head.contains(t));
+            return if !is_feed && head.contains("<html") {
+                Format::Html
+            } else {
+                Format::Feed
+            };
         }
         if head.starts_with('<') {
             return Format::Html;
@@ -139,24 +152,41 @@ pub struct IngestConfig {
 
 impl Default for IngestConfig {
     fn default() -> IngestConfig {
-        IngestConfig { max_bytes: 5 * 1024 * 1024, max_file_bytes: 64 * 1024 * 1024, date: None, format: None }
+        IngestConfig {
+            max_bytes: 5 * 1024 * 1024,
+            max_file_bytes: 64 * 1024 * 1024,
+            date: None,
+            format: None,
+        }
     }
 }
 
 /// Ingests text that is already in memory. `name` stands for the file name:
 /// it gives the document id's stem, names the input in errors, and its
 /// extension hints the format.
-pub fn ingest_str(name: &str, content: &str, cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+pub fn ingest_str(
+    name: &str,
+    content: &str,
+    cfg: &IngestConfig,
+) -> Vec<Result<Document, IngestError>> {
     ingest_bytes(name, content.as_bytes(), cfg)
 }
 
 /// Ingests bytes that are already in memory (see [`ingest_str`]); gzip and
 /// UTF-16 with a byte-order mark are recognised.
-pub fn ingest_bytes(name: &str, bytes: &[u8], cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+pub fn ingest_bytes(
+    name: &str,
+    bytes: &[u8],
+    cfg: &IngestConfig,
+) -> Vec<Result<Document, IngestError>> {
     ingest_source(&Source::new(name), bytes.to_vec(), cfg)
 }
 
-fn ingest_source(source: &Source, bytes: Vec<u8>, cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
+fn ingest_source(
+    source: &Source,
+    bytes: Vec<u8>,
+    cfg: &IngestConfig,
+) -> Vec<Result<Document, IngestError>> {
     match ingest_whole(source, bytes, cfg) {
         Ok(docs) => docs,
         Err(e) => vec![Err(e)],
@@ -169,7 +199,9 @@ fn ingest_whole(
     cfg: &IngestConfig,
 ) -> Result<Vec<Result<Document, IngestError>>, IngestError> {
     if bytes.is_empty() {
-        return Err(IngestError::Empty { path: source.clone() });
+        return Err(IngestError::Empty {
+            path: source.clone(),
+        });
     }
     let bytes = decode::gunzip(source, bytes, cfg.max_file_bytes)?;
     let decoded = decode::decode(source, &bytes)?;
@@ -187,7 +219,12 @@ fn ingest_whole(
         }
         vec![Ok(draft.finish(cfg, &place))]
     };
-    let too_large = |size: usize| IngestError::TooLarge { path: source.clone(), at: Place::File, size, max: cfg.max_bytes };
+    let too_large = |size: usize| IngestError::TooLarge {
+        path: source.clone(),
+        at: Place::File,
+        size,
+        max: cfg.max_bytes,
+    };
     Ok(match format {
         Format::Seed | Format::Text => {
             if bytes.len() > cfg.max_bytes {
@@ -203,7 +240,10 @@ fn ingest_whole(
         Format::Html => {
             let article = html::extract_article(&decoded.text);
             if article.text.trim().is_empty() {
-                return Err(IngestError::NoText { path: source.clone(), at: Place::File });
+                return Err(IngestError::NoText {
+                    path: source.clone(),
+                    at: Place::File,
+                });
             }
             if article.text.len() > cfg.max_bytes {
                 return Err(too_large(article.text.len()));
@@ -230,7 +270,9 @@ fn ingest_whole(
                 .filter_map(|(i, line)| jsonl_line(source, i + 1, line, cfg))
                 .collect();
             if out.is_empty() {
-                return Err(IngestError::Empty { path: source.clone() });
+                return Err(IngestError::Empty {
+                    path: source.clone(),
+                });
             }
             out
         }
@@ -258,12 +300,14 @@ fn jsonl_line(
     }
     let decoded = decode::lossy_utf8(line);
     let place = format!("{source}:{line_no}");
-    Some(jsonl::parse_line(source, line_no, &decoded.text).map(|mut draft| {
-        if let Some(m) = decoded.lossy_message(&place) {
-            draft.warn(m);
-        }
-        draft.finish(cfg, &place)
-    }))
+    Some(
+        jsonl::parse_line(source, line_no, &decoded.text).map(|mut draft| {
+            if let Some(m) = decoded.lossy_message(&place) {
+                draft.warn(m);
+            }
+            draft.finish(cfg, &place)
+        }),
+    )
 }
 
 /// Ingests files, directories (recursively, in sorted order) and `-` for
@@ -280,7 +324,11 @@ fn jsonl_line(
 /// }
 /// ```
 pub fn ingest_paths(paths: &[PathBuf], cfg: &IngestConfig) -> Ingest {
-    Ingest { cfg: cfg.clone(), pending: paths.iter().cloned().collect(), current: Current::Idle }
+    Ingest {
+        cfg: cfg.clone(),
+        pending: paths.iter().cloned().collect(),
+        current: Current::Idle,
+    }
 }
 
 /// The iterator [`ingest_paths`] returns.
@@ -327,18 +375,31 @@ impl Ingest {
             let mut bytes = Vec::new();
             return match std::io::stdin().lock().read_to_end(&mut bytes) {
                 Ok(_) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
-                Err(e) => fail(IngestError::Io { path: source, source: e }),
+                Err(e) => fail(IngestError::Io {
+                    path: source,
+                    source: e,
+                }),
             };
         }
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fail(IngestError::NotFound { path: source }),
-            Err(e) => return fail(IngestError::Io { path: source, source: e }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return fail(IngestError::NotFound { path: source })
+            }
+            Err(e) => {
+                return fail(IngestError::Io {
+                    path: source,
+                    source: e,
+                })
+            }
         };
         if meta.is_dir() {
             let mut files = Vec::new();
             if let Err(e) = list_articles(&path, 0, &mut files) {
-                return fail(IngestError::Io { path: source, source: e });
+                return fail(IngestError::Io {
+                    path: source,
+                    source: e,
+                });
             }
             if files.is_empty() {
                 return fail(IngestError::EmptyDir { path: source });
@@ -349,7 +410,9 @@ impl Ingest {
             return Current::Idle;
         }
         let format = self.cfg.format.or_else(|| Format::from_path(&path));
-        let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+        let gz = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
         if format == Some(Format::Jsonl) && !gz {
             return match LineReader::open(source.clone()) {
                 Ok(r) => Current::Lines(r),
@@ -366,7 +429,10 @@ impl Ingest {
         }
         match std::fs::read(&path) {
             Ok(bytes) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
-            Err(e) => fail(IngestError::Io { path: source, source: e }),
+            Err(e) => fail(IngestError::Io {
+                path: source,
+                source: e,
+            }),
         }
     }
 }
@@ -379,16 +445,23 @@ fn list_articles(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::R
     if depth > 32 {
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
             continue;
         }
         if path.is_dir() {
             list_articles(&path, depth + 1, out)?;
         } else if Format::from_path(&path).is_some()
-            || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+            || path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
         {
             out.push(path);
         }
@@ -409,7 +482,10 @@ struct LineReader {
 
 impl LineReader {
     fn open(source: Source) -> Result<LineReader, IngestError> {
-        let io = |e: std::io::Error| IngestError::Io { path: source.clone(), source: e };
+        let io = |e: std::io::Error| IngestError::Io {
+            path: source.clone(),
+            source: e,
+        };
         let mut reader = BufReader::with_capacity(1 << 16, File::open(&source.path).map_err(io)?);
         let head = reader.fill_buf().map_err(io)?;
         if head.is_empty() {
@@ -418,7 +494,14 @@ impl LineReader {
         if decode::looks_binary(&head[..head.len().min(8192)]) {
             return Err(IngestError::Binary { path: source });
         }
-        Ok(LineReader { source, reader, line_no: 0, n_items: 0, done: false, buf: Vec::new() })
+        Ok(LineReader {
+            source,
+            reader,
+            line_no: 0,
+            n_items: 0,
+            done: false,
+            buf: Vec::new(),
+        })
     }
 
     fn next_item(&mut self, cfg: &IngestConfig) -> Option<Result<Document, IngestError>> {
@@ -428,7 +511,9 @@ impl LineReader {
                 Ok(0) => {
                     self.done = true;
                     if self.n_items == 0 {
-                        return Some(Err(IngestError::Empty { path: self.source.clone() }));
+                        return Some(Err(IngestError::Empty {
+                            path: self.source.clone(),
+                        }));
                     }
                 }
                 Ok(_) => {
@@ -445,7 +530,10 @@ impl LineReader {
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(IngestError::Io { path: self.source.clone(), source: e }));
+                    return Some(Err(IngestError::Io {
+                        path: self.source.clone(),
+                        source: e,
+                    }));
                 }
             }
         }

@@ -26,7 +26,9 @@ pub(crate) fn has_seed_prefix(text: &str) -> bool {
 /// impossible date in the prefix keeps the article, without a date, and says
 /// so in a diagnostic: the text is still worth reading.
 pub(crate) fn seed(source: &Source, text: &str) -> Draft {
-    let Some(c) = SEED_PREFIX.captures(text) else { return plain(source, text) };
+    let Some(c) = SEED_PREFIX.captures(text) else {
+        return plain(source, text);
+    };
     let body = &text[c.get(0).map_or(0, |m| m.end())..];
     let mut draft = Draft::new(source.stem(), body.trim().to_string());
     let date = &c[1];

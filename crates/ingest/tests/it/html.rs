@@ -1,0 +1,185 @@
+//! Main-text extraction and page metadata, on small pages.
+
+use dossier_ingest::html::{extract_article, fragment_text, main_text};
+use expect_test::{expect, Expect};
+
+/// Renders what a page yields: metadata lines, then the text.
+fn check_page(page: &str, expect: Expect) {
+    let a = extract_article(page);
+    let mut out = String::new();
+    for (key, value) in [
+        ("title", a.title.clone()),
+        ("date", a.date.map(|d| d.to_string())),
+        ("url", a.url.clone()),
+        ("site", a.site_name.clone()),
+        ("language", a.language.clone()),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{key}: {v}\n"));
+        }
+    }
+    for (from, text) in &a.bad_dates {
+        out.push_str(&format!("bad date: {from}: {text}\n"));
+    }
+    out.push_str("---\n");
+    out.push_str(&a.text);
+    out.push('\n');
+    expect.assert_eq(&out);
+}
+
+const PARA1: &str = "Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.";
+const PARA2: &str = "The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.";
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>")
+}
+
+#[test]
+fn navigation_comments_and_footer_are_left_out() {
+    let body = format!(
+        r#"<nav><a href="/">Home</a><a href="/news">News</a></nav>
+        <div class="content"><p>{PARA1}</p><p>{PARA2}</p></div>
+        <div id="comments"><p>First comment, it is a long one with many words, and commas, to look like prose.</p></div>
+        <footer><p>Copyright, all rights reserved, terms and conditions apply to every page.</p></footer>"#
+    );
+    check_page(
+        &page("", &body),
+        expect![[r#"
+            ---
+            Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+
+            The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.
+        "#]],
+    );
+}
+
+#[test]
+fn link_lists_inside_the_article_are_cleaned_out() {
+    let body = format!(
+        r#"<article><p>{PARA1}</p>
+        <ul><li><a href="/1">Earlier: the first hours after the quake</a></li><li><a href="/2">Maps of the damaged provinces</a></li><li><a href="/3">How to donate</a></li></ul>
+        <p>{PARA2}</p></article>"#
+    );
+    check_page(
+        &page("", &body),
+        expect![[r#"
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+
+        The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.
+    "#]],
+    );
+}
+
+#[test]
+fn hidden_elements_scripts_and_share_bars_are_left_out() {
+    let body = format!(
+        r#"<div class="story"><div class="social-share"><a href="x">Share</a><a href="y">Tweet</a></div>
+        <p>{PARA1}</p><p style="display: none">Hidden text that a reader never sees on the page at all.</p>
+        <script>var x = "script text, with commas, that is not prose";</script><p>{PARA2}</p></div>"#
+    );
+    check_page(
+        &page("", &body),
+        expect![[r#"
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+
+        The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.
+    "#]],
+    );
+}
+
+#[test]
+fn line_breaks_separate_paragraphs() {
+    let body = format!(r#"<div id="main">{PARA1}<br><br>{PARA2}</div>"#);
+    check_page(
+        &page("", &body),
+        expect![[r#"
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+
+        The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.
+    "#]],
+    );
+}
+
+#[test]
+fn meta_tags_give_title_date_url_and_site() {
+    let head = r#"<title>Quake survivors found | Example</title>
+        <meta property="og:title" content="Two more survivors found in Antakya">
+        <meta name="DC.date.issued" content="2023-02-10">
+        <meta property="og:site_name" content="Example Daily">
+        <link rel="canonical" href="https://daily.example.com/quake">"#;
+    check_page(
+        &page(head, &format!("<p>{PARA1}</p>")),
+        expect![[r#"
+        title: Two more survivors found in Antakya
+        date: 2023-02-10
+        url: https://daily.example.com/quake
+        site: Example Daily
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+    "#]],
+    );
+}
+
+#[test]
+fn json_ld_gives_headline_and_date_in_a_graph() {
+    let head = r#"<title>Site title</title><script type="application/ld+json">
+        {"@graph": [{"@type": "WebSite", "name": "Example"},
+                    {"@type": "NewsArticle", "headline": "Survivors found", "datePublished": "2023-02-10T06:30:00+03:00"}]}
+        </script>"#;
+    check_page(
+        &page(head, &format!("<p>{PARA1}</p>")),
+        expect![[r#"
+        title: Survivors found
+        date: 2023-02-10
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+    "#]],
+    );
+}
+
+#[test]
+fn bad_dates_are_reported_and_the_next_source_is_tried() {
+    let head = r#"<meta property="article:published_time" content="2023-02-31T10:00:00Z">
+        <meta name="pubdate" content="yesterday">"#;
+    let body =
+        format!(r#"<p>Posted <time datetime="2023-02-11">Saturday</time></p><p>{PARA1}</p>"#);
+    check_page(
+        &page(head, &body),
+        expect![[r#"
+        date: 2023-02-11
+        ---
+        Posted Saturday
+
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+    "#]],
+    );
+    let only_bad = r#"<meta name="date" content="2023-13-01">"#;
+    check_page(
+        &page(only_bad, &format!("<p>{PARA1}</p>")),
+        expect![[r#"
+        bad date: meta date: 2023-13-01
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+    "#]],
+    );
+}
+
+#[test]
+fn fragments_keep_all_their_text() {
+    assert_eq!(
+        fragment_text("<p>One, <b>bold</b>&nbsp;word.</p><ul><li>Two</li><li><a href=\"#\">Three</a></li></ul><script>x()</script>"),
+        "One, bold word.\n\nTwo\n\nThree"
+    );
+}
+
+#[test]
+fn a_page_without_prose_yields_what_text_it_has() {
+    assert_eq!(
+        main_text(&page("", "<div><span>Only a caption</span></div>")),
+        "Only a caption"
+    );
+    assert_eq!(main_text(&page("", "")), "");
+}
