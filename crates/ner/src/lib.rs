@@ -1,1 +1,179 @@
-//! named-entity recognition: features, averaged-perceptron tagger, training and evaluation
+//! Named-entity recognition for English news: a greedy BILOU tagger with an
+//! averaged perceptron over hashed features (words, affixes, shapes, a ±2
+//! window, word clusters from MiniLM embeddings, gazetteers, document-level
+//! casing and an extended prediction history), trained on CoNLL-2003 by
+//! `dossier train ner`. The trained model, `models/ner.bin`, is embedded in
+//! the binary.
+//!
+//! It finds PERSON, ORG, LOC and MISC names; finer types (GPE, FAC, NORP,
+//! ...) are the resolve stage's job.
+//!
+//! ```
+//! use dossier_ner::NerTagger;
+//! use dossier_text::EntityType;
+//! let tagger = NerTagger::embedded().unwrap();
+//! let names = tagger.tag_tokens(&["Angela", "Merkel", "visited", "Paris", "."]);
+//! assert!(names.iter().any(|n| n.etype == EntityType::Person && (n.start, n.end) == (0, 2)));
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use dossier_text::{Component, Document, EntityType, Mention, MentionKind, TextRange};
+
+pub mod conll;
+mod features;
+mod hash;
+mod lexicon;
+mod model;
+pub mod re3d;
+pub mod tags;
+pub mod train;
+mod vectors;
+
+pub use model::Model;
+pub use train::{train, Progress, TrainConfig};
+
+/// Errors of the NER crate.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("cannot read {path}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("bad data in {path}: {message}")]
+    Data { path: PathBuf, message: String },
+    #[error("bad model: {0}")]
+    BadModel(String),
+    #[error("no model was embedded at build time; run `dossier train ner` and rebuild")]
+    NoModel,
+    #[error("{0}")]
+    Config(String),
+}
+
+/// A name found by the tagger: tokens `start..end`, its type and confidence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NameSpan {
+    pub start: usize,
+    pub end: usize,
+    pub etype: EntityType,
+    /// The calibrated probability of the least certain token's label.
+    pub confidence: f32,
+}
+
+#[cfg(dossier_ner_model)]
+static EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
+#[cfg(not(dossier_ner_model))]
+static EMBEDDED: &[u8] = &[];
+
+/// The NER stage: a loaded model. Build it once and share it.
+pub struct NerTagger {
+    model: Model,
+}
+
+impl NerTagger {
+    /// The model embedded in the binary (`models/ner.bin`).
+    pub fn embedded() -> Result<NerTagger, NerError> {
+        if EMBEDDED.is_empty() {
+            return Err(NerError::NoModel);
+        }
+        NerTagger::from_bytes(EMBEDDED)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerTagger, NerError> {
+        Ok(NerTagger {
+            model: Model::from_bytes(bytes)?,
+        })
+    }
+
+    pub fn from_path(path: &Path) -> Result<NerTagger, NerError> {
+        let bytes = std::fs::read(path).map_err(|source| NerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        NerTagger::from_bytes(&bytes)
+    }
+
+    pub fn from_model(model: Model) -> NerTagger {
+        NerTagger { model }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags one sentence on its own.
+    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<NameSpan> {
+        self.tag_sentences(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// Tags the sentences of one document together, so that document-level
+    /// features (casing and earlier tags of the same word) can help.
+    pub fn tag_sentences<S: AsRef<str>>(&self, sents: &[&[S]]) -> Vec<Vec<NameSpan>> {
+        self.model
+            .tag(sents)
+            .iter()
+            .map(|tagged| {
+                let labels: Vec<u8> = tagged.iter().map(|t| t.label).collect();
+                tags::decode(&labels)
+                    .into_iter()
+                    .map(|(start, end, ty)| NameSpan {
+                        start,
+                        end,
+                        etype: tags::TYPES[ty],
+                        confidence: tagged[start..end]
+                            .iter()
+                            .map(|t| t.prob)
+                            .fold(1.0, f32::min),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+impl Component for NerTagger {
+    fn name(&self) -> &'static str {
+        "ner.v1"
+    }
+
+    /// Reads `doc.tokens` and `doc.sentences` and adds name mentions. A
+    /// document without sentences is read as one sentence.
+    fn process(&self, doc: &mut Document) {
+        let n = doc.tokens.len();
+        if n == 0 {
+            return;
+        }
+        let mut bounds: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.first.index().min(n), s.last.index().min(n)))
+            .filter(|(a, b)| a < b)
+            .collect();
+        if bounds.is_empty() {
+            bounds.push((0, n));
+        }
+        let text = doc.text();
+        let words: Vec<&str> = (0..n)
+            .map(|i| text.get(doc.tokens.start[i] as usize..doc.tokens.end[i] as usize).unwrap_or(""))
+            .collect();
+        let sents: Vec<&[&str]> = bounds.iter().map(|&(a, b)| &words[a..b]).collect();
+        let tagged = self.tag_sentences(&sents);
+        let mut mentions = Vec::new();
+        for (&(first, _), names) in bounds.iter().zip(&tagged) {
+            for name in names {
+                let (a, b) = (first + name.start, first + name.end - 1);
+                let (s, e) = (doc.tokens.start[a], doc.tokens.end[b]);
+                mentions.push(Mention {
+                    range: TextRange::new(s.min(e), e.max(s)),
+                    etype: name.etype,
+                    kind: MentionKind::Name,
+                    confidence: name.confidence,
+                    entity: None,
+                });
+            }
+        }
+        doc.mentions.extend(mentions);
+    }
+}

@@ -1,0 +1,331 @@
+//! The model: feature weights, gazetteer and clusters, the greedy decoder,
+//! and the binary file format.
+//!
+//! File format (little-endian, hand-rolled because it is four flat tables and
+//! a serializer would add a dependency without saving code):
+//!
+//! ```text
+//! magic "DNER" | u32 version | f32 temperature | f32 weight scale
+//! u32 n_clusters   | n × (u64 word key, u16 fine, u16 coarse)
+//! u32 n_phrases    | n × (u64 phrase key, u8 categories)
+//! u32 n_features   | n × (u64 feature key, u8 n_entries)
+//! u32 n_entries    | n × (u8 label, i16 weight)
+//! ```
+//! Weights are averaged-perceptron weights quantized to i16 with one scale;
+//! each feature stores only the labels whose weight is not zero, which is a
+//! few per feature because perceptron updates are sparse.
+
+use std::collections::HashMap;
+
+use crate::features::{doc_features, dynamic_features, DocFeatures, History, Resources};
+use crate::hash::IdBuild;
+use crate::lexicon::{Clusters, Gazetteer};
+use crate::tags::{self, N_LABELS};
+use crate::NerError;
+
+const MAGIC: &[u8; 4] = b"DNER";
+const VERSION: u32 = 1;
+
+/// Anything that can score a feature against every label.
+pub(crate) trait Scorer {
+    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]);
+}
+
+/// A trained model ready to tag.
+pub struct Model {
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) clusters: Clusters,
+    /// Feature key -> start of its entries; entries run to the next start.
+    index: HashMap<u64, (u32, u8), IdBuild>,
+    labels: Vec<u8>,
+    weights: Vec<i16>,
+    scale: f32,
+    /// Softmax temperature for confidences, calibrated on the dev set.
+    pub(crate) temperature: f32,
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
+        if let Some(&(start, n)) = self.index.get(&feature) {
+            let s = start as usize;
+            let e = s + n as usize;
+            for (l, w) in self.labels[s..e].iter().zip(&self.weights[s..e]) {
+                scores[*l as usize] += *w as f32 * self.scale;
+            }
+        }
+    }
+}
+
+/// One tagged token: its label and the probability of that label.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tagged {
+    pub label: u8,
+    pub prob: f32,
+}
+
+/// Picks the best label allowed after `prev`; returns it and its softmax
+/// probability among the allowed labels at `temperature`.
+#[inline]
+pub(crate) fn best_allowed(
+    scores: &[f32; N_LABELS],
+    prev: Option<u8>,
+    last: bool,
+    temperature: f32,
+) -> Tagged {
+    let mut best = 0u8;
+    let mut best_s = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        if s > best_s && tags::allowed(prev, l as u8, last) {
+            best = l as u8;
+            best_s = s;
+        }
+    }
+    let mut z = 0.0f32;
+    for (l, &s) in scores.iter().enumerate() {
+        if tags::allowed(prev, l as u8, last) {
+            z += ((s - best_s) / temperature).exp();
+        }
+    }
+    Tagged {
+        label: best,
+        prob: 1.0 / z.max(1.0),
+    }
+}
+
+/// Greedy left-to-right tagging of a whole document.
+pub(crate) fn tag_doc<S: Scorer>(
+    scorer: &S,
+    feats: &DocFeatures,
+    temperature: f32,
+) -> Vec<Vec<Tagged>> {
+    let mut hist = History::default();
+    let mut dynf = Vec::with_capacity(16);
+    let mut out = Vec::with_capacity(feats.facts.len());
+    for (s, facts) in feats.facts.iter().enumerate() {
+        let n = facts.len();
+        let mut sent: Vec<Tagged> = Vec::with_capacity(n);
+        for i in 0..n {
+            let p1 = sent.last().map_or(0, |t| t.label);
+            let p2 = if i >= 2 { sent[i - 2].label } else { 0 };
+            dynf.clear();
+            dynamic_features(facts, i, p1, p2, &hist, &mut dynf);
+            let mut scores = [0f32; N_LABELS];
+            for &x in feats.token(s, i).iter().chain(&dynf) {
+                scorer.add(x, &mut scores);
+            }
+            let prev = (i > 0).then_some(p1);
+            sent.push(best_allowed(&scores, prev, i + 1 == n, temperature));
+        }
+        let labels: Vec<u8> = sent.iter().map(|t| t.label).collect();
+        hist.record(facts, &labels);
+        out.push(sent);
+    }
+    out
+}
+
+impl Model {
+    /// Builds a model from trained parts. `weights` holds, per feature, the
+    /// averaged weight of every label.
+    pub(crate) fn from_parts(
+        gazetteer: Gazetteer,
+        clusters: Clusters,
+        features: Vec<(u64, [f32; N_LABELS])>,
+        temperature: f32,
+    ) -> Model {
+        let max = features
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut index = HashMap::with_capacity_and_hasher(features.len(), IdBuild::default());
+        let mut labels = Vec::new();
+        let mut weights = Vec::new();
+        for (key, w) in features {
+            let start = labels.len() as u32;
+            let mut n = 0u8;
+            for (l, &x) in w.iter().enumerate() {
+                let q = (x / scale).round() as i16;
+                if q != 0 {
+                    labels.push(l as u8);
+                    weights.push(q);
+                    n += 1;
+                }
+            }
+            if n > 0 {
+                index.insert(key, (start, n));
+            }
+        }
+        let mut gazetteer = gazetteer;
+        gazetteer.train_counts = HashMap::default();
+        Model {
+            gazetteer,
+            clusters,
+            index,
+            labels,
+            weights,
+            scale,
+            temperature,
+        }
+    }
+
+    pub(crate) fn resources(&self) -> Resources<'_> {
+        Resources {
+            gazetteer: &self.gazetteer,
+            clusters: &self.clusters,
+        }
+    }
+
+    /// Tags a document given as sentences of tokens.
+    pub(crate) fn tag<S: AsRef<str>>(&self, sents: &[&[S]]) -> Vec<Vec<Tagged>> {
+        let feats = doc_features(&self.resources(), sents, None);
+        tag_doc(self, &feats, self.temperature)
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Serializes the model; the output is the same for the same model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(16 + self.weights.len() * 3 + self.index.len() * 9);
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&VERSION.to_le_bytes());
+        b.extend_from_slice(&self.temperature.to_le_bytes());
+        b.extend_from_slice(&self.scale.to_le_bytes());
+
+        let mut clusters: Vec<_> = self.clusters.map.iter().collect();
+        clusters.sort_unstable();
+        b.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
+        for (k, (c1, c2)) in clusters {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.extend_from_slice(&c1.to_le_bytes());
+            b.extend_from_slice(&c2.to_le_bytes());
+        }
+
+        let mut phrases: Vec<_> = self.gazetteer.phrases.iter().collect();
+        phrases.sort_unstable();
+        b.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
+        for (k, c) in phrases {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.push(*c);
+        }
+
+        let mut feats: Vec<_> = self.index.iter().collect();
+        feats.sort_unstable();
+        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        for (k, (_, n)) in &feats {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.push(*n);
+        }
+        let n_entries: usize = feats.iter().map(|(_, (_, n))| *n as usize).sum();
+        b.extend_from_slice(&(n_entries as u32).to_le_bytes());
+        for (_, &(start, n)) in &feats {
+            let s = start as usize;
+            for j in s..s + n as usize {
+                b.push(self.labels[j]);
+                b.extend_from_slice(&self.weights[j].to_le_bytes());
+            }
+        }
+        b
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(NerError::BadModel("not a dossier NER model (bad magic)".into()));
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(NerError::BadModel(format!(
+                "model version {version}, this build reads {VERSION}; retrain with `dossier train ner`"
+            )));
+        }
+        let temperature = r.f32()?;
+        let scale = r.f32()?;
+
+        let n = r.u32()? as usize;
+        let mut clusters = Clusters::default();
+        clusters.map.reserve(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c1 = r.u16()?;
+            let c2 = r.u16()?;
+            clusters.map.insert(k, (c1, c2));
+        }
+
+        let n = r.u32()? as usize;
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.phrases.reserve(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = r.u8()?;
+            gazetteer.phrases.insert(k, c);
+        }
+
+        let n = r.u32()? as usize;
+        let mut index = HashMap::with_capacity_and_hasher(n, IdBuild::default());
+        let mut start = 0u32;
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = r.u8()?;
+            index.insert(k, (start, c));
+            start += c as u32;
+        }
+        let n_entries = r.u32()? as usize;
+        if n_entries != start as usize {
+            return Err(NerError::BadModel("entry count does not match the index".into()));
+        }
+        let mut labels = Vec::with_capacity(n_entries);
+        let mut weights = Vec::with_capacity(n_entries);
+        for _ in 0..n_entries {
+            let l = r.u8()?;
+            if l as usize >= N_LABELS {
+                return Err(NerError::BadModel(format!("label {l} out of range")));
+            }
+            labels.push(l);
+            weights.push(r.u16()? as i16);
+        }
+        Ok(Model {
+            gazetteer,
+            clusters,
+            index,
+            labels,
+            weights,
+            scale,
+            temperature,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], NerError> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or_else(|| NerError::BadModel("model file is truncated".into()))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, NerError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, NerError> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().expect("2 bytes")))
+    }
+    fn u32(&mut self) -> Result<u32, NerError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn f32(&mut self) -> Result<f32, NerError> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn u64(&mut self) -> Result<u64, NerError> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+    }
+}

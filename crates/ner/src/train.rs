@@ -1,0 +1,529 @@
+//! Training: an averaged perceptron over greedy BILOU decoding.
+//!
+//! Training decodes each sentence greedily with the current weights, using
+//! its own predictions as history (as at tagging time), and updates on every
+//! wrong token. Averaging uses the usual trick: keep the weights `w` and the
+//! sum `u` of `c * update` over time `c`; the average is `w - u / c`.
+//!
+//! Everything is deterministic for a seed: the document order of each epoch
+//! comes from a seeded generator and no hash map is iterated unsorted where
+//! it matters.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::conll::{self, ConllDoc, Scores};
+use crate::features::{doc_features, dynamic_features, DocFeatures, History, Resources};
+use crate::hash::IdBuild;
+use crate::lexicon::{
+    lower_key, Clusters, Gazetteer, GAZ_BIG_CITY, GAZ_CITY, GAZ_COUNTRY, GAZ_REGION,
+};
+use crate::model::{best_allowed, tag_doc, Model, Scorer};
+use crate::tags::{self, N_LABELS};
+use crate::NerError;
+
+/// Options of `dossier train ner`.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// GeoNames folder (countries.json, cities5000.json, ...), if any.
+    pub geonames: Option<PathBuf>,
+    /// Folder with `model.safetensors` and `vocab.txt` whose word embeddings
+    /// are clustered into word classes, if any.
+    pub vectors: Option<PathBuf>,
+    /// Fine and coarse numbers of word clusters.
+    pub n_clusters: (usize, usize),
+    /// Share of training documents added again in lowercase, and again with
+    /// some sentences in ALL CAPS, so that casing does not carry everything.
+    pub case_augment: f64,
+    /// Whether the training set's own names become a gazetteer.
+    pub train_gazetteer: bool,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig {
+            epochs: 12,
+            seed: 1,
+            geonames: None,
+            vectors: None,
+            n_clusters: (600, 60),
+            case_augment: 0.1,
+            train_gazetteer: true,
+        }
+    }
+}
+
+/// What training reports as it goes.
+pub enum Progress {
+    /// Preparation step, for people.
+    Stage(String),
+    /// An epoch starts over this many documents.
+    EpochStart { epoch: usize, n_docs: usize },
+    /// One more document was trained on.
+    Doc,
+    /// An epoch ended with this dev score.
+    EpochEnd {
+        epoch: usize,
+        errors: usize,
+        tokens: usize,
+        dev: Scores,
+    },
+}
+
+/// A labelled document ready for training.
+struct TrainDoc {
+    sents: Vec<Vec<String>>,
+    labels: Vec<Vec<u8>>,
+    /// The document's own names, for jackknifed gazetteer features.
+    own: HashMap<u64, [u16; 4], IdBuild>,
+}
+
+fn to_train_doc(doc: &ConllDoc) -> TrainDoc {
+    let mut own: HashMap<u64, [u16; 4], IdBuild> = HashMap::default();
+    let mut sents = Vec::new();
+    let mut labels = Vec::new();
+    for s in &doc.sentences {
+        let chunks: Vec<(usize, usize, usize)> = conll::chunks(&s.tags)
+            .into_iter()
+            .filter_map(|c| Some((c.start, c.end, tags::type_index(&c.label)?)))
+            .collect();
+        for &(a, b, t) in &chunks {
+            if b - a <= crate::lexicon::MAX_PHRASE {
+                let lowers: Vec<u64> = s.words[a..b].iter().map(|w| lower_key(w)).collect();
+                own.entry(crate::lexicon::phrase_key(&lowers)).or_default()[t] += 1;
+            }
+        }
+        labels.push(tags::encode(s.words.len(), &chunks));
+        sents.push(s.words.clone());
+    }
+    TrainDoc { sents, labels, own }
+}
+
+/// A small seeded generator (SplitMix64): enough for shuffling, and it keeps
+/// training reproducible without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            v.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// Perceptron weights during training: dense rows for features that were
+/// ever updated (features never updated have zero weight and no row).
+#[derive(Default)]
+struct TrainWeights {
+    index: HashMap<u64, u32, IdBuild>,
+    w: Vec<[f32; N_LABELS]>,
+    u: Vec<[f64; N_LABELS]>,
+    c: f64,
+}
+
+impl TrainWeights {
+    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        for &f in feats {
+            let n = self.w.len() as u32;
+            let row = *self.index.entry(f).or_insert(n) as usize;
+            if row == self.w.len() {
+                self.w.push([0.0; N_LABELS]);
+                self.u.push([0.0; N_LABELS]);
+            }
+            self.w[row][gold as usize] += 1.0;
+            self.u[row][gold as usize] += self.c;
+            self.w[row][pred as usize] -= 1.0;
+            self.u[row][pred as usize] -= self.c;
+        }
+    }
+
+    fn averaged(&self) -> Vec<(u64, [f32; N_LABELS])> {
+        let mut out: Vec<(u64, [f32; N_LABELS])> = self
+            .index
+            .iter()
+            .map(|(&k, &row)| {
+                let mut a = [0f32; N_LABELS];
+                for l in 0..N_LABELS {
+                    a[l] = (self.w[row as usize][l] as f64 - self.u[row as usize][l] / self.c) as f32;
+                }
+                (k, a)
+            })
+            .collect();
+        out.sort_unstable_by_key(|x| x.0);
+        out
+    }
+}
+
+impl Scorer for TrainWeights {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
+        if let Some(&row) = self.index.get(&feature) {
+            for (s, w) in scores.iter_mut().zip(&self.w[row as usize]) {
+                *s += w;
+            }
+        }
+    }
+}
+
+/// Averaged weights as a scorer, for dev evaluation between epochs.
+struct Averaged(HashMap<u64, [f32; N_LABELS], IdBuild>);
+
+impl Scorer for Averaged {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
+        if let Some(row) = self.0.get(&feature) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+    }
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value, NerError> {
+    let text = std::fs::read_to_string(path).map_err(|source| NerError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| NerError::Data {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Adds GeoNames countries, cities and regions to the gazetteer.
+fn add_geonames(gaz: &mut Gazetteer, dir: &Path) -> Result<(), NerError> {
+    let countries = read_json(&dir.join("countries.json"))?;
+    for c in countries.as_object().into_iter().flat_map(|m| m.values()) {
+        if let Some(name) = c["name"].as_str() {
+            gaz.add(name, GAZ_COUNTRY);
+        }
+    }
+    let cities = read_json(&dir.join("cities5000.json"))?;
+    for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        let pop = c["population"].as_u64().unwrap_or(0);
+        let cat = if pop >= 100_000 { GAZ_BIG_CITY } else { GAZ_CITY };
+        if let Some(name) = c["name"].as_str() {
+            gaz.add(name, cat);
+        }
+    }
+    for file in ["us_states.json", "continents.json"] {
+        let v = read_json(&dir.join(file))?;
+        for c in v.as_object().into_iter().flat_map(|m| m.values()) {
+            if let Some(name) = c["name"].as_str() {
+                gaz.add(name, GAZ_REGION);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn score_docs<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)]) -> Scores {
+    let mut scores = Scores::default();
+    for (feats, doc) in docs {
+        let tagged = tag_doc(scorer, feats, 1.0);
+        for (s, t) in doc.sentences.iter().zip(&tagged) {
+            let labels: Vec<u8> = t.iter().map(|x| x.label).collect();
+            let pred: Vec<_> = tags::decode(&labels)
+                .into_iter()
+                .map(|(a, b, ty)| (a, b, tags::TYPES[ty].as_str().to_string()))
+                .collect();
+            let gold: Vec<_> = conll::chunks(&s.tags)
+                .into_iter()
+                .map(|c| (c.start, c.end, conll::label_name(&c.label)))
+                .collect();
+            scores.add(&gold, &pred);
+        }
+    }
+    scores
+}
+
+/// Fits the softmax temperature on the dev set so that a mention's
+/// confidence (the least probable of its tokens' labels) predicts whether it
+/// is right, by grid search on log loss.
+fn calibrate<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)]) -> f32 {
+    // Scores do not depend on the temperature, so decode once and keep the
+    // raw margins; the probabilities are recomputed per temperature.
+    let mut best = (f64::INFINITY, 1.0f32);
+    let temps: Vec<f32> = (0..40).map(|i| 0.25 * 1.15f32.powi(i)).collect();
+    let mut per_temp_loss = vec![0f64; temps.len()];
+    for (feats, doc) in docs {
+        for (ti, &t) in temps.iter().enumerate() {
+            let tagged = tag_doc(scorer, feats, t);
+            for (s, tg) in doc.sentences.iter().zip(&tagged) {
+                let labels: Vec<u8> = tg.iter().map(|x| x.label).collect();
+                let gold: std::collections::BTreeSet<_> = conll::chunks(&s.tags)
+                    .into_iter()
+                    .filter_map(|c| Some((c.start, c.end, tags::type_index(&c.label)?)))
+                    .collect();
+                for (a, b, ty) in tags::decode(&labels) {
+                    let p = tg[a..b].iter().map(|x| x.prob).fold(1f32, f32::min) as f64;
+                    let p = p.clamp(1e-6, 1.0 - 1e-6);
+                    let y = gold.contains(&(a, b, ty));
+                    per_temp_loss[ti] -= if y { p.ln() } else { (1.0 - p).ln() };
+                }
+            }
+        }
+    }
+    for (ti, &loss) in per_temp_loss.iter().enumerate() {
+        if loss < best.0 {
+            best = (loss, temps[ti]);
+        }
+    }
+    best.1
+}
+
+/// Reads word embeddings from a safetensors file and a vocab.txt, keeps
+/// whole lowercase words, and clusters them with spherical k-means.
+pub fn build_clusters(
+    dir: &Path,
+    n_fine: usize,
+    n_coarse: usize,
+    seed: u64,
+) -> Result<Clusters, NerError> {
+    let (words, vecs, dim) = crate::vectors::read_word_vectors(dir)?;
+    let mut rng = Rng(seed ^ 0xc1u64);
+    let fine = kmeans(&vecs, dim, n_fine, 12, &mut rng);
+    // Coarse classes cluster the fine centroids, so each fine class sits in
+    // exactly one coarse class (a two-level hierarchy, like Brown prefixes).
+    let mut cents = vec![0f32; n_fine * dim];
+    let mut counts = vec![0usize; n_fine];
+    for (i, &c) in fine.iter().enumerate() {
+        counts[c] += 1;
+        for d in 0..dim {
+            cents[c * dim + d] += vecs[i * dim + d];
+        }
+    }
+    normalize_rows(&mut cents, dim);
+    let coarse = kmeans(&cents, dim, n_coarse, 20, &mut rng);
+    let mut out = Clusters::default();
+    for (i, w) in words.iter().enumerate() {
+        let c = fine[i];
+        out.map.insert(lower_key(w), (c as u16 + 1, coarse[c] as u16 + 1));
+    }
+    Ok(out)
+}
+
+fn normalize_rows(v: &mut [f32], dim: usize) {
+    for row in v.chunks_mut(dim) {
+        let n = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if n > 0.0 {
+            row.iter_mut().for_each(|x| *x /= n);
+        }
+    }
+}
+
+/// Spherical k-means over unit rows; returns each row's cluster.
+fn kmeans(v: &[f32], dim: usize, k: usize, iters: usize, rng: &mut Rng) -> Vec<usize> {
+    let n = v.len() / dim;
+    let k = k.min(n).max(1);
+    let mut order: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut order);
+    let mut cents: Vec<f32> = order[..k]
+        .iter()
+        .flat_map(|&i| v[i * dim..(i + 1) * dim].iter().copied())
+        .collect();
+    let mut assign = vec![0usize; n];
+    for _ in 0..iters {
+        for (i, a) in assign.iter_mut().enumerate() {
+            let x = &v[i * dim..(i + 1) * dim];
+            let mut best = (f32::NEG_INFINITY, 0);
+            for c in 0..k {
+                let y = &cents[c * dim..(c + 1) * dim];
+                let s: f32 = x.iter().zip(y).map(|(a, b)| a * b).sum();
+                if s > best.0 {
+                    best = (s, c);
+                }
+            }
+            *a = best.1;
+        }
+        cents.iter_mut().for_each(|x| *x = 0.0);
+        for (i, &c) in assign.iter().enumerate() {
+            for d in 0..dim {
+                cents[c * dim + d] += v[i * dim + d];
+            }
+        }
+        normalize_rows(&mut cents, dim);
+    }
+    assign
+}
+
+/// Trains a model. `dev` picks the best epoch and calibrates confidences.
+pub fn train(
+    train_docs: &[ConllDoc],
+    dev_docs: &[ConllDoc],
+    config: &TrainConfig,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Model, NerError> {
+    let mut rng = Rng(config.seed);
+    let mut gazetteer = Gazetteer::default();
+    if let Some(dir) = &config.geonames {
+        progress(Progress::Stage(format!("gazetteer from {}", dir.display())));
+        add_geonames(&mut gazetteer, dir)?;
+    }
+    let mut docs: Vec<TrainDoc> = train_docs.iter().map(to_train_doc).collect();
+    if config.train_gazetteer {
+        for d in train_docs {
+            for s in &d.sentences {
+                for c in conll::chunks(&s.tags) {
+                    if let Some(t) = tags::type_index(&c.label) {
+                        let toks: Vec<&str> = s.words[c.start..c.end].iter().map(|x| x.as_str()).collect();
+                        gazetteer.add_train(&toks, t);
+                    }
+                }
+            }
+        }
+    }
+    let clusters = match &config.vectors {
+        Some(dir) => {
+            progress(Progress::Stage(format!("word clusters from {}", dir.display())));
+            build_clusters(dir, config.n_clusters.0, config.n_clusters.1, config.seed)?
+        }
+        None => Clusters::default(),
+    };
+
+    // Case augmentation: copies of some documents in lowercase, and copies
+    // with some sentences in ALL CAPS.
+    let n_orig = docs.len();
+    for i in 0..n_orig {
+        if rng.unit() < config.case_augment {
+            let d = &docs[i];
+            let sents = d.sents.iter().map(|s| s.iter().map(|w| w.to_lowercase()).collect()).collect();
+            docs.push(TrainDoc { sents, labels: d.labels.clone(), own: d.own.clone() });
+        }
+        if rng.unit() < config.case_augment {
+            let d = &docs[i];
+            let sents = d
+                .sents
+                .iter()
+                .map(|s| {
+                    if rng.unit() < 0.3 {
+                        s.iter().map(|w| w.to_uppercase()).collect()
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect();
+            docs.push(TrainDoc { sents, labels: d.labels.clone(), own: d.own.clone() });
+        }
+    }
+
+    progress(Progress::Stage(format!(
+        "features for {} documents ({} with case changes), gazetteer {} phrases, {} clustered words",
+        docs.len(),
+        docs.len() - n_orig,
+        gazetteer.len(),
+        clusters.len()
+    )));
+    let res = Resources {
+        gazetteer: &gazetteer,
+        clusters: &clusters,
+    };
+    let train_feats: Vec<DocFeatures> = docs
+        .iter()
+        .map(|d| {
+            let sents: Vec<&[String]> = d.sents.iter().map(|s| s.as_slice()).collect();
+            doc_features(&res, &sents, config.train_gazetteer.then_some(&d.own))
+        })
+        .collect();
+    let dev_feats: Vec<(DocFeatures, &ConllDoc)> = dev_docs
+        .iter()
+        .map(|d| {
+            let sents: Vec<&[String]> = d.sentences.iter().map(|s| s.words.as_slice()).collect();
+            (doc_features(&res, &sents, None), d)
+        })
+        .collect();
+
+    let mut weights = TrainWeights {
+        c: 1.0,
+        ..Default::default()
+    };
+    let mut best: Option<(f64, Vec<(u64, [f32; N_LABELS])>)> = None;
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut dynf = Vec::with_capacity(16);
+    let mut all = Vec::with_capacity(96);
+    for epoch in 1..=config.epochs {
+        rng.shuffle(&mut order);
+        progress(Progress::EpochStart {
+            epoch,
+            n_docs: order.len(),
+        });
+        let (mut errors, mut tokens) = (0, 0);
+        for &di in &order {
+            let feats = &train_feats[di];
+            let gold = &docs[di].labels;
+            let mut hist = History::default();
+            for (s, facts) in feats.facts.iter().enumerate() {
+                let n = facts.len();
+                let mut pred: Vec<u8> = Vec::with_capacity(n);
+                for i in 0..n {
+                    let p1 = pred.last().copied().unwrap_or(0);
+                    let p2 = if i >= 2 { pred[i - 2] } else { 0 };
+                    dynf.clear();
+                    dynamic_features(facts, i, p1, p2, &hist, &mut dynf);
+                    all.clear();
+                    all.extend_from_slice(feats.token(s, i));
+                    all.extend_from_slice(&dynf);
+                    let mut scores = [0f32; N_LABELS];
+                    for &x in &all {
+                        weights.add(x, &mut scores);
+                    }
+                    let prev = (i > 0).then_some(p1);
+                    let guess = best_allowed(&scores, prev, i + 1 == n, 1.0).label;
+                    let g = gold[s][i];
+                    if guess != g {
+                        weights.update(&all, g, guess);
+                        errors += 1;
+                    }
+                    weights.c += 1.0;
+                    tokens += 1;
+                    pred.push(guess);
+                }
+                hist.record(facts, &pred);
+            }
+            progress(Progress::Doc);
+        }
+        let avg = weights.averaged();
+        let scorer = Averaged(avg.iter().cloned().collect());
+        let dev = score_docs(&scorer, &dev_feats);
+        let f1 = dev.overall().f1;
+        progress(Progress::EpochEnd {
+            epoch,
+            errors,
+            tokens,
+            dev,
+        });
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
+            best = Some((f1, avg));
+        }
+    }
+    let Some((_, avg)) = best else {
+        return Err(NerError::Config("train for at least one epoch".into()));
+    };
+    drop(weights);
+    progress(Progress::Stage("calibrating confidences on the dev set".into()));
+    let scorer = Averaged(avg.iter().cloned().collect());
+    let temperature = if dev_feats.is_empty() {
+        1.0
+    } else {
+        calibrate(&scorer, &dev_feats)
+    };
+    drop(scorer);
+    drop(dev_feats);
+    drop(train_feats);
+    Ok(Model::from_parts(gazetteer, clusters, avg, temperature))
+}
