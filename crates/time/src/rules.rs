@@ -236,7 +236,7 @@ impl Cx<'_> {
     }
     /// Skips the abbreviation dot of "Feb." or "Sept.".
     fn dot(&self, i: usize) -> usize {
-        if i > 0 && self.p(i, b'.') && self.adj(i - 1) {
+        if i > 0 && self.p(i, b'.') && self.adj(i - 1) && self.s(i - 1).len() <= 5 && !self.is(i - 1, "March") && !self.is(i - 1, "April") {
             i + 1
         } else {
             i
@@ -402,6 +402,15 @@ fn sentence_end(cx: &Cx, k: usize) -> bool {
 fn infer_year(cx: &Cx, i: usize, m: u32, d: Option<u32>) -> Result<i32, String> {
     let dct = cx.dct()?;
     let y = dct.year();
+    if let Some(d) = d {
+        // A day and month: the year that puts it nearest the article date,
+        // as annotators and readers do ("Jan. 14" in a December article).
+        let best = [y - 1, y, y + 1]
+            .into_iter()
+            .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d).map(|x| (x.signed_duration_since(dct).num_days().abs(), yy)))
+            .min();
+        return Ok(best.map_or(y, |(_, yy)| yy));
+    }
     let key = (m, d.unwrap_or(0));
     let now = (dct.month(), if d.is_some() { dct.day() } else { 0 });
     Ok(match tense(cx, i) {
@@ -857,6 +866,8 @@ fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
         (Lex::Kw(Kw::This), _) => (0, i + 1),
         (Lex::Kw(Kw::Next), _) => (1, i + 1),
         (Lex::Kw(Kw::The), Lex::Kw(Kw::Coming)) => (1, i + 2),
+        (Lex::Kw(Kw::The), Lex::Other) if cx.is(i + 1, "current") => (0, i + 2),
+        (Lex::Kw(Kw::The), Lex::Unit(Unit::Weekend, false)) => (0, i + 1),
         _ => return None,
     };
     let dct = cx.dct;
@@ -1278,7 +1289,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         }
         _ => None,
     };
-    if lead.is_none() && the {
+    if lead.is_none() && the && !matches!(cx.lx(j), Lex::Num { .. } | Lex::NumWord(_)) {
         return None;
     }
     // "the past week", "the next year", "past year": one unit.
@@ -1317,10 +1328,8 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         if plural {
             return None;
         }
-    } else if plural == one && !matches!(n, Count::X) || (article && plural) {
-        if !(matches!(n, Count::N(_)) && plural && !one) {
-            return None;
-        }
+    } else if (one && plural) || (article && plural) {
+        return None;
     }
     if matches!(n, Count::X) && !plural {
         return None;
@@ -1468,7 +1477,12 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
             let mut j = i + 1;
             let mut has_min = false;
             if cx.adj(i) && matches!(cx.lx(j), Lex::Punct(b':' | b'.')) && cx.adj(j) {
-                if let Some((mm @ 0..=59, 2, Suffix::None | Suffix::Am | Suffix::Pm)) = cx.num(j + 1) {
+                let dotted = cx.p(j, b'.');
+                if let Some((mm @ 0..=59, 2, s @ (Suffix::None | Suffix::Am | Suffix::Pm))) = cx.num(j + 1) {
+                    // "2.46" is a number unless "p.m." or a zone follows.
+                    if dotted && s == Suffix::None && meridiem(cx, j + 2).is_none() && !matches!(cx.lx(j + 2), Lex::Kw(Kw::Zone)) {
+                        return None;
+                    }
                     min = mm;
                     has_min = true;
                     j += 2;
@@ -1576,6 +1590,12 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
 /// (MID), "the end of November" (END), "about three years" (APPROX), "more
 /// than a decade" (MORE_THAN).
 fn modified(cx: &Cx, i: usize) -> Option<Cand> {
+    if cx.kw(i, Kw::The) && matches!(cx.lx(i + 1), Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)) {
+        // "the late 1970s": the article goes with the decade.
+        let c = modified(cx, i + 1)?;
+        let decade = c.value.as_ref().is_ok_and(|v| v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit()));
+        return decade.then_some(c);
+    }
     let (m, j, point) = match (cx.lx(i), cx.lx(i + 1), cx.lx(i + 2)) {
         (Lex::Kw(Kw::Early), ..) => ("START", i + 1, true),
         (Lex::Kw(Kw::Late), ..) => ("END", i + 1, true),
@@ -1597,6 +1617,12 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
         (Lex::Kw(Kw::Up), Lex::Kw(Kw::To), _) => ("EQUAL_OR_LESS", i + 2, false),
         _ => return None,
     };
+    if point && cx.kw(j, Kw::The) {
+        if let Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century), false) = cx.lx(j + 1) {
+            let value = cx.dct().map(|d| at_granularity(d, u));
+            return Some(Cand::date(j + 2, value).with_mod(m).conf(0.75));
+        }
+    }
     let c = core(cx, j)?;
     if point {
         // Point modifiers go with dates, not durations ("late last year",
