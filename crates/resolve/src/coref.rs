@@ -50,6 +50,10 @@ pub(crate) struct Anaphor {
     pub sentence: usize,
     /// How far back, in sentences, an antecedent may be.
     pub window: usize,
+    /// The anaphor opens a paragraph: it then refers to the document's
+    /// topic more than to the last sentence ("It has conducted operations
+    /// in ...", after a paragraph about a parent group).
+    pub paragraph_start: bool,
 }
 
 fn lower(doc: &Document, i: usize) -> String {
@@ -476,6 +480,15 @@ pub(crate) fn role_weight(doc: &Document, range: TextRange) -> f32 {
     1.0
 }
 
+/// Whether sentence `si` starts a paragraph: a line break separates it from
+/// the sentence before.
+fn opens_paragraph(doc: &Document, si: usize) -> bool {
+    si == 0 || {
+        let gap = doc.sentences[si - 1].range.end()..doc.sentences[si].range.start();
+        doc.text()[gap.start as usize..gap.end as usize].contains('\n')
+    }
+}
+
 /// Head nouns of definite nominals and what they refer to.
 fn nominal_head(w: &str) -> Option<Want> {
     Some(match w {
@@ -554,6 +567,7 @@ pub(crate) fn find_anaphors(doc: &Document, covered: &[TextRange]) -> Vec<Anapho
                         want,
                         sentence: si,
                         window: 3,
+                        paragraph_start: i == first && opens_paragraph(doc, si),
                     });
                 }
                 i += 1;
@@ -590,6 +604,7 @@ pub(crate) fn find_anaphors(doc: &Document, covered: &[TextRange]) -> Vec<Anapho
                             want,
                             sentence: si,
                             window: 6,
+                            paragraph_start: false,
                         });
                     }
                     i = j + 1;
@@ -645,7 +660,13 @@ pub(crate) fn pick(
         if *s <= 0.0 {
             continue;
         }
-        let s = s + (n_mentions[e] as f32 * 0.1).min(1.0);
+        // How much the document has talked about the entity so far.
+        let topic = if anaphor.paragraph_start {
+            (n_mentions[e] as f32 * 0.2).min(3.0)
+        } else {
+            (n_mentions[e] as f32 * 0.1).min(1.0)
+        };
+        let s = s + topic;
         total += s;
         if !matches!(best, Some((_, b)) if s <= b) {
             best = Some((e, s));

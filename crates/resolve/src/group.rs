@@ -927,7 +927,7 @@ fn add_anaphors(kb: &Kb, doc: &mut Document) {
     };
     let extra: Vec<Antecedent> = antecedents
         .iter()
-        .filter(|a| matches!(etypes[a.entity], EntityType::Norp | EntityType::Org))
+        .filter(|a| etypes[a.entity] == EntityType::Norp)
         .filter_map(|a| {
             let c = country_entity(a.entity)?;
             (c != a.entity && level[c] == Some(EntryKind::Country)).then_some(Antecedent {

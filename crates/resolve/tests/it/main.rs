@@ -5,6 +5,7 @@
 
 mod articles;
 mod check;
+mod props;
 mod seed;
 
 use std::sync::{Arc, OnceLock};
