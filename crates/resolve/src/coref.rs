@@ -566,7 +566,9 @@ pub(crate) fn find_anaphors(doc: &Document, covered: &[TextRange]) -> Vec<Anapho
                         kind: MentionKind::Pronoun,
                         want,
                         sentence: si,
-                        window: 3,
+                        // "they" is as often unnamed people as a group: only
+                        // a group in the same or the last sentence will do.
+                        window: if w == "they" { 1 } else { 3 },
                         paragraph_start: i == first && opens_paragraph(doc, si),
                     });
                 }

@@ -218,3 +218,45 @@ fn different_kb_entries_never_merge() {
     "#]],
     );
 }
+
+#[test]
+fn acronym_before_its_long_form_in_parentheses() {
+    check(
+        "The [AQAP]{ORG} ([al-Qaeda in the Arabian Peninsula]{ORG}) claimed it. [AQAP]{ORG} later denied it.",
+        expect![[r#"
+            E0 ORG "al-Qaeda in the Arabian Peninsula" kb=- aliases=[AQAP] mentions=[AQAP@4 acronym, al-Qaeda in the Arabian Peninsula@10 name, AQAP@57 acronym]
+        "#]],
+    );
+}
+
+#[test]
+fn the_group_skips_state_institutions() {
+    check(
+        "[Ansar Allah]{ORG} fired missiles, the [US Central Command]{ORG} said. The group vowed more attacks.",
+        expect![[r#"
+            E0 ORG "Ansar Allah" kb=- mentions=[Ansar Allah@0 name, The group@57 nominal]
+            E1 ORG "US Central Command" kb=- mentions=[US Central Command@32 name]
+        "#]],
+    );
+}
+
+#[test]
+fn they_needs_a_group_in_the_last_sentence() {
+    check(
+        "[Hamas]{ORG} fired rockets. Troops moved in. Residents fled. They said the shelling was heavy.",
+        expect![[r#"
+            E0 ORG "Hamas" kb=- mentions=[Hamas@0 name]
+        "#]],
+    );
+}
+
+#[test]
+fn facility_head_on_org_mention() {
+    check(
+        "Rockets hit [Bagram Air Base]{ORG} and the [Lady Reading Hospital]{ORG}.",
+        expect![[r#"
+        E0 FAC "Bagram Air Base" kb=- mentions=[Bagram Air Base@12 name]
+        E1 FAC "Lady Reading Hospital" kb=- mentions=[Lady Reading Hospital@36 name]
+    "#]],
+    );
+}
