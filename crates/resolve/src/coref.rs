@@ -678,3 +678,57 @@ pub(crate) fn pick(
     // Confidence: the winner's share of the salience, within 0.4..0.9.
     Some((e, (0.4 + 0.5 * s / total).min(0.9)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_text::{tokenize, DocMeta, Syntax};
+
+    fn doc(text: &str) -> Document {
+        let mut d = Document::new(text.to_string(), DocMeta::default());
+        tokenize::segment(&mut d);
+        d
+    }
+
+    #[test]
+    fn word_order_finds_subjects_and_obliques() {
+        let d = doc("ISKP attacked a convoy of the Pakistani army, said Khan.");
+        let at = |s: &str| {
+            let i = d.text().find(s).unwrap();
+            role_weight(&d, TextRange::from_usize(i, i + s.len()))
+        };
+        assert_eq!(at("ISKP"), 2.0);
+        assert_eq!(at("Pakistani army"), 0.5);
+        assert_eq!(at("Khan"), 2.0);
+    }
+
+    #[test]
+    fn syntax_layer_decides_subjects_when_present() {
+        // "Officials said ISKP attacked": the parser says ISKP is nsubj.
+        let mut d = doc("Officials said ISKP attacked.");
+        let n = d.tokens.len();
+        let head = |i: usize| Some(TokenIdx::new(i));
+        d.syntax = Syntax {
+            upos: vec![Upos::NOUN, Upos::VERB, Upos::PROPN, Upos::VERB, Upos::PUNCT],
+            xpos: vec![String::new(); n],
+            lemma: vec![String::new(); n],
+            head: vec![head(1), None, head(3), head(1), head(1)],
+            deprel: ["nsubj", "root", "nsubj", "ccomp", "punct"]
+                .map(String::from)
+                .to_vec(),
+        };
+        let i = d.text().find("ISKP").unwrap();
+        assert_eq!(role_weight(&d, TextRange::from_usize(i, i + 4)), 2.0);
+        assert_eq!(role_weight(&d, TextRange::from_usize(0, 9)), 2.0);
+    }
+
+    #[test]
+    fn only_subject_pronouns_of_verbs_are_anaphors() {
+        let d = doc("It has pledged to fight. It is clear that they lost. He termed it a riot.");
+        let found: Vec<&str> = find_anaphors(&d, &[])
+            .iter()
+            .map(|a| d.slice(a.range))
+            .collect();
+        assert_eq!(found, ["It", "they", "He"]);
+    }
+}
