@@ -243,6 +243,12 @@ pub(super) fn is_closer(tok: &str) -> bool {
     )
 }
 
+/// Quotes that open a quotation when a blank precedes them.
+#[inline]
+pub(super) fn is_opening_quote(tok: &str) -> bool {
+    matches!(tok, "“" | "‘" | "\"" | "'" | "«" | "„")
+}
+
 /// Punctuation that continues a sentence after `!` or `?` (`“Why?”, he
 /// asked`), so it cannot follow a sentence boundary.
 #[inline]

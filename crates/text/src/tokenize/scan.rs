@@ -96,7 +96,28 @@ impl Scanner<'_> {
                     continue;
                 }
             }
-            let end = self.chunk_end(i);
+            // Fast path: most chunks are a plain ASCII word or number, and
+            // need none of the connector rules.
+            let mut j = i;
+            let mut all_digits = true;
+            while j < n && self.bytes[j].is_ascii_alphanumeric() {
+                all_digits &= self.bytes[j].is_ascii_digit();
+                j += 1;
+            }
+            if j > i
+                && (j == n || is_ascii_gap(self.bytes[j]))
+                && !(j - i == 6 && self.bytes[i..j].eq_ignore_ascii_case(b"cannot"))
+            {
+                let kind = if all_digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                self.push(i, j, kind);
+                i = j;
+                continue;
+            }
+            let end = self.chunk_end(j);
             self.chunk(i, end);
             i = end;
         }
@@ -440,6 +461,12 @@ impl Scanner<'_> {
             {
                 e = i + 1;
             }
+        }
+        // "cannot" is "can" "not" in the Penn Treebank, like "can't".
+        if e - start == 6 && self.text[start..e].eq_ignore_ascii_case("cannot") {
+            self.push(start, start + 3, TokenKind::Word);
+            self.push(start + 3, e, TokenKind::Word);
+            return e;
         }
         let kind = if host {
             TokenKind::Url

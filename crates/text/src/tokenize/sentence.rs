@@ -8,7 +8,8 @@
 //!   lower-case word (`“Why?” he asked`) or `,` `;` `)` and the like;
 //! - after an abbreviation that may end a sentence (`U.S.`, `Inc.`, an
 //!   initial) or an ellipsis, only before a typical sentence opener ("The",
-//!   "He", "But": see [`lexicon::is_sentence_opener`]);
+//!   "He", "But": see [`lexicon::is_sentence_opener`]) or an opening quote
+//!   and a capital;
 //! - never after a title, a month or a reference word (`Gen.`, `Aug.`,
 //!   `No.`), nor at a dateline's dash (`KABUL, Aug 26 (Reuters) -`).
 
@@ -70,7 +71,15 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
             let next = tok(j);
             match strength {
                 Stop::NonFinal => false,
-                Stop::Weak => lexicon::is_sentence_opener(next),
+                // An opening quote and a capital after a blank: a quoted
+                // sentence starts (`...in the U.S. “We...`).
+                Stop::Weak => {
+                    lexicon::is_sentence_opener(next)
+                        || (!glued(j)
+                            && lexicon::is_opening_quote(next)
+                            && j + 1 < n
+                            && starts_uppercase(tok(j + 1)))
+                }
                 Stop::Strong => {
                     !(starts_lowercase(next)
                         || lexicon::is_continuation(next)

@@ -178,6 +178,29 @@ fn contractions_split_like_ptb() {
 }
 
 #[test]
+fn cannot_splits_like_cant() {
+    check("They cannot leave and Cannot stay.", expect![[r#"
+        'They' 'can' 'not' 'leave' 'and' 'Can' 'not' 'stay' '.'
+    "#]]);
+}
+
+#[test]
+fn acronym_then_quoted_sentence_splits() {
+    check("He moved to the U.S. “We were afraid,” he said. The U.S. “allies” left.", expect![[r#"
+        'He' 'moved' 'to' 'the' 'U.S.'
+        '“' 'We' 'were' 'afraid' ',' '”' 'he' 'said' '.'
+        'The' 'U.S.' '“' 'allies' '”' 'left' '.'
+    "#]]);
+}
+
+#[test]
+fn decade_and_combining_accent() {
+    check("In the ’90s, Bogota\u{301}’s mayor met O’Neill’s aide.", expect![[r#"
+        'In' 'the' '’90s' ',' 'Bogotá' '’s' 'mayor' 'met' 'O’Neill' '’s' 'aide' '.'
+    "#]]);
+}
+
+#[test]
 fn apostrophes_inside_names_stay() {
     check(
         "O'Brien met Ya'alon in Sana'a and read the Qur’an at 5 o'clock.",
