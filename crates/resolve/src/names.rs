@@ -176,7 +176,19 @@ pub(crate) struct Core {
 
 /// Splits a mention's surface into titles and the core name.
 pub(crate) fn core(surface: &str, person: bool) -> Core {
-    let mut end = surface.trim_end().len();
+    // Quotes and brackets an NER span may have caught at its edges.
+    let edge = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '‘' | '’' | '“' | '”' | '"' | '\'' | '(' | ')' | ',' | ':' | ';'
+            )
+    };
+    let lead = surface.len() - surface.trim_start_matches(edge).len();
+    let mut end = surface
+        .trim_end_matches(|c: char| c != '’' && c != '\'' && edge(c))
+        .len()
+        .max(lead);
     let trimmed = &surface[..end];
     for suffix in ["'s", "’s", "'S", "’S"] {
         if trimmed.len() > suffix.len() && trimmed.ends_with(suffix) {
@@ -187,7 +199,18 @@ pub(crate) fn core(surface: &str, person: bool) -> Core {
     if surface[..end].ends_with(['\'', '’']) && end > 1 {
         end -= surface[..end].chars().next_back().map_or(0, char::len_utf8);
     }
-    let ws: Vec<(usize, usize)> = words(&surface[..end]);
+    // Strip a closing quote that is no possessive: "Khorasan Ghag’".
+    if surface[lead..end].starts_with(char::is_alphanumeric) {
+        let inner = &surface[lead..end];
+        let opened = surface[..lead].contains(['‘', '\'']);
+        if opened && inner.ends_with(['’', '\'']) {
+            end -= surface[..end].chars().next_back().map_or(0, char::len_utf8);
+        }
+    }
+    let ws: Vec<(usize, usize)> = words(&surface[lead..end])
+        .into_iter()
+        .map(|(a, b)| (a + lead, b + lead))
+        .collect();
     let mut first = 0;
     let mut titles = Vec::new();
     if ws.len() > 1 && matches!(&surface[ws[0].0..ws[0].1], "the" | "The") {
@@ -215,7 +238,7 @@ pub(crate) fn core(surface: &str, person: bool) -> Core {
             }
         }
     }
-    let start = ws.get(first).map_or(0, |w| w.0);
+    let start = ws.get(first).map_or(lead, |w| w.0);
     Core {
         start,
         end: end.max(start),
@@ -366,6 +389,9 @@ mod tests {
             expect![[r#""Islamic State" []"#]],
         );
         check_core("TTP’s", false, expect![[r#""TTP" []"#]]);
+        check_core("‘American", false, expect![[r#""American" []"#]]);
+        check_core("“Khorasan Ghag”", false, expect![[r#""Khorasan Ghag" []"#]]);
+        check_core("Taliban’", false, expect![[r#""Taliban" []"#]]);
     }
 
     #[test]

@@ -329,7 +329,15 @@ pub(crate) fn best_entry(kb: &Kb, name: &str, ner: EntityType) -> Option<dossier
         if !loose_ok && !entry.names().any(|n| dossier_kb::normalize::key(n) == key) {
             continue;
         }
-        let f = fit(entry, ner);
+        let mut f = fit(entry, ner);
+        // An organisation the NER took for a person ("al Qaeda said"), when
+        // the name is exactly one the KB files as an organisation.
+        if ner == EntityType::Person
+            && entry.kind == EntryKind::Org
+            && entry.names().any(|n| dossier_kb::normalize::key(n) == key)
+        {
+            f = 1;
+        }
         if f > 0 && !matches!(best, Some((b, _)) if f <= b) {
             best = Some((f, idx));
         }

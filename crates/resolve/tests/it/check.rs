@@ -260,3 +260,13 @@ fn facility_head_on_org_mention() {
     "#]],
     );
 }
+
+#[test]
+fn org_tagged_person_is_retyped_by_the_kb() {
+    check(
+        "[al Qaeda]{PER} and [Al-Qaida]{ORG} are one group.",
+        expect![[r#"
+        E0 ORG "al-Qaeda" kb=dossier:al-qaeda aliases=[al Qaeda, Al-Qaida] mentions=[al Qaeda@0 name, Al-Qaida@13 name]
+    "#]],
+    );
+}
