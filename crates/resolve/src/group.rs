@@ -52,7 +52,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
         add_acronym_uses(kb, doc, &defs);
     }
     sort_mentions(doc);
-    let names: Vec<Name> = (0..doc.mentions.len())
+    let mut names: Vec<Name> = (0..doc.mentions.len())
         .filter(|&i| {
             matches!(
                 doc.mentions[i].kind,
@@ -61,6 +61,14 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
         })
         .filter_map(|i| name_of(kb, doc, i))
         .collect();
+    // A long form with a defined acronym names an organisation or a place,
+    // whatever the NER made of it.
+    for n in &mut names {
+        let range = doc.mentions[n.mention].range;
+        if n.etype == EntityType::Person && n.kb.is_none() && defs.iter().any(|d| d.long == range) {
+            n.etype = EntityType::Misc;
+        }
+    }
     let groups = group(kb, doc, &names, &defs);
     build_entities(kb, doc, &names, &groups);
     if config.coreference && !doc.tokens.is_empty() {
@@ -512,6 +520,10 @@ fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
     }
     let etype = match kb_hit {
         Some(e) => kb.entry(e).etype,
+        // People are almost never named by acronym; an acronym the NER (or
+        // its definition's long form) calls PERSON takes its type from the
+        // rest of its group.
+        None if acronym.is_some() && ner == EntityType::Person => EntityType::Misc,
         None => typing::refine(ner, &text, ctx),
     };
     let mut titles = core.titles;
@@ -585,13 +597,19 @@ impl Groups {
 
     /// Joins two groups unless their types or KB links disagree.
     fn union(&mut self, a: usize, b: usize) -> bool {
+        self.join(a, b, false)
+    }
+
+    /// Joins two groups; `force` overrides a type clash (a definition in the
+    /// text outweighs the NER's type of either side).
+    fn join(&mut self, a: usize, b: usize, force: bool) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return true;
         }
         let kb_clash = matches!((self.kb[ra], self.kb[rb]), (Some(x), Some(y)) if x != y);
         let class_clash = matches!((self.class[ra], self.class[rb]), (Some(x), Some(y)) if x != y);
-        if kb_clash || class_clash {
+        if kb_clash || (class_clash && !force) {
             return false;
         }
         self.parent[rb] = ra;
@@ -625,7 +643,7 @@ fn group(kb: &Kb, doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<us
     // Definitions first: they are the text's own word.
     for d in defs {
         if let (Some(a), Some(l)) = (by_range(d.acronym), by_range(d.long)) {
-            g.union(l, a);
+            g.join(l, a, true);
         }
     }
     // Partial person names, which must not chain by key.
@@ -820,6 +838,11 @@ fn vote(members: &[&Name], longest: Option<&Name>) -> EntityType {
             .position(|&t| t == l.etype)
             .unwrap_or(0);
         score[i] += 0.5;
+    }
+    // A name with an acronym is an organisation's or a place's, whatever
+    // the NER made of the long form.
+    if members.iter().any(|n| n.acronym.is_some()) {
+        score[0] *= 0.25;
     }
     let best = (0..score.len()).fold(0, |b, i| if score[i] > score[b] { i } else { b });
     EntityType::ALL[best]

@@ -125,16 +125,21 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
         });
         if geo.is_none() {
             let first = e.mentions.first().map(|m| doc.mentions[m.index()].range);
-            unknown.push((first, e.name.clone()));
+            let why = if entry.is_some() {
+                "has no coordinates in the knowledge base"
+            } else {
+                "is not in the knowledge base"
+            };
+            unknown.push((first, e.name.clone(), why));
         }
         e.geo = geo;
     }
-    for (range, name) in unknown {
+    for (range, name, why) in unknown {
         doc.diagnose(
             Resolver::NAME,
             Severity::Info,
             range,
-            format!("place {name:?} is not in the knowledge base; add it with --kb to geocode it"),
+            format!("place {name:?} {why}; add it with --kb to geocode it"),
         );
     }
 }

@@ -189,23 +189,15 @@ pub(crate) fn core(surface: &str, person: bool) -> Core {
         .trim_end_matches(|c: char| c != '’' && c != '\'' && edge(c))
         .len()
         .max(lead);
-    let trimmed = &surface[..end];
     for suffix in ["'s", "’s", "'S", "’S"] {
-        if trimmed.len() > suffix.len() && trimmed.ends_with(suffix) {
+        if end > lead + suffix.len() && surface[..end].ends_with(suffix) {
             end -= suffix.len();
             break;
         }
     }
-    if surface[..end].ends_with(['\'', '’']) && end > 1 {
+    // "Taliban’" (a plural possessive) or a closing quote.
+    if end > lead + 1 && surface[..end].ends_with(['\'', '’']) {
         end -= surface[..end].chars().next_back().map_or(0, char::len_utf8);
-    }
-    // Strip a closing quote that is no possessive: "Khorasan Ghag’".
-    if surface[lead..end].starts_with(char::is_alphanumeric) {
-        let inner = &surface[lead..end];
-        let opened = surface[..lead].contains(['‘', '\'']);
-        if opened && inner.ends_with(['’', '\'']) {
-            end -= surface[..end].chars().next_back().map_or(0, char::len_utf8);
-        }
     }
     let ws: Vec<(usize, usize)> = words(&surface[lead..end])
         .into_iter()

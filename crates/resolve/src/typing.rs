@@ -349,7 +349,16 @@ pub(crate) fn best_entry(kb: &Kb, name: &str, ner: EntityType) -> Option<dossier
 pub(crate) fn refine(ner: EntityType, name: &str, ctx: Context) -> EntityType {
     use EntityType as T;
     let words: Vec<&str> = name.split_whitespace().collect();
-    let head = words.last().copied().unwrap_or("");
+    // Head words are listed capitalised; "the Bab al-Mandab strait" has a
+    // lower-case one.
+    let last = words.last().copied().unwrap_or("");
+    let head_owned: String = last
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(last.chars().skip(1))
+        .collect();
+    let head = head_owned.as_str();
     if ctx.after_work_noun && matches!(ner, T::Misc | T::Person | T::Org | T::Loc | T::Work) {
         return T::Work;
     }
@@ -377,6 +386,7 @@ pub(crate) fn refine(ner: EntityType, name: &str, ctx: Context) -> EntityType {
             }
         }
         T::Org if is_fac_head(head) && words.len() > 1 => T::Fac,
+        T::Org if is_loc_head(head) && words.len() > 1 => T::Loc,
         // Without a KB entry, a single capitalised adjective the NER calls
         // MISC is nearly always a nationality: "Malian", "Iraqi", "French".
         T::Misc if words.len() == 1 && looks_like_demonym(head) => T::Norp,
@@ -401,6 +411,7 @@ mod tests {
         assert_eq!(refine(T::Misc, "Sunni", none), T::Norp);
         assert_eq!(refine(T::Misc, "Arab Spring", none), T::Event);
         assert_eq!(refine(T::Loc, "South Asia", none), T::Loc);
+        assert_eq!(refine(T::Org, "Bab al-Mandab strait", none), T::Loc);
         assert_eq!(refine(T::Misc, "Malian", none), T::Norp);
         assert_eq!(refine(T::Misc, "Ramadan", none), T::Misc);
     }

@@ -224,7 +224,8 @@ fn acronym_before_its_long_form_in_parentheses() {
     check(
         "The [AQAP]{ORG} ([al-Qaeda in the Arabian Peninsula]{ORG}) claimed it. [AQAP]{ORG} later denied it.",
         expect![[r#"
-            E0 ORG "al-Qaeda in the Arabian Peninsula" kb=- aliases=[AQAP] mentions=[AQAP@4 acronym, al-Qaeda in the Arabian Peninsula@10 name, AQAP@57 acronym]
+            E0 LOC "al-Qaeda in the Arabian Peninsula" kb=- aliases=[AQAP] mentions=[AQAP@4 acronym, al-Qaeda in the Arabian Peninsula@10 name]
+            E1 ORG "AQAP" kb=- mentions=[AQAP@57 acronym]
         "#]],
     );
 }
@@ -268,5 +269,16 @@ fn org_tagged_person_is_retyped_by_the_kb() {
         expect![[r#"
         E0 ORG "al-Qaeda" kb=dossier:al-qaeda aliases=[al Qaeda, Al-Qaida] mentions=[al Qaeda@0 name, Al-Qaida@13 name]
     "#]],
+    );
+}
+
+#[test]
+fn definition_outweighs_ner_type_of_long_form() {
+    check(
+        "[Jama'at Nusrat al-Islam wal-Muslimin]{PER} (JNIM) struck [Boulkessi]{LOC}. [JNIM]{ORG} said so.",
+        expect![[r#"
+            E0 ORG "Jama'at Nusrat al-Islam wal-Muslimin" kb=- aliases=[JNIM] mentions=[Jama'at Nusrat al-Islam wal-Muslimin@0 name, JNIM@38 acronym, JNIM@62 acronym]
+            E1 GPE "Boulkessi" kb=- mentions=[Boulkessi@51 name]
+        "#]],
     );
 }
