@@ -46,6 +46,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     if doc.mentions.is_empty() {
         return;
     }
+    drop_bare_titles(doc);
     widen_demonym_phrases(kb, doc);
     let defs = acronym_definitions(doc);
     if config.add_acronyms {
@@ -100,6 +101,29 @@ fn sort_mentions(doc: &mut Document) {
             *m = MentionIdx::new(new_index[m.index()]);
         }
         e.mentions.sort();
+    }
+}
+
+/// Drops a mention that is nothing but a title right before another
+/// mention ("Gen." tagged apart from "Asim Munir"): the title is read from
+/// the text before the name instead.
+fn drop_bare_titles(doc: &mut Document) {
+    let bare: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&i| {
+            let m = &doc.mentions[i];
+            let words: Vec<&str> = doc.slice(m.range).split_whitespace().collect();
+            let whole_title = names::title_at_start(&words).is_some_and(|(n, _)| n == words.len());
+            let next = doc.tokens.start.partition_point(|&s| s < m.range.end());
+            whole_title
+                && next < doc.tokens.len()
+                && doc
+                    .mentions
+                    .iter()
+                    .any(|o| o.range.start() == doc.tokens.start[next])
+        })
+        .collect();
+    for i in bare.into_iter().rev() {
+        doc.mentions.remove(i);
     }
 }
 

@@ -282,3 +282,14 @@ fn definition_outweighs_ner_type_of_long_form() {
         "#]],
     );
 }
+
+#[test]
+fn title_tagged_apart_from_the_name_is_an_attribute() {
+    check(
+        "[Gen.]{MISC} [Asim Munir]{PER} flew to [Moscow]{LOC}.",
+        expect![[r#"
+        E0 PERSON "Asim Munir" kb=- titles=[General] mentions=[Asim Munir@5 name]
+        E1 GPE "Moscow" kb=Q649 geo=RU (55.75, 37.62) city mentions=[Moscow@24 name]
+    "#]],
+    );
+}
