@@ -179,25 +179,34 @@ fn contractions_split_like_ptb() {
 
 #[test]
 fn cannot_splits_like_cant() {
-    check("They cannot leave and Cannot stay.", expect![[r#"
+    check(
+        "They cannot leave and Cannot stay.",
+        expect![[r#"
         'They' 'can' 'not' 'leave' 'and' 'Can' 'not' 'stay' '.'
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn acronym_then_quoted_sentence_splits() {
-    check("He moved to the U.S. “We were afraid,” he said. The U.S. “allies” left.", expect![[r#"
+    check(
+        "He moved to the U.S. “We were afraid,” he said. The U.S. “allies” left.",
+        expect![[r#"
         'He' 'moved' 'to' 'the' 'U.S.'
         '“' 'We' 'were' 'afraid' ',' '”' 'he' 'said' '.'
         'The' 'U.S.' '“' 'allies' '”' 'left' '.'
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn decade_and_combining_accent() {
-    check("In the ’90s, Bogota\u{301}’s mayor met O’Neill’s aide.", expect![[r#"
+    check(
+        "In the ’90s, Bogota\u{301}’s mayor met O’Neill’s aide.",
+        expect![[r#"
         'In' 'the' '’90s' ',' 'Bogotá' '’s' 'mayor' 'met' 'O’Neill' '’s' 'aide' '.'
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -388,6 +397,42 @@ fn unicode_words_and_symbols() {
         expect![[r#"
         'Café' 'owners' 'in' 'Bogotá' 'paid' '€' '5' 'and' '₹' '300' 'for' 'naïve' 'coffee' '👍🏽' '.'
         'Done' '.'
+    "#]],
+    );
+}
+
+#[test]
+fn segmenter_component_fills_and_replaces_layers() {
+    use dossier_text::{tokenize::Segmenter, Component, Document};
+    let mut doc = Document::new(
+        "Mr. Khan left. He returned.".to_string(),
+        Default::default(),
+    );
+    assert_eq!(Segmenter.name(), "segment.v1");
+    Segmenter.process(&mut doc);
+    Segmenter.process(&mut doc);
+    assert_eq!((doc.tokens.len(), doc.sentences.len()), (7, 2));
+    assert!(doc.diagnostics.is_empty());
+}
+
+#[test]
+fn ellipsis_then_full_stop_ends_sentence() {
+    check(
+        "It was over.... Officials left.",
+        expect![[r#"
+        'It' 'was' 'over' '....'
+        'Officials' 'left' '.'
+    "#]],
+    );
+}
+
+#[test]
+fn arabic_script_and_full_stop() {
+    check(
+        "Mufti Taqi Usmani (مفتی تقی عثمانی) spoke۔ He left.",
+        expect![[r#"
+        'Mufti' 'Taqi' 'Usmani' '(' 'مفتی' 'تقی' 'عثمانی' ')' 'spoke' '۔'
+        'He' 'left' '.'
     "#]],
     );
 }
