@@ -47,6 +47,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
         return;
     }
     drop_bare_titles(doc);
+    extend_clipped_names(doc);
     widen_demonym_phrases(kb, doc);
     let defs = acronym_definitions(doc);
     if config.add_acronyms {
@@ -124,6 +125,57 @@ fn drop_bare_titles(doc: &mut Document) {
         .collect();
     for i in bare.into_iter().rev() {
         doc.mentions.remove(i);
+    }
+}
+
+/// Gives back the first words an NER span clipped off a name: "the
+/// [National] Unity Government", "Gen. [Min] Aung Hlaing". A capitalised
+/// word (up to two) that no mention covers joins the name when "the" or a
+/// title stands right before it.
+fn extend_clipped_names(doc: &mut Document) {
+    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        if m.kind != MentionKind::Name || !matches!(m.etype, EntityType::Org | EntityType::Person) {
+            continue;
+        }
+        let first = doc.tokens.end.partition_point(|&e| e <= m.range.start());
+        let sent_first = doc
+            .sentence_at(m.range.start())
+            .map_or(0, |s| doc.sentences[s.index()].first.index());
+        let mut start_tok = first;
+        let mut ok = None;
+        for _ in 0..2 {
+            if start_tok <= sent_first {
+                break;
+            }
+            let p = start_tok - 1;
+            let range = doc.tokens.range(TokenIdx::new(p));
+            let w = doc.slice(range);
+            let capital = doc.tokens.kind[p] == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase);
+            if !capital
+                || names::title_at_start(&[w]).is_some()
+                || covered.iter().any(|c| c.overlaps(range))
+            {
+                break;
+            }
+            start_tok = p;
+            if start_tok > sent_first {
+                let before = doc.token_text(TokenIdx::new(start_tok - 1));
+                let title = names::title_at_end(&[before]).is_some_and(|(_, f)| !f.is_empty());
+                if (m.etype == EntityType::Org && matches!(before, "the" | "The"))
+                    || (m.etype == EntityType::Person && title)
+                {
+                    ok = Some(start_tok);
+                }
+            }
+        }
+        if let Some(t) = ok {
+            let start = doc.tokens.start[t];
+            let m = &mut doc.mentions[i];
+            m.range = TextRange::new(start, m.range.end());
+        }
     }
 }
 

@@ -293,3 +293,15 @@ fn title_tagged_apart_from_the_name_is_an_attribute() {
     "#]],
     );
 }
+
+#[test]
+fn words_clipped_off_a_name_are_given_back() {
+    check(
+        "The National [Unity Government]{ORG} met Senior Gen. Min [Aung Hlaing]{PER} and the [Arakan Army]{ORG}.",
+        expect![[r#"
+            E0 ORG "National Unity Government" kb=- mentions=[National Unity Government@4 name]
+            E1 PERSON "Min Aung Hlaing" kb=- titles=[General] mentions=[Min Aung Hlaing@46 name]
+            E2 ORG "Arakan Army" kb=- mentions=[Arakan Army@70 name]
+        "#]],
+    );
+}
