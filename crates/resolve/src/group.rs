@@ -46,6 +46,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     if doc.mentions.is_empty() {
         return;
     }
+    split_titled_pairs(doc);
     drop_bare_titles(doc);
     extend_clipped_names(doc);
     widen_demonym_phrases(kb, doc);
@@ -103,6 +104,44 @@ fn sort_mentions(doc: &mut Document) {
         }
         e.mentions.sort();
     }
+}
+
+/// Splits one NER span over two titled people, "Mufti Noor Wali and
+/// Pakistani scholar Mufti Taqi Usmani", into two PERSON mentions, each
+/// starting at its title.
+fn split_titled_pairs(doc: &mut Document) {
+    let mut out = Vec::with_capacity(doc.mentions.len());
+    for m in std::mem::take(&mut doc.mentions) {
+        let text = doc.slice(m.range);
+        let words = names::words(text);
+        let ws: Vec<&str> = words.iter().map(|&(a, b)| &text[a..b]).collect();
+        let and = ws.iter().position(|w| *w == "and");
+        let titled_at = |from: usize, to: usize| {
+            (from..to).find(|&i| {
+                ws[i].chars().next().is_some_and(char::is_uppercase)
+                    && names::title_at_start(&ws[i..to])
+                        .is_some_and(|(n, f)| !f.is_empty() && i + n < to)
+            })
+        };
+        let split = and.and_then(|k| Some((k, titled_at(0, k)?, titled_at(k + 1, ws.len())?)));
+        match split {
+            Some((k, left, right)) if matches!(m.etype, EntityType::Person | EntityType::Org) => {
+                let base = m.range.start() as usize;
+                let left_range = TextRange::from_usize(base + words[left].0, base + words[k - 1].1);
+                let right_range =
+                    TextRange::from_usize(base + words[right].0, m.range.end() as usize);
+                for range in [left_range, right_range] {
+                    out.push(Mention {
+                        range,
+                        etype: EntityType::Person,
+                        ..m.clone()
+                    });
+                }
+            }
+            _ => out.push(m),
+        }
+    }
+    doc.mentions = out;
 }
 
 /// Drops a mention that is nothing but a title right before another
