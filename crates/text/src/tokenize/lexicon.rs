@@ -243,6 +243,35 @@ pub(super) fn is_closer(tok: &str) -> bool {
     )
 }
 
+/// Verbs that attribute a quotation to its speaker, in the forms news uses
+/// right after the quote (`“...?” Khan asked`).
+#[inline]
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "told"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "replied"
+            | "shouted"
+            | "tweeted"
+            | "declared"
+            | "insisted"
+            | "warned"
+            | "claimed"
+            | "stated"
+            | "explained"
+            | "recalled"
+            | "continued"
+    )
+}
+
 /// Quotes that open a quotation when a blank precedes them.
 #[inline]
 pub(super) fn is_opening_quote(tok: &str) -> bool {

@@ -5,7 +5,8 @@
 //!   punctuation ends there too), always;
 //! - after `.`, `!` or `?` and the closing quotes and brackets glued to it
 //!   (`...banking.’`), unless the next token continues the sentence: a
-//!   lower-case word (`“Why?” he asked`) or `,` `;` `)` and the like;
+//!   lower-case word (`“Why?” he asked`), `,` `;` `)` and the like, or, after
+//!   a closing quote, a speaker and a speech verb (`“Why?” Khan asked`);
 //! - after an abbreviation that may end a sentence (`U.S.`, `Inc.`, an
 //!   initial) or an ellipsis, only before a typical sentence opener ("The",
 //!   "He", "But": see [`lexicon::is_sentence_opener`]) or an opening quote
@@ -34,6 +35,18 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
     let gap = |k: usize| &text[tokens.end[k - 1] as usize..tokens.start[k] as usize];
     let glued = |k: usize| tokens.start[k] == tokens.end[k - 1];
 
+    // A quotation that ends in `?` or `!` (or, less properly, `.`) and is
+    // followed by its speaker and a speech verb is one sentence with its
+    // attribution: `“Who did this?” Khan asked.` Looks at most three
+    // capitalised words ahead.
+    let attribution_follows = |j: usize| {
+        let mut k = j;
+        while k < n && k < j + 3 && starts_uppercase(tok(k)) {
+            k += 1;
+        }
+        k > j && k < n && lexicon::is_speech_verb(tok(k))
+    };
+
     let mut out = Vec::with_capacity(n / 24 + 1);
     let mut push = |first: usize, last: usize| {
         out.push(Sentence {
@@ -56,9 +69,11 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
         // More final punctuation ("?!" written apart, "etc.).") and the
         // closing quotes and brackets glued to it end the same sentence.
         let mut j = i + 1;
+        let mut quoted = false;
         while j < n && glued(j) {
             let t = tok(j);
             if lexicon::is_closer(t) {
+                quoted |= !matches!(t, ")" | "]" | "}");
                 j += 1;
             } else if let Some(s) = stop(t) {
                 strength = strength.max(s);
@@ -83,7 +98,8 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
                 Stop::Strong => {
                     !(starts_lowercase(next)
                         || lexicon::is_continuation(next)
-                        || (glued(j) && !starts_uppercase(next)))
+                        || (glued(j) && !starts_uppercase(next))
+                        || (quoted && attribution_follows(j)))
                 }
             }
         };

@@ -316,6 +316,19 @@ fn question_inside_quote_followed_by_speech_verb() {
 }
 
 #[test]
+fn quotation_stays_with_its_speaker() {
+    check(
+        "“Who did this?” Imran Khan asked. “Enough!” Khan said. “Never.” The talks ended.",
+        expect![[r#"
+            '“' 'Who' 'did' 'this' '?' '”' 'Imran' 'Khan' 'asked' '.'
+            '“' 'Enough' '!' '”' 'Khan' 'said' '.'
+            '“' 'Never' '.' '”'
+            'The' 'talks' 'ended' '.'
+        "#]],
+    );
+}
+
+#[test]
 fn dateline_stays_with_first_sentence() {
     check(
         "KABUL, Aug 26 (Reuters) - Two blasts hit the airport. Dozens died.",
