@@ -51,8 +51,12 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut lines = Vec::new();
     let mut skipped = 0;
     for path in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let xml = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let xml = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         let doc = match parse_timeml(&name, &xml) {
             Ok(doc) => doc,
             Err(e) => {
@@ -66,17 +70,38 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(path) = &args.errors {
-        std::fs::write(path, lines.join("\n") + "\n").with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, lines.join("\n") + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let r = counts.report();
     if args.json {
         println!("{}", serde_json::to_string(&r)?);
     } else {
-        println!("time expressions on {} ({} files)", args.data.display(), files.len() - skipped);
-        println!("{:<10} {:>9} {:>9} {:>9}", "match", "precision", "recall", "f1");
-        println!("{:<10} {:>9.4} {:>9.4} {:>9.4}", "strict", r.strict_precision, r.strict_recall, r.strict_f1);
-        println!("{:<10} {:>9.4} {:>9.4} {:>9.4}", "relaxed", r.relaxed_precision, r.relaxed_recall, r.relaxed_f1);
-        println!("type accuracy {:.4}  value f1 {:.4}  gold {}  predicted {}", r.type_accuracy, r.value_f1, r.n_gold, r.n_pred);
+        println!(
+            "time expressions on {} ({} files)",
+            args.data.display(),
+            files.len() - skipped
+        );
+        println!(
+            "{:<10} {:>9} {:>9} {:>9}",
+            "match", "precision", "recall", "f1"
+        );
+        println!(
+            "{:<10} {:>9.4} {:>9.4} {:>9.4}",
+            "strict", r.strict_precision, r.strict_recall, r.strict_f1
+        );
+        println!(
+            "{:<10} {:>9.4} {:>9.4} {:>9.4}",
+            "relaxed", r.relaxed_precision, r.relaxed_recall, r.relaxed_f1
+        );
+        println!(
+            "type accuracy {:.4}  value f1 {:.4}  gold {}  predicted {}",
+            r.type_accuracy, r.value_f1, r.n_gold, r.n_pred
+        );
     }
-    Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -154,9 +154,18 @@ mod tests {
     #[test]
     fn weekdays_go_back_or_forward() {
         // 2023-02-01 was a Wednesday.
-        assert_eq!(weekday_near(d("2023-02-01"), 1, false, false), Some(d("2023-01-30")));
-        assert_eq!(weekday_near(d("2024-03-04"), 6, true, false), Some(d("2024-03-09")));
-        assert_eq!(weekday_near(d("2023-02-01"), 3, false, true), Some(d("2023-01-25")));
+        assert_eq!(
+            weekday_near(d("2023-02-01"), 1, false, false),
+            Some(d("2023-01-30"))
+        );
+        assert_eq!(
+            weekday_near(d("2024-03-04"), 6, true, false),
+            Some(d("2024-03-09"))
+        );
+        assert_eq!(
+            weekday_near(d("2023-02-01"), 3, false, true),
+            Some(d("2023-01-25"))
+        );
     }
 
     #[test]

@@ -88,7 +88,10 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDoc, TimeError> {
         NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
     });
     let start = xml.find("<TEXT>").ok_or_else(|| err("no <TEXT> element"))? + "<TEXT>".len();
-    let end = xml[start..].find("</TEXT>").ok_or_else(|| err("no </TEXT>"))? + start;
+    let end = xml[start..]
+        .find("</TEXT>")
+        .ok_or_else(|| err("no </TEXT>"))?
+        + start;
     let body = &xml[start..end];
     let mut text = String::with_capacity(body.len());
     let mut gold = Vec::new();
@@ -104,7 +107,9 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDoc, TimeError> {
                 let value = attr(tag, "value").unwrap_or("").to_string();
                 open = Some((text.len(), ttype, value));
             } else if tag.starts_with("/TIMEX3") {
-                let (s, ttype, value) = open.take().ok_or_else(|| err("</TIMEX3> without <TIMEX3>"))?;
+                let (s, ttype, value) = open
+                    .take()
+                    .ok_or_else(|| err("</TIMEX3> without <TIMEX3>"))?;
                 gold.push(Timex {
                     start: s,
                     end: text.len(),
@@ -284,11 +289,28 @@ pub fn evaluate_doc(tagger: &TimeTagger, doc: &TimemlDoc, counts: &mut Counts) -
 /// One line per mismatch, for reading errors: `MISS`, `SPUR` or `DIFF`, the
 /// text and the values.
 pub fn render_mismatch(doc: &TimemlDoc, m: &Mismatch) -> String {
-    let span = |t: &Timex| doc.text.get(t.start..t.end).unwrap_or("").replace('\n', " ");
+    let span = |t: &Timex| {
+        doc.text
+            .get(t.start..t.end)
+            .unwrap_or("")
+            .replace('\n', " ")
+    };
     let dct = doc.dct.map(|d| d.to_string()).unwrap_or_default();
     match m {
-        Mismatch::Missed(g) => format!("MISS\t{}\t{}\t{}\t{}\t{dct}", span(g), g.ttype, g.value, doc.name),
-        Mismatch::Spurious(p) => format!("SPUR\t{}\t{}\t{}\t{}\t{dct}", span(p), p.ttype, p.value, doc.name),
+        Mismatch::Missed(g) => format!(
+            "MISS\t{}\t{}\t{}\t{}\t{dct}",
+            span(g),
+            g.ttype,
+            g.value,
+            doc.name
+        ),
+        Mismatch::Spurious(p) => format!(
+            "SPUR\t{}\t{}\t{}\t{}\t{dct}",
+            span(p),
+            p.ttype,
+            p.value,
+            doc.name
+        ),
         Mismatch::Paired { gold, pred } => format!(
             "DIFF\t{} | {}\t{} | {}\t{} | {}\t{}\t{dct}",
             span(gold),
@@ -329,9 +351,17 @@ mod tests {
 
     #[test]
     fn scores_follow_tempeval3_definitions() {
-        let gold = [t(0, 6, "DATE", "2021-05-03"), t(10, 20, "DURATION", "P3D"), t(30, 34, "DATE", "2020")];
+        let gold = [
+            t(0, 6, "DATE", "2021-05-03"),
+            t(10, 20, "DURATION", "P3D"),
+            t(30, 34, "DATE", "2020"),
+        ];
         // One exact and right, one overlapping with a wrong value, one spurious.
-        let pred = [t(0, 6, "DATE", "2021-05-03"), t(14, 20, "DURATION", "P4D"), t(40, 44, "DATE", "1999")];
+        let pred = [
+            t(0, 6, "DATE", "2021-05-03"),
+            t(14, 20, "DURATION", "P4D"),
+            t(40, 44, "DATE", "1999"),
+        ];
         let mut c = Counts::default();
         let m = score(&gold, &pred, &mut c);
         assert_eq!(m.len(), 3);

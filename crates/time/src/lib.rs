@@ -74,7 +74,12 @@ impl TimeTagger {
         self.run(text, dct, None)
     }
 
-    fn run(&self, text: &str, dct: Option<NaiveDate>, tense: Option<Tense>) -> (Vec<TimeExpr>, Vec<Diagnostic>) {
+    fn run(
+        &self,
+        text: &str,
+        dct: Option<NaiveDate>,
+        tense: Option<Tense>,
+    ) -> (Vec<TimeExpr>, Vec<Diagnostic>) {
         let mut toks = Vec::new();
         scan::scan(text, &mut toks);
         let opts = ReadOptions {
@@ -91,7 +96,10 @@ impl TimeTagger {
                     stage: STAGE.to_string(),
                     severity: Severity::Warning,
                     range: Some(range),
-                    message: format!("time expression '{}' has no value: {problem}", &text[range.as_range()]),
+                    message: format!(
+                        "time expression '{}' has no value: {problem}",
+                        &text[range.as_range()]
+                    ),
                 });
             }
             times.push(TimeExpr {

@@ -236,7 +236,13 @@ impl Cx<'_> {
     }
     /// Skips the abbreviation dot of "Feb." or "Sept.".
     fn dot(&self, i: usize) -> usize {
-        if i > 0 && self.p(i, b'.') && self.adj(i - 1) && self.s(i - 1).len() <= 5 && !self.is(i - 1, "March") && !self.is(i - 1, "April") {
+        if i > 0
+            && self.p(i, b'.')
+            && self.adj(i - 1)
+            && self.s(i - 1).len() <= 5
+            && !self.is(i - 1, "March")
+            && !self.is(i - 1, "April")
+        {
             i + 1
         } else {
             i
@@ -275,8 +281,7 @@ impl Cx<'_> {
         match self.num(i)? {
             (v @ 1..=31, 1..=2, Suffix::None | Suffix::Ordinal) => {
                 // "5:30" or "5.5" is not a day.
-                if self.adj(i) && (self.p(i + 1, b':') || self.p(i + 1, b'.') && self.adj(i + 1))
-                {
+                if self.adj(i) && (self.p(i + 1, b':') || self.p(i + 1, b'.') && self.adj(i + 1)) {
                     return None;
                 }
                 Some(v)
@@ -301,7 +306,11 @@ impl Cx<'_> {
 
 fn valid_date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        format!("impossible date: day {d} of month {m} in {y}; check the source text")
+        if month_day_exists(m, d) {
+            format!("impossible date: {y} has no 29 February; check the source text")
+        } else {
+            format!("impossible date: month {m} has no day {d}; check the source text")
+        }
     })
 }
 
@@ -315,17 +324,88 @@ fn month_day_exists(m: u32, d: u32) -> bool {
 // Tense.
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "shall", "ll", "wo", "expected", "expects", "expect", "scheduled", "due", "plans",
-    "plan", "planning", "intends", "slated", "upcoming", "aims", "going", "tomorrow", "next",
+    "will",
+    "shall",
+    "ll",
+    "wo",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "due",
+    "plans",
+    "plan",
+    "planning",
+    "intends",
+    "slated",
+    "upcoming",
+    "aims",
+    "going",
+    "tomorrow",
+    "next",
 ];
 
 const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "met", "left",
-    "began", "fled", "held", "saw", "gave", "got", "fell", "won", "lost", "led", "fought",
-    "struck", "found", "sent", "spoke", "wrote", "brought", "thought", "kept", "became", "ran",
-    "shot", "last", "ago", "yesterday", "earlier", "knew", "rose", "stood", "sold", "paid",
-    "built", "broke", "caught", "chose", "drove", "flew", "forgot", "grew", "hid", "meant",
-    "overtook", "sought", "swore", "threw", "took", "wore", "withdrew",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "met",
+    "left",
+    "began",
+    "fled",
+    "held",
+    "saw",
+    "gave",
+    "got",
+    "fell",
+    "won",
+    "lost",
+    "led",
+    "fought",
+    "struck",
+    "found",
+    "sent",
+    "spoke",
+    "wrote",
+    "brought",
+    "thought",
+    "kept",
+    "became",
+    "ran",
+    "shot",
+    "last",
+    "ago",
+    "yesterday",
+    "earlier",
+    "knew",
+    "rose",
+    "stood",
+    "sold",
+    "paid",
+    "built",
+    "broke",
+    "caught",
+    "chose",
+    "drove",
+    "flew",
+    "forgot",
+    "grew",
+    "hid",
+    "meant",
+    "overtook",
+    "sought",
+    "swore",
+    "threw",
+    "took",
+    "wore",
+    "withdrew",
 ];
 
 fn tense(cx: &Cx, i: usize) -> Tense {
@@ -351,9 +431,15 @@ fn tense(cx: &Cx, i: usize) -> Tense {
             *d = s.to_ascii_lowercase();
         }
         let lw = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        // A participle after "be" or "to" ("is expected to be announced")
+        // carries no tense of its own.
+        let participle = k > 0
+            && ["be", "been", "being", "is", "are", "to", "has", "have"]
+                .iter()
+                .any(|w| cx.is(k - 1, w));
         let tense = if FUTURE_WORDS.contains(&lw) {
             Tense::Future
-        } else if PAST_WORDS.contains(&lw) || (n > 4 && lw.ends_with("ed")) {
+        } else if PAST_WORDS.contains(&lw) || (n > 4 && lw.ends_with("ed") && !participle) {
             Tense::Past
         } else {
             return true;
@@ -389,7 +475,24 @@ fn sentence_end(cx: &Cx, k: usize) -> bool {
         if prev.len() <= 1 || matches!(cx.lx(k - 1), Lex::Month(_)) {
             return false;
         }
-        if matches!(prev, "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Col" | "Lt" | "Sgt" | "St" | "Capt" | "Maj" | "Rep" | "Sen" | "Gov" | "Prof" | "No") {
+        if matches!(
+            prev,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "St"
+                | "Capt"
+                | "Maj"
+                | "Rep"
+                | "Sen"
+                | "Gov"
+                | "Prof"
+                | "No"
+        ) {
             return false;
         }
     }
@@ -407,7 +510,10 @@ fn infer_year(cx: &Cx, i: usize, m: u32, d: Option<u32>) -> Result<i32, String> 
         // as annotators and readers do ("Jan. 14" in a December article).
         let best = [y - 1, y, y + 1]
             .into_iter()
-            .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d).map(|x| (x.signed_duration_since(dct).num_days().abs(), yy)))
+            .filter_map(|yy| {
+                NaiveDate::from_ymd_opt(yy, m, d)
+                    .map(|x| (x.signed_duration_since(dct).num_days().abs(), yy))
+            })
             .min();
         return Ok(best.map_or(y, |(_, yy)| yy));
     }
@@ -455,7 +561,11 @@ fn numeric(cx: &Cx, i: usize) -> Option<Cand> {
         return None;
     }
     // A fourth part means a phone number or a version, not a date.
-    if cx.adj(i + 4) && matches!(cx.lx(i + 5), Lex::Punct(b'-' | b'/' | b'.')) && cx.adj(i + 5) && cx.num(i + 6).is_some() {
+    if cx.adj(i + 4)
+        && matches!(cx.lx(i + 5), Lex::Punct(b'-' | b'/' | b'.'))
+        && cx.adj(i + 5)
+        && cx.num(i + 6).is_some()
+    {
         return None;
     }
     let (y, m, d) = if ad == 4 && sep == b'-' && cd <= 2 {
@@ -488,7 +598,11 @@ fn numeric(cx: &Cx, i: usize) -> Option<Cand> {
     }
     let date = valid_date(y, m, d);
     let anchor = date.as_ref().ok().copied();
-    Some(Cand::date(i + 5, date.map(fmt_day)).anchored(anchor).conf(0.95))
+    Some(
+        Cand::date(i + 5, date.map(fmt_day))
+            .anchored(anchor)
+            .conf(0.95),
+    )
 }
 
 /// An optional weekday (and comma) before a date: "Friday, Oct. 23".
@@ -535,7 +649,11 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
             None => infer_year(cx, j, m32, Some(d)).and_then(|y| valid_date(y, m32, d)),
         };
         let anchor = value.as_ref().ok().copied();
-        return Some(Cand::date(end, value.map(fmt_day)).anchored(anchor).conf(0.95));
+        return Some(
+            Cand::date(end, value.map(fmt_day))
+                .anchored(anchor)
+                .conf(0.95),
+        );
     }
     if let Some(y) = cx.year_num(k) {
         return Some(Cand::date(k + 1, Ok(fmt_month(y, m32))).conf(0.95));
@@ -560,9 +678,23 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
         && matches!(
             cx.lx(i - 1),
             Lex::Kw(
-                Kw::In | Kw::Since | Kw::Of | Kw::Until | Kw::By | Kw::From | Kw::To
-                    | Kw::Between | Kw::And | Kw::During | Kw::Early | Kw::Late | Kw::Mid
-                    | Kw::Before | Kw::After | Kw::End | Kw::Through
+                Kw::In
+                    | Kw::Since
+                    | Kw::Of
+                    | Kw::Until
+                    | Kw::By
+                    | Kw::From
+                    | Kw::To
+                    | Kw::Between
+                    | Kw::And
+                    | Kw::During
+                    | Kw::Early
+                    | Kw::Late
+                    | Kw::Mid
+                    | Kw::Before
+                    | Kw::After
+                    | Kw::End
+                    | Kw::Through
             ) | Lex::Punct(b'-')
         );
     if (m == 5 || m == 3) && !ctx {
@@ -616,30 +748,152 @@ fn day_first(cx: &Cx, i: usize) -> Option<Cand> {
         None => infer_year(cx, k, m, Some(d)).and_then(|y| valid_date(y, m, d)),
     };
     let anchor = value.as_ref().ok().copied();
-    Some(Cand::date(end, value.map(fmt_day)).anchored(anchor).conf(0.95))
+    Some(
+        Cand::date(end, value.map(fmt_day))
+            .anchored(anchor)
+            .conf(0.95),
+    )
 }
 
 /// Words after a number that show it counts things, so it is not a year.
 const COUNTED: &[&str] = &[
-    "people", "persons", "troops", "soldiers", "fighters", "militants", "men", "women",
-    "children", "civilians", "members", "deaths", "dead", "refugees", "families", "homes",
-    "houses", "cases", "votes", "points", "km", "kilometres", "kilometers", "miles", "metres",
-    "meters", "feet", "tons", "tonnes", "dollars", "euros", "pounds", "rupees", "yuan",
-    "barrels", "acres", "hectares", "units", "jobs", "workers", "employees", "students",
-    "police", "policemen", "officers", "prisoners", "detainees", "rockets", "missiles",
-    "shells", "attacks", "incidents", "percent", "pc", "times", "cars", "vehicles", "flights",
-    "passengers", "residents", "villagers", "protesters", "demonstrators", "supporters",
-    "followers", "recruits", "cadres", "strong", "rounds", "bombs", "shares", "seats",
-    "deputies", "delegates", "pages", "words", "dollar", "rupee", "million", "billion",
-    "thousand", "hundred", "kg", "mm", "cm", "ft", "lb", "lbs", "mph", "kmh", "hp", "rpm",
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "fighters",
+    "militants",
+    "men",
+    "women",
+    "children",
+    "civilians",
+    "members",
+    "deaths",
+    "dead",
+    "refugees",
+    "families",
+    "homes",
+    "houses",
+    "cases",
+    "votes",
+    "points",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "pounds",
+    "rupees",
+    "yuan",
+    "barrels",
+    "acres",
+    "hectares",
+    "units",
+    "jobs",
+    "workers",
+    "employees",
+    "students",
+    "police",
+    "policemen",
+    "officers",
+    "prisoners",
+    "detainees",
+    "rockets",
+    "missiles",
+    "shells",
+    "attacks",
+    "incidents",
+    "percent",
+    "pc",
+    "times",
+    "cars",
+    "vehicles",
+    "flights",
+    "passengers",
+    "residents",
+    "villagers",
+    "protesters",
+    "demonstrators",
+    "supporters",
+    "followers",
+    "recruits",
+    "cadres",
+    "strong",
+    "rounds",
+    "bombs",
+    "shares",
+    "seats",
+    "deputies",
+    "delegates",
+    "pages",
+    "words",
+    "dollar",
+    "rupee",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "kg",
+    "mm",
+    "cm",
+    "ft",
+    "lb",
+    "lbs",
+    "mph",
+    "kmh",
+    "hp",
+    "rpm",
 ];
 
 /// Words before a number that show it is a label, not a year.
 const LABELS: &[&str] = &[
-    "no", "nos", "number", "flight", "route", "page", "pages", "room", "model", "resolution",
-    "article", "section", "chapter", "vol", "volume", "tel", "phone", "fax", "box", "suite",
-    "bus", "code", "id", "highway", "interstate", "channel", "verse", "lot", "batch", "item",
-    "exhibit", "pp", "p", "ext", "unit", "apartment", "apt", "platform", "gate", "bill", "rule",
+    "no",
+    "nos",
+    "number",
+    "flight",
+    "route",
+    "page",
+    "pages",
+    "room",
+    "model",
+    "resolution",
+    "article",
+    "section",
+    "chapter",
+    "vol",
+    "volume",
+    "tel",
+    "phone",
+    "fax",
+    "box",
+    "suite",
+    "bus",
+    "code",
+    "id",
+    "highway",
+    "interstate",
+    "channel",
+    "verse",
+    "lot",
+    "batch",
+    "item",
+    "exhibit",
+    "pp",
+    "p",
+    "ext",
+    "unit",
+    "apartment",
+    "apt",
+    "platform",
+    "gate",
+    "bill",
+    "rule",
 ];
 
 /// Whether the four digits at `i` are a year here. Numbers that count things
@@ -653,7 +907,11 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
         match cx.lx(i - 1) {
             Lex::Punct(b'$' | b'#' | b'+' | b'.' | b',' | b':' | 0) => return false,
             Lex::Punct(b'-' | b'/') => {
-                if i >= 2 && cx.adj(i - 2) && cx.num(i - 2).is_some() && cx.year_num(i - 2).is_none() {
+                if i >= 2
+                    && cx.adj(i - 2)
+                    && cx.num(i - 2).is_some()
+                    && cx.year_num(i - 2).is_none()
+                {
                     return false;
                 }
             }
@@ -669,7 +927,8 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
             }
             Lex::Punct(b'-' | b'/') if cx.adj(i + 1) => {
                 if let Some((v, d, _)) = cx.num(i + 2) {
-                    let range = (d == 4 && cx.year_num(i + 2).is_some()) || (d == 2 && v > (y as u32 % 100));
+                    let range = (d == 4 && cx.year_num(i + 2).is_some())
+                        || (d == 2 && v > (y as u32 % 100));
                     if !range {
                         return false;
                     }
@@ -697,9 +956,21 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
             && matches!(
                 cx.lx(i - 1),
                 Lex::Kw(
-                    Kw::In | Kw::Since | Kw::From | Kw::Until | Kw::By | Kw::During | Kw::Of
-                        | Kw::Before | Kw::After | Kw::Between | Kw::And | Kw::To | Kw::Early
-                        | Kw::Late | Kw::Mid
+                    Kw::In
+                        | Kw::Since
+                        | Kw::From
+                        | Kw::Until
+                        | Kw::By
+                        | Kw::During
+                        | Kw::Of
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Between
+                        | Kw::And
+                        | Kw::To
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
                 ) | Lex::Month(_)
                     | Lex::Punct(b'-')
             );
@@ -902,11 +1173,15 @@ fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
         }
         Lex::Season(s) => {
             let value = need().map(|d| {
-                let (y, cur) = season_of(d);
+                // Winter belongs to the year it starts in.
+                let (sy, cur) = season_of(d);
                 let y = match off {
-                    -1 if s >= cur => y - 1,
-                    1 if s <= cur => y + 1,
-                    _ => y,
+                    -1 if s < cur => sy,
+                    -1 => sy - 1,
+                    1 if s > cur => sy,
+                    1 => sy + 1,
+                    _ if s == 4 => sy,
+                    _ => d.year(),
                 };
                 format!("{y:04}-{}", season_code(s))
             });
@@ -967,7 +1242,8 @@ fn quarter(cx: &Cx, i: usize) -> Option<Cand> {
         _ => cx.hyphen(j + 1).unwrap_or(j + 1),
     };
     let half = cx.kw(k, Kw::Half);
-    if !matches!(cx.lx(k), Lex::Unit(Unit::Quarter, false)) && !(half && n.is_some_and(|n| n <= 2)) {
+    if !matches!(cx.lx(k), Lex::Unit(Unit::Quarter, false)) && !(half && n.is_some_and(|n| n <= 2))
+    {
         return None;
     }
     let mut end = k + 1;
@@ -975,7 +1251,9 @@ fn quarter(cx: &Cx, i: usize) -> Option<Cand> {
         if let Some(y) = cx.year_num(end + 1) {
             year = Some(y);
             end += 2;
-        } else if let (Some(off), Lex::Unit(Unit::Year, false)) = (rel_word(cx, end + 1), cx.lx(end + 2)) {
+        } else if let (Some(off), Lex::Unit(Unit::Year, false)) =
+            (rel_word(cx, end + 1), cx.lx(end + 2))
+        {
             year = cx.dct.map(|d| d.year() + off);
             end += 3;
         } else {
@@ -1041,7 +1319,11 @@ fn season(cx: &Cx, i: usize) -> Option<Cand> {
         None => {
             // "fall" and "spring" are also a verb and a noun: a bare season
             // needs "in" or "the" before it.
-            let ok = i > 0 && matches!(cx.lx(i - 1), Lex::Kw(Kw::In | Kw::Since | Kw::By | Kw::During | Kw::Until))
+            let ok = i > 0
+                && matches!(
+                    cx.lx(i - 1),
+                    Lex::Kw(Kw::In | Kw::Since | Kw::By | Kw::During | Kw::Until)
+                )
                 || (cx.kw(i, Kw::The) && s != 3);
             if !ok {
                 return None;
@@ -1079,10 +1361,7 @@ fn holiday(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::Kw(Kw::Halloween) => (10, 31, i + 1),
         Lex::Kw(Kw::Thanksgiving) => (11, 0, if cx.is(i + 1, "Day") { i + 2 } else { i + 1 }),
         Lex::Kw(Kw::NewYear)
-            if cx.upper(i)
-                && cx.is(i + 1, "Year")
-                && cx.p(i + 2, b'\'')
-                && cx.is(i + 3, "s") =>
+            if cx.upper(i) && cx.is(i + 1, "Year") && cx.p(i + 2, b'\'') && cx.is(i + 3, "s") =>
         {
             if cx.kw(i + 4, Kw::Eve) {
                 (12, 31, i + 5)
@@ -1142,7 +1421,9 @@ fn fuzzy(cx: &Cx, i: usize) -> Option<Cand> {
             (Lex::Kw(Kw::Coming), Lex::Unit(_, true)) => c(i + 3, "FUTURE_REF"),
             _ => None,
         },
-        Lex::Kw(Kw::The) if cx.kw(i + 1, Kw::Near) && cx.is(i + 2, "term") => c(i + 3, "FUTURE_REF"),
+        Lex::Kw(Kw::The) if cx.kw(i + 1, Kw::Near) && cx.is(i + 2, "term") => {
+            c(i + 3, "FUTURE_REF")
+        }
         _ => None,
     }
 }
@@ -1156,21 +1437,32 @@ fn ordinal_day(cx: &Cx, i: usize) -> Option<Cand> {
         return None;
     };
     // "the 18th floor", "the 5th Army": only a day when nothing follows.
-    if !matches!(cx.lx(i + 2), Lex::Punct(b',' | b'.' | b';' | b')' | b'\n') | Lex::Kw(Kw::And | Kw::To | Kw::When | Kw::At)) {
+    if !matches!(
+        cx.lx(i + 2),
+        Lex::Punct(b',' | b'.' | b';' | b')' | b'\n')
+            | Lex::Kw(Kw::And | Kw::To | Kw::When | Kw::At)
+    ) {
         return None;
     }
     let value = cx.anchor().and_then(|a| {
-        let past = tense(cx, i) != Tense::Future;
-        let mut m = a.with_day(1).unwrap_or(a);
-        if past && d > a.day() {
-            m = shift(m, Unit::Month, -1).unwrap_or(m);
-        } else if !past && d < a.day() {
-            m = shift(m, Unit::Month, 1).unwrap_or(m);
-        }
+        let first = a.with_day(1).unwrap_or(a);
+        let month = |k: i64| shift(first, Unit::Month, k).unwrap_or(first);
+        let m = match tense(cx, i) {
+            Tense::Past if d > a.day() => month(-1),
+            Tense::Future if d < a.day() => month(1),
+            // No tense: the nearer of this month's and the neighbour's day.
+            Tense::Unknown if d + 15 < a.day() => month(1),
+            Tense::Unknown if d > a.day() + 15 => month(-1),
+            _ => first,
+        };
         valid_date(m.year(), m.month(), d)
     });
     let anchor = value.as_ref().ok().copied();
-    Some(Cand::date(i + 2, value.map(fmt_day)).anchored(anchor).conf(0.75))
+    Some(
+        Cand::date(i + 2, value.map(fmt_day))
+            .anchored(anchor)
+            .conf(0.75),
+    )
 }
 
 /// "the next day", "the following week", "the previous day", "the same day",
@@ -1184,7 +1476,10 @@ fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::Kw(Kw::Previous) => (-1, i + 2),
         Lex::Kw(Kw::Same) => (0, i + 2),
         Lex::Unit(Unit::Day, false) => match cx.lx(i + 2) {
-            Lex::Kw(Kw::Before) if !matches!(cx.lx(i + 3), Lex::Other | Lex::Kw(_)) || cx.kw(i + 3, Kw::Yesterday) => {
+            Lex::Kw(Kw::Before)
+                if !matches!(cx.lx(i + 3), Lex::Other | Lex::Kw(_))
+                    || cx.kw(i + 3, Kw::Yesterday) =>
+            {
                 (-1, i + 1)
             }
             _ => return None,
@@ -1200,7 +1495,9 @@ fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
     let end = if cx.lx(i + 1) == Lex::Unit(Unit::Day, false) {
         if cx.kw(i + 3, Kw::Yesterday) {
             // "the day before yesterday"
-            let d = cx.dct().and_then(|d| shift(d, Unit::Day, -2).ok_or_else(|| "date out of range".to_string()));
+            let d = cx.dct().and_then(|d| {
+                shift(d, Unit::Day, -2).ok_or_else(|| "date out of range".to_string())
+            });
             let anchor = d.as_ref().ok().copied();
             return Some(Cand::date(i + 4, d.map(fmt_day)).anchored(anchor));
         }
@@ -1211,8 +1508,16 @@ fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
     let d = cx
         .anchor()
         .and_then(|a| shift(a, u, off).ok_or_else(|| "date out of range".to_string()));
-    let anchor = if u == Unit::Day { d.as_ref().ok().copied() } else { None };
-    Some(Cand::date(end, d.map(|d| at_granularity(d, u))).anchored(anchor).conf(0.8))
+    let anchor = if u == Unit::Day {
+        d.as_ref().ok().copied()
+    } else {
+        None
+    };
+    Some(
+        Cand::date(end, d.map(|d| at_granularity(d, u)))
+            .anchored(anchor)
+            .conf(0.8),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -1234,7 +1539,11 @@ fn count_at(cx: &Cx, i: usize) -> Option<(Count, usize, bool)> {
             suffix: Suffix::None,
         } => {
             // "1,000" and "2.5" are not counts of whole units here.
-            if cx.adj(i) && matches!(cx.lx(i + 1), Lex::Punct(b',' | b'.')) && cx.adj(i + 1) && cx.num(i + 2).is_some() {
+            if cx.adj(i)
+                && matches!(cx.lx(i + 1), Lex::Punct(b',' | b'.'))
+                && cx.adj(i + 1)
+                && cx.num(i + 2).is_some()
+            {
                 return None;
             }
             if i > 0 && cx.adj(i - 1) && matches!(cx.lx(i - 1), Lex::Punct(b'$' | b'.' | b',')) {
@@ -1279,7 +1588,9 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         j += 1;
     }
     let lead = match cx.lx(j) {
-        Lex::Kw(k @ (Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following)) => {
+        Lex::Kw(
+            k @ (Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following),
+        ) => {
             j += 1;
             Some(k)
         }
@@ -1296,7 +1607,11 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
     if let (Some(l), Lex::Unit(u, false)) = (lead, cx.lx(j)) {
         let ok = the || matches!(l, Kw::Past);
         if ok && u != Unit::Quarter || (the && u == Unit::Quarter && matches!(l, Kw::Past)) {
-            return Some(Cand::new(j + 1, TimexType::Duration, Ok(fmt_duration(Some(1), u))));
+            return Some(Cand::new(
+                j + 1,
+                TimexType::Duration,
+                Ok(fmt_duration(Some(1), u)),
+            ));
         }
         return None;
     }
@@ -1304,11 +1619,16 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
     if lead.is_none() {
         if let Lex::Unit(u, true) = cx.lx(i) {
             let ok = i > 0
-                && matches!(cx.lx(i - 1), Lex::Kw(Kw::For | Kw::In | Kw::Over | Kw::Within))
+                && matches!(
+                    cx.lx(i - 1),
+                    Lex::Kw(Kw::For | Kw::In | Kw::Over | Kw::Within)
+                )
                 && !cx.kw(i + 1, Kw::Of)
                 && !cx.kw(i + 1, Kw::Ago);
             if ok && u >= Unit::Hour {
-                return Some(Cand::new(i + 1, TimexType::Duration, Ok(fmt_duration(None, u))).conf(0.6));
+                return Some(
+                    Cand::new(i + 1, TimexType::Duration, Ok(fmt_duration(None, u))).conf(0.6),
+                );
             }
             return None;
         }
@@ -1371,11 +1691,20 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
                 let d = match nval {
                     None => Err("an unspecified number of units cannot be anchored".to_string()),
                     Some(v) => cx.anchor().and_then(|a| {
-                        shift(a, u, sign * i64::from(v)).ok_or_else(|| "date out of range".to_string())
+                        shift(a, u, sign * i64::from(v))
+                            .ok_or_else(|| "date out of range".to_string())
                     }),
                 };
-                let anchor = if u == Unit::Day { d.as_ref().ok().copied() } else { None };
-                return Some(Cand::date(end, d.map(|d| at_granularity(d, u))).anchored(anchor).conf(0.75));
+                let anchor = if u == Unit::Day {
+                    d.as_ref().ok().copied()
+                } else {
+                    None
+                };
+                return Some(
+                    Cand::date(end, d.map(|d| at_granularity(d, u)))
+                        .anchored(anchor)
+                        .conf(0.75),
+                );
             }
             Lex::Kw(Kw::From) if cx.kw(end + 1, Kw::Now) => {
                 let value = match nval {
@@ -1412,9 +1741,9 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
             match cx.lx(j) {
                 Lex::Unit(u, false) => s(j + 1, fmt_duration(Some(n), u)),
                 Lex::Weekday(wd) if cx.upper(j) => s(j + 1, format!("XXXX-WXX-{wd}")),
-                Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night)) => {
-                    s(j + 1, format!("XXXX-XX-XXT{}", p.code()))
-                }
+                Lex::DayPart(
+                    p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night),
+                ) => s(j + 1, format!("XXXX-XX-XXT{}", p.code())),
                 _ => match count_at(cx, j) {
                     Some((Count::N(n), k, false)) => match cx.lx(k) {
                         Lex::Unit(u, true) => s(k + 1, fmt_duration(Some(n), u)),
@@ -1472,15 +1801,25 @@ fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
 /// local time", "3 p.m. Monday", "noon".
 fn clock(cx: &Cx, i: usize) -> Option<Cand> {
     let (h, m, mut end) = match cx.lx(i) {
-        Lex::Num { val, digits: 1..=2, suffix } => {
+        Lex::Num {
+            val,
+            digits: 1..=2,
+            suffix,
+        } => {
             let mut min = 0;
             let mut j = i + 1;
             let mut has_min = false;
             if cx.adj(i) && matches!(cx.lx(j), Lex::Punct(b':' | b'.')) && cx.adj(j) {
                 let dotted = cx.p(j, b'.');
-                if let Some((mm @ 0..=59, 2, s @ (Suffix::None | Suffix::Am | Suffix::Pm))) = cx.num(j + 1) {
+                if let Some((mm @ 0..=59, 2, s @ (Suffix::None | Suffix::Am | Suffix::Pm))) =
+                    cx.num(j + 1)
+                {
                     // "2.46" is a number unless "p.m." or a zone follows.
-                    if dotted && s == Suffix::None && meridiem(cx, j + 2).is_none() && !matches!(cx.lx(j + 2), Lex::Kw(Kw::Zone)) {
+                    if dotted
+                        && s == Suffix::None
+                        && meridiem(cx, j + 2).is_none()
+                        && !matches!(cx.lx(j + 2), Lex::Kw(Kw::Zone))
+                    {
                         return None;
                     }
                     min = mm;
@@ -1520,7 +1859,20 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
                 None if has_min && val <= 23 => {
                     // "10:30" alone could be a score or a verse: it needs a
                     // zone or "at" before it.
-                    let at = i > 0 && matches!(cx.lx(i - 1), Lex::Kw(Kw::At | Kw::By | Kw::Until | Kw::Around | Kw::About | Kw::Before | Kw::After | Kw::From));
+                    let at = i > 0
+                        && matches!(
+                            cx.lx(i - 1),
+                            Lex::Kw(
+                                Kw::At
+                                    | Kw::By
+                                    | Kw::Until
+                                    | Kw::Around
+                                    | Kw::About
+                                    | Kw::Before
+                                    | Kw::After
+                                    | Kw::From
+                            )
+                        );
                     if !at && !matches!(cx.lx(j), Lex::Kw(Kw::Zone)) {
                         return None;
                     }
@@ -1530,15 +1882,33 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
             };
             (h, min, j)
         }
-        Lex::Num { val, digits: 4, suffix: Suffix::None } if val % 100 < 60 && val / 100 < 24 => {
-            let zone = matches!(cx.lx(i + 1), Lex::Kw(Kw::Zone)) || cx.is(i + 1, "hours") || cx.is(i + 1, "hrs");
+        Lex::Num {
+            val,
+            digits: 4,
+            suffix: Suffix::None,
+        } if val % 100 < 60 && val / 100 < 24 => {
+            let zone = matches!(cx.lx(i + 1), Lex::Kw(Kw::Zone))
+                || cx.is(i + 1, "hours")
+                || cx.is(i + 1, "hrs");
             if !zone {
                 return None;
             }
             (val / 100, val % 100, i + 1)
         }
         Lex::DayPart(p @ (DayPart::Noon | DayPart::Midnight)) => {
-            let at = i > 0 && matches!(cx.lx(i - 1), Lex::Kw(Kw::At | Kw::By | Kw::Until | Kw::Before | Kw::After | Kw::Around | Kw::About));
+            let at = i > 0
+                && matches!(
+                    cx.lx(i - 1),
+                    Lex::Kw(
+                        Kw::At
+                            | Kw::By
+                            | Kw::Until
+                            | Kw::Before
+                            | Kw::After
+                            | Kw::Around
+                            | Kw::About
+                    )
+                );
             if !at {
                 return None;
             }
@@ -1555,7 +1925,11 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
     }
     // A day right after the time: "3 p.m. Monday", "10 a.m. on Friday".
     let mut day: Option<Result<NaiveDate, String>> = None;
-    let k = if cx.kw(end, Kw::On) || cx.p(end, b',') { end + 1 } else { end };
+    let k = if cx.kw(end, Kw::On) || cx.p(end, b',') {
+        end + 1
+    } else {
+        end
+    };
     for rule in [weekday, relative_day, month_first, day_first] {
         if let Some(c) = rule(cx, k) {
             if let Some(a) = c.anchor {
@@ -1579,8 +1953,15 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
         },
     };
     let hh = if h == 24 { 24 } else { h };
-    let value = day.as_ref().map(|d| format!("{}T{hh:02}:{m:02}", fmt_day(*d))).map_err(Clone::clone);
-    Some(Cand::new(end, TimexType::Time, value).anchored(day.ok()).conf(0.9))
+    let value = day
+        .as_ref()
+        .map(|d| format!("{}T{hh:02}:{m:02}", fmt_day(*d)))
+        .map_err(Clone::clone);
+    Some(
+        Cand::new(end, TimexType::Time, value)
+            .anchored(day.ok())
+            .conf(0.9),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -1593,7 +1974,10 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
     if cx.kw(i, Kw::The) && matches!(cx.lx(i + 1), Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)) {
         // "the late 1970s": the article goes with the decade.
         let c = modified(cx, i + 1)?;
-        let decade = c.value.as_ref().is_ok_and(|v| v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit()));
+        let decade = c
+            .value
+            .as_ref()
+            .is_ok_and(|v| v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit()));
         return decade.then_some(c);
     }
     let (m, j, point) = match (cx.lx(i), cx.lx(i + 1), cx.lx(i + 2)) {
@@ -1604,21 +1988,29 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
         (Lex::Kw(Kw::Earlier), Lex::Kw(Kw::This | Kw::Last), _) => ("START", i + 1, true),
         (Lex::Kw(Kw::Later), Lex::Kw(Kw::This | Kw::Next), _) => ("END", i + 1, true),
         (Lex::Kw(Kw::The), Lex::Kw(Kw::End), Lex::Kw(Kw::Of)) => ("END", i + 3, true),
-        (Lex::Kw(Kw::The), Lex::Kw(Kw::Beginning | Kw::Start), Lex::Kw(Kw::Of)) => ("START", i + 3, true),
+        (Lex::Kw(Kw::The), Lex::Kw(Kw::Beginning | Kw::Start), Lex::Kw(Kw::Of)) => {
+            ("START", i + 3, true)
+        }
         (Lex::Kw(Kw::The), Lex::Kw(Kw::Middle), Lex::Kw(Kw::Of)) => ("MID", i + 3, true),
         (Lex::Kw(Kw::End), Lex::Punct(b'-'), _) => ("END", cx.hyphen(i + 1)?, true),
         (Lex::Kw(Kw::About | Kw::Around | Kw::Approximately), ..) => ("APPROX", i + 1, false),
         (Lex::Kw(Kw::Some), Lex::Num { .. } | Lex::NumWord(_), _) => ("APPROX", i + 1, false),
         (Lex::Kw(Kw::Nearly | Kw::Almost), ..) => ("LESS_THAN", i + 1, false),
         (Lex::Kw(Kw::More), Lex::Kw(Kw::Than), _) => ("MORE_THAN", i + 2, false),
-        (Lex::Kw(Kw::Over), Lex::Num { .. } | Lex::NumWord(_) | Lex::Kw(Kw::A), _) => ("MORE_THAN", i + 1, false),
+        (Lex::Kw(Kw::Over), Lex::Num { .. } | Lex::NumWord(_) | Lex::Kw(Kw::A), _) => {
+            ("MORE_THAN", i + 1, false)
+        }
         (Lex::Kw(Kw::Less), Lex::Kw(Kw::Than), _) => ("LESS_THAN", i + 2, false),
         (Lex::Kw(Kw::At), Lex::Kw(Kw::Least), _) => ("EQUAL_OR_MORE", i + 2, false),
         (Lex::Kw(Kw::Up), Lex::Kw(Kw::To), _) => ("EQUAL_OR_LESS", i + 2, false),
         _ => return None,
     };
     if point && cx.kw(j, Kw::The) {
-        if let Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century), false) = cx.lx(j + 1) {
+        if let Lex::Unit(
+            u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century),
+            false,
+        ) = cx.lx(j + 1)
+        {
             let value = cx.dct().map(|d| at_granularity(d, u));
             return Some(Cand::date(j + 2, value).with_mod(m).conf(0.75));
         }

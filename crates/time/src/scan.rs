@@ -232,7 +232,17 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Tok>) {
                 _ => {
                     while i < b.len() && b[i] >= 0x80 {
                         let ch = text[i..].chars().next().unwrap_or(' ');
-                        if ch.is_whitespace() || matches!(ch, '\u{2013}' | '\u{2014}' | '\u{2019}' | '\u{2018}' | '\u{201c}' | '\u{201d}') {
+                        if ch.is_whitespace()
+                            || matches!(
+                                ch,
+                                '\u{2013}'
+                                    | '\u{2014}'
+                                    | '\u{2019}'
+                                    | '\u{2018}'
+                                    | '\u{201c}'
+                                    | '\u{201d}'
+                            )
+                        {
                             break;
                         }
                         i += ch.len_utf8();
@@ -513,10 +523,28 @@ mod tests {
         let lexes: Vec<Lex> = v.iter().map(|t| t.lex).collect();
         assert!(matches!(
             lexes[1],
-            Lex::Num { val: 1990, digits: 4, suffix: Suffix::Plural }
+            Lex::Num {
+                val: 1990,
+                digits: 4,
+                suffix: Suffix::Plural
+            }
         ));
-        assert!(matches!(lexes[3], Lex::Num { val: 18, suffix: Suffix::Ordinal, .. }));
-        assert!(matches!(lexes[5], Lex::Num { val: 3, suffix: Suffix::Pm, .. }));
+        assert!(matches!(
+            lexes[3],
+            Lex::Num {
+                val: 18,
+                suffix: Suffix::Ordinal,
+                ..
+            }
+        ));
+        assert!(matches!(
+            lexes[5],
+            Lex::Num {
+                val: 3,
+                suffix: Suffix::Pm,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -524,6 +552,9 @@ mod tests {
         let mut v = Vec::new();
         scan("«Karachi» — 2014", &mut v);
         assert!(v.iter().any(|t| t.lex == Lex::Punct(b'-')));
-        assert!(matches!(v.last().map(|t| t.lex), Some(Lex::Num { val: 2014, .. })));
+        assert!(matches!(
+            v.last().map(|t| t.lex),
+            Some(Lex::Num { val: 2014, .. })
+        ));
     }
 }
