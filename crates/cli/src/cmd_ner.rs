@@ -37,7 +37,7 @@ pub struct TrainArgs {
     #[arg(long)]
     vectors: Option<PathBuf>,
     /// Fine word clusters (coarse ones are a tenth).
-    #[arg(long, default_value_t = 600)]
+    #[arg(long, default_value_t = 400)]
     clusters: usize,
     /// Share of documents copied in lowercase and with ALL CAPS sentences.
     #[arg(long, default_value_t = 0.1)]

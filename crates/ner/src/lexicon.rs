@@ -69,9 +69,6 @@ impl Gazetteer {
         self.phrases.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
 
     /// For each token, a bit set of `(category, part)` pairs: bit
     /// `4 * category + {0: B, 1: I, 2: L, 3: U}` for every phrase that covers it.

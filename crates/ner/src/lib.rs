@@ -26,6 +26,7 @@ mod hash;
 mod lexicon;
 mod model;
 pub mod re3d;
+pub mod newsgen;
 pub mod tags;
 pub mod train;
 mod vectors;
