@@ -11,6 +11,8 @@
 //!   initial) or an ellipsis, only before a typical sentence opener ("The",
 //!   "He", "But": see [`lexicon::is_sentence_opener`]) or an opening quote
 //!   and a capital;
+//! - before a dateline at the start of a line, even after a single line
+//!   break (a headline above it, then `KABUL, Aug 26 (Reuters) -`);
 //! - never after a title, a month or a reference word (`Gen.`, `Aug.`,
 //!   `No.`), nor at a dateline's dash (`KABUL, Aug 26 (Reuters) -`).
 
@@ -47,6 +49,26 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
         k > j && k < n && lexicon::is_speech_verb(tok(k))
     };
 
+    // A dateline at the start of a line (`KABUL, Aug 26 (Reuters) -`,
+    // `NEW DELHI (AP) —`) starts a sentence even after a single line break,
+    // which separates it from a headline above it: up to three capitalised
+    // words, a comma or a parenthesis, and a dash further on the same line.
+    let dateline_at = |i: usize| {
+        if !gap(i).contains('\n') {
+            return false;
+        }
+        let mut k = i;
+        while k < n && k < i + 3 && is_all_caps(tok(k)) {
+            k += 1;
+        }
+        if k == i || k >= n || !matches!(tok(k), "," | "(") {
+            return false;
+        }
+        (k + 1..n.min(k + 12))
+            .take_while(|&m| !gap(m).contains('\n'))
+            .any(|m| matches!(tok(m), "-" | "--" | "—" | "–"))
+    };
+
     let mut out = Vec::with_capacity(n / 24 + 1);
     let mut push = |first: usize, last: usize| {
         out.push(Sentence {
@@ -58,7 +80,7 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
     let mut first = 0;
     let mut i = 0;
     while i < n {
-        if i > first && is_paragraph_break(gap(i)) {
+        if i > first && (is_paragraph_break(gap(i)) || dateline_at(i)) {
             push(first, i);
             first = i;
         }
@@ -151,6 +173,11 @@ fn stop(t: &str) -> Option<Stop> {
 #[inline]
 fn is_paragraph_break(gap: &str) -> bool {
     gap.len() >= 2 && (gap.bytes().filter(|&b| b == b'\n').count() >= 2 || gap.contains('\u{2029}'))
+}
+
+/// A word of at least two letters, all capitals: `KABUL`, `BOGOTÁ`.
+fn is_all_caps(t: &str) -> bool {
+    t.len() >= 2 && t.chars().all(|c| c.is_uppercase())
 }
 
 #[inline]

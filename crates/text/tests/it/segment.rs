@@ -370,6 +370,30 @@ fn headline_without_punctuation_ends_at_blank_line() {
 }
 
 #[test]
+fn dateline_after_single_line_break_starts_a_sentence() {
+    check(
+        "Taliban seize Kabul airport\nKABUL, Aug 15 (Reuters) - Fighters entered.",
+        expect![[r#"
+        'Taliban' 'seize' 'Kabul' 'airport'
+        'KABUL' ',' 'Aug' '15' '(' 'Reuters' ')' '-' 'Fighters' 'entered' '.'
+    "#]],
+    );
+    check(
+        "Floods hit Assam\nNEW DELHI (AP) — Rivers rose.",
+        expect![[r#"
+        'Floods' 'hit' 'Assam'
+        'NEW' 'DELHI' '(' 'AP' ')' '—' 'Rivers' 'rose' '.'
+    "#]],
+    );
+    check(
+        "It was backed by the\nISKP, an affiliate of ISIS.",
+        expect![[r#"
+        'It' 'was' 'backed' 'by' 'the' 'ISKP' ',' 'an' 'affiliate' 'of' 'ISIS' '.'
+    "#]],
+    );
+}
+
+#[test]
 fn single_line_break_does_not_split() {
     check(
         "Gen. Asim\nMunir visited the\nUS. He left.",
