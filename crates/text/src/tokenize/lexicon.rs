@@ -33,9 +33,8 @@ pub(super) fn abbrev(word: &str, next_is_digit: impl Fn() -> bool) -> Option<Abb
         "Gen" | "Lt" | "Col" | "Maj" | "Capt" | "Cpt" | "Sgt" | "Cpl" | "Pvt" | "Spc" | "Adm"
         | "Brig" | "Cmdr" | "Cdr" | "Cmdt" | "Lieut" | "Gov" | "Sen" | "Rep" | "Reps" | "Amb"
         | "Pres" | "Supt" | "Insp" | "Det" | "Atty" | "Hon" | "Rev" | "Fr" | "Msgr" | "Mr"
-        | "Mrs" | "Ms" | "Messrs" | "Mme" | "Dr" | "Prof" | "Gens" | "Sens" | "Mt" | "Ft" => {
-            NonFinal
-        }
+        | "Mrs" | "Ms" | "Messrs" | "Mme" | "Dr" | "Drs" | "Prof" | "Profs" | "Gens" | "Sens"
+        | "Mt" | "Ft" => NonFinal,
         // Months, as news agencies abbreviate them before a day ("Aug. 26").
         "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov"
         | "Dec" => NonFinal,

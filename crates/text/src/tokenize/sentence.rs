@@ -92,8 +92,17 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
         // closing quotes and brackets glued to it end the same sentence.
         let mut j = i + 1;
         let mut quoted = false;
-        while j < n && glued(j) {
+        while j < n {
             let t = tok(j);
+            if !glued(j) {
+                // A spaced ellipsis or "?  !" is still one end of sentence.
+                if is_punct_stop(t) && !gap(j).contains('\n') {
+                    strength = strength.max(stop(t).unwrap_or(Stop::Strong));
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
             if lexicon::is_closer(t) {
                 quoted |= !matches!(t, ")" | "]" | "}");
                 j += 1;
@@ -173,6 +182,11 @@ fn stop(t: &str) -> Option<Stop> {
 #[inline]
 fn is_paragraph_break(gap: &str) -> bool {
     gap.len() >= 2 && (gap.bytes().filter(|&b| b == b'\n').count() >= 2 || gap.contains('\u{2029}'))
+}
+
+/// A stop made of punctuation only: `.`, `...`, `…`, `!`, `?!`.
+fn is_punct_stop(t: &str) -> bool {
+    t == "…" || (!t.is_empty() && t.bytes().all(|b| matches!(b, b'.' | b'!' | b'?')))
 }
 
 /// A word of at least two letters, all capitals: `KABUL`, `BOGOTÁ`.

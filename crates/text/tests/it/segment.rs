@@ -265,6 +265,19 @@ fn ellipses_and_dashes() {
 }
 
 #[test]
+fn spaced_ellipsis_is_one_end_of_sentence() {
+    check(
+        "The talks collapsed . . . Nobody came. Really ? ! Yes.",
+        expect![[r#"
+        'The' 'talks' 'collapsed' '.' '.' '.'
+        'Nobody' 'came' '.'
+        'Really' '?' '!'
+        'Yes' '.'
+    "#]],
+    );
+}
+
+#[test]
 fn parentheses() {
     check("The Tehrik-i-Taliban Pakistan (TTP) said so. (The claim was denied.) Officials (some) agreed.", expect![[r#"
         'The' 'Tehrik-i-Taliban' 'Pakistan' '(' 'TTP' ')' 'said' 'so' '.'
