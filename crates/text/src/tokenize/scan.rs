@@ -180,8 +180,13 @@ impl Scanner<'_> {
                 }
                 b'#' => return self.hashtag(i, end),
                 b'\'' => return self.apostrophe(i, 1, chunk, end),
-                b'$' | b'%' | b'&' | b'*' | b'+' | b'<' | b'=' | b'>' | b'^' | b'|' | b'~'
-                | b'`' | b'@' => (i + 1, Symbol),
+                // Rules and decorations ("=====", "*****", "____") are one
+                // token, as in UD.
+                b'*' | b'=' | b'_' | b'~' | b'+' | b'<' | b'>' | b'^' | b'|' => {
+                    let e = self.run_of(i, end, |x| x == b);
+                    (e, if b == b'_' { Punct } else { Symbol })
+                }
+                b'$' | b'%' | b'&' | b'`' | b'@' => (i + 1, Symbol),
                 _ => (i + 1, Punct),
             };
             self.push(i, e, kind);

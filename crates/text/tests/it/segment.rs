@@ -441,6 +441,16 @@ fn email_at_end_of_sentence() {
 }
 
 #[test]
+fn decorative_runs_are_one_token() {
+    check(
+        "Breaking ***** news ===== here ____ 2+2 <<end>>",
+        expect![[r#"
+        'Breaking' '*****' 'news' '=====' 'here' '____' '2' '+' '2' '<<' 'end' '>>'
+    "#]],
+    );
+}
+
+#[test]
 fn unicode_words_and_symbols() {
     check(
         "Café owners in Bogotá paid €5 and ₹300 for naïve coffee 👍🏽. Done.",
