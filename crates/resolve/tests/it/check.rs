@@ -316,3 +316,25 @@ fn one_span_over_two_titled_people_is_split() {
         "#]],
     );
 }
+
+#[test]
+fn al_prefix_and_vowel_variants_join_without_the_kb() {
+    check(
+        "[Al-Shabaab]{ORG} attacked; [al Shabab]{ORG} and [Hay'at Tahrir al-Sham]{ORG} ([HTS]{ORG}) denied it, as did [Hayat Tahrir al-Sham]{ORG}.",
+        expect![[r#"
+            E0 ORG "Al-Shabaab" kb=- aliases=[al Shabab] mentions=[Al-Shabaab@0 name, al Shabab@21 name]
+            E1 ORG "Hay'at Tahrir al-Sham" kb=- aliases=[HTS, Hayat Tahrir al-Sham] mentions=[Hay'at Tahrir al-Sham@35 name, HTS@58 acronym, Hayat Tahrir al-Sham@81 name]
+        "#]],
+    );
+}
+
+#[test]
+fn surname_after_two_people_goes_to_the_nearest() {
+    check(
+        "[Imran Khan]{PER} spoke first. Then [Omar Ayub Khan]{PER} replied, and [Khan]{PER} left. Later [Imran Khan]{PER} returned and [Khan]{PER} smiled.",
+        expect![[r#"
+            E0 PERSON "Imran Khan" kb=- aliases=[Khan] mentions=[Imran Khan@0 name, Imran Khan@74 name, Khan@98 name]
+            E1 PERSON "Omar Ayub Khan" kb=- aliases=[Khan] mentions=[Omar Ayub Khan@29 name, Khan@57 name]
+        "#]],
+    );
+}
