@@ -1,10 +1,190 @@
-//! `dossier extract`.
+//! `dossier extract`: articles in, knowledge graph out.
 
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct ExtractArgs {}
+use anyhow::Context;
+use dossier_ingest::{ingest_paths, IngestConfig};
+use dossier_pipeline::{render_text, OutputDocument, Pipeline, PipelineConfig};
+use dossier_text::Document;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-pub fn run(_args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier extract is not built yet")
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One pretty JSON object for a single document, JSON Lines for several.
+    Auto,
+    /// One pretty JSON object per document.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+    /// A readable summary for a terminal.
+    Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Seed,
+    Text,
+    Jsonl,
+    Html,
+    Feed,
+}
+
+/// Extract entities, times, relations, events and claims from articles.
+///
+/// Inputs are files, directories (read recursively, in sorted order) or `-`
+/// for standard input. The format of each is taken from its extension, then
+/// from its content: ` date YYYY-MM-DD ` followed by text, plain text, JSON
+/// Lines (`id`, `date`, `title`, `url`, `source`, `text`), HTML article pages,
+/// RSS or Atom feeds.
+///
+/// A bad input is reported on standard error, naming the file (and line), and
+/// skipped; the rest of the batch goes on. Exit status: 0 when every input
+/// was processed, 1 when some were skipped, 2 on a fatal error.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  dossier extract examples/kabul-checkpoint.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl")]
+pub struct ExtractArgs {
+    /// Articles to read: files, directories, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Auto)]
+    format: OutputFormat,
+    /// Force the input format instead of detecting it per file.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Publication date (YYYY-MM-DD) for articles that do not carry one; it
+    /// anchors relative dates such as "on Monday".
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Skip articles larger than this many bytes.
+    #[arg(long, default_value_t = 5 * 1024 * 1024, value_name = "BYTES")]
+    max_bytes: usize,
+    /// Extra knowledge-base file(s) in the shipped TOML format; repeatable.
+    #[arg(long = "kb", value_name = "FILE")]
+    kb: Vec<PathBuf>,
+    /// Write the output here instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+    /// Documents processed together in one parallel batch.
+    #[arg(long, default_value_t = 256, hide = true)]
+    batch: usize,
+    /// Do not show a progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("cannot start the worker threads")?;
+    }
+    let date = match &args.date {
+        Some(s) => Some(
+            dossier_ingest::date::parse_date(s)
+                .map_err(|e| anyhow::anyhow!("--date {s:?}: {}; give a date as YYYY-MM-DD", e.describe()))?,
+        ),
+        None => None,
+    };
+    let ingest_config = IngestConfig {
+        max_bytes: args.max_bytes,
+        date,
+        format: args.input_format.map(|f| match f {
+            InputFormat::Seed => dossier_ingest::Format::Seed,
+            InputFormat::Text => dossier_ingest::Format::Text,
+            InputFormat::Jsonl => dossier_ingest::Format::Jsonl,
+            InputFormat::Html => dossier_ingest::Format::Html,
+            InputFormat::Feed => dossier_ingest::Format::Feed,
+        }),
+        ..IngestConfig::default()
+    };
+    let pipeline = Pipeline::new(&PipelineConfig { kb_extra: args.kb.clone() }).context("cannot build the pipeline")?;
+
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(out);
+
+    let progress = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}] {msg}")
+                .expect("progress template is valid"),
+        );
+        pb
+    };
+
+    let mut skipped = 0usize;
+    let mut written = 0usize;
+    let mut inputs = ingest_paths(&args.paths, &ingest_config);
+    let mut batch: Vec<Document> = Vec::with_capacity(args.batch.max(1));
+    // The first batch decides between one pretty object and JSON Lines when
+    // the format is `auto`, so nothing is printed until it is complete.
+    let mut format = args.format;
+    loop {
+        batch.clear();
+        for item in inputs.by_ref() {
+            match item {
+                Ok(doc) => {
+                    batch.push(doc);
+                    if batch.len() >= args.batch.max(1) {
+                        break;
+                    }
+                }
+                Err(err) => {
+                    progress.suspend(|| eprintln!("dossier: skipped {err}"));
+                    skipped += 1;
+                }
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        if format == OutputFormat::Auto {
+            format = if written == 0 && batch.len() == 1 && args.batch > 1 {
+                OutputFormat::Json
+            } else {
+                OutputFormat::Jsonl
+            };
+        }
+        pipeline.process_batch(&mut batch);
+        for doc in &batch {
+            write_document(&mut out, doc, format).context("cannot write the output")?;
+            written += 1;
+        }
+        progress.inc(batch.len() as u64);
+    }
+    out.flush().context("cannot write the output")?;
+    progress.finish_and_clear();
+    if written == 0 && skipped == 0 {
+        eprintln!("dossier: no articles found in the given paths");
+    }
+    if skipped > 0 {
+        eprintln!("dossier: {written} documents written, {skipped} inputs skipped");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_document(out: &mut impl Write, doc: &Document, format: OutputFormat) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Text => {
+            out.write_all(render_text(doc).as_bytes())?;
+            writeln!(out)
+        }
+        OutputFormat::Json | OutputFormat::Auto => {
+            serde_json::to_writer_pretty(&mut *out, &OutputDocument::from_document(doc))?;
+            writeln!(out)
+        }
+        OutputFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, &OutputDocument::from_document(doc))?;
+            writeln!(out)
+        }
+    }
 }
