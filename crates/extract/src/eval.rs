@@ -196,26 +196,38 @@ pub fn names(doc: &Document, id: Option<EntityId>, gold: &str) -> bool {
         })
 }
 
-/// Greedy one-to-one matching of predictions to gold items.
-fn matched<P, G>(preds: &[P], gold: &[G], same: impl Fn(&P, &G) -> bool) -> Counts {
+/// Greedy one-to-one matching of predictions to gold items: for each
+/// prediction, the gold item it took, if any.
+fn matching<P, G>(preds: &[P], gold: &[G], same: impl Fn(&P, &G) -> bool) -> Vec<Option<usize>> {
     let mut used = vec![false; gold.len()];
-    let mut tp = 0;
-    for p in preds {
-        if let Some(k) = (0..gold.len()).find(|&k| !used[k] && same(p, &gold[k])) {
+    preds
+        .iter()
+        .map(|p| {
+            let k = (0..gold.len()).find(|&k| !used[k] && same(p, &gold[k]))?;
             used[k] = true;
-            tp += 1;
-        }
-    }
+            Some(k)
+        })
+        .collect()
+}
+
+fn counts(m: &[Option<usize>], n_gold: usize) -> Counts {
     Counts {
-        tp,
-        predicted: preds.len(),
-        gold: gold.len(),
+        tp: m.iter().filter(|x| x.is_some()).count(),
+        predicted: m.len(),
+        gold: n_gold,
     }
 }
 
-/// Scores the layers of an annotated `doc` against `gold`.
-pub fn score(doc: &Document, gold: &Gold) -> Scores {
-    let relations = matched(&doc.relations, &gold.relations, |r, [s, p, o]| {
+/// The three matchings of `doc` against `gold`, events deduplicated.
+struct Matched {
+    events: Vec<dossier_text::Event>,
+    relations: Vec<Option<usize>>,
+    event_match: Vec<Option<usize>>,
+    claims: Vec<Option<usize>>,
+}
+
+fn match_all(doc: &Document, gold: &Gold) -> Matched {
+    let relations = matching(&doc.relations, &gold.relations, |r, [s, p, o]| {
         r.predicate == *p
             && ((names(doc, Some(r.subject), s) && names(doc, Some(r.object), o))
                 || (SYMMETRIC.contains(&p.as_str())
@@ -227,28 +239,85 @@ pub fn score(doc: &Document, gold: &Gold) -> Scores {
     events.dedup_by(|a, b| {
         a.root == b.root && a.source == b.source && a.target == b.target && a.sentence == b.sentence
     });
-    let events = matched(&events, &gold.events, |e, [root, s, t]| {
+    let event_match = matching(&events, &gold.events, |e, [root, s, t]| {
         e.root == root[..root.len().min(2)] && names(doc, e.source, s) && names(doc, e.target, t)
     });
-    let claims = matched(&doc.claims, &gold.claims, |c, [speaker, content]| {
+    let claims = matching(&doc.claims, &gold.claims, |c, [speaker, content]| {
         let Some(at) = doc.text().find(content.as_str()) else {
             return false;
         };
         let g = TextRange::from_usize(at, at + content.len());
-        let inter = c
-            .range
-            .end()
-            .min(g.end())
-            .saturating_sub(c.range.start().max(g.start()));
+        let inter = c.range.end().min(g.end()).saturating_sub(c.range.start().max(g.start()));
         names(doc, c.speaker, speaker)
             && inter as f64 >= 0.5 * g.len() as f64
             && inter as f64 >= 0.5 * c.range.len() as f64
     });
-    Scores {
-        relations,
+    Matched {
         events,
+        relations,
+        event_match,
         claims,
     }
+}
+
+/// Scores the layers of an annotated `doc` against `gold`.
+pub fn score(doc: &Document, gold: &Gold) -> Scores {
+    let m = match_all(doc, gold);
+    Scores {
+        relations: counts(&m.relations, gold.relations.len()),
+        events: counts(&m.event_match, gold.events.len()),
+        claims: counts(&m.claims, gold.claims.len()),
+    }
+}
+
+/// What went wrong on one article: spurious predictions (`+`) and missed
+/// gold items (`-`), one per line.
+pub fn misses(doc: &Document, gold: &Gold) -> String {
+    use std::fmt::Write;
+    let m = match_all(doc, gold);
+    let name = |id: Option<EntityId>| {
+        id.and_then(|id| doc.entities.get(id.index()))
+            .map_or("-".to_string(), |e| e.name.clone())
+    };
+    let mut out = String::new();
+    for (r, k) in doc.relations.iter().zip(&m.relations) {
+        if k.is_none() {
+            let _ = writeln!(out, "+ rel {} {} {}", name(Some(r.subject)), r.predicate, name(Some(r.object)));
+        }
+    }
+    for (k, g) in gold.relations.iter().enumerate() {
+        if !m.relations.contains(&Some(k)) {
+            let _ = writeln!(out, "- rel {} {} {}", g[0], g[1], g[2]);
+        }
+    }
+    for (e, k) in m.events.iter().zip(&m.event_match) {
+        if k.is_none() {
+            let _ = writeln!(
+                out,
+                "+ event {} {} -> {} '{}'",
+                e.code,
+                name(e.source),
+                name(e.target),
+                doc.slice(e.trigger)
+            );
+        }
+    }
+    for (k, g) in gold.events.iter().enumerate() {
+        if !m.event_match.contains(&Some(k)) {
+            let _ = writeln!(out, "- event {} {} -> {}", g[0], g[1], g[2]);
+        }
+    }
+    for (c, k) in doc.claims.iter().zip(&m.claims) {
+        if k.is_none() {
+            let _ = writeln!(out, "+ claim {}: '{}'", name(c.speaker), doc.slice(c.range));
+        }
+    }
+    for (k, g) in gold.claims.iter().enumerate() {
+        if !m.claims.contains(&Some(k)) {
+            let _ = writeln!(out, "- claim {}: '{}'", g[0], g[1]);
+        }
+    }
+    out
 }
 
 /// Gold contents that do not occur in the article text: mistakes in the

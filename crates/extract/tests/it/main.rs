@@ -1,3 +1,4 @@
 //! Integration tests of the extractor: one line of fixture, its rendering.
 
+mod devset;
 mod extract;
