@@ -18,8 +18,6 @@ use crate::names::{self, acronym_letters, is_acronym_of};
 use crate::typing::{self, Context};
 use crate::Config;
 
-const STAGE: &str = "resolve.v1";
-
 /// A name mention as the grouping sees it.
 #[derive(Clone, Debug)]
 struct Name {
@@ -72,7 +70,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
             n.etype = EntityType::Misc;
         }
     }
-    let groups = group(kb, doc, &names, &defs);
+    let groups = group(doc, &names, &defs);
     build_entities(kb, doc, &names, &groups);
     if config.coreference && !doc.tokens.is_empty() {
         add_anaphors(kb, doc);
@@ -746,8 +744,7 @@ fn is_part_of(short: &[String], long: &[String]) -> bool {
     long.windows(short.len()).any(|w| w == short)
 }
 
-fn group(kb: &Kb, doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<usize> {
-    let _ = kb;
+fn group(doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<usize> {
     let mut g = Groups::new(names);
     let start = |n: &Name| doc.mentions[n.mention].range.start();
     let by_range = |r: TextRange| {
@@ -853,8 +850,7 @@ fn nearest(cands: &[usize], at: u32, pos: impl Fn(usize) -> u32) -> Option<usize
 fn build_entities(kb: &Kb, doc: &mut Document, names: &[Name], roots: &[usize]) {
     // Entities in order of their first mention.
     let mut order: Vec<usize> = Vec::new();
-    for (i, &r) in roots.iter().enumerate() {
-        let _ = i;
+    for &r in roots {
         if !order.contains(&r) {
             order.push(r);
         }
@@ -1096,5 +1092,4 @@ fn add_anaphors(kb: &Kb, doc: &mut Document) {
             weight: coref::role_weight(doc, a.range),
         });
     }
-    let _ = STAGE;
 }
