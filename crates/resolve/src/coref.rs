@@ -23,6 +23,9 @@ pub(crate) enum Want {
     Org,
     /// A non-state group: "the outfit", "the militants", "the movement".
     Group,
+    /// An organisation whose name has this word: "the army" is the
+    /// "Pakistani army" or the "Arakan Army" the text named.
+    Named(&'static str),
     Work,
     /// "the country": a GPE the KB knows as a country.
     Country,
@@ -34,7 +37,7 @@ impl Want {
     pub(crate) fn etype(self) -> EntityType {
         match self {
             Want::Person => EntityType::Person,
-            Want::Org | Want::Group => EntityType::Org,
+            Want::Org | Want::Group | Want::Named(_) => EntityType::Org,
             Want::Work => EntityType::Work,
             Want::Country | Want::Town => EntityType::Gpe,
         }
@@ -497,6 +500,13 @@ fn nominal_head(w: &str) -> Option<Want> {
             Want::Group
         }
         "alliance" | "coalition" | "party" => Want::Org,
+        "army" => Want::Named("army"),
+        "military" => Want::Named("military"),
+        "government" => Want::Named("government"),
+        "police" => Want::Named("police"),
+        "ministry" => Want::Named("ministry"),
+        "navy" => Want::Named("navy"),
+        "junta" => Want::Named("junta"),
         "magazine" | "journal" | "newspaper" | "publication" | "periodical" | "bulletin"
         | "newsletter" => Want::Work,
         "country" | "nation" => Want::Country,

@@ -1040,12 +1040,24 @@ fn add_anaphors(kb: &Kb, doc: &mut Document) {
                 .any(|n| is_institution(n))
         })
         .collect();
+    let words: Vec<Vec<String>> = doc
+        .entities
+        .iter()
+        .map(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .flat_map(|n| n.split_whitespace().map(str::to_lowercase))
+                .collect()
+        })
+        .collect();
+    let names_have = |e: usize, word: &str| words[e].iter().any(|w| w == word);
     let fits = |e: usize, want: Want| {
         etypes[e] == want.etype()
             && match want {
                 Want::Country => level[e] == Some(EntryKind::Country),
                 Want::Town => level[e] != Some(EntryKind::Country),
                 Want::Group => !institution[e],
+                Want::Named(word) => names_have(e, word),
                 _ => true,
             }
     };
@@ -1072,8 +1084,25 @@ fn add_anaphors(kb: &Kb, doc: &mut Document) {
         })
         .collect();
     antecedents.extend(extra);
+    // A nominal left unresolved ("The army said it ...") is still the
+    // nearest subject: a pronoun right after it in its sentence means it,
+    // not an entity further back.
+    let mut unresolved: Option<(usize, u32)> = None;
     for a in anaphors {
+        if a.kind == MentionKind::Pronoun {
+            if let Some((sentence, end)) = unresolved {
+                let between = antecedents
+                    .iter()
+                    .any(|x| x.start >= end && x.start < a.range.start());
+                if sentence == a.sentence && !between {
+                    continue;
+                }
+            }
+        }
         let Some((e, conf)) = coref::pick(&a, &antecedents, doc.entities.len(), fits) else {
+            if a.kind == MentionKind::Nominal {
+                unresolved = Some((a.sentence, a.range.end()));
+            }
             continue;
         };
         let idx = MentionIdx::new(doc.mentions.len());

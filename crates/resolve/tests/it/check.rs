@@ -338,3 +338,25 @@ fn surname_after_two_people_goes_to_the_nearest() {
         "#]],
     );
 }
+
+#[test]
+fn the_army_is_the_army_the_text_named() {
+    check(
+        "[Ansar Allah]{ORG} clashed with the [Saudi]{MISC} army. The army said it lost two men. The government said nothing.",
+        expect![[r#"
+            E0 ORG "Ansar Allah" kb=- mentions=[Ansar Allah@0 name]
+            E1 ORG "Saudi army" kb=- mentions=[Saudi army@29 name, The army@41 nominal, it@55 pronoun]
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_after_an_unresolved_nominal_is_left_alone() {
+    check(
+        "[Ansar Allah]{ORG} clashed with [Emirati]{MISC} troops. The army said it lost two men.",
+        expect![[r#"
+            E0 ORG "Ansar Allah" kb=- mentions=[Ansar Allah@0 name]
+            E1 NORP "Emirati" kb=- mentions=[Emirati@25 name]
+        "#]],
+    );
+}
