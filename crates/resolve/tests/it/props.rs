@@ -111,3 +111,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn arbitrary_text_and_spans_never_panic(text in "\\PC{0,200}", cuts in prop::collection::vec((0usize..200, 0usize..200, 0usize..4), 0..8)) {
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let types = [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc];
+        let mut gold: Vec<(TextRange, EntityType)> = Vec::new();
+        for (a, b, t) in cuts {
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let r = TextRange::from_usize(a.min(b), a.max(b));
+            if !r.is_empty() && !gold.iter().any(|(g, _)| g.overlaps(r)) {
+                gold.push((r, types[t]));
+            }
+        }
+        let doc = resolve(test_kb(), &text, &gold);
+        for m in &doc.mentions {
+            prop_assert!(text.is_char_boundary(m.range.start() as usize));
+            prop_assert!(text.is_char_boundary(m.range.end() as usize));
+        }
+    }
+}
