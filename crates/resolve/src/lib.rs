@@ -17,7 +17,17 @@
 //!   "Mufti") as attributes, not names ([`names`]);
 //! - links entities to the knowledge base, which gives stable ids;
 //! - adds nominal and pronoun mentions of the actors of reporting and event
-//!   verbs, "the outfit said", "It has pledged" ([`coref`]).
+//!   verbs, "the outfit said", "It has pledged" ([`coref`]);
+//! - geocodes places with the [`geocode::Geocoder`].
+//!
+//! Every mention's `etype` is set to its entity's fine type, so a stage or
+//! an evaluation after this one reads GPE, NORP and the rest from mentions
+//! too. Where an NER span is visibly off the resolver repairs it before
+//! grouping, and only then: a demonym with an organisation noun becomes one
+//! ORG mention ("the Pakistani army"), words clipped off after "the" or a
+//! title are given back, one span over two titled people is split, and a
+//! span that is only a title before a name is dropped (the title goes on the
+//! person). Mentions stay sorted by position.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -46,7 +56,7 @@ pub mod typing;
 use std::sync::Arc;
 
 use dossier_kb::Kb;
-use dossier_text::{Component, Document, Geo, Severity};
+use dossier_text::{Component, Document, EntityType, MentionKind, Severity};
 
 /// Options of the resolver.
 #[derive(Clone, Debug)]
@@ -100,46 +110,70 @@ impl Component for Resolver {
     }
 }
 
-/// Puts place entities on the map from their KB entry. A place the KB does
-/// not know keeps no geo and gets a diagnostic: nothing is guessed at (0, 0).
+/// Puts place entities on the map with the [`geocode::Geocoder`], which
+/// decides ambiguous names from the article's other places and the
+/// countries its demonyms name. The geocoder's choice also becomes the
+/// entity's KB link. A place the KB cannot resolve keeps no geo and gets a
+/// diagnostic: nothing is guessed at (0, 0).
 fn geocode_entities(kb: &Kb, doc: &mut Document) {
-    let mut unknown = Vec::new();
-    for e in &mut doc.entities {
-        if !e.etype.is_place() {
+    let geocoder = geocode::Geocoder::new(kb);
+    // Every name mention of a place is evidence for the others.
+    let mut toponyms: Vec<&str> = Vec::new();
+    let mut representative: Vec<Option<usize>> = vec![None; doc.entities.len()];
+    for (e, entity) in doc.entities.iter().enumerate() {
+        if !entity.etype.is_place() {
             continue;
         }
-        let entry = e
-            .kb_id
-            .as_deref()
-            .and_then(|id| kb.by_id(id))
-            .map(|i| kb.entry(i));
-        let geo = entry.and_then(|k| {
-            let (lat, lon) = k.coords()?;
-            Some(Geo {
-                lat,
-                lon,
-                country: k.country.clone(),
-                geonames_id: k.geonames_id,
-                level: k.kind.geo_level()?.to_string(),
-            })
-        });
-        if geo.is_none() {
-            let first = e.mentions.first().map(|m| doc.mentions[m.index()].range);
-            let why = if entry.is_some() {
-                "has no coordinates in the knowledge base"
-            } else {
-                "is not in the knowledge base"
-            };
-            unknown.push((first, e.name.clone(), why));
+        let mut best: Option<(usize, usize)> = None;
+        for &m in &entity.mentions {
+            let m = &doc.mentions[m.index()];
+            if !matches!(m.kind, MentionKind::Name | MentionKind::Acronym) {
+                continue;
+            }
+            let text = doc.slice(m.range);
+            if best.is_none_or(|(_, len)| text.len() > len) {
+                best = Some((toponyms.len(), text.len()));
+            }
+            toponyms.push(text);
         }
-        e.geo = geo;
+        representative[e] = best.map(|(i, _)| i);
     }
-    for (range, name, why) in unknown {
+    let countries: Vec<String> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Norp)
+        .filter_map(|e| kb.entry(kb.by_id(e.kb_id.as_deref()?)?).country.clone())
+        .collect();
+    let matches = geocoder.geocode_all(&toponyms, &countries);
+    let mut unknown = Vec::new();
+    for (e, rep) in representative.into_iter().enumerate() {
+        let Some(rep) = rep else { continue };
+        let entity = &mut doc.entities[e];
+        match &matches[rep] {
+            Some(m) => {
+                entity.geo = Some(m.geo.clone());
+                let entry = kb.entry(m.entry);
+                if entity.kb_id.as_deref() != Some(entry.id.as_str()) {
+                    entity.kb_id = Some(entry.id.clone());
+                    entity.name = entry.name.clone();
+                    entity.aliases.retain(|a| *a != entry.name);
+                }
+            }
+            None => {
+                let first = entity
+                    .mentions
+                    .first()
+                    .map(|m| doc.mentions[m.index()].range);
+                unknown.push((first, entity.name.clone()));
+            }
+        }
+    }
+    for (range, name) in unknown {
         doc.diagnose(
             Resolver::NAME,
             Severity::Info,
             range,
-            format!("place {name:?} {why}; add it with --kb to geocode it"),
+            format!("place {name:?} is not in the knowledge base with coordinates; add it with --kb to geocode it"),
         );
     }
 }
