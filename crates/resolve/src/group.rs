@@ -482,6 +482,11 @@ fn context(doc: &Document, range: TextRange) -> Context {
         return ctx;
     }
     ctx.operation = doc.token_text(TokenIdx::new(toks.start)) == "Operation";
+    ctx.after_locative = toks.start > 0
+        && matches!(
+            doc.token_text(TokenIdx::new(toks.start - 1)),
+            "in" | "near" | "outside" | "across" | "around" | "throughout" | "into"
+        );
     let sent_first = doc
         .sentence_at(range.start())
         .map_or(0, |s| doc.sentences[s.index()].first.index());
@@ -613,6 +618,15 @@ fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
     let text = doc.slice(core_range).to_string();
     let acronym = acronym_letters(&text);
     let ctx = context(doc, m.range);
+    // "in Peshawar" tagged PERSON or ORG: the KB's place wins.
+    let ner = if ctx.after_locative
+        && matches!(ner, EntityType::Person | EntityType::Org)
+        && typing::best_entry(kb, &text, EntityType::Loc).is_some()
+    {
+        EntityType::Loc
+    } else {
+        ner
+    };
     let mut kb_hit = if ctx.after_work_noun {
         None
     } else {

@@ -287,6 +287,8 @@ pub(crate) struct Context {
     pub after_work_noun: bool,
     /// "Operation" is the first word of the name.
     pub operation: bool,
+    /// A locative preposition precedes the name: "in Peshawar".
+    pub after_locative: bool,
 }
 
 /// How well a KB entry fits a mention of NER type `ner`: 0 rules it out.

@@ -360,3 +360,14 @@ fn pronoun_after_an_unresolved_nominal_is_left_alone() {
         "#]],
     );
 }
+
+#[test]
+fn place_after_a_locative_preposition_is_a_place() {
+    check(
+        "Gunmen struck in [Peshawar]{PER}, not [Peshawar]{PER} the poet.",
+        expect![[r#"
+        E0 GPE "Peshawar" kb=geonames:1168197 geo=PK (34.01, 71.58) city mentions=[Peshawar@17 name]
+        E1 PERSON "Peshawar" kb=- mentions=[Peshawar@31 name]
+    "#]],
+    );
+}
