@@ -681,9 +681,38 @@ fn select_text(doc: &Html, filter: Filter) -> String {
         let name = ElementRef::wrap(owner).map_or("", |e| e.value().name());
         // The headline is the title, not the body; a block that is mostly
         // links is navigation that slipped through.
-        name != "h1" && b.n_link_chars * 2 <= b.n_chars
+        name != "h1" && b.n_link_chars * 2 <= b.n_chars && !BOILERPLATE_LINE.is_match(&b.text)
     });
-    join(kept.map(|b| b.text.as_str()))
+    let kept: Vec<&str> = kept.map(|b| b.text.as_str()).collect();
+    join(trim_edges(&kept).iter().copied())
+}
+
+/// Lines that are page furniture wherever they stand.
+static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(advert(isement)?|sponsored|tags?:?|share( this( article| story)?)?:?|\d+ comments?|post a comment|comments?|leave a (comment|reply)|related( articles| posts| stories| content)?:?|read more:?|you may (also )?like.*|see also:?|print|email)$",
+    )
+    .expect("valid regex")
+});
+
+/// Drops the short lines that are not sentences at the start and end of the
+/// article: breadcrumbs, bylines, datelines, "Tags:" lines. Such lines in the
+/// middle are often subheadings, which belong to the article, so only the
+/// edges are trimmed.
+fn trim_edges<'a>(blocks: &[&'a str]) -> Vec<&'a str> {
+    let is_prose = |b: &str| {
+        let ends_sentence = b
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ':']);
+        ends_sentence || b.split_whitespace().count() > 5
+    };
+    let first = blocks.iter().position(|b| is_prose(b));
+    let last = blocks.iter().rposition(|b| is_prose(b));
+    match (first, last) {
+        (Some(f), Some(l)) => blocks[f..=l].to_vec(),
+        // Nothing reads like prose (a list, a table): keep it all.
+        _ => blocks.to_vec(),
+    }
 }
 
 /// The top candidate and the siblings that belong with it.
@@ -785,6 +814,28 @@ fn choose(
         };
         if append {
             selected.insert(sibling.id());
+        }
+    }
+    // Pages that interleave the article with ads repeat its container (the
+    // same tag and class) once per chunk; the chunks are cousins, not
+    // siblings, so the rule above misses them.
+    if let Some(top_el) = element(tree, top) {
+        let (name, class) = (top_el.value().name(), top_class.as_deref().unwrap_or(""));
+        if !class.trim().is_empty() {
+            for &(id, score) in &ranked {
+                if score < threshold || selected.contains(&id) {
+                    continue;
+                }
+                let Some(el) = element(tree, id) else {
+                    continue;
+                };
+                let related = el.ancestors().any(|a| selected.contains(&a.id()))
+                    || top_el.ancestors().any(|a| a.id() == id);
+                if !related && el.value().name() == name && el.value().attr("class") == Some(class)
+                {
+                    selected.insert(id);
+                }
+            }
         }
     }
     Some(selected)

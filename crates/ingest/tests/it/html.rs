@@ -149,12 +149,10 @@ fn bad_dates_are_reported_and_the_next_source_is_tried() {
     check_page(
         &page(head, &body),
         expect![[r#"
-        date: 2023-02-11
-        ---
-        Posted Saturday
-
-        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
-    "#]],
+            date: 2023-02-11
+            ---
+            Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+        "#]],
     );
     let only_bad = r#"<meta name="date" content="2023-13-01">"#;
     check_page(
@@ -182,4 +180,48 @@ fn a_page_without_prose_yields_what_text_it_has() {
         "Only a caption"
     );
     assert_eq!(main_text(&page("", "")), "");
+}
+
+#[test]
+fn article_chunks_split_by_ads_are_joined() {
+    let chunk = |p: &str| {
+        format!(
+            r#"<div class="row"><div class="story-body">{p}</div><div class="rail">Ad</div></div>"#
+        )
+    };
+    let body = format!(
+        r#"<main><div class="chunks">{}<div class="mid-ad">Sponsored</div>{}</div></main>"#,
+        chunk(&format!("<p>{PARA1}</p><p>{PARA2}</p>")),
+        chunk("<p>Engineers from three countries joined the search, working through the night with thermal cameras, dogs and cranes.</p>")
+    );
+    check_page(
+        &page("", &body),
+        expect![[r#"
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+
+        The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.
+
+        Engineers from three countries joined the search, working through the night with thermal cameras, dogs and cranes.
+    "#]],
+    );
+}
+
+#[test]
+fn furniture_lines_and_short_edge_lines_are_dropped() {
+    let body = format!(
+        r#"<div class="post"><p>Home / World / Europe</p><p>By Staff Reporter</p><p>{PARA1}</p><p>Advertisement</p>
+        <h3>Rescue work goes on</h3><p>{PARA2}</p><p>Tags:</p><p>quake turkey</p></div>"#
+    );
+    check_page(
+        &page("", &body),
+        expect![[r#"
+        ---
+        Rescue teams in Antakya pulled two more survivors from the rubble on Friday, five days after the earthquake, officials said.
+
+        Rescue work goes on
+
+        The disaster agency said more than forty thousand buildings had collapsed or been badly damaged across ten provinces, and that aid was reaching most towns.
+    "#]],
+    );
 }
