@@ -33,8 +33,12 @@ enum Stop {
 pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
     let n = tokens.len();
     let tok = |k: usize| &text[tokens.start[k] as usize..tokens.end[k] as usize];
-    // The gap before token `k`, for `k >= 1`.
-    let gap = |k: usize| &text[tokens.end[k - 1] as usize..tokens.start[k] as usize];
+    // The gap before token `k`, for `k >= 1`, as bytes: gaps are only ever
+    // searched for ASCII line breaks, and byte slices skip the char-boundary
+    // checks of `&str` slicing.
+    let bytes = text.as_bytes();
+    let gap = |k: usize| &bytes[tokens.end[k - 1] as usize..tokens.start[k] as usize];
+    let breaks_line = |k: usize| gap(k).contains(&b'\n');
     let glued = |k: usize| tokens.start[k] == tokens.end[k - 1];
 
     // A quotation that ends in `?` or `!` (or, less properly, `.`) and is
@@ -54,9 +58,6 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
     // which separates it from a headline above it: up to three capitalised
     // words, a comma or a parenthesis, and a dash further on the same line.
     let dateline_at = |i: usize| {
-        if !gap(i).contains('\n') {
-            return false;
-        }
         let mut k = i;
         while k < n && k < i + 3 && is_all_caps(tok(k)) {
             k += 1;
@@ -65,7 +66,7 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
             return false;
         }
         (k + 1..n.min(k + 12))
-            .take_while(|&m| !gap(m).contains('\n'))
+            .take_while(|&m| !breaks_line(m))
             .any(|m| matches!(tok(m), "-" | "--" | "—" | "–"))
     };
 
@@ -80,11 +81,20 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
     let mut first = 0;
     let mut i = 0;
     while i < n {
-        if i > first && (is_paragraph_break(gap(i)) || dateline_at(i)) {
+        // Most gaps are one space: only a longer gap or a line break can
+        // end a paragraph or precede a dateline.
+        let g = if i > first { gap(i) } else { b" " };
+        if g != b" " && (is_paragraph_break(g) || (breaks_line(i) && dateline_at(i))) {
             push(first, i);
             first = i;
         }
-        let Some(mut strength) = stop(tok(i)) else {
+        // Most tokens end in a letter or digit: decide them on their last
+        // byte, without slicing the text (and checking char boundaries).
+        let last = (tokens.end[i] as usize)
+            .checked_sub(1)
+            .and_then(|e| bytes.get(e));
+        let could_stop = last.is_some_and(|&b| matches!(b, b'.' | b'!' | b'?' | 0x80..));
+        let Some(mut strength) = could_stop.then(|| stop(tok(i))).flatten() else {
             i += 1;
             continue;
         };
@@ -96,7 +106,7 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
             let t = tok(j);
             if !glued(j) {
                 // A spaced ellipsis or "?  !" is still one end of sentence.
-                if is_punct_stop(t) && !gap(j).contains('\n') {
+                if is_punct_stop(t) && !breaks_line(j) {
                     strength = strength.max(stop(t).unwrap_or(Stop::Strong));
                     j += 1;
                     continue;
@@ -180,8 +190,11 @@ fn stop(t: &str) -> Option<Stop> {
 /// A blank line: two line breaks with only white space between them, or a
 /// Unicode paragraph separator.
 #[inline]
-fn is_paragraph_break(gap: &str) -> bool {
-    gap.len() >= 2 && (gap.bytes().filter(|&b| b == b'\n').count() >= 2 || gap.contains('\u{2029}'))
+fn is_paragraph_break(gap: &[u8]) -> bool {
+    const PARAGRAPH_SEPARATOR: &[u8] = "\u{2029}".as_bytes();
+    gap.len() >= 2
+        && (gap.iter().filter(|&&b| b == b'\n').count() >= 2
+            || gap.windows(3).any(|w| w == PARAGRAPH_SEPARATOR))
 }
 
 /// A stop made of punctuation only: `.`, `...`, `…`, `!`, `?!`.
