@@ -906,14 +906,13 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
     if i > 0 && cx.adj(i - 1) {
         match cx.lx(i - 1) {
             Lex::Punct(b'$' | b'#' | b'+' | b'.' | b',' | b':' | 0) => return false,
-            Lex::Punct(b'-' | b'/') => {
+            Lex::Punct(b'-' | b'/')
                 if i >= 2
                     && cx.adj(i - 2)
                     && cx.num(i - 2).is_some()
-                    && cx.year_num(i - 2).is_none()
-                {
-                    return false;
-                }
+                    && cx.year_num(i - 2).is_none() =>
+            {
+                return false;
             }
             Lex::Other => return false,
             _ => {}
@@ -1242,8 +1241,9 @@ fn quarter(cx: &Cx, i: usize) -> Option<Cand> {
         _ => cx.hyphen(j + 1).unwrap_or(j + 1),
     };
     let half = cx.kw(k, Kw::Half);
-    if !matches!(cx.lx(k), Lex::Unit(Unit::Quarter, false)) && !(half && n.is_some_and(|n| n <= 2))
-    {
+    let is_quarter = matches!(cx.lx(k), Lex::Unit(Unit::Quarter, false));
+    let is_half = half && n.is_some_and(|n| n <= 2);
+    if !(is_quarter || is_half) {
         return None;
     }
     let mut end = k + 1;
@@ -1402,11 +1402,9 @@ fn fuzzy(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::Kw(Kw::Currently | Kw::Nowadays) => c(i + 1, "PRESENT_REF"),
         Lex::Kw(Kw::Present) if i > 0 && cx.kw(i - 1, Kw::At) => c(i + 1, "PRESENT_REF"),
         Lex::Kw(Kw::Recently) => c(i + 1, "PAST_REF"),
+        // "in recent days", "recent years": the recent past, not a length.
         Lex::Kw(Kw::Recent) => match cx.lx(i + 1) {
-            Lex::Unit(Unit::Day | Unit::Week | Unit::Hour, true) => c(i + 2, "PAST_REF"),
-            Lex::Unit(u @ (Unit::Month | Unit::Year | Unit::Decade | Unit::Quarter), true) => {
-                Some(Cand::new(i + 2, TimexType::Duration, Ok(fmt_duration(None, u))).conf(0.7))
-            }
+            Lex::Unit(u, true) if u >= Unit::Hour => c(i + 2, "PAST_REF"),
             _ => None,
         },
         Lex::Kw(Kw::The) if prev_in => match (cx.lx(i + 1), cx.lx(i + 2)) {
@@ -1648,7 +1646,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         if plural {
             return None;
         }
-    } else if (one && plural) || (article && plural) {
+    } else if plural && (one || article) {
         return None;
     }
     if matches!(n, Count::X) && !plural {
