@@ -38,18 +38,105 @@ const SPEAKER_NOUNS: &[&str] = &[
     "article",
     "video",
     "message",
-    "spokesman",
-    "spokesperson",
-    "official",
-    "officials",
-    "ministry",
-    "police",
-    "army",
-    "military",
     "it",
     "he",
     "she",
     "they",
+];
+
+/// Words that start a reported clause after a bare "said".
+const CLAUSE_STARTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "there",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "no",
+    "all",
+    "some",
+    "several",
+    "more",
+    "most",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "security",
+    "police",
+    "government",
+    "militants",
+    "gunmen",
+    "troops",
+    "soldiers",
+    "civilians",
+];
+
+/// Words that may stand between a reporting verb and its "that".
+const REPORT_FILLERS: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "statement",
+    "video",
+    "message",
+    "interview",
+    "recording",
+    "speech",
+    "post",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "further",
+    "also",
+    "again",
+    "repeatedly",
+    "publicly",
+    "later",
+    "earlier",
+    ",",
+    "televised",
+    "audio",
+    "state",
+    "television",
+    "tv",
+    "radio",
+    "media",
+    "news",
+    "agency",
+    "online",
+    "weekly",
+    "monthly",
+    "press",
+    "conference",
 ];
 
 struct Finder<'v, 'a> {
@@ -199,7 +286,7 @@ impl Finder<'_, '_> {
         while matches!(v.word(k), ",") {
             k += 1;
         }
-        let hi = (k + 8).min(v.len());
+        let hi = (k + 14).min(v.len());
         let verb = (k..hi)
             .take_while(|&j| !matches!(v.word(j), "." | ";" | "“" | "\""))
             .find(|&j| self.speech_polarity(j).is_some())?;
@@ -254,6 +341,13 @@ impl Finder<'_, '_> {
             let end = v.trim_end(lo, hi);
             if v.word(i) == "according" && v.word(i + 1) == "to" {
                 self.according_to(i, lo, end);
+                continue;
+            }
+            let capital = i > lo
+                && v.doc
+                    .token_text(dossier_text::TokenIdx::new(i))
+                    .starts_with(|c: char| c.is_uppercase());
+            if v.mention_at[i].is_some() || capital {
                 continue;
             }
             if let Some(polarity) = self.speech_polarity(i) {
@@ -316,17 +410,38 @@ impl Finder<'_, '_> {
         let w = v.word(i);
         // Participle clause: ", claiming that ..." speaks for the main subject.
         let participle = w.ends_with("ing") && i > lo && v.word(i - 1) == ",";
-        let inverted = i > lo && matches!(v.word(i - 1), "," | "”" | "\"");
+        // "..., said the ministry.": the speaker follows and ends the clause.
+        let speaker_then_end = v
+            .arg_at(i + 1)
+            .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
+        let inverted = i > lo && matches!(v.word(i - 1), "," | "”" | "\"") && speaker_then_end;
         // Where the content starts: after "that", after a colon, or right
         // after "said".
-        let that = (i + 1..(i + 8).min(end))
-            .take_while(|&k| !matches!(v.word(k), "." | ";" | "“" | "\""))
+        // Only an addressee, a channel or an adverb may stand between the
+        // verb and "that": in "claimed an ambush that killed", "that" opens
+        // a relative clause.
+        let that = (i + 1..(i + 10).min(end))
+            .take_while(|&k| {
+                v.arg_at(k).is_some()
+                    || REPORT_FILLERS.contains(&v.word(k))
+                    || v.word(k) == "that"
+                    || v.word(k) == ":"
+            })
             .find(|&k| v.word(k) == "that" || v.word(k) == ":");
+        // A bare clause after "said" starts like a clause: a name, a
+        // pronoun, a determiner, a number or a capital ("he says are
+        // politically motivated" is a relative clause, not speech).
+        let next = v.doc.tokens.kind.get(i + 1).copied();
+        let clause_start = v.arg_at(i + 1).is_some()
+            || CLAUSE_STARTS.contains(&v.word(i + 1))
+            || next == Some(dossier_text::TokenKind::Number)
+            || (i + 1 < end
+                && v.doc
+                    .token_text(dossier_text::TokenIdx::new(i + 1))
+                    .starts_with(|c: char| c.is_uppercase()));
         let bare_say = matches!(w, "said" | "says" | "say" | "told")
-            && !matches!(
-                v.word(i + 1),
-                "." | "," | "on" | "in" | "to" | "by" | "the" | ""
-            )
+            && clause_start
+            && !matches!(v.word(i + 1), "." | "," | "on" | "in" | "to" | "by" | "")
             && v.arg_at(i + 1)
                 .is_none_or(|a| !v.is_actor(a) || w != "told");
         let content_start = match that {
@@ -334,14 +449,14 @@ impl Finder<'_, '_> {
             None if bare_say && !inverted => i + 1,
             None => {
                 // "..., police said." / "..., said the ministry."
-                if i + 1 >= end || v.word(i + 1) == "," || inverted {
+                if i + 1 >= end || v.word(i + 1) == "," || (inverted && speaker_then_end) {
                     return self.clause_final(i, lo, end, polarity);
                 }
                 return;
             }
         };
         let speaker = if participle {
-            first_subject(v, lo, i)
+            v.first_subject(lo, i)
         } else {
             v.subject_left(lo, i)
         };
@@ -372,12 +487,14 @@ impl Finder<'_, '_> {
             return;
         }
         let between = (comma + 1..i).find_map(|k| v.arg_at(k));
-        let after = v.arg_at(i + 1).or_else(|| v.arg_at(i + 2));
+        let after = (i + 1 < end).then(|| v.arg_at(i + 1)).flatten();
         let speaker = match between.or(after) {
             Some(a) => Some(a.entity),
             None if (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) => {
                 self.fallback_speaker(i)
             }
+            // "..., residents said": a speaker the text does not name.
+            None if i > comma + 1 => None,
             None => return,
         };
         let mut content_first = lo;
@@ -398,6 +515,10 @@ impl Finder<'_, '_> {
     fn content_end(&self, start: usize, end: usize) -> usize {
         let v = self.v;
         for p in start..end {
+            // "... and accused X of ..." leaves the reported clause.
+            if v.word(p) == "and" && self.speech_polarity(p + 1).is_some() {
+                return p;
+            }
             // ", claiming that ..." starts a claim of its own.
             if v.word(p) == ","
                 && (self.speech_polarity(p + 1).is_some() && v.word(p + 1).ends_with("ing")
@@ -414,23 +535,6 @@ impl Finder<'_, '_> {
         }
         end
     }
-}
-
-/// The first actor of the sentence that no preposition governs: the
-/// subject of its main clause, for participle clauses.
-pub fn first_subject(v: &DocView, lo: usize, hi: usize) -> Option<Arg> {
-    let mut k = lo;
-    while k < hi {
-        if let Some(arg) = v.arg_at(k) {
-            if v.is_actor(arg) && !v.after_preposition(arg, lo) {
-                return Some(arg);
-            }
-            k = arg.last;
-            continue;
-        }
-        k += 1;
-    }
-    None
 }
 
 /// A publication named at `from`: possessive or article, up to three

@@ -14,7 +14,9 @@
 //! "the") its name, an alias or the text of one of its non-pronoun
 //! mentions, so gold files name entities as the article does. A relation is
 //! right when subject, predicate and object match (either way round for
-//! symmetric predicates); an event when its root, source and target match; a
+//! symmetric predicates); an event when its root, source and target match
+//! (gold lists each root/source/target once per article; predictions are
+//! deduplicated the same way and negated events are left out); a
 //! claim when the speaker matches and the predicted and gold content overlap
 //! by at least half of each.
 
@@ -234,11 +236,17 @@ fn match_all(doc: &Document, gold: &Gold) -> Matched {
                     && names(doc, Some(r.subject), o)
                     && names(doc, Some(r.object), s)))
     });
-    // An event found twice (by a verb and its noun) counts once.
-    let mut events = doc.events.clone();
-    events.dedup_by(|a, b| {
-        a.root == b.root && a.source == b.source && a.target == b.target && a.sentence == b.sentence
-    });
+    // An event told twice (by a verb and its noun, or in two sentences)
+    // counts once; negated events did not happen and are not scored.
+    let mut events: Vec<dossier_text::Event> = Vec::new();
+    for e in &doc.events {
+        let seen = events
+            .iter()
+            .any(|x| x.root == e.root && x.source == e.source && x.target == e.target);
+        if !seen && e.modality != dossier_text::Modality::Negated {
+            events.push(e.clone());
+        }
+    }
     let event_match = matching(&events, &gold.events, |e, [root, s, t]| {
         e.root == root[..root.len().min(2)] && names(doc, e.source, s) && names(doc, e.target, t)
     });
@@ -247,7 +255,11 @@ fn match_all(doc: &Document, gold: &Gold) -> Matched {
             return false;
         };
         let g = TextRange::from_usize(at, at + content.len());
-        let inter = c.range.end().min(g.end()).saturating_sub(c.range.start().max(g.start()));
+        let inter = c
+            .range
+            .end()
+            .min(g.end())
+            .saturating_sub(c.range.start().max(g.start()));
         names(doc, c.speaker, speaker)
             && inter as f64 >= 0.5 * g.len() as f64
             && inter as f64 >= 0.5 * c.range.len() as f64
@@ -282,7 +294,13 @@ pub fn misses(doc: &Document, gold: &Gold) -> String {
     let mut out = String::new();
     for (r, k) in doc.relations.iter().zip(&m.relations) {
         if k.is_none() {
-            let _ = writeln!(out, "+ rel {} {} {}", name(Some(r.subject)), r.predicate, name(Some(r.object)));
+            let _ = writeln!(
+                out,
+                "+ rel {} {} {}",
+                name(Some(r.subject)),
+                r.predicate,
+                name(Some(r.object))
+            );
         }
     }
     for (k, g) in gold.relations.iter().enumerate() {

@@ -12,7 +12,7 @@
 
 use dossier_text::{EntityId, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
 
-use crate::claims::{first_subject, FoundClaim};
+use crate::claims::FoundClaim;
 use crate::lexicon::Lexicon;
 use crate::view::{Arg, DocView};
 
@@ -57,8 +57,8 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
-    "another", "suicide", "deadly", "recent", "twin", "fresh", "major", "first", "latest",
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those", "another",
+    "suicide", "deadly", "recent", "twin", "fresh", "major", "first", "latest",
 ];
 
 pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
@@ -75,22 +75,44 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             Some(c) => (c.first.max(s_lo), c.last.min(s_hi)),
             None => (s_lo, s_hi),
         };
+        // Words inside names ("Islamic State", "Shahada News Agency") and
+        // capitalised words inside a sentence are not triggers.
+        let capital = i > s_lo
+            && v.doc
+                .token_text(dossier_text::TokenIdx::new(i))
+                .starts_with(|c: char| c.is_uppercase());
+        if v.mention_at[i].is_some() || capital {
+            i += 1;
+            continue;
+        }
         let upos = v.doc.syntax.upos.get(i).copied();
         let words: Vec<&str> = (i..(i + 4).min(v.len())).map(|k| v.word(k)).collect();
         let noun_reading = lex.nouns.longest(&words);
-        let nounish = match upos {
-            Some(u) if has_syntax => matches!(u, Upos::NOUN | Upos::PROPN),
-            _ => {
-                i > lo && DETERMINERS.contains(&v.word(i - 1))
-                    || v.arg_at(i.wrapping_sub(1)).is_some()
+        // Without a parser, a determiner before a word makes it a noun, and
+        // a name before it a compound noun when the word can be one ("a
+        // Taliban attack").
+        let after_det = i > lo && DETERMINERS.contains(&v.word(i - 1));
+        let (nounish, verb_ok) = match upos {
+            Some(u) if has_syntax => {
+                let noun = matches!(u, Upos::NOUN | Upos::PROPN);
+                (noun, !noun)
             }
+            _ => (
+                after_det || (i > lo && v.arg_at(i - 1).is_some()),
+                !after_det,
+            ),
         };
-        let found = if let (Some((phrase, n)), true) =
-            (noun_reading, nounish || !lex.verbs.contains_key(v.word(i)))
-        {
-            noun_event(v, &phrase.value, i, i + n, lo, hi).map(|e| (e, n))
-        } else if let Some(entries) = lex.verbs.get(v.word(i)) {
-            verb_event(lex, v, entries, i, lo, hi)
+        let is_verb = lex.verbs.contains_key(v.word(i));
+        let found = if let (Some((phrase, n)), true) = (noun_reading, nounish || !is_verb) {
+            match noun_event(v, &phrase.value, i, i + n, lo, hi) {
+                Some(e) => Some((e, n)),
+                None => {
+                    i += n;
+                    continue;
+                }
+            }
+        } else if is_verb && verb_ok && plausible_verb(v, i, lo, has_syntax) {
+            verb_event(lex, v, &lex.verbs[v.word(i)], i, lo, hi)
         } else {
             None
         };
@@ -122,6 +144,24 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             continue;
         }
         let place = place(v, &found, i, i + n, lo, hi);
+        if let Some(claim_verb) = claimed_by_light_verb(v, &found, i, lo) {
+            let info = lex.code_info("015");
+            out.push(Event {
+                code: "015".to_string(),
+                root: "01".to_string(),
+                label: info.map_or(String::new(), |c| c.label.clone()),
+                source: found.source.map(|a| a.entity),
+                target: None,
+                time: time_in_sentence(v, i),
+                place,
+                sentence: SentenceIdx::new(v.sentence_of.get(i).copied().unwrap_or(0)),
+                trigger: v.range(claim_verb),
+                modality,
+                attributed_to,
+                goldstein: info.map_or(0.0, |c| c.goldstein),
+                confidence: 0.7,
+            });
+        }
         out.push(Event {
             root: found.code[..2].to_string(),
             code: found.code,
@@ -140,6 +180,53 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
         i += n;
     }
     out
+}
+
+/// Whether a verb form can be a verb here, when no parser says so: an
+/// infinitive after an appeal or a demand is its content, not an event
+/// ("urged the rebels to release"), and a bare -s form needs a subject
+/// right before it ("the group says"), else it is a plural noun
+/// ("corruption charges").
+fn plausible_verb(v: &DocView, i: usize, lo: usize, has_syntax: bool) -> bool {
+    if i > lo && v.word(i - 1) == "to" {
+        let intent = if i >= lo + 2 { v.word(i - 2) } else { "" };
+        return [
+            "threaten", "vow", "pledge", "plan", "intend", "promise", "going", "continue",
+            "decide", "agree", "try", "tried", "attempt",
+        ]
+        .iter()
+        .any(|s| intent.starts_with(s));
+    }
+    if has_syntax {
+        return true;
+    }
+    let w = v.word(i);
+    if w.ends_with('s') && !w.ends_with("ss") {
+        return i > lo
+            && (v.arg_at(i - 1).is_some()
+                || matches!(
+                    v.word(i - 1),
+                    "it" | "he" | "she" | "also" | "now" | "still" | "reportedly" | "often"
+                ));
+    }
+    true
+}
+
+/// The claim verb right before a noun event ("claimed the attack"): the
+/// claim of responsibility is an event of its own (015).
+fn claimed_by_light_verb(v: &DocView, found: &Found, first: usize, lo: usize) -> Option<usize> {
+    if !matches!(&found.code[..2], "18" | "19" | "20") || found.source.is_none() {
+        return None;
+    }
+    let mut k = first;
+    while k > lo && DETERMINERS.contains(&v.word(k - 1)) {
+        k -= 1;
+    }
+    if k > lo && matches!(v.word(k - 1), "claimed" | "claims" | "claim") {
+        Some(k - 1)
+    } else {
+        None
+    }
 }
 
 struct Found {
@@ -192,12 +279,49 @@ fn verb_event(
     } else {
         let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
         let source = if participle_clause {
-            first_subject(v, lo, i)
+            v.first_subject(lo, i)
         } else {
             v.subject_left(lo, i)
         };
         (source, v.object_right(end, hi))
     };
+    // "Fighting between A and B".
+    if source.is_none() && v.word(end) == "between" {
+        let sides = v.list_at(end + 1, hi);
+        if sides.len() >= 2 {
+            return Some((
+                Found {
+                    code,
+                    source: Some(sides[0]),
+                    target: Some(sides[1]),
+                    confidence: 0.7,
+                },
+                end - i,
+            ));
+        }
+    }
+    // Aircraft make a force an air force ("Russian jets struck").
+    if let Some(src) = source {
+        if matches!(&code[..2], "18" | "19")
+            && matches!(
+                v.word(src.last),
+                "jets" | "warplanes" | "aircraft" | "planes" | "drones" | "helicopters" | "bombers"
+            )
+        {
+            code = "195".to_string();
+        }
+    }
+    // Meetings and agreements of a coordinated subject: "Iran and Saudi
+    // Arabia agreed" is Iran with Saudi Arabia.
+    if target.is_none()
+        && matches!(&code[..2], "03" | "04" | "05" | "06")
+        && code != "045"
+        && code != "042"
+    {
+        if let Some(src) = source {
+            target = v.second_conjunct(src, i);
+        }
+    }
     // "X attacked Y, alleging ...": a verbal attack.
     if v.word(i) == "attacked"
         && (end..hi).any(|k| {
@@ -210,20 +334,35 @@ fn verb_event(
         code = "111".to_string();
     }
     // Threats and accusations aim at what their complement is against.
-    if target.is_none() && matches!(&code[..2], "11" | "13") {
+    if target.is_none() && matches!(&code[..2], "11" | "13" | "10" | "02") {
         target = v
-            .arg_after(&["against"], end, hi)
+            .arg_after(&["against"], end, (end + 8).min(hi))
             .or_else(|| {
-                v.arg_after(&["of", "on"], end, hi)
+                v.arg_after(&["of", "on"], end, (end + 3).min(hi))
                     .filter(|a| v.is_actor(*a))
             })
             .or_else(|| {
                 // "warned that it would attack X": the first actor the
                 // complement names after its subject.
-                let that = (end..hi).find(|&k| v.word(k) == "that")?;
-                let subject = v.arg_at(that + 1).map_or(that + 1, |a| a.last);
-                v.object_right(subject, hi)
-                    .or_else(|| v.arg_after(&["against", "on"], subject, hi))
+                let that = (end..(end + 4).min(hi)).find(|&k| v.word(k) == "that")?;
+                // "demanded that X find ...": X; "warned that it would
+                // attack X": the speaker is the subject, the object is aimed at.
+                let inner = v.arg_at(that + 1);
+                if let Some(a) =
+                    inner.filter(|a| Some(a.entity) != source.map(|s| s.entity) && v.is_actor(*a))
+                {
+                    return Some(a);
+                }
+                let subject = inner.map_or(that + 1, |a| a.last);
+                (subject..hi)
+                    .take_while(|&k| !matches!(v.word(k), "." | ";" | "," | "that" | "and"))
+                    .filter_map(|k| v.arg_at(k))
+                    .find(|a| {
+                        v.is_actor(*a)
+                            && !v
+                                .preposition_before(a.first, subject)
+                                .is_some_and(|p| crate::view::PLACE_PREPS.contains(&p))
+                    })
             });
     }
     if source.is_none() && target.is_none() {
@@ -281,7 +420,7 @@ fn noun_event(
     }
     let window = (last + 6).min(hi);
     if source.is_none() {
-        source = v.arg_after(&["by"], last, window);
+        source = v.arg_after(&["by"], last, (last + 2).min(window));
     }
     if source.is_none() {
         source = v
@@ -294,9 +433,12 @@ fn noun_event(
         "17" => &["of"],
         _ => &["on", "against", "targeting"],
     };
+    // The target's preposition follows the noun ("attack on X").
     let target = v
-        .arg_after(preps, last, window)
-        .filter(|a| v.is_actor(*a) || code == "042");
+        .arg_after(preps, last, (last + 4).min(window))
+        .filter(|a| v.is_actor(*a) || code == "042")
+        .filter(|a| (last..a.first).all(|k| v.arg_at(k).is_none()))
+        .filter(|_| preps.contains(&v.word(last)));
     if source.is_none() && target.is_none() {
         return None;
     }
@@ -314,7 +456,15 @@ fn noun_event(
 
 /// Negation, future and conditionals in the words before the trigger.
 fn modality(v: &DocView, i: usize, lo: usize) -> Modality {
-    let from = i.saturating_sub(4).max(lo);
+    // Only the words of the trigger's own clause count: "would not go
+    // unpunished and accused X" is an accusation, not a negated one.
+    let mut from = i.saturating_sub(4).max(lo);
+    if let Some(b) = (from..i)
+        .rev()
+        .find(|&k| matches!(v.word(k), "and" | "," | "that" | ";" | "but"))
+    {
+        from = b + 1;
+    }
     let before: Vec<&str> = (from..i).map(|k| v.word(k)).collect();
     if before
         .iter()

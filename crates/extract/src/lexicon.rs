@@ -284,6 +284,66 @@ impl Lexicon {
         forms.into_iter().map(|(f, _)| f).collect()
     }
 
+    /// Words of role nouns and the titles that go with them, for
+    /// "Hezbollah leader Hassan Nasrallah" and "army chief General X".
+    pub fn title_words(&self) -> std::collections::HashSet<String> {
+        let mut out: std::collections::HashSet<String> = self
+            .roles
+            .by_first
+            .values()
+            .flatten()
+            .flat_map(|p| p.words.iter().cloned())
+            .collect();
+        for w in [
+            "general",
+            "gen",
+            "lt",
+            "col",
+            "colonel",
+            "major",
+            "maj",
+            "captain",
+            "capt",
+            "brig",
+            "brigadier",
+            "field",
+            "marshal",
+            "admiral",
+            "sheikh",
+            "mufti",
+            "maulana",
+            "mullah",
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+            "chancellor",
+            "foreign",
+            "interior",
+            "defence",
+            "defense",
+            "finance",
+            "secretary",
+            "army",
+            "military",
+            "deputy",
+            "senior",
+            "top",
+            "prime",
+            "chief",
+            "vice",
+            "former",
+            "opposition",
+            "king",
+            "crown",
+            "prince",
+            "envoy",
+        ] {
+            out.insert(w.to_string());
+        }
+        out
+    }
+
     /// Label and Goldstein weight of `code`, or of its root when the code
     /// itself is not listed.
     pub fn code_info(&self, code: &str) -> Option<&CodeInfo> {

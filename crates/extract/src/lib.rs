@@ -63,6 +63,7 @@ pub enum Error {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     lexicon: Lexicon,
+    titles: std::collections::HashSet<String>,
 }
 
 impl Default for Extractor {
@@ -77,13 +78,14 @@ impl Extractor {
         // The embedded files are part of the build and a unit test parses
         // them, so a failure here is a bug in the crate, not bad input.
         let lexicon = Lexicon::embedded().expect("embedded extraction lexicon parses");
-        Extractor { lexicon }
+        Extractor::with_lexicon(lexicon)
     }
 
     /// An extractor with another lexicon (see `data/lexicon.tsv` for the
     /// format).
     pub fn with_lexicon(lexicon: Lexicon) -> Extractor {
-        Extractor { lexicon }
+        let titles = lexicon.title_words();
+        Extractor { lexicon, titles }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -97,7 +99,7 @@ impl Component for Extractor {
     }
 
     fn process(&self, doc: &mut Document) {
-        let view = view::DocView::new(doc);
+        let view = view::DocView::new(doc, &self.titles);
         let claims = claims::find(&self.lexicon, &view);
         let events = events::find(&self.lexicon, &view, &claims);
         let relations = relations::find(&self.lexicon, &view, &claims);

@@ -12,7 +12,7 @@
 
 use dossier_text::{EntityType, Relation, SentenceIdx, TimexType};
 
-use crate::claims::{first_subject, medium_after, FoundClaim};
+use crate::claims::{medium_after, FoundClaim};
 use crate::lexicon::Lexicon;
 use crate::view::{Arg, DocView};
 
@@ -156,7 +156,7 @@ impl Finder<'_, '_> {
         // The object: "of/for/to/with Y" after the role, or "Y's"/"Y" before it.
         let mut object = None;
         let mut obj_end = last;
-        if matches!(v.word(last), "of" | "for" | "to" | "with" | "in") {
+        if matches!(v.word(last), "of" | "for" | "to" | "with") {
             let mut k = last + 1;
             let mut skipped = 0;
             while k < hi
@@ -177,6 +177,26 @@ impl Finder<'_, '_> {
         {
             mod_start -= 1;
         }
+        // Looser: any lowercase words back to a comma ("X, the armed wing
+        // of Y", "X, a national security adviser to Y").
+        if mod_start > lo && !matches!(v.word(mod_start - 1), ",") && !v.is_be(mod_start - 1) {
+            let mut k = mod_start;
+            let mut steps = 0;
+            while k > lo
+                && steps < 4
+                && v.arg_at(k - 1).is_none()
+                && !v.is_be(k - 1)
+                && v.doc
+                    .token_text(dossier_text::TokenIdx::new(k - 1))
+                    .starts_with(|c: char| c.is_lowercase())
+            {
+                k -= 1;
+                steps += 1;
+            }
+            if k > lo && v.word(k - 1) == "," {
+                mod_start = k;
+            }
+        }
         let mut title_object = false;
         if object.is_none() {
             let mut k = mod_start;
@@ -194,18 +214,27 @@ impl Finder<'_, '_> {
         // after the role (a title), or a name after a fronted apposition.
         let mut subject = None;
         let mut confidence = 0.85;
-        if mod_start > lo && v.word(mod_start - 1) == "," {
+        if title_object {
+            // "X, a Canadian citizen": the modifier sits in an apposition.
+            let mut k = object.first;
+            while k > lo && ROLE_MODIFIERS.contains(&v.word(k - 1)) {
+                k -= 1;
+            }
+            if k > lo && v.word(k - 1) == "," {
+                subject = v.arg_ending_at(lo, k - 1);
+            } else {
+                // "Hamas spokesman Abu Obeida", "army chief General X".
+                let named = v.titled_name(object, hi);
+                subject = (named != object).then_some(named);
+            }
+            confidence = 0.75;
+        } else if mod_start > lo && v.word(mod_start - 1) == "," {
             subject = v.arg_ending_at(lo, mod_start - 1);
         } else if mod_start > lo + 1 && v.is_be(mod_start - 1) {
-            subject = v.arg_ending_at(lo, mod_start - 1);
+            subject = v
+                .arg_ending_at(lo, mod_start - 1)
+                .or_else(|| v.subject_left(lo, mod_start - 1));
             confidence = 0.8;
-        } else if title_object {
-            let mut k = last;
-            while k < hi && k < last + 2 && v.arg_at(k).is_none() && v.word(k).ends_with('.') {
-                k += 1;
-            }
-            subject = v.arg_at(k);
-            confidence = 0.75;
         }
         if subject.is_none() && obj_end < hi && v.word(obj_end) == "," {
             subject = v
@@ -236,13 +265,20 @@ impl Finder<'_, '_> {
                 if v.word(first.saturating_sub(1)) == ","
                     && v.arg_ending_at(lo, first - 1).is_none()
                 {
-                    first_subject(v, lo, first).or(s)
+                    v.first_subject(lo, first).or(s)
                 } else {
                     s
                 }
             });
         let Some(subject) = subject else { return };
-        let objects = v.list_at(last, hi);
+        let mut objects = v.list_at(last, hi);
+        if objects.is_empty() {
+            // "control the capital, Sanaa".
+            if let Some(c) = (last..(last + 4).min(hi)).find(|&k| v.word(k) == ",") {
+                objects = v.list_at(c + 1, hi);
+                objects.truncate(1);
+            }
+        }
         for object in objects {
             let (s, o) = if reversed {
                 (object, subject)

@@ -27,6 +27,57 @@ pub const PLACE_PREPS: &[&str] = &[
     "throughout",
 ];
 
+/// Heads of "N of X" phrases whose X is the real object ("members of the
+/// Gulf Cartel"), singular.
+const GROUP_NOUNS: &[&str] = &[
+    "member",
+    "leader",
+    "commander",
+    "fighter",
+    "supporter",
+    "official",
+    "hundred",
+    "dozen",
+    "thousand",
+    "score",
+    "citizen",
+    "soldier",
+    "worker",
+    "militant",
+    "head",
+    "chief",
+];
+
+/// Words between a relation phrase and its places ("in remote parts of
+/// Syria", "in southern Afghanistan").
+const LIST_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "remote",
+    "parts",
+    "part",
+    "of",
+    "rural",
+    "neighbouring",
+    "neighboring",
+    "large",
+    "much",
+];
+
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
 ];
@@ -38,6 +89,9 @@ pub struct DocView<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// The sentence of each token.
     pub sentence_of: Vec<usize>,
+    /// Role and title words that may stand between a modifier and a name
+    /// ("Hezbollah leader Hassan Nasrallah", "army chief General Asim Munir").
+    titles: &'a std::collections::HashSet<String>,
 }
 
 /// An argument: an entity and the mention that names it.
@@ -51,7 +105,7 @@ pub struct Arg {
 }
 
 impl<'a> DocView<'a> {
-    pub fn new(doc: &'a Document) -> DocView<'a> {
+    pub fn new(doc: &'a Document, titles: &'a std::collections::HashSet<String>) -> DocView<'a> {
         let n = doc.tokens.len();
         let lower = (0..n)
             .map(|i| {
@@ -91,6 +145,7 @@ impl<'a> DocView<'a> {
             lower,
             mention_at,
             sentence_of,
+            titles,
         }
     }
 
@@ -178,7 +233,17 @@ impl<'a> DocView<'a> {
     /// The nearest argument ending before token `at`, searching left within
     /// `lo..at` and skipping an apposition or relative clause set off by
     /// commas ("X, head of Y, had visited" -> X; "X, which is ..." -> X).
+    /// A verb right after "and"/"but" shares the subject of the clause
+    /// ("X visited Y and met Z" -> X), and a coordinated subject gives its
+    /// first conjunct.
     pub fn subject_left(&self, lo: usize, at: usize) -> Option<Arg> {
+        let mut k = at;
+        while k > lo && matches!(self.word(k - 1), "also" | "later" | "then" | "further") {
+            k -= 1;
+        }
+        if k > lo && matches!(self.word(k - 1), "and" | "but") {
+            return self.first_subject(lo, at);
+        }
         let mut i = at;
         while i > lo {
             i -= 1;
@@ -189,17 +254,13 @@ impl<'a> DocView<'a> {
                 while j > lo && matches!(self.word(j - 1), ",") {
                     j -= 1;
                 }
-                return self.arg_ending_at(lo, j);
+                return self
+                    .arg_ending_at(lo, j)
+                    .map(|a| self.apposition_head(lo, a));
             }
             if w == "," {
-                // ", X ," before the verb: an apposition to skip when a
-                // name stands before the opening comma.
-                if let Some(open) = (lo..i).rev().find(|&k| self.word(k) == ",") {
-                    if let Some(head) = self.arg_ending_at(lo, open) {
-                        if self.is_actor(head) {
-                            return Some(head);
-                        }
-                    }
+                if let Some(head) = self.apposition_before(lo, i) {
+                    return Some(head);
                 }
                 continue;
             }
@@ -208,9 +269,142 @@ impl<'a> DocView<'a> {
             }
             if let Some(arg) = self.arg_at(i) {
                 if self.is_actor(arg) && !self.after_preposition(arg, lo) {
-                    return Some(self.extend_left(arg, lo));
+                    let arg = self.extend_left(arg, lo);
+                    return Some(self.first_conjunct(lo, arg));
                 }
             }
+        }
+        None
+    }
+
+    /// The head of an apposition closed by the comma at `close`: the actor
+    /// before the rightmost comma, left of `close`, that a lowercase word
+    /// follows (", a spokesman ...", ", which ..."); list commas are
+    /// followed by names and do not count.
+    fn apposition_before(&self, lo: usize, close: usize) -> Option<Arg> {
+        let mut c = close;
+        while c > lo {
+            c -= 1;
+            if matches!(self.word(c), "." | ";" | "“" | "”") {
+                return None;
+            }
+            if self.word(c) != "," {
+                continue;
+            }
+            let next = c + 1;
+            let lowercase = self.arg_at(next).is_none()
+                && !matches!(self.word(next), "and" | "or")
+                && self
+                    .doc
+                    .token_text(TokenIdx::new(next))
+                    .starts_with(|ch: char| ch.is_lowercase());
+            if !lowercase {
+                continue;
+            }
+            let head = self.arg_ending_at(lo, c)?;
+            return self.is_actor(head).then(|| self.apposition_head(lo, head));
+        }
+        None
+    }
+
+    /// Follows nested appositions outwards: in "X, the head of Y, a
+    /// coalition ...", the head of "Y" is X.
+    fn apposition_head(&self, lo: usize, arg: Arg) -> Arg {
+        let mut k = arg.first;
+        let mut steps = 0;
+        while k > lo && steps < 6 && self.arg_at(k - 1).is_none() && self.word(k - 1) != "," {
+            let w = self.doc.token_text(TokenIdx::new(k - 1));
+            if !w.starts_with(|ch: char| ch.is_lowercase()) {
+                return arg;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        if steps > 0 && k > lo && self.word(k - 1) == "," {
+            if let Some(outer) = self.arg_ending_at(lo, k - 1) {
+                if self.is_actor(outer) {
+                    return self.apposition_head(lo, outer);
+                }
+            }
+        }
+        arg
+    }
+
+    /// The first item of a coordination that ends with `arg` ("Egypt and
+    /// Saudi Arabia called" -> Egypt).
+    pub fn first_conjunct(&self, lo: usize, arg: Arg) -> Arg {
+        let mut first = arg;
+        loop {
+            let mut k = first.first;
+            while k > lo && matches!(self.word(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k > lo + 1 && matches!(self.word(k - 1), "and" | ",") {
+                let mut j = k - 1;
+                if j > lo && self.word(j) == "and" && self.word(j - 1) == "," {
+                    j -= 1;
+                }
+                match self.arg_ending_at(lo, j) {
+                    Some(prev) if self.is_actor(prev) => first = prev,
+                    _ => return first,
+                }
+            } else {
+                return first;
+            }
+        }
+    }
+
+    /// The second item of the coordination that starts with `arg`.
+    pub fn second_conjunct(&self, arg: Arg, hi: usize) -> Option<Arg> {
+        let mut k = arg.last;
+        if self.word(k) == "," && self.word(k + 1) == "and" {
+            k += 1;
+        }
+        if self.word(k) != "and" {
+            return None;
+        }
+        k += 1;
+        while k < hi && matches!(self.word(k), "the" | "a" | "an" | "and") {
+            k += 1;
+        }
+        self.arg_at(k).filter(|a| self.is_actor(*a))
+    }
+
+    /// The name a modifier introduces: "Hezbollah leader Hassan Nasrallah"
+    /// names Nasrallah, not Hezbollah.
+    pub fn titled_name(&self, arg: Arg, hi: usize) -> Arg {
+        let mut k = arg.last;
+        let mut steps = 0;
+        while k < hi && steps < 3 && self.arg_at(k).is_none() {
+            let w = self.word(k);
+            if !self.titles.contains(w.trim_end_matches('.')) {
+                return arg;
+            }
+            k += 1;
+            steps += 1;
+        }
+        match self.arg_at(k) {
+            Some(name) if steps > 0 && self.etype(name) == EntityType::Person => name,
+            _ => arg,
+        }
+    }
+
+    /// The first actor of the clause that no preposition governs: the
+    /// subject of its main clause.
+    pub fn first_subject(&self, lo: usize, hi: usize) -> Option<Arg> {
+        let mut k = lo;
+        while k < hi {
+            if let Some(arg) = self.arg_at(k) {
+                if self.is_actor(arg) && !self.after_preposition(arg, lo) {
+                    return Some(self.titled_name(arg, hi));
+                }
+                k = arg.last;
+                continue;
+            }
+            if matches!(self.word(k), "“" | "\"" | ";") {
+                return None;
+            }
+            k += 1;
         }
         None
     }
@@ -283,9 +477,10 @@ impl<'a> DocView<'a> {
             )
     }
 
-    /// The first actor to the right of `from`, within `from..hi`, that is not
-    /// a place governed by a locative preposition. Stops at clause breaks and
-    /// at a comma once something was passed.
+    /// The first actor to the right of `from`, within `from..hi`: a direct
+    /// object or one after "on", "against", "to", "with", "at" or "for".
+    /// Stops at clause breaks, at a comma, and at an infinitive ("urged
+    /// its citizens to leave X" has no object X).
     pub fn object_right(&self, from: usize, hi: usize) -> Option<Arg> {
         let mut i = from;
         while i < hi {
@@ -293,11 +488,26 @@ impl<'a> DocView<'a> {
             if self.is_break(i) || w == "," || w == "." || w == "and" && i > from + 1 {
                 return None;
             }
+            if w == "to"
+                && self.arg_at(i + 1).is_none()
+                && !matches!(self.word(i + 1), "the" | "a" | "an")
+            {
+                return None;
+            }
             if let Some(arg) = self.arg_at(i) {
                 let prep = self.preposition_before(arg.first, from);
-                let locative = prep.is_some_and(|p| PLACE_PREPS.contains(&p));
-                if self.is_actor(arg) && !locative && prep != Some("by") {
-                    return Some(arg);
+                // "members of X", "hundreds of X": the name is the object.
+                let head_of = |k: usize| GROUP_NOUNS.contains(&self.word(k).trim_end_matches('s'));
+                let group_of = prep == Some("of")
+                    && (head_of(arg.first.saturating_sub(2))
+                        || head_of(arg.first.saturating_sub(3)));
+                let ok = group_of
+                    || matches!(
+                        prep,
+                        None | Some("on" | "against" | "to" | "with" | "at" | "for" | "targeting")
+                    );
+                if self.is_actor(arg) && ok {
+                    return Some(self.titled_name(arg, hi));
                 }
                 i = arg.last;
                 continue;
@@ -334,6 +544,11 @@ impl<'a> DocView<'a> {
                     | "within"
                     | "throughout"
                     | "targeting"
+                    | "over"
+                    | "alongside"
+                    | "through"
+                    | "via"
+                    | "between"
             )
         })
     }
@@ -410,7 +625,7 @@ impl<'a> DocView<'a> {
         let mut out = Vec::new();
         let mut i = from;
         loop {
-            while i < hi && matches!(self.word(i), "the" | "a" | "an") {
+            while i < hi && LIST_MODIFIERS.contains(&self.word(i)) {
                 i += 1;
             }
             let Some(arg) = (i < hi).then(|| self.arg_at(i)).flatten() else {

@@ -11,7 +11,11 @@ use dossier_text::Component;
 fn devset_scores() -> Scores {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/devset");
     let articles = eval::load_dir(&dir).unwrap();
-    assert!(articles.len() >= 25, "the dev set has {} articles", articles.len());
+    assert!(
+        articles.len() >= 25,
+        "the dev set has {} articles",
+        articles.len()
+    );
     let extractor = Extractor::new();
     let mut total = Scores::default();
     for a in &articles {

@@ -138,7 +138,7 @@ fn according_to_and_clause_final_said() {
         expect![[r#"
             relations:
             events:
-            190 Russian -> - claimed 'struck' by Reuters in Idlib
+            195 Russian -> - claimed 'struck' by Reuters in Idlib
             claims:
             Reuters: 'Russian jets struck a market in Idlib'
             the White Helmets: 'Nine civilians were killed'
@@ -173,7 +173,8 @@ fn operations_list_and_publication_agency() {
             It operates_in Libya
             It publishes Amaq
             events:
-            180 Syria -> - asserted 'attack'
+            015 It -> - asserted 'claimed'
+            180 It -> - asserted 'attack'
             claims:
         "#]],
     );
