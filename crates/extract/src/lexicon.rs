@@ -67,7 +67,7 @@ impl PhraseTable {
     fn insert(&mut self, phrase: Phrase) {
         let bucket = self.by_first.entry(phrase.words[0].clone()).or_default();
         bucket.push(phrase);
-        bucket.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        bucket.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
 
     /// The longest phrase that starts at `words[0]`, and how many words it
@@ -84,7 +84,7 @@ impl PhraseTable {
                 candidates.extend(b.iter().filter(|p| p.words.len() == 1));
             }
         }
-        candidates.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        candidates.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         candidates.into_iter().find_map(|p| {
             let n = p.words.len();
             if words.len() < n {

@@ -34,5 +34,15 @@ fn devset_scores() -> Scores {
 fn devset_oracle_floors() {
     let s = devset_scores();
     println!("{s:?}");
-    assert!(s.relations.recall() >= 0.0 && s.relations.precision() >= 0.0);
+    // The bars, with the gold markup standing in for the upstream
+    // stages; the measured figures are well above them.
+    assert!(
+        s.relations.recall() >= 0.6 && s.relations.precision() >= 0.7,
+        "{s:?}"
+    );
+    assert!(
+        s.events.recall() >= 0.5 && s.events.precision() >= 0.6,
+        "{s:?}"
+    );
+    assert!(s.claims.recall() >= 0.7, "{s:?}");
 }

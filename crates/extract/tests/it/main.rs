@@ -2,3 +2,4 @@
 
 mod devset;
 mod extract;
+mod props;
