@@ -1,1 +1,658 @@
-//! knowledge base: countries, demonyms, places, organisations and the alias index
+//! dossier's knowledge base: countries with their news variants, demonyms and
+//! capitals; GeoNames cities of 5,000 people or more; provinces (admin-1) and
+//! regions; and a curated list of organisations (armed groups, governments,
+//! militaries, agencies, parties, IGOs and media) with aliases, acronyms and
+//! transliteration variants.
+//!
+//! The shipped files live in `kb/` at the repository root and are embedded in
+//! the binary: `kb/countries.tsv`, `kb/admin1.tsv` and `kb/places.tsv` are
+//! built by `dossier build-kb` from `../shared/data/{geonames,iso3166}` and the
+//! curated `kb/curated/countries.toml`; `kb/curated/{admin1,regions,orgs}.toml`
+//! are written by hand and embedded as they are. Users add entries (or aliases
+//! to existing ids) with TOML files in the same format, see [`Kb::load_extra`].
+//!
+//! # API (for the resolver and the geocoder)
+//! - [`Kb::embedded`] parses the shipped tables; build it once per pipeline.
+//! - [`Kb::lookup`] maps a surface name to the entries it may mean, through
+//!   [`normalize::key`] (case, diacritics, "the", possessive `'s`, hyphens,
+//!   dots; acronyms are matched case-sensitively) and, for curated entries
+//!   only, [`normalize::loose_key`] (i/e/ee and other vowel variants).
+//! - [`Kb::entry`] gives the [`KbEntry`]: `id`, `name`, `kind`, `etype`,
+//!   `aliases`, `country` (ISO alpha-2), `admin1` (GeoNames `CC.code`),
+//!   `lat`/`lon`, `population`, `geonames_id`, `parent`, `related`, `qid`,
+//!   `capital_of`.
+//! - [`Kb::by_id`], [`Kb::country`] (alpha-2 to entry), [`Kb::admin1`]
+//!   (GeoNames admin-1 key to entry), [`Kb::capital_of`] (a capital's country,
+//!   for metonymy: "Moscow said"), [`Kb::parent_of`] (the enclosing entry).
+//! - [`Kb::place_candidates`]: the geocodable entries a toponym may mean.
+//!
+//! Ids are stable across documents and builds: a Wikidata QID where known
+//! (`Q843`), else `geonames:<id>`, `iso:<code>` or `dossier:<slug>`. Country
+//! ids also answer to `iso:<alpha-2>` in [`Kb::by_id`].
+//!
+//! ```
+//! use dossier_kb::{Kb, EntryKind};
+//! let kb = Kb::embedded().unwrap();
+//! let moscow = kb.lookup("Moscow").iter().map(|&i| kb.entry(i))
+//!     .find(|e| e.kind == EntryKind::City).unwrap();
+//! assert_eq!(moscow.country.as_deref(), Some("RU"));
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use dossier_text::EntityType;
+use serde::Deserialize;
+
+pub mod build;
+pub mod normalize;
+
+/// Index of an entry in [`Kb`]; valid for the `Kb` that returned it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryIdx(pub u32);
+
+/// What an entry is. Places come first; their order is the order of
+/// precedence a geocoder gives feature types when nothing else decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    Country,
+    Admin1,
+    City,
+    Region,
+    Facility,
+    Org,
+    Person,
+    Norp,
+    Work,
+    Event,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Country => "country",
+            EntryKind::Admin1 => "admin1",
+            EntryKind::City => "city",
+            EntryKind::Region => "region",
+            EntryKind::Facility => "facility",
+            EntryKind::Org => "org",
+            EntryKind::Person => "person",
+            EntryKind::Norp => "norp",
+            EntryKind::Work => "work",
+            EntryKind::Event => "event",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        Some(match s {
+            "country" => EntryKind::Country,
+            "admin1" => EntryKind::Admin1,
+            "city" => EntryKind::City,
+            "region" => EntryKind::Region,
+            "facility" => EntryKind::Facility,
+            "org" => EntryKind::Org,
+            "person" => EntryKind::Person,
+            "norp" => EntryKind::Norp,
+            "work" => EntryKind::Work,
+            "event" => EntryKind::Event,
+            _ => return None,
+        })
+    }
+
+    /// The entity type an entry of this kind has unless it says otherwise.
+    pub fn default_etype(self) -> EntityType {
+        match self {
+            EntryKind::Country | EntryKind::Admin1 | EntryKind::City => EntityType::Gpe,
+            EntryKind::Region => EntityType::Loc,
+            EntryKind::Facility => EntityType::Fac,
+            EntryKind::Org => EntityType::Org,
+            EntryKind::Person => EntityType::Person,
+            EntryKind::Norp => EntityType::Norp,
+            EntryKind::Work => EntityType::Work,
+            EntryKind::Event => EntityType::Event,
+        }
+    }
+
+    /// The geocoding level of a place (`dossier_text::Geo::level`).
+    pub fn geo_level(self) -> Option<&'static str> {
+        match self {
+            EntryKind::Country => Some("country"),
+            EntryKind::Admin1 => Some("admin1"),
+            EntryKind::City => Some("city"),
+            EntryKind::Region => Some("region"),
+            EntryKind::Facility => Some("facility"),
+            _ => None,
+        }
+    }
+}
+
+/// How one entry is tied to another (targets are entry ids).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RelationKind {
+    AffiliateOf,
+    FactionOf,
+    PartOf,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub target: String,
+}
+
+/// One thing the knowledge base knows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KbEntry {
+    /// Stable id: `Q...`, `geonames:<id>`, `iso:<code>` or `dossier:<slug>`.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    pub kind: EntryKind,
+    pub etype: EntityType,
+    /// Other names: variants, acronyms, transliterations, demonyms are their
+    /// own entries (kind `Norp`) tied to the country.
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// GeoNames admin-1 key, `CC.code` (e.g. `PK.03`), for places.
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub geonames_id: Option<u64>,
+    /// The id of the enclosing place or parent organisation (empty for
+    /// cities: see [`Kb::parent_of`]).
+    pub parent: Option<String>,
+    pub related: Vec<Relation>,
+    pub qid: Option<String>,
+    /// For a national capital, the alpha-2 of its country.
+    pub capital_of: Option<String>,
+}
+
+impl KbEntry {
+    fn new(id: String, name: String, kind: EntryKind) -> KbEntry {
+        KbEntry {
+            id,
+            name,
+            kind,
+            etype: kind.default_etype(),
+            aliases: Vec::new(),
+            country: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+            population: 0,
+            geonames_id: None,
+            parent: None,
+            related: Vec::new(),
+            qid: None,
+            capital_of: None,
+        }
+    }
+
+    /// Coordinates, when the entry is a place that has them.
+    pub fn coords(&self) -> Option<(f64, f64)> {
+        Some((self.lat?, self.lon?))
+    }
+
+    /// The canonical name and every alias.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{file}:{line}: {message}")]
+    Table { file: String, line: usize, message: String },
+    #[error("{file}: bad TOML: {source}")]
+    Toml { file: String, source: Box<toml::de::Error> },
+    #[error("{file}: bad JSON: {source}")]
+    Json { file: String, source: serde_json::Error },
+    #[error("{file}: entry {id}: {message}")]
+    Entry { file: String, id: String, message: String },
+}
+
+/// The knowledge base and its alias index.
+#[derive(Default)]
+pub struct Kb {
+    entries: Vec<KbEntry>,
+    index: NameIndex,
+    loose: NameIndex,
+    by_id: HashMap<String, EntryIdx>,
+    countries: HashMap<String, EntryIdx>,
+    admin1: HashMap<String, EntryIdx>,
+}
+
+/// The tables built by `dossier build-kb` and the curated files, embedded.
+const EMBEDDED_TSV: [(&str, &str); 3] = [
+    ("kb/countries.tsv", include_str!("../../../kb/countries.tsv")),
+    ("kb/admin1.tsv", include_str!("../../../kb/admin1.tsv")),
+    ("kb/places.tsv", include_str!("../../../kb/places.tsv")),
+];
+const EMBEDDED_TOML: [(&str, &str); 3] = [
+    ("kb/curated/admin1.toml", include_str!("../../../kb/curated/admin1.toml")),
+    ("kb/curated/regions.toml", include_str!("../../../kb/curated/regions.toml")),
+    ("kb/curated/orgs.toml", include_str!("../../../kb/curated/orgs.toml")),
+];
+
+/// The column order of the built TSV tables (one header line, then rows).
+pub const TSV_COLUMNS: [&str; 13] = [
+    "id",
+    "kind",
+    "name",
+    "aliases",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "population",
+    "geonames_id",
+    "parent",
+    "qid",
+    "capital_of",
+];
+
+impl Kb {
+    /// The shipped knowledge base. Parsing takes a few tens of milliseconds
+    /// in a release build: call it once and share the result.
+    pub fn embedded() -> Result<Kb, KbError> {
+        let mut kb = Kb::default();
+        for (file, text) in EMBEDDED_TSV {
+            kb.add_tsv(file, text)?;
+        }
+        for (file, text) in EMBEDDED_TOML {
+            kb.add_toml(file, text)?;
+        }
+        Ok(kb)
+    }
+
+    /// An empty knowledge base, for tests and for users who bring their own.
+    pub fn empty() -> Kb {
+        Kb::default()
+    }
+
+    /// Adds the entries of a user TOML file (`[[entry]]` tables, the format of
+    /// `kb/curated/*.toml`). An entry whose id is already known adds its
+    /// aliases and relations to it and overrides the fields it sets.
+    pub fn load_extra(&mut self, path: &Path) -> Result<(), KbError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| KbError::Io { path: path.to_path_buf(), source })?;
+        self.add_toml(&path.display().to_string(), &text)
+    }
+
+    /// Adds TOML entries given as text (see [`Kb::load_extra`]).
+    pub fn add_toml(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let parsed: TomlFile = toml::from_str(text)
+            .map_err(|source| KbError::Toml { file: file.to_string(), source: Box::new(source) })?;
+        for raw in parsed.entry {
+            self.add_toml_entry(file, raw)?;
+        }
+        self.index.finish();
+        self.loose.finish();
+        Ok(())
+    }
+
+    /// Adds rows of a built table (see [`TSV_COLUMNS`]).
+    pub fn add_tsv(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let bad = |line: usize, message: String| KbError::Table {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        for (n, line) in text.lines().enumerate().skip(1) {
+            if line.is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != TSV_COLUMNS.len() {
+                return Err(bad(n + 1, format!("{} columns, expected {}", cols.len(), TSV_COLUMNS.len())));
+            }
+            let kind = EntryKind::parse(cols[1])
+                .ok_or_else(|| bad(n + 1, format!("unknown kind {:?}", cols[1])))?;
+            let mut e = KbEntry::new(cols[0].to_string(), cols[2].to_string(), kind);
+            e.aliases = split_list(cols[3]);
+            e.country = non_empty(cols[4]);
+            e.admin1 = non_empty(cols[5]);
+            e.lat = parse_opt(cols[6]).map_err(|m| bad(n + 1, m))?;
+            e.lon = parse_opt(cols[7]).map_err(|m| bad(n + 1, m))?;
+            e.population = parse_opt(cols[8]).map_err(|m| bad(n + 1, m))?.unwrap_or(0);
+            e.geonames_id = parse_opt(cols[9]).map_err(|m| bad(n + 1, m))?;
+            e.parent = non_empty(cols[10]);
+            e.qid = non_empty(cols[11]);
+            e.capital_of = non_empty(cols[12]);
+            if e.id.is_empty() {
+                // Cities leave the id column empty (see build.rs).
+                let gid = e.geonames_id.ok_or_else(|| bad(n + 1, "no id and no geonames_id".into()))?;
+                e.id = format!("geonames:{gid}");
+            }
+            self.push(e);
+        }
+        self.index.finish();
+        self.loose.finish();
+        Ok(())
+    }
+
+    fn add_toml_entry(&mut self, file: &str, raw: TomlEntry) -> Result<(), KbError> {
+        let bad = |message: String| KbError::Entry {
+            file: file.to_string(),
+            id: raw.id.clone(),
+            message,
+        };
+        let etype = match &raw.etype {
+            Some(t) => Some(EntityType::parse(t).ok_or_else(|| bad(format!("unknown etype {t:?}")))?),
+            None => None,
+        };
+        let mut related = Vec::new();
+        for (kind, targets) in [
+            (RelationKind::AffiliateOf, &raw.affiliate_of),
+            (RelationKind::FactionOf, &raw.faction_of),
+            (RelationKind::PartOf, &raw.part_of),
+        ] {
+            related.extend(targets.iter().map(|t| Relation { kind, target: t.clone() }));
+        }
+        if let Some(&idx) = self.by_id.get(&raw.id) {
+            // Extending a known entry: add names, override what is given.
+            let mut e = self.entries[idx.0 as usize].clone();
+            if let Some(name) = raw.name {
+                if name != e.name {
+                    e.aliases.push(std::mem::replace(&mut e.name, name));
+                }
+            }
+            e.aliases.extend(raw.aliases);
+            e.related.extend(related);
+            if let Some(k) = raw.kind {
+                e.kind = k;
+                e.etype = k.default_etype();
+            }
+            e.etype = etype.unwrap_or(e.etype);
+            e.country = raw.country.or(e.country);
+            e.admin1 = raw.admin1.or(e.admin1);
+            e.lat = raw.lat.or(e.lat);
+            e.lon = raw.lon.or(e.lon);
+            e.population = raw.population.unwrap_or(e.population);
+            e.geonames_id = raw.geonames_id.or(e.geonames_id);
+            e.parent = raw.parent.or(e.parent);
+            e.qid = raw.qid.or(e.qid);
+            e.capital_of = raw.capital_of.or(e.capital_of);
+            self.index_names(idx, &e);
+            self.entries[idx.0 as usize] = e;
+            return Ok(());
+        }
+        let kind = raw.kind.ok_or_else(|| bad("a new entry needs a kind".into()))?;
+        let name = raw.name.ok_or_else(|| bad("a new entry needs a name".into()))?;
+        if raw.lat.is_some() != raw.lon.is_some() {
+            return Err(bad("lat and lon come together".into()));
+        }
+        let mut e = KbEntry::new(raw.id.clone(), name, kind);
+        e.etype = etype.unwrap_or(e.etype);
+        e.aliases = raw.aliases;
+        e.related = related;
+        e.country = raw.country;
+        e.admin1 = raw.admin1;
+        e.lat = raw.lat;
+        e.lon = raw.lon;
+        e.population = raw.population.unwrap_or(0);
+        e.geonames_id = raw.geonames_id;
+        e.parent = raw.parent;
+        e.qid = raw.qid.or_else(|| raw.id.starts_with('Q').then(|| raw.id.clone()));
+        e.capital_of = raw.capital_of;
+        self.push(e);
+        Ok(())
+    }
+
+    fn push(&mut self, e: KbEntry) {
+        let idx = EntryIdx(self.entries.len() as u32);
+        self.by_id.insert(e.id.clone(), idx);
+        if let Some(q) = &e.qid {
+            self.by_id.entry(q.clone()).or_insert(idx);
+        }
+        match e.kind {
+            EntryKind::Country => {
+                if let Some(cc) = &e.country {
+                    self.countries.insert(cc.clone(), idx);
+                    self.by_id.entry(format!("iso:{cc}")).or_insert(idx);
+                }
+            }
+            EntryKind::Admin1 => {
+                if let Some(a) = &e.admin1 {
+                    self.admin1.entry(a.clone()).or_insert(idx);
+                }
+            }
+            _ => {}
+        }
+        self.index_names(idx, &e);
+        self.entries.push(e);
+    }
+
+    fn index_names(&mut self, idx: EntryIdx, e: &KbEntry) {
+        // GeoNames cities have many alternate names; loose keys for them would
+        // let person names match small towns ("Biden" ~ "Badin"), so only the
+        // curated kinds get the vowel-folded fallback.
+        let loose = !matches!(e.kind, EntryKind::City);
+        let mut buf = String::new();
+        for name in e.names() {
+            normalize::key_into(name, &mut buf);
+            if buf.is_empty() {
+                continue;
+            }
+            self.index.add(&buf, idx);
+            if loose {
+                let lk = normalize::loose_key(name);
+                if lk.len() >= 4 {
+                    self.loose.add(&lk, idx);
+                }
+            }
+        }
+    }
+
+    /// The entries a surface name may mean, in KB order (countries first,
+    /// then admin-1, places, curated files). Empty when unknown.
+    pub fn lookup(&self, name: &str) -> &[EntryIdx] {
+        let k = normalize::key(name);
+        let hits = self.index.get(&k);
+        if !hits.is_empty() {
+            return hits;
+        }
+        if k.starts_with('^') {
+            // An all-capitals word that is no known acronym: "IRAN", "KABUL".
+            return self.index.get(&normalize::lowercase_key(name));
+        }
+        self.loose.get(&normalize::loose_key(name))
+    }
+
+    pub fn entry(&self, idx: EntryIdx) -> &KbEntry {
+        &self.entries[idx.0 as usize]
+    }
+
+    pub fn entries(&self) -> &[KbEntry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with this id (countries also answer to `iso:<alpha-2>`,
+    /// entries with a QID to it).
+    pub fn by_id(&self, id: &str) -> Option<EntryIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The country entry of an ISO alpha-2 code.
+    pub fn country(&self, alpha2: &str) -> Option<EntryIdx> {
+        self.countries.get(alpha2).copied()
+    }
+
+    /// The admin-1 entry of a GeoNames admin-1 key (`PK.03`), if the KB has
+    /// one with coordinates or at least a name.
+    pub fn admin1(&self, key: &str) -> Option<EntryIdx> {
+        self.admin1.get(key).copied()
+    }
+
+    /// For a national capital, its country's entry: "Moscow said" is the
+    /// Russian government speaking.
+    pub fn capital_of(&self, idx: EntryIdx) -> Option<EntryIdx> {
+        self.entry(idx).capital_of.as_deref().and_then(|cc| self.country(cc))
+    }
+
+    /// The enclosing entry: the `parent` id, or for a city (whose table row
+    /// omits it) its admin-1 area, else its country.
+    pub fn parent_of(&self, idx: EntryIdx) -> Option<EntryIdx> {
+        let e = self.entry(idx);
+        if let Some(p) = e.parent.as_deref() {
+            return self.by_id(p);
+        }
+        if e.kind == EntryKind::City {
+            if let Some(a) = e.admin1.as_deref().and_then(|k| self.admin1(k)) {
+                return Some(a);
+            }
+            return e.country.as_deref().and_then(|cc| self.country(cc));
+        }
+        None
+    }
+
+    /// The places a toponym may mean: entries with a geo level and
+    /// coordinates. A demonym ("Pakistani") stands for its country.
+    pub fn place_candidates(&self, name: &str) -> Vec<EntryIdx> {
+        let mut out: Vec<EntryIdx> = Vec::new();
+        for &idx in self.lookup(name) {
+            let e = self.entry(idx);
+            let place = if e.kind == EntryKind::Norp {
+                e.country.as_deref().and_then(|cc| self.country(cc))
+            } else if e.kind.geo_level().is_some() {
+                Some(idx)
+            } else {
+                None
+            };
+            if let Some(p) = place {
+                if self.entry(p).coords().is_some() && !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// How many entries of each kind the KB holds, in [`EntryKind`] order.
+    pub fn counts(&self) -> Vec<(EntryKind, usize)> {
+        let mut counts: Vec<(EntryKind, usize)> = Vec::new();
+        for e in &self.entries {
+            match counts.iter_mut().find(|(k, _)| *k == e.kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((e.kind, 1)),
+            }
+        }
+        counts
+    }
+}
+
+/// Name keys to entries, as two sorted parallel arrays of key hashes and
+/// entry indices. Loading builds it for a quarter of a million names: a
+/// sort of `(u64, u32)` pairs is several times cheaper than a hash map of
+/// owned strings to vectors, and a lookup is a binary search. Keys are
+/// 64-bit FNV-1a hashes; a collision among ~10^6 keys has odds near 10^-7,
+/// and would only add a candidate that the caller's checks then weigh.
+#[derive(Default)]
+struct NameIndex {
+    hashes: Vec<u64>,
+    idxs: Vec<EntryIdx>,
+    pending: Vec<(u64, EntryIdx)>,
+}
+
+impl NameIndex {
+    fn add(&mut self, key: &str, idx: EntryIdx) {
+        self.pending.push((fnv1a(key.as_bytes()), idx));
+    }
+
+    fn finish(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut all: Vec<(u64, EntryIdx)> = std::mem::take(&mut self.pending);
+        all.extend(self.hashes.iter().copied().zip(self.idxs.iter().copied()));
+        all.sort_unstable();
+        all.dedup();
+        self.hashes = all.iter().map(|p| p.0).collect();
+        self.idxs = all.into_iter().map(|p| p.1).collect();
+    }
+
+    fn get(&self, key: &str) -> &[EntryIdx] {
+        let h = fnv1a(key.as_bytes());
+        let lo = self.hashes.partition_point(|&x| x < h);
+        let hi = lo + self.hashes[lo..].partition_point(|&x| x == h);
+        &self.idxs[lo..hi]
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFile {
+    #[serde(default)]
+    entry: Vec<TomlEntry>,
+}
+
+/// One `[[entry]]` of a curated or user TOML file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlEntry {
+    id: String,
+    name: Option<String>,
+    kind: Option<EntryKind>,
+    etype: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    country: Option<String>,
+    admin1: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    population: Option<u64>,
+    geonames_id: Option<u64>,
+    parent: Option<String>,
+    qid: Option<String>,
+    capital_of: Option<String>,
+    /// An admin-1 area's seat, read by `dossier build-kb` only.
+    #[allow(dead_code)]
+    seat: Option<String>,
+    #[serde(default)]
+    affiliate_of: Vec<String>,
+    #[serde(default)]
+    faction_of: Vec<String>,
+    #[serde(default)]
+    part_of: Vec<String>,
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split('|').map(str::to_string).collect()
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn parse_opt<T: std::str::FromStr>(s: &str) -> Result<Option<T>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse().map(Some).map_err(|_| format!("bad number {s:?}"))
+}

@@ -1,0 +1,534 @@
+//! `dossier build-kb`: builds `kb/countries.tsv`, `kb/admin1.tsv` and
+//! `kb/places.tsv` from the GeoNames extract (`geonames/`), the ISO 3166
+//! lists (`iso3166/`) and the curated `kb/curated/countries.toml` and
+//! `kb/curated/admin1.toml`.
+//!
+//! Choices the tables depend on:
+//! - Cities: every GeoNames place of `cities5000.json`. Alternate names are
+//!   kept only when written in Latin letters, capitalised (GeoNames also holds
+//!   machine transliterations such as "ardynw") and not airport codes, which
+//!   keeps the table small and the index free of noise.
+//! - Admin-1 coordinates: GeoNames' admin-1 features are not in the extract,
+//!   so a province's point is the plain (unweighted) mean of its cities'
+//!   coordinates. Unweighted, because towns spread over the territory, which
+//!   approximates the area's centre better than a mean pulled to its largest
+//!   city. ISO 3166-2 subdivisions are tied to GeoNames admin-1 codes by a
+//!   city of the same name in the same country, or by the curated file.
+//! - Country coordinates: the curated centre where `countries.toml` gives one
+//!   (all large countries), else the mean of the country's cities.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::{normalize, KbError, TSV_COLUMNS};
+
+/// What a build wrote.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub countries: usize,
+    pub demonyms: usize,
+    pub admin1: usize,
+    pub admin1_with_coords: usize,
+    pub cities: usize,
+    pub regions: usize,
+    pub bytes: usize,
+}
+
+#[derive(Deserialize)]
+struct CuratedCountries {
+    country: Vec<CuratedCountry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuratedCountry {
+    cc: String,
+    qid: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct CuratedAdmin1File {
+    #[serde(default)]
+    entry: Vec<CuratedAdmin1>,
+}
+
+/// Only the fields the build needs; the loader reads the rest.
+#[derive(Deserialize)]
+struct CuratedAdmin1 {
+    id: String,
+    admin1: Option<String>,
+    seat: Option<String>,
+}
+
+struct City {
+    gid: u64,
+    name: String,
+    aliases: Vec<String>,
+    cc: String,
+    admin1: String,
+    lat: f64,
+    lon: f64,
+    population: u64,
+}
+
+/// Builds the tables from `data` (the folder holding `geonames/` and
+/// `iso3166/`) and the curated files under `kb_dir/curated`, and writes
+/// them into `kb_dir`.
+pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
+    let mut report = BuildReport::default();
+    let curated: CuratedCountries = read_toml(&kb_dir.join("curated/countries.toml"))?;
+    let curated_admin1: CuratedAdmin1File = read_toml(&kb_dir.join("curated/admin1.toml"))?;
+    let iso1 = read_json(&data.join("iso3166/iso3166-1.json"))?;
+    let iso2 = read_json(&data.join("iso3166/iso3166-2.json"))?;
+    let gn_countries = read_json(&data.join("geonames/countries.json"))?;
+    let us_states = read_json(&data.join("geonames/us_states.json"))?;
+    let continents = read_json(&data.join("geonames/continents.json"))?;
+    let cities = read_cities(&data.join("geonames/cities5000.json"))?;
+
+    // Cities per country and per admin-1, for centroids and capitals.
+    let mut by_cc: HashMap<&str, Vec<&City>> = HashMap::new();
+    let mut by_admin1: HashMap<&str, Vec<&City>> = HashMap::new();
+    for c in &cities {
+        by_cc.entry(&c.cc).or_default().push(c);
+        by_admin1.entry(&c.admin1).or_default().push(c);
+    }
+    let centroid = |list: &[&City]| -> Option<(f64, f64)> {
+        if list.is_empty() {
+            return None;
+        }
+        let n = list.len() as f64;
+        Some((list.iter().map(|c| c.lat).sum::<f64>() / n, list.iter().map(|c| c.lon).sum::<f64>() / n))
+    };
+
+    // Countries.
+    let curated_by_cc: HashMap<&str, &CuratedCountry> =
+        curated.country.iter().map(|c| (c.cc.as_str(), c)).collect();
+    let mut countries = header();
+    let mut capitals: HashMap<u64, String> = HashMap::new();
+    let mut country_ids: HashMap<String, String> = HashMap::new();
+    // ISO 3166-1, then the GeoNames countries ISO lacks (Kosovo).
+    let mut all_countries: Vec<&Value> = iso1["3166-1"].as_array().into_iter().flatten().collect();
+    let iso_codes: HashSet<&str> = all_countries.iter().map(|c| str_field(c, "alpha_2")).collect();
+    let mut geonames_only: Vec<Value> = Vec::new();
+    for (cc, gn) in gn_countries.as_object().into_iter().flatten() {
+        if !iso_codes.contains(cc.as_str()) {
+            geonames_only.push(serde_json::json!({
+                "alpha_2": cc, "alpha_3": str_field(gn, "iso3"), "name": str_field(gn, "name"),
+            }));
+        }
+    }
+    all_countries.extend(geonames_only.iter());
+    for c in all_countries {
+        let cc = str_field(c, "alpha_2");
+        let gn = &gn_countries[cc];
+        let cur = curated_by_cc.get(cc);
+        let id = match cur.and_then(|c| c.qid.clone()) {
+            Some(q) => q,
+            None => format!("iso:{cc}"),
+        };
+        country_ids.insert(cc.to_string(), id.clone());
+        let name = c.get("common_name").and_then(Value::as_str).unwrap_or(str_field(c, "name"));
+        let mut aliases: Vec<String> = Vec::new();
+        for extra in [
+            c.get("name").and_then(Value::as_str),
+            c.get("official_name").and_then(Value::as_str),
+            gn.get("name").and_then(Value::as_str),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            aliases.push(extra.to_string());
+        }
+        aliases.push(str_field(c, "alpha_3").to_string());
+        if let Some(cur) = cur {
+            aliases.extend(cur.aliases.iter().cloned());
+        }
+        let aliases = dedupe_aliases(name, aliases);
+        let coords = match cur.and_then(|c| c.lat.zip(c.lon)) {
+            Some(p) => Some(p),
+            None => by_cc.get(cc).and_then(|l| centroid(l)),
+        };
+        let population = gn.get("population").and_then(Value::as_u64).unwrap_or(0);
+        let gid = gn.get("geonameid").and_then(Value::as_u64);
+        row(
+            &mut countries,
+            &Row {
+                id: &id,
+                kind: "country",
+                name,
+                aliases: &aliases,
+                country: cc,
+                coords,
+                population,
+                geonames_id: gid,
+                qid: cur.and_then(|c| c.qid.as_deref()),
+                ..Row::default()
+            },
+        );
+        report.countries += 1;
+        if let Some(cur) = cur {
+            if let Some((first, rest)) = cur.demonyms.split_first() {
+                let rest: Vec<String> = rest.to_vec();
+                row(
+                    &mut countries,
+                    &Row {
+                        id: &format!("dossier:demonym-{}", cc.to_ascii_lowercase()),
+                        kind: "norp",
+                        name: first,
+                        aliases: &rest,
+                        country: cc,
+                        parent: Some(&id),
+                        ..Row::default()
+                    },
+                );
+                report.demonyms += 1;
+            }
+        }
+        // The capital: the largest city of the country with the capital's name.
+        if let Some(cap) = gn.get("capital").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+            let k = normalize::key(cap);
+            let best = by_cc.get(cc).into_iter().flatten().filter(|city| {
+                normalize::key(&city.name) == k || city.aliases.iter().any(|a| normalize::key(a) == k)
+            });
+            if let Some(city) = best.max_by_key(|c| c.population) {
+                capitals.insert(city.gid, cc.to_string());
+            }
+        }
+    }
+    // Continents are regions with GeoNames points.
+    let mut regions = String::new();
+    for (_, c) in continents.as_object().into_iter().flatten() {
+        let (Some(lat), Some(lon)) = (num_field(c, "lat"), num_field(c, "lng")) else { continue };
+        let gid = num_field(c, "geonameId").map(|g| g as u64);
+        let name = str_field(c, "name");
+        row(
+            &mut regions,
+            &Row {
+                id: &format!("geonames:{}", gid.unwrap_or(0)),
+                kind: "region",
+                name,
+                coords: Some((lat, lon)),
+                geonames_id: gid,
+                population: num_field(c, "population").map(|p| p as u64).unwrap_or(0),
+                ..Row::default()
+            },
+        );
+        report.regions += 1;
+    }
+    countries.push_str(&regions);
+
+    // Admin-1: US states from GeoNames, the rest from ISO 3166-2.
+    let mut admin1 = header();
+    // (id, name, country, GeoNames admin-1 key, parent id, aliases)
+    type Admin1Row = (String, String, String, Option<String>, Option<String>, Vec<String>);
+    let mut admin1_rows: Vec<Admin1Row> = Vec::new();
+    for (code, s) in us_states.as_object().into_iter().flatten() {
+        let gid = s.get("geonameid").and_then(Value::as_u64);
+        let id = format!("geonames:{}", gid.unwrap_or(0));
+        let key = format!("US.{code}");
+        let abbrev: Vec<String> = US_STATE_ABBREVIATIONS
+            .iter()
+            .filter(|(c, _)| c == code)
+            .map(|(_, a)| a.to_string())
+            .collect();
+        admin1_rows.push((id, str_field(s, "name").to_string(), "US".into(), Some(key), None, abbrev));
+    }
+    // The curated crosswalk: an explicit GeoNames code, or the code of the
+    // largest city of the seat's name in the subdivision's country.
+    let mut crosswalk: HashMap<&str, String> = HashMap::new();
+    for e in &curated_admin1.entry {
+        let cc = e.id.strip_prefix("iso:").map(|c| &c[..2]).unwrap_or("");
+        let code = match (&e.admin1, &e.seat) {
+            (Some(code), _) => Some(code.clone()),
+            (None, Some(seat)) => by_cc.get(cc).and_then(|cities| city_named(seat, cities)).map(|c| c.admin1.clone()),
+            (None, None) => None,
+        };
+        if let Some(code) = code {
+            crosswalk.insert(e.id.as_str(), code);
+        }
+    }
+    let mut claimed: HashSet<String> = admin1_rows.iter().filter_map(|r| r.3.clone()).collect();
+    claimed.extend(crosswalk.values().map(|s| s.to_string()));
+    for s in iso2["3166-2"].as_array().into_iter().flatten() {
+        let code = str_field(s, "code");
+        let cc = &code[..2];
+        if cc == "US" {
+            continue;
+        }
+        let id = format!("iso:{code}");
+        let name = str_field(s, "name");
+        let parent = s.get("parent").and_then(Value::as_str).map(|p| format!("iso:{cc}-{p}"));
+        let key = match crosswalk.get(id.as_str()) {
+            Some(k) => Some(k.clone()),
+            None if parent.is_none() => match_admin1(name, by_cc.get(cc).map(Vec::as_slice).unwrap_or(&[])),
+            None => None,
+        };
+        // A GeoNames code claimed twice would give two provinces one point.
+        let key = key.filter(|k| crosswalk.contains_key(id.as_str()) || claimed.insert(k.clone()));
+        admin1_rows.push((id, name.to_string(), cc.to_string(), key, parent, Vec::new()));
+    }
+    for (id, name, cc, key, parent, aliases) in &admin1_rows {
+        let coords = key.as_deref().and_then(|k| by_admin1.get(k)).and_then(|l| centroid(l));
+        let population = key
+            .as_deref()
+            .and_then(|k| by_admin1.get(k))
+            .map(|l| l.iter().map(|c| c.population).sum())
+            .unwrap_or(0);
+        let country_id = country_ids.get(cc).cloned();
+        let gid = id.strip_prefix("geonames:").and_then(|g| g.parse().ok());
+        row(
+            &mut admin1,
+            &Row {
+                id,
+                kind: "admin1",
+                name,
+                aliases,
+                country: cc,
+                admin1: key.as_deref(),
+                coords,
+                population,
+                geonames_id: gid,
+                parent: parent.as_deref().or(country_id.as_deref()),
+                ..Row::default()
+            },
+        );
+        report.admin1 += 1;
+        report.admin1_with_coords += usize::from(coords.is_some());
+    }
+
+    // Cities.
+    let mut places = header();
+    for c in &cities {
+        // The id column stays empty: a city's id is `geonames:<geonames_id>`
+        // and its parent the admin-1 entry of its `admin1` key, both derived
+        // at load, which keeps the largest table a third smaller.
+        row(
+            &mut places,
+            &Row {
+                id: "",
+                kind: "city",
+                name: &c.name,
+                aliases: &c.aliases,
+                country: &c.cc,
+                admin1: Some(&c.admin1),
+                coords: Some((c.lat, c.lon)),
+                population: c.population,
+                geonames_id: Some(c.gid),
+                capital_of: capitals.get(&c.gid).map(String::as_str),
+                ..Row::default()
+            },
+        );
+        report.cities += 1;
+    }
+
+    for (file, text) in [("countries.tsv", &countries), ("admin1.tsv", &admin1), ("places.tsv", &places)] {
+        let path = kb_dir.join(file);
+        std::fs::write(&path, text).map_err(|source| KbError::Io { path, source })?;
+        report.bytes += text.len();
+    }
+    Ok(report)
+}
+
+/// Ties an ISO subdivision to a GeoNames admin-1 code through the largest
+/// city of the same name ("Kandahar", "Herat", "Tehran"), with common
+/// designations stripped ("Kabul Province").
+fn match_admin1(name: &str, cities: &[&City]) -> Option<String> {
+    let mut k = normalize::lowercase_key(name);
+    for suffix in [
+        " province",
+        " governorate",
+        " region",
+        " oblast",
+        " state",
+        " district",
+        " department",
+        " prefecture",
+        " county",
+        " wilayah",
+        " division",
+    ] {
+        if let Some(stripped) = k.strip_suffix(suffix) {
+            k = stripped.to_string();
+        }
+    }
+    city_named(&k, cities).map(|c| c.admin1.clone())
+}
+
+/// The largest city called `name` (by its name or an alternate name).
+fn city_named<'a>(name: &str, cities: &[&'a City]) -> Option<&'a City> {
+    let k = normalize::lowercase_key(name);
+    let by_name = cities.iter().filter(|c| normalize::lowercase_key(&c.name) == k).max_by_key(|c| c.population);
+    by_name
+        .or_else(|| {
+            cities
+                .iter()
+                .filter(|c| c.aliases.iter().any(|a| normalize::lowercase_key(a) == k))
+                .max_by_key(|c| c.population)
+        })
+        .copied()
+}
+
+/// The AP-style abbreviations US news writes after town names ("Rome, Ga.").
+const US_STATE_ABBREVIATIONS: [(&str, &str); 43] = [
+    ("AL", "Ala."), ("AZ", "Ariz."), ("AR", "Ark."), ("CA", "Calif."), ("CO", "Colo."),
+    ("CT", "Conn."), ("DE", "Del."), ("FL", "Fla."), ("GA", "Ga."), ("IL", "Ill."),
+    ("IN", "Ind."), ("KS", "Kan."), ("KY", "Ky."), ("LA", "La."), ("MD", "Md."),
+    ("MA", "Mass."), ("MI", "Mich."), ("MN", "Minn."), ("MS", "Miss."), ("MO", "Mo."),
+    ("MT", "Mont."), ("NE", "Neb."), ("NV", "Nev."), ("NH", "N.H."), ("NJ", "N.J."),
+    ("NM", "N.M."), ("NY", "N.Y."), ("NC", "N.C."), ("ND", "N.D."), ("OK", "Okla."),
+    ("OR", "Ore."), ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."),
+    ("TN", "Tenn."), ("VT", "Vt."), ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."),
+    ("WI", "Wis."), ("WY", "Wyo."), ("DC", "D.C."),
+];
+
+fn read_cities(path: &Path) -> Result<Vec<City>, KbError> {
+    let v = read_json(path)?;
+    let mut out = Vec::new();
+    for (_, c) in v.as_object().into_iter().flatten() {
+        let name = str_field(c, "name").to_string();
+        let cc = str_field(c, "countrycode").to_string();
+        let (Some(lat), Some(lon)) = (num_field(c, "latitude"), num_field(c, "longitude")) else {
+            continue;
+        };
+        let aliases: Vec<String> = c["alternatenames"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|a| keep_alternate(a))
+            .map(str::to_string)
+            .collect();
+        out.push(City {
+            gid: c.get("geonameid").and_then(Value::as_u64).unwrap_or(0),
+            aliases: dedupe_aliases(&name, aliases),
+            name,
+            admin1: format!("{cc}.{}", str_field(c, "admin1code")),
+            cc,
+            lat,
+            lon,
+            population: c.get("population").and_then(Value::as_u64).unwrap_or(0),
+        });
+    }
+    // A stable order for reviewable diffs.
+    out.sort_by_key(|c| (c.cc.clone(), std::cmp::Reverse(c.population), c.gid));
+    Ok(out)
+}
+
+/// Latin-script, capitalised alternate names that are not airport codes.
+fn keep_alternate(a: &str) -> bool {
+    let mut chars = a.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_uppercase() || a.len() > 60 {
+        return false;
+    }
+    if normalize::is_acronym(a) {
+        return false;
+    }
+    a.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, ' ' | '-' | '\'' | '.' | '’')
+            || (('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+    })
+}
+
+/// Drops aliases whose key equals the name's or an earlier alias's.
+fn dedupe_aliases(name: &str, aliases: Vec<String>) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    seen.insert(normalize::key(name));
+    let mut out = Vec::new();
+    for a in aliases {
+        let a = a.replace(['|', '\t', '\n'], " ");
+        if seen.insert(normalize::key(&a)) && !a.trim().is_empty() {
+            out.push(a);
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Row<'a> {
+    id: &'a str,
+    kind: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    country: &'a str,
+    admin1: Option<&'a str>,
+    coords: Option<(f64, f64)>,
+    population: u64,
+    geonames_id: Option<u64>,
+    parent: Option<&'a str>,
+    qid: Option<&'a str>,
+    capital_of: Option<&'a str>,
+}
+
+fn header() -> String {
+    let mut s = TSV_COLUMNS.join("\t");
+    s.push('\n');
+    s
+}
+
+fn row(out: &mut String, r: &Row) {
+    let (lat, lon) = match r.coords {
+        // Four decimals is about ten metres: plenty for a town's point.
+        Some((lat, lon)) => (format!("{}", round4(lat)), format!("{}", round4(lon))),
+        None => (String::new(), String::new()),
+    };
+    let _ = writeln!(
+        out,
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        r.id,
+        r.kind,
+        r.name,
+        r.aliases.join("|"),
+        r.country,
+        r.admin1.unwrap_or(""),
+        lat,
+        lon,
+        if r.population > 0 { r.population.to_string() } else { String::new() },
+        r.geonames_id.map(|g| g.to_string()).unwrap_or_default(),
+        r.parent.unwrap_or(""),
+        r.qid.unwrap_or(""),
+        r.capital_of.unwrap_or(""),
+    );
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+fn read_json(path: &Path) -> Result<Value, KbError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| KbError::Io { path: path.to_path_buf(), source })?;
+    serde_json::from_str(&text)
+        .map_err(|source| KbError::Json { file: path.display().to_string(), source })
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, KbError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| KbError::Io { path: path.to_path_buf(), source })?;
+    toml::from_str(&text)
+        .map_err(|source| KbError::Toml { file: path.display().to_string(), source: Box::new(source) })
+}
+
+fn str_field<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// GeoNames extracts write numbers as numbers or as strings.
+fn num_field(v: &Value, key: &str) -> Option<f64> {
+    match v.get(key)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
