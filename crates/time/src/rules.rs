@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use dossier_text::TimexType;
 
 use crate::calendar::*;
-use crate::scan::{DayPart, Kw, Lex, Suffix, Tok, Unit};
+use crate::scan::{DayPart, Kw, Lex, Mark, Suffix, Tok, Unit};
 
 /// The tense around an expression, which decides whether a bare weekday or
 /// month points back or forward from the article date.
@@ -109,7 +109,7 @@ pub(crate) fn recognise(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !trigger(toks[i].lex) {
+        if !trigger(&cx, i) {
             i += 1;
             continue;
         }
@@ -146,8 +146,57 @@ impl Cand {
     }
 }
 
-fn trigger(l: Lex) -> bool {
-    !matches!(l, Lex::Other) && !matches!(l, Lex::Punct(c) if c != b'\'')
+/// Whether an expression can start at token `i`. Most tokens are plain
+/// words or function words that start nothing; skipping them here, before
+/// any rule runs, is what keeps the tagger fast.
+fn trigger(cx: &Cx, i: usize) -> bool {
+    match cx.lx(i) {
+        Lex::Other => false,
+        Lex::Punct(c) => c == b'\'',
+        Lex::Kw(k) => match k {
+            // "the" and "a" start an expression only before a time word
+            // ("the latest quarter", "the current year" are the exceptions).
+            Kw::The | Kw::A => match cx.lx(i + 1) {
+                Lex::Punct(_) => false,
+                Lex::Other => cx.is(i + 1, "latest") || cx.is(i + 1, "current"),
+                _ => true,
+            },
+            Kw::Of
+            | Kw::In
+            | Kw::And
+            | Kw::To
+            | Kw::On
+            | Kw::By
+            | Kw::For
+            | Kw::From
+            | Kw::Since
+            | Kw::Between
+            | Kw::Until
+            | Kw::During
+            | Kw::Within
+            | Kw::Than
+            | Kw::Least
+            | Kw::That
+            | Kw::Other
+            | Kw::Same
+            | Kw::Near
+            | Kw::Eve
+            | Kw::Local
+            | Kw::Time
+            | Kw::Zone
+            | Kw::Through
+            | Kw::When
+            | Kw::Into
+            | Kw::Long
+            | Kw::Ago
+            | Kw::Before
+            | Kw::After
+            | Kw::Half
+            | Kw::Future => false,
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 /// The longest candidate of all rules at `i`.
@@ -323,91 +372,6 @@ fn month_day_exists(m: u32, d: u32) -> bool {
 // ---------------------------------------------------------------------------
 // Tense.
 
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "wo",
-    "expected",
-    "expects",
-    "expect",
-    "scheduled",
-    "due",
-    "plans",
-    "plan",
-    "planning",
-    "intends",
-    "slated",
-    "upcoming",
-    "aims",
-    "going",
-    "tomorrow",
-    "next",
-];
-
-const PAST_WORDS: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "went",
-    "came",
-    "took",
-    "made",
-    "met",
-    "left",
-    "began",
-    "fled",
-    "held",
-    "saw",
-    "gave",
-    "got",
-    "fell",
-    "won",
-    "lost",
-    "led",
-    "fought",
-    "struck",
-    "found",
-    "sent",
-    "spoke",
-    "wrote",
-    "brought",
-    "thought",
-    "kept",
-    "became",
-    "ran",
-    "shot",
-    "last",
-    "ago",
-    "yesterday",
-    "earlier",
-    "knew",
-    "rose",
-    "stood",
-    "sold",
-    "paid",
-    "built",
-    "broke",
-    "caught",
-    "chose",
-    "drove",
-    "flew",
-    "forgot",
-    "grew",
-    "hid",
-    "meant",
-    "overtook",
-    "sought",
-    "swore",
-    "threw",
-    "took",
-    "wore",
-    "withdrew",
-];
-
 fn tense(cx: &Cx, i: usize) -> Tense {
     if let Some(t) = cx.opts.tense {
         return t;
@@ -421,28 +385,22 @@ fn tense(cx: &Cx, i: usize) -> Tense {
             }
             return true;
         }
-        let w = cx.s(k);
-        if w.len() > 12 {
-            return true;
-        }
-        let mut buf = [0u8; 12];
-        let n = w.len();
-        for (d, s) in buf.iter_mut().zip(w.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        let lw = std::str::from_utf8(&buf[..n]).unwrap_or("");
         // A participle after "be" or "to" ("is expected to be announced")
         // carries no tense of its own.
-        let participle = k > 0
-            && ["be", "been", "being", "is", "are", "to", "has", "have"]
-                .iter()
-                .any(|w| cx.is(k - 1, w));
-        let tense = if FUTURE_WORDS.contains(&lw) {
-            Tense::Future
-        } else if PAST_WORDS.contains(&lw) || (n > 4 && lw.ends_with("ed") && !participle) {
-            Tense::Past
-        } else {
-            return true;
+        let participle = || {
+            k > 0
+                && (cx.kw(k - 1, Kw::To)
+                    || ["be", "been", "being", "is", "are", "has", "have"]
+                        .iter()
+                        .any(|w| cx.is(k - 1, w)))
+        };
+        let tense = match (t.lex, t.mark) {
+            (Lex::Kw(Kw::Next | Kw::Tomorrow | Kw::Coming), _) | (_, Mark::Future) => Tense::Future,
+            (Lex::Kw(Kw::Last | Kw::Ago | Kw::Yesterday | Kw::Earlier), _) | (_, Mark::Past) => {
+                Tense::Past
+            }
+            (_, Mark::Ed) if !participle() => Tense::Past,
+            _ => return true,
         };
         let dist = k.abs_diff(i);
         if best.is_none_or(|(d, bt)| dist < d || (dist == d && bt == Tense::Past)) {

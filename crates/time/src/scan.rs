@@ -185,6 +185,19 @@ pub(crate) struct Tok {
     pub lex: Lex,
     /// The word starts with an uppercase letter.
     pub upper: bool,
+    /// What the word says about tense, for reading "on Monday" as past or
+    /// future; set once here so the rules never look words up again.
+    pub mark: Mark,
+}
+
+/// Tense marks of plain words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    None,
+    Past,
+    Future,
+    /// A word in "-ed": past, unless a participle after "be" or "to".
+    Ed,
 }
 
 /// Cuts `text` into tokens. Whitespace is dropped; gaps between tokens are
@@ -215,7 +228,11 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
             }
             let lex = classify(&b[start..i]);
-            out.push(tok(start, i, lex, c.is_ascii_uppercase()));
+            let mut t = tok(start, i, lex, c.is_ascii_uppercase());
+            if lex == Lex::Other {
+                t.mark = mark(&b[start..i]);
+            }
+            out.push(t);
         } else if c < 0x80 {
             i += 1;
             out.push(tok(start, i, Lex::Punct(c), false));
@@ -261,6 +278,30 @@ fn tok(start: usize, end: usize, lex: Lex, upper: bool) -> Tok {
         end: end as u32,
         lex,
         upper,
+        mark: Mark::None,
+    }
+}
+
+/// The tense mark of a word the lexicon does not know.
+fn mark(w: &[u8]) -> Mark {
+    if w.len() > 10 {
+        return Mark::None;
+    }
+    let mut buf = [0u8; 10];
+    let w = lower(w, &mut buf);
+    match w {
+        b"will" | b"shall" | b"ll" | b"wo" | b"expected" | b"expects" | b"expect"
+        | b"scheduled" | b"due" | b"plans" | b"plan" | b"planning" | b"intends" | b"slated"
+        | b"aims" | b"going" => Mark::Future,
+        b"was" | b"were" | b"had" | b"did" | b"said" | b"told" | b"went" | b"came" | b"took"
+        | b"made" | b"met" | b"left" | b"began" | b"fled" | b"held" | b"saw" | b"gave" | b"got"
+        | b"fell" | b"won" | b"lost" | b"led" | b"fought" | b"struck" | b"found" | b"sent"
+        | b"spoke" | b"wrote" | b"brought" | b"thought" | b"kept" | b"became" | b"ran"
+        | b"shot" | b"knew" | b"rose" | b"stood" | b"sold" | b"paid" | b"built" | b"broke"
+        | b"caught" | b"chose" | b"drove" | b"flew" | b"forgot" | b"grew" | b"hid" | b"meant"
+        | b"overtook" | b"sought" | b"swore" | b"threw" | b"wore" | b"withdrew" => Mark::Past,
+        _ if w.len() > 4 && w.ends_with(b"ed") => Mark::Ed,
+        _ => Mark::None,
     }
 }
 
