@@ -33,7 +33,17 @@ pub struct EvalArgs {
 pub struct Muc4Args {}
 
 #[derive(clap::Args)]
-pub struct PetrarchArgs {}
+pub struct PetrarchArgs {
+    /// The petrarch2 folder (text/ and dictionaries/).
+    #[arg(long, default_value = "../shared/data/petrarch2")]
+    data: PathBuf,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Print each record's expected and produced codings.
+    #[arg(long)]
+    verbose: bool,
+}
 
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let dir = if args.heldout {
@@ -134,6 +144,55 @@ pub fn muc4(_args: Muc4Args) -> anyhow::Result<ExitCode> {
     anyhow::bail!("dossier eval muc4 is not built yet")
 }
 
-pub fn petrarch(_args: PetrarchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier eval petrarch is not built yet")
+pub fn petrarch(args: PetrarchArgs) -> anyhow::Result<ExitCode> {
+    use dossier_extract::petrarch;
+    let records_path = args.data.join("text/PETR.UnitTest.records.xml");
+    let actors_path = args.data.join("dictionaries/PETR.Validate.actors.txt");
+    if !records_path.is_file() || !actors_path.is_file() {
+        eprintln!(
+            "dossier: no PETRARCH2 validation records under {}; skipping (pass --data DIR)",
+            args.data.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let xml = std::fs::read_to_string(&records_path)
+        .with_context(|| format!("reading {}", records_path.display()))?;
+    let dict = std::fs::read_to_string(&actors_path)
+        .with_context(|| format!("reading {}", actors_path.display()))?;
+    let records = petrarch::parse_records(&xml);
+    let actors = petrarch::parse_actors(&dict);
+    let extractor = Extractor::new();
+    let mut report = petrarch::Report::default();
+    for r in &records {
+        let mut doc = petrarch::document(r, &actors);
+        extractor.process(&mut doc);
+        petrarch::score(&doc, r, &mut report);
+        if args.verbose {
+            println!("{} {}: {}", r.id, r.category, r.text);
+            println!("  expected {:?}", r.expected);
+            print!("{}", dossier_extract::render::events(&doc));
+        }
+    }
+    let frac = |n: usize| if report.expected == 0 { 0.0 } else { n as f64 / report.expected as f64 };
+    if args.json {
+        let out = serde_json::json!({
+            "records": report.records,
+            "expected": report.expected,
+            "predicted": report.predicted,
+            "exact": frac(report.exact),
+            "root_and_dyad": frac(report.root_and_dyad),
+            "root_only": frac(report.root_only),
+            "counts": report,
+        });
+        println!("{out}");
+    } else {
+        println!(
+            "{} records, {} expected codings, {} events produced",
+            report.records, report.expected, report.predicted
+        );
+        println!("same source, target and code   {:>4}  {:.3}", report.exact, frac(report.exact));
+        println!("same source, target and root   {:>4}  {:.3}", report.root_and_dyad, frac(report.root_and_dyad));
+        println!("same root                      {:>4}  {:.3}", report.root_only, frac(report.root_only));
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -194,10 +194,11 @@ impl Finder<'_, '_> {
         direct: bool,
         polarity: Polarity,
     ) {
+        let v = self.v;
+        let (last, ev_last) = (last.min(v.len()), ev_last.min(v.len()));
         if last <= first {
             return;
         }
-        let v = self.v;
         let range = v.span(first, last);
         let evidence = v.span(ev_first.min(first), ev_last.max(last));
         let mut about: Vec<EntityId> = Vec::new();

@@ -274,7 +274,7 @@ fn verb_event(
     let mut code = entry.code.clone();
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
-    let (source, mut target) = if passive {
+    let (mut source, mut target) = if passive {
         (v.arg_after(&["by"], end, hi), v.subject_left(lo, i))
     } else {
         let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
@@ -285,6 +285,17 @@ fn verb_event(
         };
         (source, v.object_right(end, hi))
     };
+    // Where the patterns find nothing, the parse may.
+    if source.is_none() || target.is_none() {
+        let (s, t) = v.syntax_args(i);
+        let inside = |a: &Arg| lo <= a.first && a.last <= hi;
+        if source.is_none() {
+            source = s.filter(inside).filter(|a| v.is_actor(*a));
+        }
+        if target.is_none() {
+            target = t.filter(inside).filter(|a| v.is_actor(*a));
+        }
+    }
     // "Fighting between A and B".
     if source.is_none() && v.word(end) == "between" {
         let sides = v.list_at(end + 1, hi);

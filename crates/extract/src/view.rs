@@ -183,7 +183,14 @@ impl<'a> DocView<'a> {
 
     /// Byte range of tokens `first..last` (last exclusive, non-empty).
     pub fn span(&self, first: usize, last: usize) -> TextRange {
-        let last = last.max(first + 1);
+        // Bounds are clamped: callers compute them from pattern offsets
+        // that may run past the last token.
+        let n = self.len();
+        if n == 0 {
+            return TextRange::default();
+        }
+        let first = first.min(n - 1);
+        let last = last.clamp(first + 1, n);
         self.range(first).cover(self.range(last - 1))
     }
 
@@ -595,6 +602,71 @@ impl<'a> DocView<'a> {
         false
     }
 
+    /// Dependents of token `i` in its sentence (empty without a parse).
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let syntax = &self.doc.syntax;
+        let (lo, hi) = if syntax.head.len() == self.len() {
+            self.sentence_bounds(i)
+        } else {
+            (0, 0)
+        };
+        (lo..hi).filter(move |&k| syntax.head[k].map(|h| h.index()) == Some(i))
+    }
+
+    fn deprel(&self, i: usize) -> &str {
+        self.doc.syntax.deprel.get(i).map_or("", String::as_str)
+    }
+
+    /// The argument a dependent of `i` with relation `rel` names; a
+    /// relative pronoun stands for the noun its clause hangs on.
+    fn dependent_arg(&self, i: usize, rel: &str) -> Option<Arg> {
+        let child = self.children(i).find(|&c| self.deprel(c) == rel)?;
+        if matches!(self.word(child), "which" | "who" | "that") && self.deprel(i) == "acl:relcl" {
+            let head = self.doc.syntax.head.get(i).copied().flatten()?.index();
+            return self.arg_at(head);
+        }
+        self.arg_at(child)
+    }
+
+    /// Source and target of a verb from the dependency parse, when there is
+    /// one: the subject (inherited through conjoined, xcomp and participle
+    /// clauses), the object or the passive subject, and the "by" agent.
+    pub fn syntax_args(&self, i: usize) -> (Option<Arg>, Option<Arg>) {
+        if self.doc.syntax.head.len() != self.len() || self.len() == 0 {
+            return (None, None);
+        }
+        let mut subject = self.dependent_arg(i, "nsubj");
+        if subject.is_none() && matches!(self.deprel(i), "conj" | "xcomp" | "advcl") {
+            if let Some(h) = self.doc.syntax.head.get(i).copied().flatten() {
+                subject = self.dependent_arg(h.index(), "nsubj");
+            }
+        }
+        let passive_subject = self.dependent_arg(i, "nsubj:pass");
+        let agent = self.children(i).find_map(|c| {
+            let by = self
+                .children(c)
+                .any(|g| self.deprel(g) == "case" && self.word(g) == "by");
+            (self.deprel(c).starts_with("obl") && by)
+                .then(|| self.arg_at(c))
+                .flatten()
+        });
+        if passive_subject.is_some() {
+            return (agent, passive_subject);
+        }
+        let object = self.dependent_arg(i, "obj").or_else(|| {
+            self.children(i).find_map(|c| {
+                let prep = self.children(c).any(|g| {
+                    self.deprel(g) == "case"
+                        && matches!(self.word(g), "on" | "against" | "to" | "with")
+                });
+                (self.deprel(c).starts_with("obl") && prep)
+                    .then(|| self.arg_at(c))
+                    .flatten()
+            })
+        });
+        (subject, object)
+    }
+
     /// The places named after a locative preposition in `from..hi`, in order.
     pub fn places_after(&self, from: usize, hi: usize) -> Vec<Arg> {
         let mut out = Vec::new();
@@ -643,5 +715,31 @@ impl<'a> DocView<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_text::{TokenIdx, Upos};
+
+    /// "The town was shelled by [rebels]": the parse gives the passive
+    /// subject as target and the "by" phrase as source.
+    #[test]
+    fn passive_arguments_come_from_the_parse() {
+        let mut doc =
+            crate::fixture::document("[Goma]{GPE#1} was shelled by [M23]{ORG#2} .").unwrap();
+        let heads = [Some(2), Some(2), None, Some(4), Some(2), Some(2)];
+        let rels = ["nsubj:pass", "aux:pass", "root", "case", "obl", "punct"];
+        doc.syntax.upos = vec![Upos::PROPN; 6];
+        doc.syntax.xpos = vec![String::new(); 6];
+        doc.syntax.lemma = vec![String::new(); 6];
+        doc.syntax.head = heads.iter().map(|h| h.map(TokenIdx::new)).collect();
+        doc.syntax.deprel = rels.iter().map(|r| r.to_string()).collect();
+        let titles = Default::default();
+        let v = DocView::new(&doc, &titles);
+        let (source, target) = v.syntax_args(2);
+        assert_eq!(source.map(|a| a.entity.index()), Some(1));
+        assert_eq!(target.map(|a| a.entity.index()), Some(0));
     }
 }
