@@ -9,10 +9,12 @@
 //! let mut docs = vec![Document::new("Gen. Asim Munir visited Moscow.".into(), DocMeta::default())];
 //! pipeline.process_batch(&mut docs);
 //! assert_eq!(docs[0].sentences.len(), 1);
+//! assert!(docs[0].entities.iter().any(|e| e.name == "Moscow"));
 //! ```
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -28,7 +30,19 @@ pub use schema::{OutputDocument, SCHEMA_VERSION};
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
     #[error("stage {stage}: {message}")]
-    Stage { stage: &'static str, message: String },
+    Stage {
+        stage: &'static str,
+        message: String,
+    },
+}
+
+impl PipelineError {
+    fn stage(stage: &'static str, e: impl std::fmt::Display) -> PipelineError {
+        PipelineError::Stage {
+            stage,
+            message: e.to_string(),
+        }
+    }
 }
 
 /// How to build the pipeline.
@@ -45,9 +59,26 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Builds the full pipeline with the shipped models.
-    pub fn new(_config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
-        let components: Vec<Box<dyn Component>> = vec![Box::new(dossier_text::tokenize::Segmenter)];
+    /// Builds the full pipeline with the shipped models: segment, syntax,
+    /// ner, time, resolve (with the knowledge base and any extra KB files),
+    /// extract.
+    pub fn new(config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
+        let syntax = dossier_syntax::SyntaxTagger::embedded()
+            .map_err(|e| PipelineError::stage("syntax", e))?;
+        let ner = dossier_ner::NerTagger::embedded().map_err(|e| PipelineError::stage("ner", e))?;
+        let mut kb = dossier_kb::Kb::embedded().map_err(|e| PipelineError::stage("kb", e))?;
+        for path in &config.kb_extra {
+            kb.load_extra(path)
+                .map_err(|e| PipelineError::stage("kb", e))?;
+        }
+        let components: Vec<Box<dyn Component>> = vec![
+            Box::new(dossier_text::tokenize::Segmenter),
+            Box::new(syntax),
+            Box::new(ner),
+            Box::new(dossier_time::TimeTagger::default()),
+            Box::new(dossier_resolve::Resolver::new(Arc::new(kb))),
+            Box::new(dossier_extract::Extractor::new()),
+        ];
         Ok(Pipeline { components })
     }
 

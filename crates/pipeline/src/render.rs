@@ -8,8 +8,18 @@ use dossier_text::{Document, EntityId, EntityType, SentenceIdx};
 /// their sentences.
 pub fn render_text(doc: &Document) -> String {
     let mut out = String::new();
-    let name = |id: EntityId| doc.entities.get(id.index()).map(|e| e.name.as_str()).unwrap_or("?");
-    let sentence = |s: SentenceIdx| doc.sentences.get(s.index()).map(|s| doc.slice(s.range).trim()).unwrap_or("");
+    let name = |id: EntityId| {
+        doc.entities
+            .get(id.index())
+            .map(|e| e.name.as_str())
+            .unwrap_or("?")
+    };
+    let sentence = |s: SentenceIdx| {
+        doc.sentences
+            .get(s.index())
+            .map(|s| doc.slice(s.range).trim())
+            .unwrap_or("")
+    };
     let _ = writeln!(
         out,
         "# {}{}",
@@ -19,7 +29,12 @@ pub fn render_text(doc: &Document) -> String {
     if let Some(t) = &doc.meta.title {
         let _ = writeln!(out, "{t}");
     }
-    let _ = writeln!(out, "{} sentences, {} tokens", doc.sentences.len(), doc.tokens.len());
+    let _ = writeln!(
+        out,
+        "{} sentences, {} tokens",
+        doc.sentences.len(),
+        doc.tokens.len()
+    );
 
     if !doc.entities.is_empty() {
         let _ = writeln!(out, "\nentities");
@@ -38,7 +53,13 @@ pub fn render_text(doc: &Document) -> String {
                     let _ = write!(line, " [{kb}]");
                 }
                 if let Some(g) = &e.geo {
-                    let _ = write!(line, " @ {:.2}, {:.2} {}", g.lat, g.lon, g.country.as_deref().unwrap_or(""));
+                    let _ = write!(
+                        line,
+                        " @ {:.2}, {:.2} {}",
+                        g.lat,
+                        g.lon,
+                        g.country.as_deref().unwrap_or("")
+                    );
                 }
                 let _ = write!(line, " ({}x)", e.mentions.len());
                 let _ = writeln!(out, "{line}");
@@ -60,8 +81,17 @@ pub fn render_text(doc: &Document) -> String {
     if !doc.relations.is_empty() {
         let _ = writeln!(out, "\nrelations");
         for r in &doc.relations {
-            let by = r.attributed_to.map(|a| format!(" (says {})", name(a))).unwrap_or_default();
-            let _ = writeln!(out, "  {} {} {}{by}", name(r.subject), r.predicate, name(r.object));
+            let by = r
+                .attributed_to
+                .map(|a| format!(" (says {})", name(a)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} {} {}{by}",
+                name(r.subject),
+                r.predicate,
+                name(r.object)
+            );
             let _ = writeln!(out, "      \"{}\"", doc.slice(r.evidence));
         }
     }
@@ -76,8 +106,13 @@ pub fn render_text(doc: &Document) -> String {
                 e.code,
                 e.label,
                 e.modality,
-                e.time.as_ref().map(|t| format!(" at {t}")).unwrap_or_default(),
-                e.attributed_to.map(|a| format!(" (says {})", name(a))).unwrap_or_default()
+                e.time
+                    .as_ref()
+                    .map(|t| format!(" at {t}"))
+                    .unwrap_or_default(),
+                e.attributed_to
+                    .map(|a| format!(" (says {})", name(a)))
+                    .unwrap_or_default()
             );
             let _ = writeln!(out, "      \"{}\"", sentence(e.sentence));
         }
@@ -86,7 +121,10 @@ pub fn render_text(doc: &Document) -> String {
         let _ = writeln!(out, "\nclaims");
         for c in &doc.claims {
             let speaker = c.speaker.map(name).unwrap_or("?");
-            let medium = c.medium.map(|m| format!(" in {}", name(m))).unwrap_or_default();
+            let medium = c
+                .medium
+                .map(|m| format!(" in {}", name(m)))
+                .unwrap_or_default();
             let _ = writeln!(out, "  {speaker}{medium}: \"{}\"", doc.slice(c.range));
         }
     }

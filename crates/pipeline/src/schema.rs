@@ -6,7 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use dossier_text::{Document, EntityId, EntityType, Geo, MentionKind, Modality, Polarity, Severity, TextRange, TimexType};
+use dossier_text::{
+    Document, EntityId, EntityType, Geo, MentionKind, Modality, Polarity, Severity, TextRange,
+    TimexType,
+};
 
 /// The schema version written into every document.
 pub const SCHEMA_VERSION: &str = "dossier.v1";
@@ -162,7 +165,10 @@ impl CharOffsets {
 
     #[inline]
     pub fn span(&self, range: TextRange) -> Span {
-        Span { start: self.char_at(range.start()), end: self.char_at(range.end()) }
+        Span {
+            start: self.char_at(range.start()),
+            end: self.char_at(range.end()),
+        }
     }
 }
 
@@ -176,7 +182,11 @@ impl OutputDocument {
         let offsets = CharOffsets::new(doc.text());
         let span_text = |r: TextRange| {
             let s = offsets.span(r);
-            SpanText { start: s.start, end: s.end, text: doc.slice(r).to_string() }
+            SpanText {
+                start: s.start,
+                end: s.end,
+                text: doc.slice(r).to_string(),
+            }
         };
         let entities = doc
             .entities
@@ -196,7 +206,12 @@ impl OutputDocument {
                     .map(|&m| {
                         let m = &doc.mentions[m.index()];
                         let s = offsets.span(m.range);
-                        OutputMention { start: s.start, end: s.end, text: doc.slice(m.range).to_string(), kind: m.kind }
+                        OutputMention {
+                            start: s.start,
+                            end: s.end,
+                            text: doc.slice(m.range).to_string(),
+                            kind: m.kind,
+                        }
                     })
                     .collect(),
                 confidence: e.confidence,
@@ -211,7 +226,11 @@ impl OutputDocument {
             source: doc.meta.source.clone(),
             language: doc.meta.language.clone(),
             text: doc.text().to_string(),
-            sentences: doc.sentences.iter().map(|s| offsets.span(s.range)).collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| offsets.span(s.range))
+                .collect(),
             entities,
             times: doc
                 .times
