@@ -600,6 +600,10 @@ pub(crate) fn find_anaphors(doc: &Document, covered: &[TextRange]) -> Vec<Anapho
                     }
                     j += 1;
                 }
+                // "the government" is the one the text named; "the
+                // internationally recognised government" may be another.
+                let found =
+                    found.filter(|&(j, want)| j == i + 1 || !matches!(want, Want::Named(_)));
                 if let Some((j, want)) = found {
                     let next = if j + 1 < end {
                         lower(doc, j + 1)

@@ -154,9 +154,18 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
                 entity.geo = Some(m.geo.clone());
                 let entry = kb.entry(m.entry);
                 if entity.kb_id.as_deref() != Some(entry.id.as_str()) {
+                    // The geocoder read the whole article: its entry, and
+                    // the type that goes with it (the Red Sea region, not
+                    // Egypt's Red Sea governorate), replace the first guess.
                     entity.kb_id = Some(entry.id.clone());
                     entity.name = entry.name.clone();
                     entity.aliases.retain(|a| *a != entry.name);
+                    if entry.etype.is_place() {
+                        entity.etype = entry.etype;
+                        for &m in &entity.mentions {
+                            doc.mentions[m.index()].etype = entry.etype;
+                        }
+                    }
                 }
             }
             None => {

@@ -6,6 +6,9 @@
 //! the magazine's title tagged PERSON). Without the file the test says so and
 //! passes.
 
+use std::sync::Arc;
+
+use dossier_kb::Kb;
 use dossier_text::{EntityType, MentionKind, TextRange};
 
 use crate::{render, resolve};
@@ -77,7 +80,16 @@ fn strip_date_header(raw: &str) -> &str {
 }
 
 #[test]
-fn seed_article_groups_are_single_entities() {
+fn seed_groups_with_the_test_kb() {
+    check_seed(crate::test_kb());
+}
+
+#[test]
+fn seed_groups_with_the_shipped_kb() {
+    check_seed(crate::shipped_kb());
+}
+
+fn check_seed(kb: Arc<Kb>) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/examples/seed.txt"
@@ -88,7 +100,6 @@ fn seed_article_groups_are_single_entities() {
     };
     let text = strip_date_header(&raw);
     let gold = mark(text);
-    let kb = crate::test_kb();
     let doc = resolve(kb.clone(), text, &gold);
     eprintln!("{}", render(&doc));
 
