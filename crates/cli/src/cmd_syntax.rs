@@ -9,26 +9,30 @@ use dossier_syntax::{evaluate, read_conllu, Model, SyntaxTagger, TrainConfig};
 use indicatif::{ProgressBar, ProgressStyle};
 
 const EWT: &str = "../shared/data/ud-english-ewt";
+const GUM: &str = "../shared/data/ud-english-gum";
 
 #[derive(clap::Args)]
 pub struct TrainArgs {
-    /// CoNLL-U training files [default: UD English EWT train]
+    /// CoNLL-U training files [default: UD English EWT train and GUM train]
     #[arg(long, num_args = 1..)]
     train: Vec<PathBuf>,
     /// CoNLL-U development file, used to keep the best epoch
-    #[arg(long, default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu")]
+    #[arg(
+        long,
+        default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+    )]
     dev: PathBuf,
     /// Seed for shuffling and exploration: the same seed gives the same model
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Parser epochs
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 8)]
     epochs: usize,
     /// Tagger epochs
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 6)]
     tagger_epochs: usize,
     /// Folds for predicted training tags (0: train the parser on gold tags)
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 2)]
     jackknife: usize,
     /// Drop averaged weights at or below this magnitude
     #[arg(long, default_value_t = 0.0)]
@@ -41,7 +45,10 @@ pub struct TrainArgs {
 #[derive(clap::Args)]
 pub struct EvalArgs {
     /// CoNLL-U file with gold tokens, sentences and trees
-    #[arg(long, default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu")]
+    #[arg(
+        long,
+        default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+    )]
     data: PathBuf,
     /// Model file to score instead of the embedded one
     #[arg(long)]
@@ -65,13 +72,21 @@ impl dossier_syntax::Progress for Bar {
         self.bar.inc(n);
     }
     fn message(&mut self, line: &str) {
-        self.bar.println(line);
+        // A hidden bar (output not a terminal, as under nohup) drops println.
+        if self.bar.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            self.bar.println(line);
+        }
     }
 }
 
 pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let train_files = if args.train.is_empty() {
-        vec![Path::new(EWT).join("en_ewt-ud-train.conllu")]
+        vec![
+            Path::new(EWT).join("en_ewt-ud-train.conllu"),
+            Path::new(GUM).join("en_gum-ud-train.from-sources.conllu"),
+        ]
     } else {
         args.train.clone()
     };
@@ -116,8 +131,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir).ok();
     }
-    std::fs::write(&args.out, &bytes)
-        .with_context(|| format!("writing {}", args.out.display()))?;
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     let sc = evaluate(&model, &dev);
     eprintln!(
         "dev: UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",

@@ -1,0 +1,118 @@
+//! The model file format: little-endian scalars and length-prefixed arrays.
+//!
+//! Hand-rolled rather than serde-based because the bulk of the model is a few
+//! flat numeric arrays that load fastest as plain copies.
+
+use crate::SyntaxError;
+
+#[derive(Default)]
+pub struct Writer {
+    buf: Vec<u8>,
+}
+
+impl Writer {
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.buf
+    }
+    pub fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn bytes(&mut self, v: &[u8]) {
+        self.u32(v.len() as u32);
+        self.buf.extend_from_slice(v);
+    }
+    pub fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    pub fn strs(&mut self, v: &[String]) {
+        self.u32(v.len() as u32);
+        for s in v {
+            self.str(s);
+        }
+    }
+    pub fn u32s(&mut self, v: &[u32]) {
+        self.u32(v.len() as u32);
+        for x in v {
+            self.buf.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    pub fn u64s(&mut self, v: &[u64]) {
+        self.u32(v.len() as u32);
+        for x in v {
+            self.buf.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    pub fn f32s(&mut self, v: &[f32]) {
+        self.u32(v.len() as u32);
+        for x in v {
+            self.buf.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+pub struct Reader<'a> {
+    buf: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(buf: &'a [u8]) -> Reader<'a> {
+        Reader { buf }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], SyntaxError> {
+        if n > self.buf.len() {
+            return Err(SyntaxError::Corrupt("model file is truncated".into()));
+        }
+        let (head, tail) = self.buf.split_at(n);
+        self.buf = tail;
+        Ok(head)
+    }
+
+    pub fn u32(&mut self) -> Result<u32, SyntaxError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn len(&mut self, elem: usize) -> Result<usize, SyntaxError> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(elem) > self.buf.len() {
+            return Err(SyntaxError::Corrupt(
+                "array longer than the model file".into(),
+            ));
+        }
+        Ok(n)
+    }
+    pub fn bytes(&mut self) -> Result<&'a [u8], SyntaxError> {
+        let n = self.len(1)?;
+        self.take(n)
+    }
+    pub fn str(&mut self) -> Result<String, SyntaxError> {
+        let b = self.bytes()?;
+        String::from_utf8(b.to_vec())
+            .map_err(|_| SyntaxError::Corrupt("string is not UTF-8".into()))
+    }
+    pub fn strs(&mut self) -> Result<Vec<String>, SyntaxError> {
+        let n = self.len(4)?;
+        (0..n).map(|_| self.str()).collect()
+    }
+    pub fn u32s(&mut self) -> Result<Vec<u32>, SyntaxError> {
+        let n = self.len(4)?;
+        let b = self.take(n * 4)?;
+        Ok(b.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+    pub fn u64s(&mut self) -> Result<Vec<u64>, SyntaxError> {
+        let n = self.len(8)?;
+        let b = self.take(n * 8)?;
+        Ok(b.chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect())
+    }
+    pub fn f32s(&mut self) -> Result<Vec<f32>, SyntaxError> {
+        let n = self.len(4)?;
+        let b = self.take(n * 4)?;
+        Ok(b.chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+}

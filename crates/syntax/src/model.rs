@@ -1,0 +1,127 @@
+//! The whole syntax model (tagger, lemmatiser, parser) and its file format.
+
+use dossier_text::Upos;
+
+use crate::codec::{Reader, Writer};
+use crate::lemma::Lemmatizer;
+use crate::parser::{ParseInput, ParseScratch, ParserModel};
+use crate::tagger::{TagScratch, TaggerModel};
+use crate::SyntaxError;
+
+const MAGIC: &[u8; 8] = b"DSYNTAX1";
+
+/// Tagger, lemmatiser and parser, loaded once and shared across threads.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub tagger: TaggerModel,
+    pub lemmatizer: Lemmatizer,
+    pub parser: ParserModel,
+    /// `tagger.tags` split into UPOS and XPOS.
+    split: Vec<(Upos, String)>,
+}
+
+/// Per-thread buffers for [`Model::analyze`]; reuse one across sentences.
+#[derive(Default)]
+pub struct Scratch {
+    pub tag: TagScratch,
+    pub parse: ParseScratch,
+    input: ParseInput,
+    /// Joint tag ids of the last sentence.
+    pub tags: Vec<u16>,
+}
+
+impl Scratch {
+    /// Heads of the last sentence, 1-based, 0 for the root; index 0 unused.
+    pub fn heads(&self) -> &[u32] {
+        &self.parse.state.head
+    }
+    /// Label ids of the last sentence; index 0 unused.
+    pub fn labels(&self) -> &[u8] {
+        &self.parse.state.label
+    }
+}
+
+/// Splits a joint tag `"UPOS XPOS"`.
+pub fn split_tag(tag: &str) -> (Upos, String) {
+    let (u, x) = tag.split_once(' ').unwrap_or((tag, "_"));
+    (Upos::parse(u).unwrap_or(Upos::X), x.to_string())
+}
+
+/// Parser word identity: the normalised form, or its part after the last
+/// hyphen (the document tokenizer keeps hyphenated words whole).
+pub fn parse_input(tag: &TagScratch, tags: &[u16], out: &mut ParseInput) {
+    out.clear();
+    for (a, &t) in tag.atoms.iter().zip(tags) {
+        out.push(a.tail, t);
+    }
+}
+
+impl Model {
+    pub fn new(tagger: TaggerModel, lemmatizer: Lemmatizer, parser: ParserModel) -> Model {
+        let split = tagger.tags.iter().map(|t| split_tag(t)).collect();
+        Model {
+            tagger,
+            lemmatizer,
+            parser,
+            split,
+        }
+    }
+
+    /// Tags and parses one sentence; the results stay in `scratch`.
+    pub fn analyze(&self, forms: &[&str], scratch: &mut Scratch) {
+        scratch.tag.load(forms, &self.tagger.lexicon);
+        self.tagger.tag(&mut scratch.tag, &mut scratch.tags);
+        parse_input(&scratch.tag, &scratch.tags, &mut scratch.input);
+        self.parser.parse(&scratch.input, &mut scratch.parse);
+    }
+
+    /// The model without its smallest weights (see [`crate::train::TrainConfig::prune`]).
+    pub fn pruned(&self, threshold: f32) -> Model {
+        let mut m = self.clone();
+        m.tagger.weights = m.tagger.weights.pruned(threshold);
+        m.parser.weights = m.parser.weights.pruned(threshold);
+        m
+    }
+
+    /// Rows and entries of the tagger and parser weight tables.
+    pub fn size(&self) -> [usize; 4] {
+        [
+            self.tagger.weights.n_rows(),
+            self.tagger.weights.n_entries(),
+            self.parser.weights.n_rows(),
+            self.parser.weights.n_entries(),
+        ]
+    }
+
+    pub fn upos(&self, tag: u16) -> Upos {
+        self.split[tag as usize].0
+    }
+    pub fn xpos(&self, tag: u16) -> &str {
+        &self.split[tag as usize].1
+    }
+    pub fn label(&self, label: u8) -> &str {
+        &self.parser.labels[label as usize]
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes(MAGIC);
+        self.tagger.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        self.parser.write(&mut w);
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, SyntaxError> {
+        let mut r = Reader::new(bytes);
+        if r.bytes().ok() != Some(MAGIC.as_slice()) {
+            return Err(SyntaxError::Corrupt(
+                "not a dossier syntax model (rebuild it with `dossier train syntax`)".into(),
+            ));
+        }
+        let tagger = TaggerModel::read(&mut r)?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        let parser = ParserModel::read(&mut r)?;
+        Ok(Model::new(tagger, lemmatizer, parser))
+    }
+}

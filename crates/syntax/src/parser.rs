@@ -1,0 +1,610 @@
+//! Greedy arc-eager dependency parser (Nivre 2003) on an averaged perceptron
+//! with the rich feature set of Zhang & Nivre (2011), trained with the
+//! dynamic oracle of Goldberg & Nivre (2012) so that it learns to recover
+//! from its own mistakes.
+//!
+//! Transitions are labelled: `SHIFT`, `REDUCE`, `LEFT-l` and `RIGHT-l` for
+//! every label `l`. Position 0 is the artificial root; words are `1..=n`.
+
+use crate::codec::{Reader, Writer};
+use crate::perceptron::{FeatureHasher, Trainer, Weights};
+use crate::tagger::Scorer;
+use crate::SyntaxError;
+
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+
+/// A sentence as the parser sees it: per position (0 = root) a word hash
+/// and a tag id. Both are 0 for "none"; the root has its own values.
+#[derive(Clone, Debug, Default)]
+pub struct ParseInput {
+    pub word: Vec<u64>,
+    pub tag: Vec<u64>,
+}
+
+impl ParseInput {
+    pub fn clear(&mut self) {
+        self.word.clear();
+        self.tag.clear();
+        self.word.push(ROOT_WORD);
+        self.tag.push(ROOT_TAG);
+    }
+    pub fn push(&mut self, word: u64, tag: u16) {
+        self.word.push(word);
+        self.tag.push(tag as u64 + 1);
+    }
+    fn n(&self) -> usize {
+        self.word.len()
+    }
+}
+
+const ROOT_WORD: u64 = 0x00a1_b2c3;
+const ROOT_TAG: u64 = 0xffff;
+const NONE: u32 = u32::MAX;
+
+/// The parser configuration, with per-token summaries of the arcs so far.
+#[derive(Default)]
+pub struct State {
+    stack: Vec<u32>,
+    b: u32,
+    n: u32,
+    pub head: Vec<u32>,
+    pub label: Vec<u8>,
+    lc1: Vec<u32>,
+    lc2: Vec<u32>,
+    rc1: Vec<u32>,
+    rc2: Vec<u32>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    fn reset(&mut self, n: usize) {
+        self.stack.clear();
+        self.stack.push(0);
+        self.b = 1;
+        self.n = n as u32;
+        for v in [
+            &mut self.head,
+            &mut self.lc1,
+            &mut self.lc2,
+            &mut self.rc1,
+            &mut self.rc2,
+        ] {
+            v.clear();
+            v.resize(n, NONE);
+        }
+        for v in [&mut self.label, &mut self.nl, &mut self.nr] {
+            v.clear();
+            v.resize(n, 0);
+        }
+        for v in [&mut self.lset, &mut self.rset] {
+            v.clear();
+            v.resize(n, 0);
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.b >= self.n
+    }
+
+    fn s0(&self) -> u32 {
+        *self.stack.last().expect("the root never leaves the stack")
+    }
+
+    fn add_arc(&mut self, h: u32, d: u32, l: u8) {
+        let (hi, di) = (h as usize, d as usize);
+        self.head[di] = h;
+        self.label[di] = l;
+        if d < h {
+            self.lc2[hi] = self.lc1[hi];
+            self.lc1[hi] = d;
+            self.nl[hi] = self.nl[hi].saturating_add(1);
+            self.lset[hi] |= 1 << (l % 64);
+        } else {
+            self.rc2[hi] = self.rc1[hi];
+            self.rc1[hi] = d;
+            self.nr[hi] = self.nr[hi].saturating_add(1);
+            self.rset[hi] |= 1 << (l % 64);
+        }
+    }
+}
+
+/// The trained parser.
+#[derive(Clone, Debug, Default)]
+pub struct ParserModel {
+    pub labels: Vec<String>,
+    pub weights: Weights,
+}
+
+/// Transition layout for a label inventory.
+#[derive(Clone, Copy)]
+pub struct Moves {
+    n_labels: usize,
+    root: usize,
+    /// Label for words left without a head at the end (`dep`).
+    fallback: usize,
+}
+
+impl Moves {
+    pub fn new(labels: &[String]) -> Moves {
+        Moves {
+            n_labels: labels.len(),
+            root: labels.iter().position(|l| l == "root").unwrap_or(0),
+            fallback: labels.iter().position(|l| l == "dep").unwrap_or(0),
+        }
+    }
+    pub fn n_classes(self) -> usize {
+        2 + 2 * self.n_labels
+    }
+
+    /// Whether class `c` may be applied in `st`. The root label is reserved
+    /// for the single arc from the artificial root.
+    fn valid(self, st: &State, c: usize) -> bool {
+        if st.done() {
+            return false;
+        }
+        let s0 = st.s0();
+        let has_head = s0 != 0 && st.head[s0 as usize] != NONE;
+        match c {
+            SHIFT => true,
+            REDUCE => has_head,
+            c if c < 2 + self.n_labels => s0 != 0 && !has_head && c - 2 != self.root,
+            c => {
+                let l = c - 2 - self.n_labels;
+                if s0 == 0 {
+                    l == self.root && st.rc1[0] == NONE
+                } else {
+                    l != self.root
+                }
+            }
+        }
+    }
+
+    fn apply(self, st: &mut State, c: usize) {
+        let s0 = st.s0();
+        match c {
+            SHIFT => {
+                st.stack.push(st.b);
+                st.b += 1;
+            }
+            REDUCE => {
+                st.stack.pop();
+            }
+            c if c < 2 + self.n_labels => {
+                st.add_arc(st.b, s0, (c - 2) as u8);
+                st.stack.pop();
+            }
+            c => {
+                st.add_arc(s0, st.b, (c - 2 - self.n_labels) as u8);
+                st.stack.push(st.b);
+                st.b += 1;
+            }
+        }
+    }
+}
+
+/// Zhang & Nivre (2011) features of a configuration.
+fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
+    let w = |i: u32| if i == NONE { 0 } else { inp.word[i as usize] };
+    let p = |i: u32| if i == NONE { 0 } else { inp.tag[i as usize] };
+    let hd = |i: u32| if i == NONE { NONE } else { st.head[i as usize] };
+    let lab = |i: u32| {
+        if i == NONE || st.head[i as usize] == NONE {
+            0
+        } else {
+            st.label[i as usize] as u64 + 1
+        }
+    };
+    let kid = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
+    let n = st.n;
+    let s0 = st.s0();
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
+    let n0 = if st.b < n { st.b } else { NONE };
+    let n1 = if st.b + 1 < n { st.b + 1 } else { NONE };
+    let n2 = if st.b + 2 < n { st.b + 2 } else { NONE };
+    let s0h = hd(s0);
+    let s0h2 = hd(s0h);
+    let (s0l, s0l2) = (kid(&st.lc1, s0), kid(&st.lc2, s0));
+    let (s0r, s0r2) = (kid(&st.rc1, s0), kid(&st.rc2, s0));
+    let (n0l, n0l2) = (kid(&st.lc1, n0), kid(&st.lc2, n0));
+    let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
+    let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
+    let d = if n0 == NONE {
+        0
+    } else {
+        (n0 - s0).min(15) as u64
+    };
+    let s0i = s0 as usize;
+    let (s0vl, s0vr) = (st.nl[s0i] as u64, st.nr[s0i] as u64);
+    let (s0sl, s0sr) = (st.lset[s0i], st.rset[s0i]);
+    let (n0vl, n0sl) = if n0 == NONE {
+        (0, 0)
+    } else {
+        (st.nl[n0 as usize] as u64, st.lset[n0 as usize])
+    };
+    let f = FeatureHasher::new;
+    out.clear();
+    out.extend_from_slice(&[
+        f(0).finish(),
+        f(1).add(s0w).add(s0p).finish(),
+        f(2).add(s0w).finish(),
+        f(3).add(s0p).finish(),
+        f(4).add(n0w).add(n0p).finish(),
+        f(5).add(n0w).finish(),
+        f(6).add(n0p).finish(),
+        f(7).add(n1w).add(n1p).finish(),
+        f(8).add(n1w).finish(),
+        f(9).add(n1p).finish(),
+        f(10).add(n2w).add(n2p).finish(),
+        f(11).add(n2w).finish(),
+        f(12).add(n2p).finish(),
+        f(13).add(s0w).add(s0p).add(n0w).add(n0p).finish(),
+        f(14).add(s0w).add(s0p).add(n0w).finish(),
+        f(15).add(s0w).add(n0w).add(n0p).finish(),
+        f(16).add(s0w).add(s0p).add(n0p).finish(),
+        f(17).add(s0p).add(n0w).add(n0p).finish(),
+        f(18).add(s0w).add(n0w).finish(),
+        f(19).add(s0p).add(n0p).finish(),
+        f(20).add(n0p).add(n1p).finish(),
+        f(21).add(n0p).add(n1p).add(n2p).finish(),
+        f(22).add(s0p).add(n0p).add(n1p).finish(),
+        f(23).add(p(s0h)).add(s0p).add(n0p).finish(),
+        f(24).add(s0p).add(p(s0l)).add(n0p).finish(),
+        f(25).add(s0p).add(p(s0r)).add(n0p).finish(),
+        f(26).add(s0p).add(n0p).add(p(n0l)).finish(),
+        f(27).add(s0w).add(d).finish(),
+        f(28).add(s0p).add(d).finish(),
+        f(29).add(n0w).add(d).finish(),
+        f(30).add(n0p).add(d).finish(),
+        f(31).add(s0w).add(n0w).add(d).finish(),
+        f(32).add(s0p).add(n0p).add(d).finish(),
+        f(33).add(s0w).add(s0vr).finish(),
+        f(34).add(s0p).add(s0vr).finish(),
+        f(35).add(s0w).add(s0vl).finish(),
+        f(36).add(s0p).add(s0vl).finish(),
+        f(37).add(n0w).add(n0vl).finish(),
+        f(38).add(n0p).add(n0vl).finish(),
+        f(39).add(w(s0h)).finish(),
+        f(40).add(p(s0h)).finish(),
+        f(41).add(lab(s0)).finish(),
+        f(42).add(w(s0l)).finish(),
+        f(43).add(p(s0l)).finish(),
+        f(44).add(lab(s0l)).finish(),
+        f(45).add(w(s0r)).finish(),
+        f(46).add(p(s0r)).finish(),
+        f(47).add(lab(s0r)).finish(),
+        f(48).add(w(n0l)).finish(),
+        f(49).add(p(n0l)).finish(),
+        f(50).add(lab(n0l)).finish(),
+        f(51).add(w(s0h2)).finish(),
+        f(52).add(p(s0h2)).finish(),
+        f(53).add(lab(s0h)).finish(),
+        f(54).add(w(s0l2)).finish(),
+        f(55).add(p(s0l2)).finish(),
+        f(56).add(lab(s0l2)).finish(),
+        f(57).add(w(s0r2)).finish(),
+        f(58).add(p(s0r2)).finish(),
+        f(59).add(lab(s0r2)).finish(),
+        f(60).add(w(n0l2)).finish(),
+        f(61).add(p(n0l2)).finish(),
+        f(62).add(lab(n0l2)).finish(),
+        f(63).add(s0p).add(p(s0l)).add(p(s0l2)).finish(),
+        f(64).add(s0p).add(p(s0r)).add(p(s0r2)).finish(),
+        f(65).add(s0p).add(p(s0h)).add(p(s0h2)).finish(),
+        f(66).add(n0p).add(p(n0l)).add(p(n0l2)).finish(),
+        f(67).add(s0w).add(s0sr).finish(),
+        f(68).add(s0p).add(s0sr).finish(),
+        f(69).add(s0w).add(s0sl).finish(),
+        f(70).add(s0p).add(s0sl).finish(),
+        f(71).add(n0w).add(n0sl).finish(),
+        f(72).add(n0p).add(n0sl).finish(),
+        f(73).add(p(s1)).add(s0p).add(n0p).finish(),
+        f(74).add(w(s1)).add(p(s1)).finish(),
+        f(75).add(p(s1)).add(lab(s1)).add(s0p).finish(),
+    ]);
+}
+
+/// Scratch space reused across sentences.
+#[derive(Default)]
+pub struct ParseScratch {
+    pub state: State,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+fn best_valid(moves: Moves, st: &State, scores: &[f32], ok: impl Fn(usize) -> bool) -> usize {
+    let mut best = SHIFT;
+    let mut best_score = f32::NEG_INFINITY;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > best_score && ok(c) && moves.valid(st, c) {
+            best = c;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Parses into `out_head` (0 = root, words 1-based) and `out_label`.
+pub fn parse_with<S: Scorer>(
+    scorer: &S,
+    moves: Moves,
+    inp: &ParseInput,
+    scratch: &mut ParseScratch,
+) {
+    let st = &mut scratch.state;
+    st.reset(inp.n());
+    scratch.scores.resize(moves.n_classes(), 0.0);
+    while !st.done() {
+        features(inp, st, &mut scratch.feats);
+        scorer.score(&scratch.feats, &mut scratch.scores);
+        let c = best_valid(moves, st, &scratch.scores, |_| true);
+        moves.apply(st, c);
+    }
+    finish(moves, st);
+}
+
+/// Gives every headless word a head: the first root child of the artificial
+/// root (or the first headless word) becomes the root, and the rest attach
+/// to it, so that every sentence has exactly one root.
+fn finish(moves: Moves, st: &mut State) {
+    let n = st.n as usize;
+    let root = match st.rc1[0] {
+        NONE => (1..n).find(|&i| st.head[i] == NONE),
+        r => Some(r as usize),
+    };
+    let Some(root) = root else { return };
+    let dep = moves.fallback as u8;
+    for i in 1..n {
+        if i == root {
+            st.head[i] = 0;
+            st.label[i] = moves.root as u8;
+        } else if st.head[i] == NONE {
+            st.head[i] = root as u32;
+            st.label[i] = dep;
+        }
+    }
+}
+
+impl ParserModel {
+    pub fn moves(&self) -> Moves {
+        Moves::new(&self.labels)
+    }
+
+    pub fn parse(&self, inp: &ParseInput, scratch: &mut ParseScratch) {
+        parse_with(&self.weights, self.moves(), inp, scratch)
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        w.strs(&self.labels);
+        self.weights.write(w);
+    }
+
+    pub fn read(r: &mut Reader) -> Result<ParserModel, SyntaxError> {
+        let labels = r.strs()?;
+        let weights = Weights::read(r)?;
+        if labels.is_empty() || weights.n_classes() != Moves::new(&labels).n_classes() {
+            return Err(SyntaxError::Corrupt(
+                "parser weights do not match its labels".into(),
+            ));
+        }
+        Ok(ParserModel { labels, weights })
+    }
+}
+
+/// A training tree: gold heads (index 0 unused) and label ids, projective.
+pub struct ParseExample {
+    pub input: ParseInput,
+    pub head: Vec<u32>,
+    pub label: Vec<u8>,
+}
+
+/// Makes a tree projective by lifting the shortest non-projective arc to the
+/// grandparent until none is left (Nivre & Nilsson 2005, without encoding the
+/// lift in the label). The arc-eager oracle is only exact for projective trees.
+pub fn projectivize(head: &mut [u32]) {
+    let n = head.len();
+    loop {
+        let mut worst: Option<(usize, usize)> = None;
+        for d in 1..n {
+            let h = head[d] as usize;
+            let (lo, hi) = (h.min(d), h.max(d));
+            let projective = (lo + 1..hi).all(|k| dominates(head, h, k));
+            if !projective && worst.is_none_or(|(_, len)| hi - lo < len) {
+                worst = Some((d, hi - lo));
+            }
+        }
+        let Some((d, _)) = worst else { return };
+        let h = head[d] as usize;
+        if h == 0 {
+            return;
+        }
+        head[d] = head[h];
+    }
+}
+
+fn dominates(head: &[u32], h: usize, mut k: usize) -> bool {
+    for _ in 0..head.len() {
+        if k == h {
+            return true;
+        }
+        if k == 0 {
+            return false;
+        }
+        k = head[k] as usize;
+    }
+    false
+}
+
+/// The number of gold arcs each unlabelled move would make unreachable
+/// (Goldberg & Nivre 2012, arc-eager). `[shift, reduce, left, right]`.
+fn costs(st: &State, gold: &[u32]) -> [u32; 4] {
+    let s0 = st.s0();
+    let b0 = st.b;
+    let n = st.n;
+    let buffer = b0..n;
+    let mut c = [0u32; 4];
+    // Shift: b0 loses heads and headless dependents on the stack.
+    // Right: the same but s0 as head is fine, and b0's head in the buffer is lost.
+    let gb = gold[b0 as usize];
+    for &k in &st.stack {
+        if gb == k {
+            c[0] += 1;
+            if k != s0 {
+                c[3] += 1;
+            }
+        }
+        if k != 0 && gold[k as usize] == b0 && st.head[k as usize] == NONE {
+            c[0] += 1;
+            c[3] += 1;
+        }
+    }
+    if gb > b0 {
+        c[3] += 1;
+    }
+    // Reduce and left: s0 loses its dependents in the buffer; left also
+    // loses s0's head in the buffer beyond b0.
+    if s0 != 0 {
+        let kids = buffer.clone().filter(|&k| gold[k as usize] == s0).count() as u32;
+        c[1] = kids;
+        c[2] = kids;
+        let gs = gold[s0 as usize];
+        if gs > b0 && st.head[s0 as usize] == NONE {
+            c[2] += 1;
+        }
+    }
+    c
+}
+
+/// A tiny seeded generator (xorshift64*) for shuffling and exploration, so
+/// training is reproducible without a dependency.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    pub fn chance(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// One training pass over one sentence with the dynamic oracle: the parser
+/// follows its own prediction with probability `explore` and is updated
+/// whenever that prediction loses a gold arc.
+pub fn train_sentence(
+    trainer: &mut Trainer,
+    moves: Moves,
+    ex: &ParseExample,
+    explore: f64,
+    rng: &mut Rng,
+    scratch: &mut ParseScratch,
+) {
+    let st = &mut scratch.state;
+    st.reset(ex.input.n());
+    scratch.scores.resize(moves.n_classes(), 0.0);
+    while !st.done() {
+        features(&ex.input, st, &mut scratch.feats);
+        trainer.tick();
+        trainer.score(&scratch.feats, &mut scratch.scores);
+        let cost = costs(st, &ex.head);
+        let s0 = st.s0() as usize;
+        let b0 = st.b as usize;
+        let class_cost = |c: usize| -> u32 {
+            match c {
+                SHIFT => cost[0],
+                REDUCE => cost[1],
+                c if c < 2 + moves.n_labels => {
+                    cost[2] + (ex.head[s0] == b0 as u32 && ex.label[s0] as usize != c - 2) as u32
+                }
+                c => {
+                    let l = c - 2 - moves.n_labels;
+                    cost[3] + (ex.head[b0] == s0 as u32 && ex.label[b0] as usize != l) as u32
+                }
+            }
+        };
+        let mut min_cost = u32::MAX;
+        for c in 0..moves.n_classes() {
+            if moves.valid(st, c) {
+                min_cost = min_cost.min(class_cost(c));
+            }
+        }
+        let guess = best_valid(moves, st, &scratch.scores, |_| true);
+        let best_gold = best_valid(moves, st, &scratch.scores, |c| class_cost(c) == min_cost);
+        if class_cost(guess) > min_cost {
+            trainer.update(&scratch.feats, best_gold, guess);
+        }
+        let next = if explore > 0.0 && rng.chance() < explore {
+            guess
+        } else {
+            best_gold
+        };
+        moves.apply(st, next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projectivize_lifts_crossing_arc() {
+        // Heads (1-based): 3 -> 1 spans 2, which 3 does not dominate, so 1
+        // is lifted to 3's head, 2; then 1 -> 4 spans 2 and is lifted too.
+        let mut head = vec![0, 3, 0, 2, 1];
+        projectivize(&mut head);
+        assert_eq!(head, vec![0, 2, 0, 2, 2]);
+    }
+
+    #[test]
+    fn static_run_of_the_oracle_rebuilds_a_projective_tree() {
+        // "She said he left ." heads: She->said, said->root, he->left, left->said, .->said
+        let labels: Vec<String> = ["punct", "root", "nsubj", "ccomp"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let moves = Moves::new(&labels);
+        let mut input = ParseInput::default();
+        input.clear();
+        for t in 0..5 {
+            input.push(t as u64 + 100, t);
+        }
+        let ex = ParseExample {
+            input,
+            head: vec![0, 2, 0, 4, 2, 2],
+            label: vec![0, 2, 1, 2, 3, 0],
+        };
+        // With no weights every score ties, so the oracle's choice decides.
+        let mut trainer = Trainer::new(moves.n_classes());
+        let mut scratch = ParseScratch::default();
+        let mut rng = Rng::new(1);
+        for _ in 0..5 {
+            train_sentence(&mut trainer, moves, &ex, 0.0, &mut rng, &mut scratch);
+        }
+        let weights = trainer.average(0.0);
+        parse_with(&weights, moves, &ex.input, &mut scratch);
+        assert_eq!(&scratch.state.head[1..], &ex.head[1..]);
+        assert_eq!(&scratch.state.label[1..], &ex.label[1..]);
+    }
+}

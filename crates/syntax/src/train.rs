@@ -1,0 +1,426 @@
+//! Training and evaluation on CoNLL-U treebanks.
+//!
+//! The tagger is trained first and keeps its best epoch on dev. The parser
+//! is then trained on tags predicted by jackknifing (each fold tagged by a
+//! tagger that never saw it), so that it learns from the kind of tag errors
+//! it will meet at run time.
+
+use std::collections::BTreeSet;
+
+use crate::conllu::TreebankSentence;
+use crate::lemma::Lemmatizer;
+use crate::model::{parse_input, Model};
+use crate::parser::{
+    projectivize, train_sentence, Moves, ParseExample, ParseInput, ParseScratch, ParserModel, Rng,
+};
+use crate::perceptron::Trainer;
+use crate::tagger::{tag_with, train_epoch, Lexicon, TagExample, TagScratch, TaggerModel};
+
+/// Options of `dossier train syntax`.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    pub seed: u64,
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    /// Number of folds for predicted training tags; 0 or 1 uses gold tags.
+    pub jackknife: usize,
+    /// Averaged weights at or below this magnitude are dropped.
+    pub prune: f32,
+    /// Probability of following the parser's own prediction after epoch 1.
+    pub explore: f64,
+    /// Share of training sentences whose hyphenated compounds are merged
+    /// into one word, as the document tokenizer writes them.
+    pub merge_hyphens: f64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig {
+            seed: 1,
+            tagger_epochs: 6,
+            parser_epochs: 8,
+            jackknife: 2,
+            prune: 0.0,
+            explore: 0.9,
+            merge_hyphens: 0.5,
+        }
+    }
+}
+
+/// Where training is: the caller draws it (the CLI uses a progress bar).
+pub trait Progress {
+    /// A new phase of `total` tokens of work.
+    fn phase(&mut self, name: &str, total: u64);
+    fn advance(&mut self, n: u64);
+    /// A line for the log (per-epoch dev figures).
+    fn message(&mut self, line: &str);
+}
+
+/// Ignores progress.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn phase(&mut self, _: &str, _: u64) {}
+    fn advance(&mut self, _: u64) {}
+    fn message(&mut self, _: &str) {}
+}
+
+/// Accuracy figures over gold-tokenised sentences, punctuation included.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Scores {
+    pub n_tokens: usize,
+    pub upos: usize,
+    pub xpos: usize,
+    pub lemma: usize,
+    pub uas: usize,
+    pub las: usize,
+}
+
+impl Scores {
+    pub fn frac(&self, correct: usize) -> f64 {
+        correct as f64 / self.n_tokens.max(1) as f64
+    }
+}
+
+fn joint(s: &TreebankSentence, i: usize) -> String {
+    format!("{} {}", s.upos[i], s.xpos[i])
+}
+
+struct Inventory {
+    tags: Vec<String>,
+    labels: Vec<String>,
+}
+
+impl Inventory {
+    fn new(train: &[TreebankSentence]) -> Inventory {
+        let mut tags = BTreeSet::new();
+        let mut labels = BTreeSet::new();
+        for s in train {
+            for i in 0..s.len() {
+                tags.insert(joint(s, i));
+                labels.insert(s.deprel[i].clone());
+            }
+        }
+        labels.insert("root".to_string());
+        labels.insert("dep".to_string());
+        Inventory {
+            tags: tags.into_iter().collect(),
+            labels: labels.into_iter().collect(),
+        }
+    }
+    fn tag(&self, t: &str) -> Option<u16> {
+        self.tags
+            .binary_search_by(|x| x.as_str().cmp(t))
+            .ok()
+            .map(|i| i as u16)
+    }
+    fn label(&self, l: &str) -> Option<u8> {
+        self.labels
+            .binary_search_by(|x| x.as_str().cmp(l))
+            .ok()
+            .map(|i| i as u8)
+    }
+}
+
+fn tag_examples<'a>(inv: &Inventory, data: &'a [TreebankSentence]) -> Vec<TagExample<'a>> {
+    data.iter()
+        .map(|s| TagExample {
+            forms: s.form.iter().map(String::as_str).collect(),
+            tags: (0..s.len())
+                .map(|i| inv.tag(&joint(s, i)).unwrap_or(u16::MAX))
+                .collect(),
+        })
+        .collect()
+}
+
+fn tag_accuracy(model: &TaggerModel, dev: &[TagExample]) -> f64 {
+    let (mut right, mut total) = (0usize, 0usize);
+    let mut scratch = TagScratch::default();
+    let mut out = Vec::new();
+    for ex in dev {
+        scratch.load(&ex.forms, &model.lexicon);
+        model.tag(&mut scratch, &mut out);
+        for (a, b) in out.iter().zip(&ex.tags) {
+            // Compare UPOS only: the figure the bar is set on.
+            right += (model.tags[*a as usize].split(' ').next()
+                == model
+                    .tags
+                    .get(*b as usize)
+                    .and_then(|t| t.split(' ').next())) as usize;
+            total += 1;
+        }
+    }
+    right as f64 / total.max(1) as f64
+}
+
+/// Trains a tagger for `epochs` on `examples`; with `dev`, keeps the best
+/// epoch. Returns the model and the best epoch count.
+fn train_tagger(
+    inv: &Inventory,
+    examples: &[TagExample],
+    dev: &[TagExample],
+    epochs: usize,
+    rng: &mut Rng,
+    progress: &mut dyn Progress,
+    label: &str,
+) -> (TaggerModel, usize) {
+    let n_tags = inv.tags.len();
+    let lexicon = Lexicon::build(examples, n_tags);
+    let mut trainer = Trainer::new(n_tags);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut scratch = TagScratch::default();
+    let mut best: Option<(f64, TaggerModel, usize)> = None;
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        train_epoch(
+            &mut trainer,
+            &lexicon,
+            examples,
+            &order,
+            &mut scratch,
+            |n| progress.advance(n as u64),
+        );
+        let is_last = epoch + 1 == epochs;
+        if dev.is_empty() && !is_last {
+            continue;
+        }
+        let model = TaggerModel {
+            tags: inv.tags.clone(),
+            lexicon: lexicon.clone(),
+            weights: trainer.average(0.0),
+        };
+        let acc = if dev.is_empty() {
+            0.0
+        } else {
+            tag_accuracy(&model, dev)
+        };
+        if !dev.is_empty() {
+            progress.message(&format!(
+                "{label} epoch {}: dev UPOS {:.2}%",
+                epoch + 1,
+                100.0 * acc
+            ));
+        }
+        if best.as_ref().is_none_or(|b| acc > b.0) {
+            best = Some((acc, model, epoch + 1));
+        }
+    }
+    let (_, model, epoch) = best.expect("at least one epoch");
+    (model, epoch)
+}
+
+fn tag_all(model: &TaggerModel, examples: &[TagExample]) -> Vec<(Vec<u16>, ParseInput)> {
+    let mut scratch = TagScratch::default();
+    examples
+        .iter()
+        .map(|ex| {
+            let mut tags = Vec::new();
+            scratch.load(&ex.forms, &model.lexicon);
+            tag_with(
+                &model.weights,
+                model.tags.len(),
+                &model.lexicon,
+                &mut scratch,
+                &mut tags,
+            );
+            let mut input = ParseInput::default();
+            parse_input(&scratch, &tags, &mut input);
+            (tags, input)
+        })
+        .collect()
+}
+
+fn gold_tree(inv: &Inventory, s: &TreebankSentence) -> (Vec<u32>, Vec<u8>) {
+    let mut head = vec![0u32];
+    head.extend(&s.head);
+    let mut label = vec![0u8];
+    label.extend(s.deprel.iter().map(|l| inv.label(l).unwrap_or(u8::MAX)));
+    (head, label)
+}
+
+fn attachment(
+    parser: &ParserModel,
+    dev: &[TreebankSentence],
+    inputs: &[ParseInput],
+    inv: &Inventory,
+) -> (f64, f64) {
+    let mut scratch = ParseScratch::default();
+    let (mut uas, mut las, mut n) = (0usize, 0usize, 0usize);
+    for (s, input) in dev.iter().zip(inputs) {
+        parser.parse(input, &mut scratch);
+        let (head, label) = gold_tree(inv, s);
+        for i in 1..head.len() {
+            n += 1;
+            if scratch.state.head[i] == head[i] {
+                uas += 1;
+                las += (scratch.state.label[i] == label[i]) as usize;
+            }
+        }
+    }
+    (uas as f64 / n.max(1) as f64, las as f64 / n.max(1) as f64)
+}
+
+/// Trains the whole model. `dev` may be empty (then the last epoch is kept).
+pub fn train(
+    train: &[TreebankSentence],
+    dev: &[TreebankSentence],
+    cfg: &TrainConfig,
+    progress: &mut dyn Progress,
+) -> Model {
+    let mut merge_rng = Rng::new(cfg.seed ^ 0x006d_6572_6765);
+    let train: Vec<TreebankSentence> = train
+        .iter()
+        .map(|s| match s.with_hyphens_merged() {
+            Some(m) if merge_rng.chance() < cfg.merge_hyphens => m,
+            _ => s.clone(),
+        })
+        .collect();
+    let train = train.as_slice();
+    let inv = Inventory::new(train);
+    let mut rng = Rng::new(cfg.seed);
+    let examples = tag_examples(&inv, train);
+    let dev_examples = tag_examples(&inv, dev);
+    let n_train_tokens: u64 = train.iter().map(|s| s.len() as u64).sum();
+
+    progress.phase("tagger", n_train_tokens * cfg.tagger_epochs as u64);
+    let (tagger, tagger_epochs) = train_tagger(
+        &inv,
+        &examples,
+        &dev_examples,
+        cfg.tagger_epochs,
+        &mut rng,
+        progress,
+        "tagger",
+    );
+
+    // Predicted tags for the parser's training data.
+    let mut train_inputs: Vec<Option<ParseInput>> = vec![None; train.len()];
+    let folds = cfg.jackknife;
+    if folds >= 2 {
+        progress.phase(
+            "jackknife",
+            n_train_tokens * (folds as u64 - 1) * tagger_epochs as u64,
+        );
+        for k in 0..folds {
+            let (rest, held): (Vec<usize>, Vec<usize>) =
+                (0..train.len()).partition(|i| i % folds != k);
+            let part: Vec<TagExample> = rest
+                .iter()
+                .map(|&i| TagExample {
+                    forms: examples[i].forms.clone(),
+                    tags: examples[i].tags.clone(),
+                })
+                .collect();
+            let (fold_tagger, _) =
+                train_tagger(&inv, &part, &[], tagger_epochs, &mut rng, progress, "fold");
+            let held_examples: Vec<TagExample> = held
+                .iter()
+                .map(|&i| TagExample {
+                    forms: examples[i].forms.clone(),
+                    tags: examples[i].tags.clone(),
+                })
+                .collect();
+            for (&i, (_, input)) in held.iter().zip(tag_all(&fold_tagger, &held_examples)) {
+                train_inputs[i] = Some(input);
+            }
+        }
+    }
+    let gold_inputs = tag_all_gold(&examples);
+    let parse_examples: Vec<ParseExample> = train
+        .iter()
+        .zip(train_inputs)
+        .zip(gold_inputs)
+        .map(|((s, predicted), gold)| {
+            let (mut head, label) = gold_tree(&inv, s);
+            projectivize(&mut head);
+            ParseExample {
+                input: predicted.unwrap_or(gold),
+                head,
+                label,
+            }
+        })
+        .collect();
+    let dev_inputs: Vec<ParseInput> = tag_all(&tagger, &dev_examples)
+        .into_iter()
+        .map(|(_, input)| input)
+        .collect();
+
+    let moves = Moves::new(&inv.labels);
+    let mut trainer = Trainer::new(moves.n_classes());
+    let mut scratch = ParseScratch::default();
+    let mut order: Vec<usize> = (0..parse_examples.len()).collect();
+    let mut best: Option<(f64, ParserModel)> = None;
+    progress.phase("parser", n_train_tokens * cfg.parser_epochs as u64);
+    for epoch in 0..cfg.parser_epochs {
+        rng.shuffle(&mut order);
+        let explore = if epoch == 0 { 0.0 } else { cfg.explore };
+        for &k in &order {
+            let ex = &parse_examples[k];
+            train_sentence(&mut trainer, moves, ex, explore, &mut rng, &mut scratch);
+            progress.advance(ex.head.len() as u64 - 1);
+        }
+        let is_last = epoch + 1 == cfg.parser_epochs;
+        if dev.is_empty() && !is_last {
+            continue;
+        }
+        let parser = ParserModel {
+            labels: inv.labels.clone(),
+            weights: trainer.average(cfg.prune),
+        };
+        let (uas, las) = attachment(&parser, dev, &dev_inputs, &inv);
+        if !dev.is_empty() {
+            progress.message(&format!(
+                "parser epoch {}: dev UAS {:.2} LAS {:.2} ({} weights)",
+                epoch + 1,
+                100.0 * uas,
+                100.0 * las,
+                parser.weights.n_entries()
+            ));
+        }
+        if best.as_ref().is_none_or(|b| las > b.0) {
+            best = Some((las, parser));
+        }
+    }
+    let (_, parser) = best.expect("at least one parser epoch");
+    let lemmatizer = Lemmatizer::build(train.iter().flat_map(|s| {
+        (0..s.len()).map(move |i| (s.form[i].as_str(), s.xpos[i].as_str(), s.lemma[i].as_str()))
+    }));
+    Model::new(tagger, lemmatizer, parser)
+}
+
+fn tag_all_gold(examples: &[TagExample]) -> Vec<ParseInput> {
+    let mut scratch = TagScratch::default();
+    examples
+        .iter()
+        .map(|ex| {
+            scratch.load(&ex.forms, &Lexicon::default());
+            let mut input = ParseInput::default();
+            parse_input(&scratch, &ex.tags, &mut input);
+            input
+        })
+        .collect()
+}
+
+/// Tags, lemmatises and parses `data` (gold tokens and sentences) and counts
+/// what agrees with the gold annotation, punctuation included.
+pub fn evaluate(model: &Model, data: &[TreebankSentence]) -> Scores {
+    let mut scratch = crate::model::Scratch::default();
+    let mut sc = Scores::default();
+    for s in data {
+        let forms: Vec<&str> = s.form.iter().map(String::as_str).collect();
+        model.analyze(&forms, &mut scratch);
+        for i in 0..s.len() {
+            let t = scratch.tags[i];
+            let xpos = model.xpos(t);
+            sc.n_tokens += 1;
+            sc.upos += (model.upos(t).as_str() == s.upos[i]) as usize;
+            sc.xpos += (xpos == s.xpos[i]) as usize;
+            sc.lemma += (model.lemmatizer.lemma(&s.form[i], xpos) == s.lemma[i]) as usize;
+            if scratch.heads()[i + 1] == s.head[i] {
+                sc.uas += 1;
+                sc.las += (model.label(scratch.labels()[i + 1]) == s.deprel[i]) as usize;
+            }
+        }
+    }
+    sc
+}
