@@ -30,7 +30,17 @@ pub struct EvalArgs {
 }
 
 #[derive(clap::Args)]
-pub struct Muc4Args {}
+pub struct Muc4Args {
+    /// The GTT-processed MUC-4 folder (train/dev/test JSON lines).
+    #[arg(long, default_value = "../shared/data/muc4/gtt_processed")]
+    data: PathBuf,
+    /// Which split to score: test (report) or dev.
+    #[arg(long, default_value = "test")]
+    split: String,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
 
 #[derive(clap::Args)]
 pub struct PetrarchArgs {
@@ -140,8 +150,56 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn muc4(_args: Muc4Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("dossier eval muc4 is not built yet")
+pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
+    use dossier_extract::muc4;
+    let path = args.data.join(format!("{}.json", args.split));
+    if !path.is_file() {
+        eprintln!(
+            "dossier: no MUC-4 file at {}; skipping (pass --data DIR)",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let pipeline = Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?;
+    let extractor = Extractor::new();
+    let mut total = muc4::Counts::default();
+    let mut n_docs = 0;
+    for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let gold: muc4::GoldDoc = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a GTT document", path.display(), n + 1))?;
+        let mut doc = Document::new(
+            gold.doctext.clone(),
+            dossier_text::DocMeta {
+                id: gold.docid.clone(),
+                ..Default::default()
+            },
+        );
+        pipeline.process(&mut doc);
+        if !pipeline.stage_names().contains(&extractor.name()) {
+            extractor.process(&mut doc);
+        }
+        let gold_templates: Vec<muc4::Template> = gold.templates.iter().map(muc4::Template::from_gold).collect();
+        let c = muc4::score(&muc4::templates(&doc), &gold_templates);
+        total.tp += c.tp;
+        total.predicted += c.predicted;
+        total.gold += c.gold;
+        n_docs += 1;
+    }
+    let p = if total.predicted == 0 { 0.0 } else { total.tp as f64 / total.predicted as f64 };
+    let r = if total.gold == 0 { 0.0 } else { total.tp as f64 / total.gold as f64 };
+    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    if args.json {
+        println!(
+            "{}",
+            serde_json::json!({"documents": n_docs, "split": args.split, "precision": p, "recall": r, "f1": f1,
+                "tp": total.tp, "predicted": total.predicted, "gold": total.gold})
+        );
+    } else {
+        println!("{n_docs} MUC-4 documents ({}), role fillers {}/{}/{} (tp/pred/gold)", args.split, total.tp, total.predicted, total.gold);
+        println!("precision {p:.3}  recall {r:.3}  micro-F1 {f1:.3}  (GTT 0.502, IterX 0.530 on test)");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn petrarch(args: PetrarchArgs) -> anyhow::Result<ExitCode> {

@@ -26,6 +26,7 @@ pub mod eval;
 mod events;
 pub mod fixture;
 pub mod lexicon;
+pub mod muc4;
 pub mod petrarch;
 mod relations;
 pub mod render;
