@@ -89,6 +89,9 @@ struct Cx<'a> {
     dct: Option<NaiveDate>,
     /// The last day-level date of the narrative, and the token where it ended.
     narrative: Option<(NaiveDate, usize)>,
+    /// The value of the last calendar date of any granularity ("2014",
+    /// "2015-01"), which "that year" and "that month" refer back to.
+    last_value: Option<String>,
     opts: ReadOptions,
 }
 
@@ -104,6 +107,7 @@ pub(crate) fn recognise(
         t: toks,
         dct,
         narrative: None,
+        last_value: None,
         opts,
     };
     let mut out = Vec::new();
@@ -120,6 +124,13 @@ pub(crate) fn recognise(
                     Ok(v) => (Some(v), None),
                     Err(p) => (None, Some(p)),
                 };
+                if c.ttype == TimexType::Date
+                    && value.as_ref().is_some_and(|v| {
+                        v.len() >= 4 && v.bytes().take(4).all(|b| b.is_ascii_digit())
+                    })
+                {
+                    cx.last_value.clone_from(&value);
+                }
                 out.push(Found {
                     start: toks[i].start,
                     end: toks[c.end - 1].end,
@@ -156,9 +167,12 @@ fn trigger(cx: &Cx, i: usize) -> bool {
         Lex::Kw(k) => match k {
             // "the" and "a" start an expression only before a time word
             // ("the latest quarter", "the current year" are the exceptions).
+            Kw::That => matches!(cx.lx(i + 1), Lex::Unit(..)),
             Kw::The | Kw::A => match cx.lx(i + 1) {
                 Lex::Punct(_) => false,
-                Lex::Other => cx.is(i + 1, "latest") || cx.is(i + 1, "current"),
+                Lex::Other => {
+                    cx.is(i + 1, "latest") || cx.is(i + 1, "current") || cx.is(i + 1, "couple")
+                }
                 _ => true,
             },
             Kw::Of
@@ -176,7 +190,6 @@ fn trigger(cx: &Cx, i: usize) -> bool {
             | Kw::Within
             | Kw::Than
             | Kw::Least
-            | Kw::That
             | Kw::Other
             | Kw::Same
             | Kw::Near
@@ -1424,6 +1437,9 @@ fn ordinal_day(cx: &Cx, i: usize) -> Option<Cand> {
 /// "the next day", "the following week", "the previous day", "the same day",
 /// "the day before": anchored at the narrative's last date.
 fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
+    if cx.kw(i, Kw::That) {
+        return that_unit(cx, i);
+    }
     if !cx.kw(i, Kw::The) {
         return None;
     }
@@ -1476,6 +1492,25 @@ fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
     )
 }
 
+/// "that year", "that month", "that day": the unit of the last date the
+/// narrative named, cut to that granularity.
+fn that_unit(cx: &Cx, i: usize) -> Option<Cand> {
+    let len = match cx.lx(i + 1) {
+        Lex::Unit(Unit::Year, false) => 4,
+        Lex::Unit(Unit::Month, false) => 7,
+        Lex::Unit(Unit::Day, false) => 10,
+        _ => return None,
+    };
+    let value = match (&cx.last_value, cx.narrative) {
+        (_, Some((d, _))) if len == 10 => Ok(fmt_day(d)),
+        (Some(v), _) if v.len() >= len && !v[..len].contains(['Q', 'W', 'H', 'S', 'F']) => {
+            Ok(v[..len].to_string())
+        }
+        _ => Err("nothing earlier in the text says which one".to_string()),
+    };
+    Some(Cand::date(i + 2, value).conf(0.7))
+}
+
 // ---------------------------------------------------------------------------
 // Counts of units: durations, "ago", "later".
 
@@ -1525,6 +1560,9 @@ fn count_at(cx: &Cx, i: usize) -> Option<(Count, usize, bool)> {
         }
         Lex::Kw(Kw::A) => match cx.lx(i + 1) {
             Lex::Kw(Kw::Few) => Some((Count::X, i + 2, false)),
+            Lex::Other if cx.is(i + 1, "couple") && cx.kw(i + 2, Kw::Of) => {
+                Some((Count::N(2), i + 3, false))
+            }
             Lex::NumWord(100) => Some((Count::N(100), i + 2, false)),
             Lex::NumWord(12) => Some((Count::N(12), i + 2, false)),
             _ => Some((Count::N(1), i + 1, true)),
@@ -1581,6 +1619,9 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
                 )
                 && !cx.kw(i + 1, Kw::Of)
                 && !cx.kw(i + 1, Kw::Ago);
+            if cx.kw(i + 1, Kw::Ago) && u >= Unit::Day {
+                return Some(Cand::date(i + 2, Ok("PAST_REF".to_string())).conf(0.7));
+            }
             if ok && u >= Unit::Hour {
                 return Some(
                     Cand::new(i + 1, TimexType::Duration, Ok(fmt_duration(None, u))).conf(0.6),
@@ -1941,8 +1982,10 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
         (Lex::Kw(Kw::Late), ..) => ("END", i + 1, true),
         (Lex::Kw(Kw::Mid), Lex::Punct(b'-'), _) => ("MID", cx.hyphen(i + 1)?, true),
         (Lex::Kw(Kw::Mid), ..) => ("MID", i + 1, true),
-        (Lex::Kw(Kw::Earlier), Lex::Kw(Kw::This | Kw::Last), _) => ("START", i + 1, true),
-        (Lex::Kw(Kw::Later), Lex::Kw(Kw::This | Kw::Next), _) => ("END", i + 1, true),
+        (Lex::Kw(Kw::Earlier), Lex::Kw(Kw::This | Kw::Last | Kw::That), _) => {
+            ("START", i + 1, true)
+        }
+        (Lex::Kw(Kw::Later), Lex::Kw(Kw::This | Kw::Next | Kw::That), _) => ("END", i + 1, true),
         (Lex::Kw(Kw::The), Lex::Kw(Kw::End), Lex::Kw(Kw::Of)) => ("END", i + 3, true),
         (Lex::Kw(Kw::The), Lex::Kw(Kw::Beginning | Kw::Start), Lex::Kw(Kw::Of)) => {
             ("START", i + 3, true)

@@ -239,3 +239,29 @@ fn past_three_years_is_a_duration() {
         "#]],
     );
 }
+
+#[test]
+fn that_year_refers_back_to_the_last_date() {
+    check(
+        "The faction was founded in March 2010. Later that year it split. \
+         A couple of years ago it merged, and years ago it was feared.",
+        "2014-05-01",
+        expect![[r#"
+            'March 2010' DATE 2010-03
+            'Later that year' DATE 2010 END
+            'A couple of years ago' DATE 2012
+            'years ago' DATE PAST_REF
+        "#]],
+    );
+}
+
+#[test]
+fn ages_are_not_durations() {
+    check(
+        "A 25-year-old man, aged 75 years old, was held for 48 hours.",
+        "2014-05-01",
+        expect![[r#"
+        '48 hours' DURATION PT48H
+    "#]],
+    );
+}
