@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod cmd_extract;
 mod cmd_geo;
+mod cmd_ingest;
 mod cmd_kb;
 mod cmd_ner;
 mod cmd_relex;
@@ -49,6 +50,8 @@ enum TrainCmd {
 enum EvalCmd {
     /// Score the named-entity tagger on CoNLL files or the re3d folder.
     Ner(cmd_ner::EvalArgs),
+    /// Score main-text extraction from HTML pages (article-extraction set).
+    Ingest(cmd_ingest::EvalArgs),
     /// Score time expressions on TimeML (.tml) files.
     Time(cmd_time::EvalArgs),
     /// Score tagging and parsing on a CoNLL-U file.
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
         Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
+        Command::Eval(EvalCmd::Ingest(args)) => cmd_ingest::eval(args),
         Command::Eval(EvalCmd::Time(args)) => cmd_time::eval(args),
         Command::Eval(EvalCmd::Syntax(args)) => cmd_syntax::eval(args),
         Command::Eval(EvalCmd::Geo(args)) => cmd_geo::eval(args),

@@ -1,1 +1,3 @@
-//! Integration tests of the dossier binary.
+//! Integration tests of the `dossier` binary: one test binary, as in ripgrep.
+
+mod extract;

@@ -1,0 +1,199 @@
+//! `dossier extract` end to end: formats, schema validity, and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn dossier() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> Output {
+    dossier().args(args).output().expect("dossier runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo_root().join("docs/output.schema.json")).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("the schema file is a valid JSON Schema")
+}
+
+fn assert_valid(doc: &Value) {
+    let v = validator();
+    let errors: Vec<String> = v.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "output does not match docs/output.schema.json: {errors:#?}");
+}
+
+/// Every span in the output must cut `text` at the character offsets it gives.
+fn assert_spans_match_text(doc: &Value) {
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let cut = |s: &Value| -> String {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert!(a <= b && b <= text.len(), "span {a}..{b} outside text of {} chars", text.len());
+        text[a..b].iter().collect()
+    };
+    for e in doc["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            assert_eq!(cut(m), m["text"].as_str().unwrap());
+        }
+    }
+    for t in doc["times"].as_array().unwrap() {
+        assert_eq!(cut(t), t["text"].as_str().unwrap());
+    }
+    for c in doc["claims"].as_array().unwrap() {
+        assert_eq!(cut(c), c["text"].as_str().unwrap());
+    }
+    for e in doc["events"].as_array().unwrap() {
+        assert_eq!(cut(&e["trigger"]), e["trigger"]["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn example_article_gives_valid_schema_json() {
+    let example = repo_root().join("examples/peshawar-claim.txt");
+    let o = run(&["extract", "--quiet", example.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("one pretty JSON object");
+    assert_eq!(doc["date"], "2024-03-06");
+    assert_eq!(doc["id"], "peshawar-claim");
+    assert!(doc["text"].as_str().unwrap().starts_with("PESHAWAR, March 6"));
+    assert_valid(&doc);
+    assert_spans_match_text(&doc);
+    assert!(doc["sentences"].as_array().unwrap().len() >= 10);
+}
+
+#[test]
+fn seed_article_has_its_date_and_eighteen_sentences() {
+    let seed = repo_root().join("../shared/examples/seed.txt");
+    if !seed.exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let o = run(&["extract", "--quiet", seed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_valid(&doc);
+    assert_spans_match_text(&doc);
+    assert_eq!(doc["date"], "2023-02-18");
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let sentences: Vec<String> = doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize].iter().collect())
+        .collect();
+    assert_eq!(sentences.len(), 18, "{sentences:#?}");
+    assert!(sentences.iter().any(|s| s.contains("Gen. Asim Munir")));
+    assert!(sentences.iter().any(|s| s.ends_with("banking.’")), "{sentences:#?}");
+}
+
+#[test]
+fn several_inputs_give_json_lines_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("b-first.txt");
+    let b = dir.path().join("a-second.txt");
+    std::fs::write(&a, "Rebels shelled the town on Friday.").unwrap();
+    std::fs::write(&b, " date 2024-01-02 Troops withdrew from the border.").unwrap();
+    let o = run(&["extract", "--quiet", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<Value> =
+        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = lines.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["b-first", "a-second"]);
+    assert_eq!(lines[0]["date"], Value::Null);
+    assert_eq!(lines[1]["date"], "2024-01-02");
+    for d in &lines {
+        assert_valid(d);
+    }
+}
+
+#[test]
+fn standard_input_and_date_flag() {
+    let mut child = dossier()
+        .args(["extract", "--quiet", "--date", "2023-02-01", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"Officials met in Doha on Monday.").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["id"], "stdin");
+    assert_eq!(doc["date"], "2023-02-01");
+}
+
+#[test]
+fn bad_inputs_are_named_skipped_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    std::fs::write(p("empty.txt"), "").unwrap();
+    std::fs::write(p("binary.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0]).unwrap();
+    std::fs::write(p("latin1.txt"), b"Protesters gathered in Bogot\xe1 on Sunday.").unwrap();
+    std::fs::write(
+        p("batch.jsonl"),
+        concat!(
+            "{\"id\": \"ok-1\", \"date\": \"2024-05-01\", \"text\": \"Militants attacked a convoy.\"}\n",
+            "this is not json\n",
+            "{\"id\": \"no-text\", \"date\": \"2024-05-01\"}\n",
+            "{\"id\": \"bad-date\", \"date\": \"2023-02-30\", \"text\": \"The army said it repelled the raid.\"}\n",
+            "{\"id\": \"ok-2\", \"date\": \"2024-05-02T09:30:00Z\", \"text\": \"Talks resumed in Geneva.\"}\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(p("big.txt"), "word ".repeat(400)).unwrap();
+    let paths = ["missing.txt", "empty.txt", "binary.txt", "latin1.txt", "batch.jsonl", "big.txt"];
+    let mut args: Vec<String> = vec!["extract".into(), "--quiet".into(), "--max-bytes".into(), "1000".into()];
+    args.extend(paths.iter().map(|n| p(n).to_string_lossy().into_owned()));
+    let o = dossier().args(&args).output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "exit code says something was skipped; stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(err.contains("empty.txt"), "{err}");
+    assert!(err.contains("binary.txt"), "{err}");
+    assert!(err.contains("batch.jsonl:2"), "names the JSON Lines line: {err}");
+    assert!(err.contains("batch.jsonl:3"), "names the JSON Lines line: {err}");
+    assert!(err.contains("big.txt"), "{err}");
+
+    let docs: Vec<Value> =
+        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["latin1", "ok-1", "bad-date", "ok-2"]);
+    // Invalid UTF-8 is decoded lossily, with a diagnostic.
+    assert!(!docs[0]["diagnostics"].as_array().unwrap().is_empty());
+    // An impossible date is kept out of `date` and reported on the document.
+    assert_eq!(docs[2]["date"], Value::Null);
+    assert!(docs[2]["diagnostics"].to_string().contains("2023-02-30"));
+    assert_eq!(docs[3]["date"], "2024-05-02");
+}
+
+#[test]
+fn text_format_is_a_readable_summary() {
+    let example = repo_root().join("examples/peshawar-claim.txt");
+    let o = run(&["extract", "--quiet", "--format", "text", example.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("# peshawar-claim (2024-03-06)"), "{out}");
+    assert!(out.contains("sentences"), "{out}");
+}
+
+#[test]
+fn help_names_the_commands() {
+    let o = run(&["--help"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    for cmd in ["extract", "train", "eval", "build-kb"] {
+        assert!(out.contains(cmd), "{out}");
+    }
+}
