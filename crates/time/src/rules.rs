@@ -1717,10 +1717,26 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
             _ => {}
         }
     }
+    // "$2 million a year", "four flights a week": a rate of an amount,
+    // which news annotation leaves untagged.
+    if article && !lead_the && after_amount(cx, i) {
+        return None;
+    }
     if cx.kw(end, Kw::Long) {
         end += 1;
     }
     Some(Cand::new(end, TimexType::Duration, Ok(fmt_duration(nval, u))).conf(0.85))
+}
+
+/// Whether an amount (a number, maybe with a noun or "million" after it)
+/// comes right before `i`: "$1.76 a year", "20% annually".
+fn after_amount(cx: &Cx, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|k| {
+        matches!(
+            cx.lx(k),
+            Lex::Num { .. } | Lex::NumWord(_) | Lex::Punct(b'%' | b'$')
+        )
+    })
 }
 
 /// Sets: "every Friday", "each year", "every two weeks", "daily", "on
@@ -1753,7 +1769,7 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::Kw(Kw::Daily) => s(i + 1, "P1D".into()),
         Lex::Kw(Kw::Weekly) => s(i + 1, "P1W".into()),
         Lex::Kw(Kw::Monthly) => s(i + 1, "P1M".into()),
-        Lex::Kw(Kw::Annually) => s(i + 1, "P1Y".into()),
+        Lex::Kw(Kw::Annually) if !after_amount(cx, i) => s(i + 1, "P1Y".into()),
         Lex::Kw(Kw::Hourly) => s(i + 1, "PT1H".into()),
         Lex::Kw(Kw::Per) => match cx.lx(i + 1) {
             Lex::Unit(u, false) => s(i + 2, fmt_duration(Some(1), u)),

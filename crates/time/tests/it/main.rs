@@ -49,3 +49,44 @@ fn render_shows_values_and_mods() {
         "#]],
     );
 }
+
+#[test]
+fn component_fills_times_and_diagnostics_from_the_document_date() {
+    use dossier_text::{Component, DocMeta, Document};
+    let meta = DocMeta {
+        date: date("2023-02-01"),
+        ..DocMeta::default()
+    };
+    let mut doc = Document::new(
+        "Troops left on Monday; the order is dated February 30.".into(),
+        meta,
+    );
+    let tagger = TimeTagger::default();
+    assert_eq!(tagger.name(), "time.v1");
+    tagger.process(&mut doc);
+    let values: Vec<_> = doc.times.iter().map(|t| t.value.as_deref()).collect();
+    assert_eq!(values, [Some("2023-01-30"), None]);
+    assert_eq!(doc.diagnostics.len(), 1);
+    assert_eq!(doc.diagnostics[0].stage, "time.v1");
+}
+
+#[test]
+fn resolver_for_events_follows_the_given_tense() {
+    let dct = date("2023-02-18").unwrap();
+    assert_eq!(
+        dossier_time::resolve_relative("last November", dct, true).as_deref(),
+        Some("2022-11")
+    );
+    assert_eq!(
+        dossier_time::resolve_relative("on Monday", dct, true).as_deref(),
+        Some("2023-02-13")
+    );
+    assert_eq!(
+        dossier_time::resolve_relative("on Monday", dct, false).as_deref(),
+        Some("2023-02-20")
+    );
+    assert_eq!(
+        dossier_time::resolve_relative("nothing here", dct, true),
+        None
+    );
+}
