@@ -371,3 +371,24 @@ fn place_after_a_locative_preposition_is_a_place() {
     "#]],
     );
 }
+
+#[test]
+fn unsegmented_document_still_groups_names() {
+    use dossier_resolve::Resolver;
+    use dossier_text::{Component, Document, EntityType, Mention, MentionKind, TextRange};
+    let mut doc = Document::new("Imran Khan met Khan.".to_string(), Default::default());
+    for (a, b) in [(0, 10), (15, 19)] {
+        doc.mentions.push(Mention {
+            range: TextRange::new(a, b),
+            etype: EntityType::Person,
+            kind: MentionKind::Name,
+            confidence: 1.0,
+            entity: None,
+        });
+    }
+    Resolver::new(test_kb()).process(&mut doc);
+    expect![[r#"
+        E0 PERSON "Imran Khan" kb=- aliases=[Khan] mentions=[Imran Khan@0 name, Khan@15 name]
+    "#]]
+    .assert_eq(&crate::render(&doc));
+}
