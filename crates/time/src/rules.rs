@@ -1111,7 +1111,6 @@ fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
         (Lex::Kw(Kw::The), Lex::Unit(Unit::Weekend, false)) => (0, i + 1),
         _ => return None,
     };
-    let dct = cx.dct;
     let need = || cx.dct();
     match cx.lx(j) {
         Lex::Unit(u, false) if u >= Unit::Week && u != Unit::Fortnight => {
@@ -1125,7 +1124,6 @@ fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
             } else {
                 value
             };
-            let _ = dct;
             Some(Cand::date(j + 1, value))
         }
         Lex::Month(m) if cx.upper(j) => {
@@ -1365,7 +1363,7 @@ fn fuzzy(cx: &Cx, i: usize) -> Option<Cand> {
     let prev_in = i > 0 && matches!(cx.lx(i - 1), Lex::Kw(Kw::In | Kw::For | Kw::Into));
     let c = |end, v: &str| Some(Cand::date(end, Ok(v.to_string())).conf(0.7));
     match cx.lx(i) {
-        Lex::Kw(Kw::Now2) if cx.kw(i + 1, Kw::Now) => c(i + 2, "PRESENT_REF"),
+        Lex::Kw(Kw::Right) if cx.kw(i + 1, Kw::Now) => c(i + 2, "PRESENT_REF"),
         Lex::Kw(Kw::Now) => {
             // "from now" belongs to "two weeks from now".
             c(i + 1, "PRESENT_REF")
@@ -1922,7 +1920,12 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
                             | Kw::About
                     )
                 );
-            if !at {
+            // "noon Saturday" needs no "at".
+            let day_next = matches!(
+                cx.lx(i + 1),
+                Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+            );
+            if !at && !day_next {
                 return None;
             }
             let h = if p == DayPart::Noon { 12 } else { 24 };

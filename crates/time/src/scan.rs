@@ -171,7 +171,7 @@ pub(crate) enum Kw {
     Local,
     Time,
     Zone,
-    Now2,
+    Right,
     Through,
     When,
     Into,
@@ -544,7 +544,7 @@ fn classify(w: &[u8]) -> Lex {
         b"time" => K(Time),
         b"gmt" | b"utc" | b"est" | b"edt" | b"et" | b"pst" | b"pdt" | b"cst" | b"cet" | b"bst"
         | b"ist" | b"pkt" => K(Zone),
-        b"right" => K(Now2),
+        b"right" => K(Right),
         b"through" | b"thru" => K(Through),
         b"when" => K(When),
         b"into" => K(Into),
