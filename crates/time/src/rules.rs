@@ -675,7 +675,16 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
     if !ctx && cx.upper(i + 1) && matches!(cx.lx(i + 1), Lex::Other) {
         return None;
     }
-    let value = infer_year(cx, i, m32, None).map(|y| fmt_month(y, m32));
+    // "from January to March": the range's end decides the year of both.
+    let end_month = match cx.lx(i + 1) {
+        Lex::Kw(Kw::To | Kw::Until | Kw::Through | Kw::And) | Lex::Punct(b'-') => cx.month(i + 2),
+        _ => None,
+    };
+    let value = match end_month {
+        Some(m2) if cx.year_num(i + 3).is_none() => infer_year(cx, i + 2, u32::from(m2), None)
+            .map(|y| fmt_month(if m <= m2 { y } else { y - 1 }, m32)),
+        _ => infer_year(cx, i, m32, None).map(|y| fmt_month(y, m32)),
+    };
     Some(Cand::date(i + 1, value).conf(0.85))
 }
 

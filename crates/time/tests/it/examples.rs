@@ -176,7 +176,7 @@ fn ranges_give_two_expressions() {
         expect![[r#"
             '2014' DATE 2014
             '2016' DATE 2016
-            'January' DATE 2023-01
+            'January' DATE 2022-01
             'March' DATE 2022-03
         "#]],
     );
