@@ -129,7 +129,9 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             Some(c) => (Modality::Claimed, c.claim.speaker),
             None => (modality(v, i, lo), None),
         };
-        if found.source.is_some() && found.source == found.target {
+        if found.source.is_some()
+            && found.source.map(|a| a.entity) == found.target.map(|a| a.entity)
+        {
             found.target = None;
         }
         let restates = out.iter().any(|e| {

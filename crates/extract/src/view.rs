@@ -92,6 +92,11 @@ pub struct DocView<'a> {
     /// Role and title words that may stand between a modifier and a name
     /// ("Hezbollah leader Hassan Nasrallah", "army chief General Asim Munir").
     titles: &'a std::collections::HashSet<String>,
+    /// For pronouns that no stage resolved: the mention of the nearest
+    /// earlier entity of a fitting type ("it" an organisation or a state,
+    /// "he" a person). A stopgap below real coreference, used only where
+    /// the pronoun has no mention of its own.
+    antecedent: Vec<Option<usize>>,
 }
 
 /// An argument: an entity and the mention that names it.
@@ -107,7 +112,7 @@ pub struct Arg {
 impl<'a> DocView<'a> {
     pub fn new(doc: &'a Document, titles: &'a std::collections::HashSet<String>) -> DocView<'a> {
         let n = doc.tokens.len();
-        let lower = (0..n)
+        let lower: Vec<String> = (0..n)
             .map(|i| {
                 // Curly and straight apostrophes alike, so "n’t" is "n't".
                 doc.token_text(TokenIdx::new(i))
@@ -140,12 +145,42 @@ impl<'a> DocView<'a> {
                 *slot = s;
             }
         }
+        let mut antecedent = vec![None; n];
+        let (mut person, mut org, mut gpe, mut norp): (
+            Option<usize>,
+            Option<usize>,
+            Option<usize>,
+            Option<usize>,
+        ) = (None, None, None, None);
+        for i in 0..n {
+            if let Some(m) = mention_at[i] {
+                let mention = &doc.mentions[m];
+                if mention.entity.is_some() && mention.kind != dossier_text::MentionKind::Pronoun {
+                    match mention.etype {
+                        EntityType::Person => person = Some(m),
+                        EntityType::Org => org = Some(m),
+                        EntityType::Gpe => gpe = Some(m),
+                        EntityType::Norp => norp = Some(m),
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            let latest = |c: &[Option<usize>]| c.iter().flatten().copied().max();
+            antecedent[i] = match lower[i].as_str() {
+                "he" | "him" | "his" | "she" | "her" => person,
+                "it" | "its" => latest(&[org, gpe]),
+                "they" | "them" | "their" => latest(&[org, norp, gpe]),
+                _ => None,
+            };
+        }
         DocView {
             doc,
             lower,
             mention_at,
             sentence_of,
             titles,
+            antecedent,
         }
     }
 
@@ -197,7 +232,15 @@ impl<'a> DocView<'a> {
     /// The argument whose mention covers token `i`, if its mention was
     /// resolved to an entity.
     pub fn arg_at(&self, i: usize) -> Option<Arg> {
-        let m = (*self.mention_at.get(i)?)?;
+        let Some(m) = *self.mention_at.get(i)? else {
+            let m = (*self.antecedent.get(i)?)?;
+            return Some(Arg {
+                entity: self.doc.mentions[m].entity?,
+                mention: m,
+                first: i,
+                last: i + 1,
+            });
+        };
         let mention = &self.doc.mentions[m];
         let entity = mention.entity?;
         let toks = self.doc.tokens_in(mention.range);
@@ -513,7 +556,10 @@ impl<'a> DocView<'a> {
                         prep,
                         None | Some("on" | "against" | "to" | "with" | "at" | "for" | "targeting")
                     );
-                if self.is_actor(arg) && ok {
+                // A possessive ("urged its citizens") modifies the object.
+                let possessive = matches!(self.word(arg.first), "its" | "their" | "his" | "her")
+                    && arg.last == arg.first + 1;
+                if self.is_actor(arg) && ok && !possessive {
                     return Some(self.titled_name(arg, hi));
                 }
                 i = arg.last;
