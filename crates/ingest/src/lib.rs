@@ -188,7 +188,10 @@ fn ingest_source(
     cfg: &IngestConfig,
 ) -> Vec<Result<Document, IngestError>> {
     match ingest_whole(source, bytes, cfg) {
-        Ok(docs) => docs,
+        Ok(docs) => {
+            let mut ids = UniqueIds::default();
+            docs.into_iter().map(|d| ids.apply(d)).collect()
+        }
         Err(e) => vec![Err(e)],
     }
 }
@@ -327,6 +330,7 @@ pub fn ingest_paths(paths: &[PathBuf], cfg: &IngestConfig) -> Ingest {
     Ingest {
         cfg: cfg.clone(),
         pending: paths.iter().cloned().collect(),
+        ids: UniqueIds::default(),
         current: Current::Idle,
     }
 }
@@ -336,6 +340,39 @@ pub struct Ingest {
     cfg: IngestConfig,
     pending: VecDeque<PathBuf>,
     current: Current,
+    ids: UniqueIds,
+}
+
+/// Keeps document ids unique within a batch: two `report.html` files in
+/// different folders, or a JSON Lines id used twice, would otherwise make
+/// two articles indistinguishable downstream. Later ones get `~2`, `~3`, in
+/// input order, which is deterministic.
+#[derive(Default)]
+struct UniqueIds {
+    seen: std::collections::HashSet<String>,
+}
+
+impl UniqueIds {
+    fn apply(&mut self, item: Result<Document, IngestError>) -> Result<Document, IngestError> {
+        let mut doc = item?;
+        if self.seen.insert(doc.meta.id.clone()) {
+            return Ok(doc);
+        }
+        let taken = doc.meta.id.clone();
+        let id = (2..)
+            .map(|n| format!("{taken}~{n}"))
+            .find(|c| !self.seen.contains(c))
+            .expect("unbounded");
+        self.seen.insert(id.clone());
+        doc.diagnose(
+            STAGE,
+            dossier_text::Severity::Warning,
+            None,
+            format!("id `{taken}` is taken by an earlier article, so this one is `{id}`; give the articles unique ids or file names"),
+        );
+        doc.meta.id = id;
+        Ok(doc)
+    }
 }
 
 enum Current {
@@ -351,11 +388,11 @@ impl Iterator for Ingest {
         loop {
             match &mut self.current {
                 Current::Items(items) => match items.next() {
-                    Some(item) => return Some(item),
+                    Some(item) => return Some(self.ids.apply(item)),
                     None => self.current = Current::Idle,
                 },
                 Current::Lines(reader) => match reader.next_item(&self.cfg) {
-                    Some(item) => return Some(item),
+                    Some(item) => return Some(self.ids.apply(item)),
                     None => self.current = Current::Idle,
                 },
                 Current::Idle => {

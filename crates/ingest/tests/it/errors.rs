@@ -219,3 +219,40 @@ fn every_error_names_its_input() {
     let msg = e.to_string();
     assert!(!msg.ends_with('.'), "{msg}");
 }
+
+#[test]
+fn repeated_ids_are_made_unique_in_input_order() {
+    let dir = scratch("ids");
+    std::fs::create_dir_all(dir.join("jan")).unwrap();
+    std::fs::create_dir_all(dir.join("feb")).unwrap();
+    std::fs::write(
+        dir.join("jan/report.txt"),
+        " date 2024-01-31 January report.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("feb/report.txt"),
+        " date 2024-02-29 February report.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("wire.jsonl"),
+        "{\"id\": \"report\", \"date\": \"2024-03-01\", \"text\": \"Third.\"}\n{\"id\": \"w\", \"date\": \"2024-03-02\", \"text\": \"Fourth.\"}\n{\"id\": \"w\", \"date\": \"2024-03-03\", \"text\": \"Fifth.\"}\n",
+    )
+    .unwrap();
+    check_paths(
+        &dir,
+        &[dir.clone()],
+        &IngestConfig::default(),
+        expect![[r#"
+        report | 2024-02-29 | - | February report.
+        report~2 | 2024-01-31 | - | January report.
+          Warning: id `report` is taken by an earlier article, so this one is `report~2`; give the articles unique ids or file names
+        report~3 | 2024-03-01 | - | Third.
+          Warning: id `report` is taken by an earlier article, so this one is `report~3`; give the articles unique ids or file names
+        w | 2024-03-02 | - | Fourth.
+        w~2 | 2024-03-03 | - | Fifth.
+          Warning: id `w` is taken by an earlier article, so this one is `w~2`; give the articles unique ids or file names
+    "#]],
+    );
+}
