@@ -242,7 +242,7 @@ fn repeated_ids_are_made_unique_in_input_order() {
     .unwrap();
     check_paths(
         &dir,
-        &[dir.clone()],
+        std::slice::from_ref(&dir),
         &IngestConfig::default(),
         expect![[r#"
         report | 2024-02-29 | - | February report.
