@@ -420,6 +420,11 @@ impl Kb {
             EntryKind::Admin1 => {
                 if let Some(a) = &e.admin1 {
                     self.admin1.entry(a.clone()).or_insert(idx);
+                    // US states carry GeoNames ids; curated files name them
+                    // by ISO code as they name every other subdivision.
+                    if let Some(state) = a.strip_prefix("US.") {
+                        self.by_id.entry(format!("iso:US-{state}")).or_insert(idx);
+                    }
                 }
             }
             _ => {}
@@ -520,15 +525,24 @@ impl Kb {
     }
 
     /// The places a toponym may mean: entries with a geo level and
-    /// coordinates. A demonym ("Pakistani") stands for its country.
+    /// coordinates. A demonym ("Pakistani") stands for its country, and a
+    /// demonym or union tied to a region by `parent` ("European", the EU)
+    /// for that region. Only exact keys count here: the vowel-folded
+    /// fallback is for organisations' transliterations, and on places it
+    /// would turn "Platte" into "Plateau".
     pub fn place_candidates(&self, name: &str) -> Vec<EntryIdx> {
         let mut out: Vec<EntryIdx> = Vec::new();
-        for &idx in self.lookup(name) {
+        for &idx in self.lookup_exact(name) {
             let e = self.entry(idx);
-            let place = if e.kind == EntryKind::Norp {
-                e.country.as_deref().and_then(|cc| self.country(cc))
-            } else if e.kind.geo_level().is_some() {
+            let place = if e.kind.geo_level().is_some() {
                 Some(idx)
+            } else if matches!(e.kind, EntryKind::Norp | EntryKind::Org) {
+                let parent = e.parent.as_deref().and_then(|p| self.by_id(p));
+                match parent {
+                    Some(p) if self.entry(p).kind.geo_level().is_some() => Some(p),
+                    _ if e.kind == EntryKind::Norp => e.country.as_deref().and_then(|cc| self.country(cc)),
+                    _ => None,
+                }
             } else {
                 None
             };
@@ -539,6 +553,16 @@ impl Kb {
             }
         }
         out
+    }
+
+    /// [`Kb::lookup`] without the vowel-folded fallback.
+    pub fn lookup_exact(&self, name: &str) -> &[EntryIdx] {
+        let k = normalize::key(name);
+        let hits = self.index.get(&k);
+        if hits.is_empty() && k.starts_with('^') {
+            return self.index.get(&normalize::lowercase_key(name));
+        }
+        hits
     }
 
     /// How many entries of each kind the KB holds, in [`EntryKind`] order.

@@ -162,18 +162,19 @@ impl<'kb> Geocoder<'kb> {
     }
 
     /// How likely a candidate is before the article is read: countries,
-    /// then provinces and regions, then cities by population. A city of a
-    /// million people scores about as a province; only megacities reach a
-    /// country ("Mexico" is the country, "New York" the city, since no
-    /// country is called that).
+    /// then provinces and regions, then cities by population. A city of
+    /// several million outranks the province of the same name ("New York"
+    /// is the city); no city outranks a country ("Mexico" is the country).
     pub fn prior(&self, e: &KbEntry) -> f64 {
         let p = (e.population.max(1) as f64).log10();
         match e.kind {
             EntryKind::Country => 6.0,
-            EntryKind::Admin1 => 1.5 + 0.5 * p.min(7.0),
+            EntryKind::Admin1 => 1.0 + 0.5 * p.min(7.0),
             EntryKind::Region => 4.0,
             EntryKind::Facility => 3.0,
-            EntryKind::City => 0.6 * p + if e.capital_of.is_some() { 1.0 } else { 0.0 },
+            // A national capital is named far more often than its size says
+            // ("Washington", "Paris").
+            EntryKind::City => 0.6 * p + if e.capital_of.is_some() { 1.5 } else { 0.0 },
             _ => 0.0,
         }
     }
