@@ -178,7 +178,10 @@ fn normalize(name: &str) -> String {
         .trim_matches(|c: char| "“”\"‘’'".contains(c))
         .to_lowercase()
         .replace('’', "'");
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    // Spelling variants of one name ("al Qaeda", "al-Qaeda") match: only
+    // letters and digits are compared.
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower);
+    bare.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Whether entity `id` of `doc` goes by `gold` ("" matches no entity).

@@ -298,21 +298,31 @@ impl Finder<'_, '_> {
         let owner = if matches!(v.word(at), "'s" | "’s") {
             v.arg_ending_at(0, at)
         } else {
-            v.arg_at(at).or_else(|| self.fallback_owner(at))
+            // A publisher is a group or a person; when "its" resolved to a
+            // place (coreference picks the nearest name), the group the
+            // sentence is about is the better reading.
+            v.arg_at(at)
+                .filter(|a| matches!(v.etype(*a), EntityType::Org | EntityType::Person))
+                .or_else(|| self.fallback_owner(at))
         };
         if let Some(owner) = owner {
             self.push(owner, "publishes", medium, at, stop, 0.8);
         }
     }
 
-    /// "its" without a resolved mention: the speaker of the claim in the
-    /// same sentence, else the first organisation of the sentence.
+    /// The owner of "its ... magazine" when no organisation was resolved:
+    /// the subject of the sentence if it is one, else the nearest
+    /// organisation named before.
     fn fallback_owner(&self, at: usize) -> Option<Arg> {
         let v = self.v;
-        let (lo, hi) = v.sentence_bounds(at);
-        (lo..hi)
-            .filter_map(|k| v.arg_at(k))
-            .find(|a| v.etype(*a) == EntityType::Org && a.last <= at)
+        let (lo, _) = v.sentence_bounds(at);
+        let is_org = |a: &Arg| v.etype(*a) == EntityType::Org;
+        v.first_subject(lo, at).filter(is_org).or_else(|| {
+            (0..at)
+                .rev()
+                .filter_map(|k| v.arg_at(k))
+                .find(|a| is_org(a) && !matches!(v.word(a.first), "its" | "their"))
+        })
     }
 }
 
