@@ -185,8 +185,8 @@ fn normalize(name: &str) -> String {
 }
 
 /// Whether entity `id` of `doc` goes by `gold` ("" matches no entity).
-pub fn names(doc: &Document, id: Option<EntityId>, gold: &str) -> bool {
-    let gold = normalize(gold);
+pub fn names(doc: &Document, id: Option<EntityId>, gold_name: &str) -> bool {
+    let gold = normalize(gold_name);
     let Some(id) = id else {
         return gold.is_empty() || gold == "-";
     };
@@ -199,6 +199,26 @@ pub fn names(doc: &Document, id: Option<EntityId>, gold: &str) -> bool {
             let m = &doc.mentions[m.index()];
             m.kind != MentionKind::Pronoun && normalize(doc.slice(m.range)) == gold
         })
+        || (e.etype == dossier_text::EntityType::Person && same_person(&e.name, gold_name))
+}
+
+/// A person's name with or without a title ("Interior Minister Sarfraz
+/// Bugti", "Sheikh Rashid Ahmed"): one name's words run inside the other's,
+/// two words at least.
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(normalize)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    short.len() >= 2 && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
 /// Greedy one-to-one matching of predictions to gold items: for each
