@@ -11,6 +11,17 @@
 //! line or feed item). Problems that leave a usable article (an impossible
 //! date, bytes that are not UTF-8) are diagnostics on the document instead.
 //!
+//! Choices worth knowing:
+//! - An impossible or unreadable date (`2023-02-30`) keeps the article,
+//!   without a date, with a warning that names the file, line and field: the
+//!   text is still worth reading, and `--date` can supply the anchor.
+//! - [`IngestConfig::date`] overrides the article's own date (an explicit
+//!   instruction wins); an info diagnostic records the date it replaced.
+//! - Ids: JSON Lines `id`, else the file stem, plus `#<line>` for JSON Lines
+//!   and `#<item>` for feeds. Ids repeated within a batch get `~2`, `~3`.
+//! - Limits: [`IngestConfig::max_bytes`] applies to one article (a text file,
+//!   a JSON Lines line, a page's main text, a feed item).
+//!
 //! ```
 //! use dossier_ingest::{ingest_str, IngestConfig};
 //! let out = ingest_str("kabul.txt", " date 2024-05-02 Gunmen attacked a checkpoint.", &IngestConfig::default());
