@@ -42,9 +42,13 @@ pub struct TrainArgs {
     /// Share of documents copied in lowercase and with ALL CAPS sentences.
     #[arg(long, default_value_t = 0.1)]
     case_augment: f64,
+    /// Tag once, without the second stage that re-tags with the first
+    /// stage's document-wide tags.
+    #[arg(long)]
+    no_two_stage: bool,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 10)]
     epochs: usize,
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]
@@ -66,6 +70,9 @@ pub struct EvalArgs {
     /// A model file instead of the embedded one.
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Beam width of the decoder (1 is greedy).
+    #[arg(long, default_value_t = dossier_ner::model::BEAM)]
+    beam: usize,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -91,7 +98,10 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let dev_docs = if args.dev.exists() {
         read_conll(&args.dev)?
     } else {
-        eprintln!("warning: no dev file at {}; keeping the last epoch", args.dev.display());
+        eprintln!(
+            "warning: no dev file at {}; keeping the last epoch",
+            args.dev.display()
+        );
         Vec::new()
     };
     let config = TrainConfig {
@@ -102,6 +112,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         n_clusters: (args.clusters, (args.clusters / 10).max(2)),
         case_augment: args.case_augment,
         train_gazetteer: !args.no_train_gazetteer,
+        two_stage: !args.no_two_stage,
     };
     let pb = ProgressBar::new(0);
     pb.set_style(
@@ -109,8 +120,17 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             .expect("valid template")
             .progress_chars("=> "),
     );
+    // A hidden bar (output not a terminal, as in a log file) drops its
+    // println, so the lines go to stderr directly then.
+    let say = |line: String| {
+        if pb.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            pb.println(line);
+        }
+    };
     let mut on_progress = |p: Progress| match p {
-        Progress::Stage(s) => pb.println(s),
+        Progress::Stage(s) => say(s),
         Progress::EpochStart { epoch, n_docs } => {
             pb.set_prefix(epoch.to_string());
             pb.set_length(n_docs as u64);
@@ -129,7 +149,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|(t, p)| format!("{t} {:.2}", 100.0 * p.f1))
                 .collect();
-            pb.println(format!(
+            say(format!(
                 "epoch {epoch}: train errors {errors}/{tokens}, dev F1 {:.2} (P {:.2} R {:.2}; {}) at {:.0}s",
                 100.0 * o.f1,
                 100.0 * o.precision,
@@ -156,11 +176,12 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_tagger(model: &Option<PathBuf>) -> anyhow::Result<NerTagger> {
-    Ok(match model {
+fn load_tagger(args: &EvalArgs) -> anyhow::Result<NerTagger> {
+    let tagger = match &args.model {
         Some(p) => NerTagger::from_path(p).with_context(|| format!("loading {}", p.display()))?,
         None => NerTagger::embedded()?,
-    })
+    };
+    Ok(tagger.with_beam(args.beam))
 }
 
 fn report(scores: &Scores, json: bool, what: &str) {
@@ -177,14 +198,17 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(dir) = &args.re3d {
         if !dir.exists() {
-            eprintln!("skipping: {} not found (the benchmark data lives in {DATA})", dir.display());
+            eprintln!(
+                "skipping: {} not found (the benchmark data lives in {DATA})",
+                dir.display()
+            );
             return Ok(ExitCode::SUCCESS);
         }
         let docs = re3d::read_re3d(dir).with_context(|| format!("reading {}", dir.display()))?;
         let preds = match &args.spans {
             Some(path) => external_spans(&docs, path)?,
             None => {
-                let tagger = load_tagger(&args.model)?;
+                let tagger = load_tagger(&args)?;
                 docs.iter()
                     .map(|d| {
                         let mut doc = Document::new(d.text.clone(), DocMeta::default());
@@ -202,14 +226,21 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let scores = re3d::score(&docs, &preds);
-        report(&scores, args.json, &format!("re3d: {} documents", docs.len()));
+        report(
+            &scores,
+            args.json,
+            &format!("re3d: {} documents", docs.len()),
+        );
     }
     if let Some(path) = &args.data {
         if !path.exists() {
-            eprintln!("skipping: {} not found (the benchmark data lives in {DATA})", path.display());
+            eprintln!(
+                "skipping: {} not found (the benchmark data lives in {DATA})",
+                path.display()
+            );
             return Ok(ExitCode::SUCCESS);
         }
-        let tagger = load_tagger(&args.model)?;
+        let tagger = load_tagger(&args)?;
         let docs = read_conll(path)?;
         let started = Instant::now();
         let mut scores = Scores::default();
@@ -241,18 +272,36 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads another system's names on re3d (character offsets) as byte spans.
-fn external_spans(docs: &[re3d::Re3dDoc], path: &Path) -> anyhow::Result<Vec<Vec<(usize, usize, String)>>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let index: std::collections::HashMap<&str, usize> =
-        docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+fn external_spans(
+    docs: &[re3d::Re3dDoc],
+    path: &Path,
+) -> anyhow::Result<Vec<Vec<(usize, usize, String)>>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let index: std::collections::HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let mut out = vec![Vec::new(); docs.len()];
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let v: serde_json::Value =
             serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
-        let (Some(id), Some(s), Some(e), Some(label)) =
-            (v["doc"].as_str(), v["start"].as_u64(), v["end"].as_u64(), v["label"].as_str())
-        else {
-            anyhow::bail!("{}:{}: expected doc, start, end, label", path.display(), n + 1);
+        let (Some(id), Some(s), Some(e), Some(label)) = (
+            v["doc"].as_str(),
+            v["start"].as_u64(),
+            v["end"].as_u64(),
+            v["label"].as_str(),
+        ) else {
+            anyhow::bail!(
+                "{}:{}: expected doc, start, end, label",
+                path.display(),
+                n + 1
+            );
         };
         let (Some(&di), Some(ty)) = (index.get(id), re3d::map_type(label)) else {
             continue;

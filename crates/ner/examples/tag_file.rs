@@ -1,5 +1,6 @@
 //! Tags a text file with the embedded model and prints what it found and how
-//! fast: `cargo run --release -p dossier-ner --example tag_file -- FILE`.
+//! fast: `cargo run --release -p dossier-ner --example tag_file -- FILE`
+//! (or `-- --news 200000` for generated text).
 //! bench/compare_spacy.sh runs it beside spaCy on the same text.
 
 use std::time::Instant;
@@ -8,8 +9,22 @@ use dossier_ner::NerTagger;
 use dossier_text::{tokenize, Component, DocMeta, Document};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: tag_file FILE")?;
-    let text = std::fs::read_to_string(&path)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let text =
+        match args.as_slice() {
+            // Generated news text, for a quick speed check without a file.
+            [flag, n] if flag == "--news" => dossier_ner::newsgen::news_text(n.parse()?, 7),
+            // Prints the generated text, so that another tagger can read the same.
+            [flag, n] if flag == "--print-news" => {
+                print!("{}", dossier_ner::newsgen::news_text(n.parse()?, 7));
+                return Ok(());
+            }
+            [path] => std::fs::read_to_string(path)?,
+            _ => return Err(
+                "usage: tag_file FILE | tag_file --news N_TOKENS | tag_file --print-news N_TOKENS"
+                    .into(),
+            ),
+        };
     let loaded = Instant::now();
     let tagger = NerTagger::embedded()?;
     let load_s = loaded.elapsed().as_secs_f64();

@@ -311,7 +311,9 @@ mod tests {
 
     #[test]
     fn docstart_splits_documents() {
-        let docs = parse_conll("-DOCSTART- -X- O O\n\nA NN O\nB NN I-PER\n\n-DOCSTART- -X- O O\n\nC NN O\n");
+        let docs = parse_conll(
+            "-DOCSTART- -X- O O\n\nA NN O\nB NN I-PER\n\n-DOCSTART- -X- O O\n\nC NN O\n",
+        );
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sentences[0].words, vec!["A", "B"]);
         assert_eq!(docs[1].sentences[0].tags, vec!["O"]);

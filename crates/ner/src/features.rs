@@ -158,6 +158,9 @@ pub(crate) struct DocFeatures {
     /// For sentence s, token i: feats[s][starts[s][i]..starts[s][i + 1]].
     pub feats: Vec<Vec<u64>>,
     pub starts: Vec<Vec<u32>>,
+    /// Mixed into every dynamic feature: 0 for the first stage, [`SALT2`]
+    /// for the second, whose weights share the table under other keys.
+    pub salt: u64,
 }
 
 impl DocFeatures {
@@ -329,7 +332,8 @@ pub(crate) fn doc_features<S: AsRef<str>>(
             if t.flags & F_HAS_ALPHA != 0 {
                 let (cap, low) = case_stats.get(&t.lower).copied().unwrap_or((0, 0));
                 // Discount this token's own contribution to the statistics.
-                let mine_cap = (regimes[s] == Regime::Mixed && i > 0 && t.flags & F_INIT_CAP != 0) as u16;
+                let mine_cap =
+                    (regimes[s] == Regime::Mixed && i > 0 && t.flags & F_INIT_CAP != 0) as u16;
                 let mine_low = (regimes[s] == Regime::Mixed
                     && !(i > 0 && t.flags & F_INIT_CAP != 0)
                     && t.flags & F_LOWER != 0) as u16;
@@ -358,7 +362,10 @@ pub(crate) struct History {
 impl History {
     fn majority(&self, lower: u64) -> Option<usize> {
         let c = self.counts.get(&lower)?;
-        let (best, n) = c.iter().enumerate().max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
+        let (best, n) = c
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
         (*n > 0).then_some(best)
     }
 
@@ -379,6 +386,24 @@ impl History {
 /// Appends the dynamic features of token `i` given the two previous labels.
 #[inline]
 pub(crate) fn dynamic_features(
+    facts: &[TokenFacts],
+    i: usize,
+    p1: u8,
+    p2: u8,
+    hist: &History,
+    salt: u64,
+    out: &mut Vec<u64>,
+) {
+    let from = out.len();
+    dynamic_unsalted(facts, i, p1, p2, hist, out);
+    if salt != 0 {
+        for x in &mut out[from..] {
+            *x = mix(*x, salt);
+        }
+    }
+}
+
+fn dynamic_unsalted(
     facts: &[TokenFacts],
     i: usize,
     p1: u8,
@@ -406,4 +431,97 @@ pub(crate) fn dynamic_features(
             out.push(f(T_HIST_NEXT, h as u64));
         }
     }
+}
+
+/// Salt of the second stage's features.
+pub(crate) const SALT2: u64 = 0x5eed_0002_d055_1e55;
+const T2_SELF: u64 = 80;
+const T2_NEIGH: u64 = 81;
+const T2_AGG: u64 = 82;
+const T2_AGG_ANY: u64 = 83;
+const T2_AGG_NEXT: u64 = 84;
+const T2_AGG_PREV: u64 = 85;
+
+/// The second stage's features: the first stage's, under new keys, plus how
+/// the first stage tagged this token and every other occurrence of the same
+/// word in the document, before and after it ("two-stage prediction
+/// aggregation", Ratinov and Roth 2009). A surname tagged PERSON in a full
+/// name pulls its bare mentions along; a word tagged ORG five times votes
+/// against the one LOC.
+pub(crate) fn stage2_features(f1: &DocFeatures, labels: &[Vec<u8>]) -> DocFeatures {
+    let ty = |l: u8| tags::type_of(l).map_or(0, |t| t + 1) as u64;
+    let mut agg: HashMap<u64, [u16; 1 + N_TYPES], IdBuild> = HashMap::default();
+    for (facts, ls) in f1.facts.iter().zip(labels) {
+        for (t, &l) in facts.iter().zip(ls) {
+            if t.flags & F_HAS_ALPHA != 0 {
+                let e = agg.entry(t.lower).or_default();
+                e[ty(l) as usize] = e[ty(l) as usize].saturating_add(1);
+            }
+        }
+    }
+    // The majority label type among the *other* occurrences of token t.
+    let others = |t: &TokenFacts, own: u64| -> Option<([u16; 1 + N_TYPES], usize)> {
+        if t.flags & F_HAS_ALPHA == 0 {
+            return None;
+        }
+        let mut c = *agg.get(&t.lower)?;
+        c[own as usize] -= 1;
+        let (best, &n) = c
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
+        (n > 0).then_some((c, best))
+    };
+    let mut out = DocFeatures {
+        facts: f1.facts.clone(),
+        feats: Vec::with_capacity(f1.feats.len()),
+        starts: f1.starts.clone(),
+        salt: SALT2,
+    };
+    for (s, facts) in f1.facts.iter().enumerate() {
+        let ls = &labels[s];
+        let n = facts.len();
+        let mut feats = Vec::with_capacity(f1.feats[s].len() + n * 8);
+        let mut starts = Vec::with_capacity(n + 1);
+        for i in 0..n {
+            starts.push(feats.len() as u32);
+            feats.extend(f1.token(s, i).iter().map(|&x| mix(x, SALT2)));
+            let me = ty(ls[i]);
+            let prev = if i > 0 { ty(ls[i - 1]) } else { 9 };
+            let next = if i + 1 < n { ty(ls[i + 1]) } else { 9 };
+            let t = &facts[i];
+            let mut extra = [0u64; 12];
+            let mut k = 0;
+            let mut push = |x: u64| {
+                extra[k] = x;
+                k += 1;
+            };
+            push(f(T2_SELF, ls[i] as u64));
+            push(f2(T2_NEIGH, mix(prev, me), next));
+            if let Some((c, best)) = others(t, me) {
+                push(f2(T2_AGG, best as u64, t.short));
+                push(f2(T2_AGG, best as u64, me));
+                for (j, &cnt) in c.iter().enumerate().skip(1) {
+                    if cnt > 0 {
+                        push(f(T2_AGG_ANY, j as u64));
+                    }
+                }
+            }
+            if i + 1 < n {
+                if let Some((_, best)) = others(&facts[i + 1], next) {
+                    push(f2(T2_AGG_NEXT, best as u64, me));
+                }
+            }
+            if i > 0 {
+                if let Some((_, best)) = others(&facts[i - 1], prev) {
+                    push(f2(T2_AGG_PREV, best as u64, me));
+                }
+            }
+            feats.extend(extra[..k].iter().map(|&x| mix(x, SALT2)));
+        }
+        starts.push(feats.len() as u32);
+        out.feats.push(feats);
+        out.starts[s] = starts;
+    }
+    out
 }

@@ -69,13 +69,16 @@ impl Gazetteer {
         self.phrases.len()
     }
 
-
     /// For each token, a bit set of `(category, part)` pairs: bit
     /// `4 * category + {0: B, 1: I, 2: L, 3: U}` for every phrase that covers it.
     ///
     /// `own` holds the current document's own training names, which are
     /// subtracted so a training document never sees its answers.
-    pub fn matches(&self, lowers: &[u64], own: Option<&HashMap<u64, [u16; 4], IdBuild>>) -> Vec<u32> {
+    pub fn matches(
+        &self,
+        lowers: &[u64],
+        own: Option<&HashMap<u64, [u16; 4], IdBuild>>,
+    ) -> Vec<u32> {
         let mut out = vec![0u32; lowers.len()];
         if self.phrases.is_empty() {
             return out;

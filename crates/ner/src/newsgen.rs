@@ -3,15 +3,34 @@
 //! this crate's own, not from any corpus.
 
 const PEOPLE: &[&str] = &[
-    "Maria Lopez", "Gen. Tariq Hassan", "Olaf Berg", "President Anna Kowalski",
-    "Sami Haddad", "Chen Wei", "Prime Minister David Okafor", "Ines Moreau",
+    "Maria Lopez",
+    "Gen. Tariq Hassan",
+    "Olaf Berg",
+    "President Anna Kowalski",
+    "Sami Haddad",
+    "Chen Wei",
+    "Prime Minister David Okafor",
+    "Ines Moreau",
 ];
 const PLACES: &[&str] = &[
-    "Nairobi", "Lisbon", "the Sahel", "Karachi", "Ontario", "Mosul", "Jakarta", "Bolivia",
+    "Nairobi",
+    "Lisbon",
+    "the Sahel",
+    "Karachi",
+    "Ontario",
+    "Mosul",
+    "Jakarta",
+    "Bolivia",
 ];
 const ORGS: &[&str] = &[
-    "the United Nations", "Reuters", "the World Bank", "NATO", "Amnesty International",
-    "the Red Cross", "Siemens", "the Interior Ministry",
+    "the United Nations",
+    "Reuters",
+    "the World Bank",
+    "NATO",
+    "Amnesty International",
+    "the Red Cross",
+    "Siemens",
+    "the Interior Ministry",
 ];
 const TEMPLATES: &[&str] = &[
     "{P} arrived in {L} on Tuesday for talks with officials from {O}.",

@@ -96,7 +96,10 @@ pub fn read_re3d(dir: &Path) -> Result<Vec<Re3dDoc>, NerError> {
         let mut by_doc: BTreeMap<String, Vec<(usize, usize, f64, &'static str)>> = BTreeMap::new();
         for ((doc, b, e), (conf, ty)) in &best {
             if let Some(t) = map_type(ty).filter(|_| *conf >= 0.5) {
-                by_doc.entry(doc.clone()).or_default().push((*b, *e, *conf, t));
+                by_doc
+                    .entry(doc.clone())
+                    .or_default()
+                    .push((*b, *e, *conf, t));
             }
         }
         for d in &docs {

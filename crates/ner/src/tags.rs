@@ -173,17 +173,22 @@ mod tests {
         let labels = encode(8, &chunks);
         assert_eq!(decode(&labels), chunks);
         let names: Vec<String> = labels.iter().map(|&l| label_name(l)).collect();
-        assert_eq!(
-            names.join(" "),
-            "B-PER L-PER O U-LOC B-ORG I-ORG L-ORG O"
-        );
+        assert_eq!(names.join(" "), "B-PER L-PER O U-LOC B-ORG I-ORG L-ORG O");
     }
 
     #[test]
     fn open_name_cannot_end_sentence() {
         assert!(!allowed(None, label(Part::Begin, 0), true));
-        assert!(allowed(Some(label(Part::Begin, 0)), label(Part::Last, 0), true));
-        assert!(!allowed(Some(label(Part::Begin, 0)), label(Part::Last, 1), false));
+        assert!(allowed(
+            Some(label(Part::Begin, 0)),
+            label(Part::Last, 0),
+            true
+        ));
+        assert!(!allowed(
+            Some(label(Part::Begin, 0)),
+            label(Part::Last, 1),
+            false
+        ));
         assert!(!allowed(Some(0), label(Part::Inside, 1), false));
     }
 }

@@ -13,12 +13,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::conll::{self, ConllDoc, Scores};
-use crate::features::{doc_features, dynamic_features, DocFeatures, History, Resources};
+use crate::features::{
+    doc_features, dynamic_features, stage2_features, DocFeatures, History, Resources,
+};
 use crate::hash::IdBuild;
 use crate::lexicon::{
     lower_key, Clusters, Gazetteer, GAZ_BIG_CITY, GAZ_CITY, GAZ_COUNTRY, GAZ_REGION,
 };
-use crate::model::{best_allowed, tag_doc, Model, Scorer};
+use crate::model::{best_allowed, tag_doc, tag_stages, Model, Scorer, BEAM};
 use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
@@ -39,18 +41,21 @@ pub struct TrainConfig {
     pub case_augment: f64,
     /// Whether the training set's own names become a gazetteer.
     pub train_gazetteer: bool,
+    /// Whether a second stage re-tags with the first stage's document-wide tags.
+    pub two_stage: bool,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
-            epochs: 12,
+            epochs: 10,
             seed: 1,
             geonames: None,
             vectors: None,
             n_clusters: (400, 40),
             case_augment: 0.1,
             train_gazetteer: true,
+            two_stage: true,
         }
     }
 }
@@ -78,9 +83,11 @@ struct TrainDoc {
     labels: Vec<Vec<u8>>,
     /// The document's own names, for jackknifed gazetteer features.
     own: HashMap<u64, [u16; 4], IdBuild>,
+    /// Index of the original document (case-changed copies share it).
+    orig: usize,
 }
 
-fn to_train_doc(doc: &ConllDoc) -> TrainDoc {
+fn to_train_doc((orig, doc): (usize, &ConllDoc)) -> TrainDoc {
     let mut own: HashMap<u64, [u16; 4], IdBuild> = HashMap::default();
     let mut sents = Vec::new();
     let mut labels = Vec::new();
@@ -98,7 +105,12 @@ fn to_train_doc(doc: &ConllDoc) -> TrainDoc {
         labels.push(tags::encode(s.words.len(), &chunks));
         sents.push(s.words.clone());
     }
-    TrainDoc { sents, labels, own }
+    TrainDoc {
+        sents,
+        labels,
+        own,
+        orig,
+    }
 }
 
 /// A small seeded generator (SplitMix64): enough for shuffling, and it keeps
@@ -159,7 +171,8 @@ impl TrainWeights {
             .map(|(&k, &row)| {
                 let mut a = [0f32; N_LABELS];
                 for l in 0..N_LABELS {
-                    a[l] = (self.w[row as usize][l] as f64 - self.u[row as usize][l] / self.c) as f32;
+                    a[l] =
+                        (self.w[row as usize][l] as f64 - self.u[row as usize][l] / self.c) as f32;
                 }
                 (k, a)
             })
@@ -216,7 +229,11 @@ fn add_geonames(gaz: &mut Gazetteer, dir: &Path) -> Result<(), NerError> {
     let cities = read_json(&dir.join("cities5000.json"))?;
     for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
         let pop = c["population"].as_u64().unwrap_or(0);
-        let cat = if pop >= 100_000 { GAZ_BIG_CITY } else { GAZ_CITY };
+        let cat = if pop >= 100_000 {
+            GAZ_BIG_CITY
+        } else {
+            GAZ_CITY
+        };
         if let Some(name) = c["name"].as_str() {
             gaz.add(name, cat);
         }
@@ -232,10 +249,10 @@ fn add_geonames(gaz: &mut Gazetteer, dir: &Path) -> Result<(), NerError> {
     Ok(())
 }
 
-fn score_docs<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)]) -> Scores {
+fn score_docs<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)], two_stage: bool) -> Scores {
     let mut scores = Scores::default();
     for (feats, doc) in docs {
-        let tagged = tag_doc(scorer, feats, 1.0);
+        let tagged = tag_stages(scorer, feats, two_stage, 1.0, BEAM);
         for (s, t) in doc.sentences.iter().zip(&tagged) {
             let labels: Vec<u8> = t.iter().map(|x| x.label).collect();
             let pred: Vec<_> = tags::decode(&labels)
@@ -255,15 +272,15 @@ fn score_docs<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)]) -> Score
 /// Fits the softmax temperature on the dev set so that a mention's
 /// confidence (the least probable of its tokens' labels) predicts whether it
 /// is right, by grid search on log loss.
-fn calibrate<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)]) -> f32 {
+fn calibrate<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)], two_stage: bool) -> f32 {
     // Scores do not depend on the temperature, so decode once and keep the
     // raw margins; the probabilities are recomputed per temperature.
     let mut best = (f64::INFINITY, 1.0f32);
-    let temps: Vec<f32> = (0..40).map(|i| 0.25 * 1.15f32.powi(i)).collect();
+    let temps: Vec<f32> = (0..20).map(|i| 0.25 * 1.3f32.powi(i)).collect();
     let mut per_temp_loss = vec![0f64; temps.len()];
     for (feats, doc) in docs {
         for (ti, &t) in temps.iter().enumerate() {
-            let tagged = tag_doc(scorer, feats, t);
+            let tagged = tag_stages(scorer, feats, two_stage, t, BEAM);
             for (s, tg) in doc.sentences.iter().zip(&tagged) {
                 let labels: Vec<u8> = tg.iter().map(|x| x.label).collect();
                 let gold: std::collections::BTreeSet<_> = conll::chunks(&s.tags)
@@ -313,7 +330,8 @@ pub fn build_clusters(
     let mut out = Clusters::default();
     for (i, w) in words.iter().enumerate() {
         let c = fine[i];
-        out.map.insert(lower_key(w), (c as u16 + 1, coarse[c] as u16 + 1));
+        out.map
+            .insert(lower_key(w), (c as u16 + 1, coarse[c] as u16 + 1));
     }
     Ok(out)
 }
@@ -333,7 +351,12 @@ fn normalize_rows(v: &mut [f32], dim: usize) {
 fn dot(x: &[f32], y: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let (xc, yc) = (x.chunks_exact(8), y.chunks_exact(8));
-    let tail: f32 = xc.remainder().iter().zip(yc.remainder()).map(|(a, b)| a * b).sum();
+    let tail: f32 = xc
+        .remainder()
+        .iter()
+        .zip(yc.remainder())
+        .map(|(a, b)| a * b)
+        .sum();
     for (a, b) in xc.zip(yc) {
         for k in 0..8 {
             acc[k] += a[k] * b[k];
@@ -377,6 +400,92 @@ fn kmeans(v: &[f32], dim: usize, k: usize, iters: usize, rng: &mut Rng) -> Vec<u
     assign
 }
 
+fn labels_of(tagged: &[Vec<crate::model::Tagged>]) -> Vec<Vec<u8>> {
+    tagged
+        .iter()
+        .map(|s| s.iter().map(|t| t.label).collect())
+        .collect()
+}
+
+/// Trains one stage on documents `which` for `config.epochs` epochs and
+/// returns the averaged weights of the epoch with the best dev F1.
+#[allow(clippy::too_many_arguments)]
+fn train_stage(
+    feats: &[DocFeatures],
+    gold: &[&[Vec<u8>]],
+    which: &[usize],
+    dev_feats: &[(DocFeatures, &ConllDoc)],
+    dev_two_stage: bool,
+    config: &TrainConfig,
+    rng: &mut Rng,
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<(u64, [f32; N_LABELS])> {
+    let mut weights = TrainWeights {
+        c: 1.0,
+        ..Default::default()
+    };
+    let mut best: Option<(f64, Vec<(u64, [f32; N_LABELS])>)> = None;
+    let mut order: Vec<usize> = which.to_vec();
+    let mut dynf = Vec::with_capacity(16);
+    let mut all = Vec::with_capacity(96);
+    for epoch in 1..=config.epochs {
+        rng.shuffle(&mut order);
+        progress(Progress::EpochStart {
+            epoch,
+            n_docs: order.len(),
+        });
+        let (mut errors, mut tokens) = (0, 0);
+        for &di in &order {
+            let feats = &feats[di];
+            let gold = gold[di];
+            let mut hist = History::default();
+            for (s, facts) in feats.facts.iter().enumerate() {
+                let n = facts.len();
+                let mut pred: Vec<u8> = Vec::with_capacity(n);
+                for i in 0..n {
+                    let p1 = pred.last().copied().unwrap_or(0);
+                    let p2 = if i >= 2 { pred[i - 2] } else { 0 };
+                    dynf.clear();
+                    dynamic_features(facts, i, p1, p2, &hist, feats.salt, &mut dynf);
+                    all.clear();
+                    all.extend_from_slice(feats.token(s, i));
+                    all.extend_from_slice(&dynf);
+                    let mut scores = [0f32; N_LABELS];
+                    for &x in &all {
+                        weights.add(x, &mut scores);
+                    }
+                    let prev = (i > 0).then_some(p1);
+                    let guess = best_allowed(&scores, prev, i + 1 == n, 1.0).label;
+                    let g = gold[s][i];
+                    if guess != g {
+                        weights.update(&all, g, guess);
+                        errors += 1;
+                    }
+                    weights.c += 1.0;
+                    tokens += 1;
+                    pred.push(guess);
+                }
+                hist.record(facts, &pred);
+            }
+            progress(Progress::Doc);
+        }
+        let avg = weights.averaged();
+        let scorer = Averaged(avg.iter().cloned().collect());
+        let dev = score_docs(&scorer, dev_feats, dev_two_stage);
+        let f1 = dev.overall().f1;
+        progress(Progress::EpochEnd {
+            epoch,
+            errors,
+            tokens,
+            dev,
+        });
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
+            best = Some((f1, avg));
+        }
+    }
+    best.map(|b| b.1).unwrap_or_default()
+}
+
 /// Trains a model. `dev` picks the best epoch and calibrates confidences.
 pub fn train(
     train_docs: &[ConllDoc],
@@ -390,13 +499,14 @@ pub fn train(
         progress(Progress::Stage(format!("gazetteer from {}", dir.display())));
         add_geonames(&mut gazetteer, dir)?;
     }
-    let mut docs: Vec<TrainDoc> = train_docs.iter().map(to_train_doc).collect();
+    let mut docs: Vec<TrainDoc> = train_docs.iter().enumerate().map(to_train_doc).collect();
     if config.train_gazetteer {
         for d in train_docs {
             for s in &d.sentences {
                 for c in conll::chunks(&s.tags) {
                     if let Some(t) = tags::type_index(&c.label) {
-                        let toks: Vec<&str> = s.words[c.start..c.end].iter().map(|x| x.as_str()).collect();
+                        let toks: Vec<&str> =
+                            s.words[c.start..c.end].iter().map(|x| x.as_str()).collect();
                         gazetteer.add_train(&toks, t);
                     }
                 }
@@ -405,7 +515,10 @@ pub fn train(
     }
     let clusters = match &config.vectors {
         Some(dir) => {
-            progress(Progress::Stage(format!("word clusters from {}", dir.display())));
+            progress(Progress::Stage(format!(
+                "word clusters from {}",
+                dir.display()
+            )));
             build_clusters(dir, config.n_clusters.0, config.n_clusters.1, config.seed)?
         }
         None => Clusters::default(),
@@ -417,8 +530,17 @@ pub fn train(
     for i in 0..n_orig {
         if rng.unit() < config.case_augment {
             let d = &docs[i];
-            let sents = d.sents.iter().map(|s| s.iter().map(|w| w.to_lowercase()).collect()).collect();
-            docs.push(TrainDoc { sents, labels: d.labels.clone(), own: d.own.clone() });
+            let sents = d
+                .sents
+                .iter()
+                .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+                .collect();
+            docs.push(TrainDoc {
+                sents,
+                labels: d.labels.clone(),
+                own: d.own.clone(),
+                orig: i,
+            });
         }
         if rng.unit() < config.case_augment {
             let d = &docs[i];
@@ -433,7 +555,12 @@ pub fn train(
                     }
                 })
                 .collect();
-            docs.push(TrainDoc { sents, labels: d.labels.clone(), own: d.own.clone() });
+            docs.push(TrainDoc {
+                sents,
+                labels: d.labels.clone(),
+                own: d.own.clone(),
+                orig: i,
+            });
         }
     }
 
@@ -463,82 +590,105 @@ pub fn train(
         })
         .collect();
 
-    let mut weights = TrainWeights {
-        c: 1.0,
-        ..Default::default()
-    };
-    let mut best: Option<(f64, Vec<(u64, [f32; N_LABELS])>)> = None;
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut dynf = Vec::with_capacity(16);
-    let mut all = Vec::with_capacity(96);
-    for epoch in 1..=config.epochs {
-        rng.shuffle(&mut order);
-        progress(Progress::EpochStart {
-            epoch,
-            n_docs: order.len(),
-        });
-        let (mut errors, mut tokens) = (0, 0);
-        for &di in &order {
-            let feats = &train_feats[di];
-            let gold = &docs[di].labels;
-            let mut hist = History::default();
-            for (s, facts) in feats.facts.iter().enumerate() {
-                let n = facts.len();
-                let mut pred: Vec<u8> = Vec::with_capacity(n);
-                for i in 0..n {
-                    let p1 = pred.last().copied().unwrap_or(0);
-                    let p2 = if i >= 2 { pred[i - 2] } else { 0 };
-                    dynf.clear();
-                    dynamic_features(facts, i, p1, p2, &hist, &mut dynf);
-                    all.clear();
-                    all.extend_from_slice(feats.token(s, i));
-                    all.extend_from_slice(&dynf);
-                    let mut scores = [0f32; N_LABELS];
-                    for &x in &all {
-                        weights.add(x, &mut scores);
-                    }
-                    let prev = (i > 0).then_some(p1);
-                    let guess = best_allowed(&scores, prev, i + 1 == n, 1.0).label;
-                    let g = gold[s][i];
-                    if guess != g {
-                        weights.update(&all, g, guess);
-                        errors += 1;
-                    }
-                    weights.c += 1.0;
-                    tokens += 1;
-                    pred.push(guess);
-                }
-                hist.record(facts, &pred);
+    let gold: Vec<&[Vec<u8>]> = docs.iter().map(|d| d.labels.as_slice()).collect();
+    let all_docs: Vec<usize> = (0..docs.len()).collect();
+    progress(Progress::Stage("first stage".into()));
+    let stage1 = train_stage(
+        &train_feats,
+        &gold,
+        &all_docs,
+        &dev_feats,
+        false,
+        config,
+        &mut rng,
+        progress,
+    );
+    let mut avg = stage1;
+    if config.two_stage {
+        // Jackknife: the second stage must learn from first-stage tags as
+        // good as those it will see on new text, so each half of the
+        // training set is tagged by a first stage trained on the other half.
+        // Case-changed copies go with their original document.
+        progress(Progress::Stage(
+            "second stage: first-stage tags by 2-fold jackknife".into(),
+        ));
+        let mut first_tags: Vec<Vec<Vec<u8>>> = vec![Vec::new(); docs.len()];
+        for fold in 0..2 {
+            progress(Progress::Stage(format!(
+                "jackknife: first stage without fold {}",
+                fold + 1
+            )));
+            let train_idx: Vec<usize> = (0..docs.len())
+                .filter(|&i| docs[i].orig % 2 != fold)
+                .collect();
+            let w = train_stage(
+                &train_feats,
+                &gold,
+                &train_idx,
+                &dev_feats,
+                false,
+                config,
+                &mut rng,
+                progress,
+            );
+            let scorer = Averaged(w.into_iter().collect());
+            for i in (0..docs.len()).filter(|&i| docs[i].orig % 2 == fold) {
+                first_tags[i] = labels_of(&tag_doc(&scorer, &train_feats[i], 1.0, BEAM));
             }
-            progress(Progress::Doc);
         }
-        let avg = weights.averaged();
-        let scorer = Averaged(avg.iter().cloned().collect());
-        let dev = score_docs(&scorer, &dev_feats);
-        let f1 = dev.overall().f1;
-        progress(Progress::EpochEnd {
-            epoch,
-            errors,
-            tokens,
-            dev,
-        });
-        if best.as_ref().is_none_or(|b| f1 > b.0) {
-            best = Some((f1, avg));
-        }
+        let stage2_train: Vec<DocFeatures> = train_feats
+            .iter()
+            .zip(&first_tags)
+            .map(|(f, t)| stage2_features(f, t))
+            .collect();
+        drop(first_tags);
+        let scorer1 = Averaged(avg.iter().cloned().collect());
+        let stage2_dev: Vec<(DocFeatures, &ConllDoc)> = dev_feats
+            .iter()
+            .map(|(f, d)| {
+                (
+                    stage2_features(f, &labels_of(&tag_doc(&scorer1, f, 1.0, BEAM))),
+                    *d,
+                )
+            })
+            .collect();
+        drop(scorer1);
+        progress(Progress::Stage("second stage".into()));
+        let stage2 = train_stage(
+            &stage2_train,
+            &gold,
+            &all_docs,
+            &stage2_dev,
+            false,
+            config,
+            &mut rng,
+            progress,
+        );
+        avg.extend(stage2);
+        avg.sort_unstable_by_key(|x| x.0);
     }
-    let Some((_, avg)) = best else {
-        return Err(NerError::Config("train for at least one epoch".into()));
-    };
-    drop(weights);
-    progress(Progress::Stage("calibrating confidences on the dev set".into()));
+    progress(Progress::Stage(
+        "calibrating confidences on the dev set".into(),
+    ));
     let scorer = Averaged(avg.iter().cloned().collect());
     let temperature = if dev_feats.is_empty() {
         1.0
     } else {
-        calibrate(&scorer, &dev_feats)
+        calibrate(&scorer, &dev_feats, config.two_stage)
     };
+    let dev = score_docs(&scorer, &dev_feats, config.two_stage);
+    progress(Progress::Stage(format!(
+        "final dev F1 {:.2} (temperature {temperature:.2})",
+        100.0 * dev.overall().f1
+    )));
     drop(scorer);
     drop(dev_feats);
     drop(train_feats);
-    Ok(Model::from_parts(gazetteer, clusters, avg, temperature))
+    Ok(Model::from_parts(
+        gazetteer,
+        clusters,
+        avg,
+        temperature,
+        config.two_stage,
+    ))
 }

@@ -40,15 +40,28 @@ pub fn read_word_vectors(dir: &Path) -> Result<(Vec<String>, Vec<f32>, usize), N
         .and_then(|m| m.iter().find(|(k, _)| k.contains("word_embeddings")))
         .ok_or_else(|| data_err(&st_path, "no word_embeddings tensor"))?;
     if info["dtype"] != "F32" {
-        return Err(data_err(&st_path, format!("{name}: only F32 tensors are read")));
+        return Err(data_err(
+            &st_path,
+            format!("{name}: only F32 tensors are read"),
+        ));
     }
     let shape: Vec<usize> = info["shape"]
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_u64()).map(|x| x as usize).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_u64())
+                .map(|x| x as usize)
+                .collect()
+        })
         .unwrap_or_default();
     let offs: Vec<usize> = info["data_offsets"]
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_u64()).map(|x| x as usize).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_u64())
+                .map(|x| x as usize)
+                .collect()
+        })
         .unwrap_or_default();
     let [rows, dim] = shape[..] else {
         return Err(data_err(&st_path, "embedding tensor is not 2-d"));

@@ -29,7 +29,11 @@ fn hundred_thousand_token_document_runs() {
     let doc = crate::tag(&text);
     assert!(doc.tokens.len() >= 100_000);
     // The text is full of names; a long document must not lose them.
-    assert!(doc.mentions.len() > 10_000, "{} mentions", doc.mentions.len());
+    assert!(
+        doc.mentions.len() > 10_000,
+        "{} mentions",
+        doc.mentions.len()
+    );
 }
 
 #[test]

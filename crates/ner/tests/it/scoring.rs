@@ -36,13 +36,18 @@ fn scorer_agrees_with_hand_checked_file() {
     }
     flush(&mut gold, &mut pred);
 
-    assert_eq!((scores.n_gold(), scores.n_pred(), scores.n_correct()), (6, 5, 2));
+    assert_eq!(
+        (scores.n_gold(), scores.n_pred(), scores.n_correct()),
+        (6, 5, 2)
+    );
     let o = scores.overall();
     assert!((o.precision - 0.4).abs() < 1e-9);
     assert!((o.recall - 2.0 / 6.0).abs() < 1e-9);
     assert!((o.f1 - 4.0 / 11.0).abs() < 1e-9);
     let per = scores.per_type();
-    assert!((per["PERSON"].precision - 1.0).abs() < 1e-9 && (per["PERSON"].recall - 0.5).abs() < 1e-9);
+    assert!(
+        (per["PERSON"].precision - 1.0).abs() < 1e-9 && (per["PERSON"].recall - 0.5).abs() < 1e-9
+    );
     assert!((per["ORG"].precision - 0.5).abs() < 1e-9 && (per["ORG"].recall - 1.0).abs() < 1e-9);
     assert_eq!(per["LOC"].f1, 0.0);
     let json = scores.to_json();

@@ -18,7 +18,9 @@ fn general_and_capital() {
 fn organisation_and_person() {
     check(
         "The European Commission said Ursula von der Leyen would travel to Kyiv.",
-        expect![[r#"The [European Commission]{ORG} said [Ursula von der Leyen]{PERSON} would travel to [Kyiv]{LOC}."#]],
+        expect![[
+            r#"The [European Commission]{ORG} said [Ursula von der Leyen]{PERSON} would travel to [Kyiv]{LOC}."#
+        ]],
     );
 }
 
@@ -42,7 +44,9 @@ fn mentions_carry_confidence() {
 #[test]
 fn tag_tokens_returns_token_spans() {
     let names = crate::tagger().tag_tokens(&["Angela", "Merkel", "met", "Vladimir", "Putin", "."]);
-    let spans: Vec<(usize, usize, &str)> =
-        names.iter().map(|n| (n.start, n.end, n.etype.as_str())).collect();
+    let spans: Vec<(usize, usize, &str)> = names
+        .iter()
+        .map(|n| (n.start, n.end, n.etype.as_str()))
+        .collect();
     assert_eq!(spans, vec![(0, 2, "PERSON"), (3, 5, "PERSON")]);
 }
