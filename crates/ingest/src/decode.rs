@@ -134,3 +134,17 @@ fn decode_utf16(bytes: &[u8]) -> Option<Decoded> {
         .collect();
     Some(Decoded { text, n_replaced })
 }
+
+/// The charset an HTML page declares in its first bytes (`<meta charset>` or
+/// `http-equiv` content type), when it is one other than UTF-8. Consulted only
+/// for pages that are not valid UTF-8: a page that decodes as UTF-8 is UTF-8,
+/// whatever its meta tag claims.
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    static CHARSET: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i)charset\s*=\s*["']?([a-z0-9_:.-]+)"#).expect("valid regex")
+    });
+    let head = &bytes[..bytes.len().min(4096)];
+    let label = CHARSET.captures(head)?.get(1)?.as_bytes();
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    (encoding != encoding_rs::UTF_8).then_some(encoding)
+}

@@ -252,7 +252,23 @@ fn ingest_whole(
             single(draft)
         }
         Format::Html => {
-            let article = html::extract_article(&decoded.text);
+            let declared = (decoded.n_replaced > 0)
+                .then(|| decode::declared_charset(&bytes))
+                .flatten();
+            let (page, charset_note) = match declared {
+                Some(encoding) => (
+                    encoding.decode(&bytes).0.into_owned(),
+                    Some((
+                        dossier_text::Severity::Info,
+                        format!("{place}: the page is not UTF-8; it was decoded as {}, the charset it declares", encoding.name()),
+                    )),
+                ),
+                None => (
+                    decoded.text.clone(),
+                    decoded.lossy_message(&place).map(|m| (dossier_text::Severity::Warning, m)),
+                ),
+            };
+            let article = html::extract_article(&page);
             if article.text.trim().is_empty() {
                 return Err(IngestError::NoText {
                     path: source.clone(),
@@ -273,9 +289,11 @@ fn ingest_whole(
                     "{place}: {from}: `{text}` is not a valid date; the page is kept without a date, give one with --date"
                 ));
             }
-            single(draft)
+            draft.diagnostics.extend(charset_note);
+            vec![Ok(draft.finish(cfg, &place))]
         }
-        Format::Feed => feed::parse_feed(source, decoded.text.as_bytes(), cfg),
+        // The raw bytes: feed-rs honours the encoding the XML prolog declares.
+        Format::Feed => feed::parse_feed(source, &bytes, cfg),
         Format::Jsonl => {
             let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(&bytes);
             let out: Vec<_> = bytes

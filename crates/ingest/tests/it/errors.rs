@@ -256,3 +256,18 @@ fn repeated_ids_are_made_unique_in_input_order() {
     "#]],
     );
 }
+
+#[test]
+fn legacy_charsets_are_honoured_for_pages_and_feeds() {
+    let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 owners in Tunis went on strike on Monday over new taxes.</p></body></html>";
+    let feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Gr\xe8ve</title><description>Caf\xe9 owners went on strike.</description><pubDate>Mon, 08 Apr 2024 09:30:00 +0000</pubDate></item></channel></rss>";
+    let mut items = ingest_bytes("cafe.html", page, &IngestConfig::default());
+    items.extend(ingest_bytes("cafe.rss", feed, &IngestConfig::default()));
+    expect![[r#"
+        cafe | - | - | Café owners in Tunis went on strike on Monday over new taxes…
+          Info: cafe.html: the page is not UTF-8; it was decoded as windows-1252, the charset it declares
+          Info: cafe.html: no publication date; relative times cannot be anchored, give one with --date
+        cafe#1 | 2024-04-08 | Grève | Café owners went on strike.
+          source: T
+    "#]].assert_eq(&render(&items, 60));
+}
