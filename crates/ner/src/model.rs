@@ -103,7 +103,7 @@ pub(crate) fn best_allowed(
 /// (width 1); a small beam at tagging time lets later tokens overrule an
 /// early choice that the BILOU constraints would otherwise force through,
 /// such as a score after a name ("Dale 69") being pulled into it.
-pub const BEAM: usize = 4;
+pub const BEAM: usize = 2;
 
 /// Left-to-right beam tagging of a whole document, sentence by sentence.
 /// Hypotheses are ranked by the sum of log-probabilities of their labels
