@@ -75,18 +75,26 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
     let mut kb = Kb::embedded().context("loading the embedded knowledge base")?;
     for path in &args.kb {
-        kb.load_extra(path).with_context(|| format!("loading {}", path.display()))?;
+        kb.load_extra(path)
+            .with_context(|| format!("loading {}", path.display()))?;
     }
     let load_ms = start.elapsed().as_secs_f64() * 1e3;
     let geocoder = Geocoder::new(&kb);
 
     let mut results = serde_json::Map::new();
     for (name, path, reader) in [
-        ("GeoWebNews", &gwn_path, read_gwn as fn(&Path) -> anyhow::Result<Vec<Article>>),
+        (
+            "GeoWebNews",
+            &gwn_path,
+            read_gwn as fn(&Path) -> anyhow::Result<Vec<Article>>,
+        ),
         ("LGL", &lgl_path, read_lgl),
     ] {
         if !path.is_file() {
-            eprintln!("dossier eval geo: {} missing; skipping {name}", path.display());
+            eprintln!(
+                "dossier eval geo: {} missing; skipping {name}",
+                path.display()
+            );
             continue;
         }
         let articles = reader(path).with_context(|| format!("reading {}", path.display()))?;
@@ -102,7 +110,10 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::Value::Object(results));
     } else {
-        eprintln!("knowledge base loaded in {load_ms:.0} ms; total {:.1}s", start.elapsed().as_secs_f64());
+        eprintln!(
+            "knowledge base loaded in {load_ms:.0} ms; total {:.1}s",
+            start.elapsed().as_secs_f64()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -130,12 +141,23 @@ fn score(geocoder: &Geocoder, articles: &[Article]) -> Scores {
 fn summarize(mut errors: Vec<f64>, unresolved: usize) -> Scores {
     let n = errors.len();
     if n == 0 {
-        return Scores { acc161: 0.0, mean_km: 0.0, median_km: 0.0, auc: 0.0, n, unresolved };
+        return Scores {
+            acc161: 0.0,
+            mean_km: 0.0,
+            median_km: 0.0,
+            auc: 0.0,
+            n,
+            unresolved,
+        };
     }
     errors.sort_by(f64::total_cmp);
     let acc161 = errors.iter().filter(|&&e| e < 161.0).count() as f64 / n as f64;
     let mean_km = errors.iter().sum::<f64>() / n as f64;
-    let median_km = if n % 2 == 1 { errors[n / 2] } else { (errors[n / 2 - 1] + errors[n / 2]) / 2.0 };
+    let median_km = if n % 2 == 1 {
+        errors[n / 2]
+    } else {
+        (errors[n / 2 - 1] + errors[n / 2]) / 2.0
+    };
     let logs: Vec<f64> = errors.iter().map(|e| e.ln_1p()).collect();
     let auc = if n > 1 {
         let area: f64 = logs.windows(2).map(|w| (w[0] + w[1]) / 2.0).sum();
@@ -143,13 +165,21 @@ fn summarize(mut errors: Vec<f64>, unresolved: usize) -> Scores {
     } else {
         logs[0] / MAX_ERROR_KM.ln()
     };
-    Scores { acc161, mean_km, median_km, auc, n, unresolved }
+    Scores {
+        acc161,
+        mean_km,
+        median_km,
+        auc,
+        n,
+        unresolved,
+    }
 }
 
 fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
     let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
     2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
 }
 
@@ -172,7 +202,10 @@ fn read_gwn(path: &Path) -> anyhow::Result<Vec<Article>> {
             let has_id = tag(body, "geonamesID").is_some_and(|g| !g.is_empty());
             // Spans without coordinates are not toponyms ("city", "citizens").
             let Some(coords) = coords else { continue };
-            toponyms.push(GoldToponym { text: name, gold: has_id.then_some(coords) });
+            toponyms.push(GoldToponym {
+                text: name,
+                gold: has_id.then_some(coords),
+            });
         }
         out.push(Article { toponyms });
     }
@@ -213,7 +246,10 @@ fn tag(body: &str, name: &str) -> Option<String> {
     let start = body.find(&open)? + open.len();
     let end = start + body[start..].find(&format!("</{name}>"))?;
     let raw = body[start..end].trim();
-    let raw = raw.strip_prefix("<![CDATA[").and_then(|r| r.strip_suffix("]]>")).unwrap_or(raw);
+    let raw = raw
+        .strip_prefix("<![CDATA[")
+        .and_then(|r| r.strip_suffix("]]>"))
+        .unwrap_or(raw);
     Some(
         raw.replace("&lt;", "<")
             .replace("&gt;", ">")

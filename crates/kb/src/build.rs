@@ -107,7 +107,10 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
             return None;
         }
         let n = list.len() as f64;
-        Some((list.iter().map(|c| c.lat).sum::<f64>() / n, list.iter().map(|c| c.lon).sum::<f64>() / n))
+        Some((
+            list.iter().map(|c| c.lat).sum::<f64>() / n,
+            list.iter().map(|c| c.lon).sum::<f64>() / n,
+        ))
     };
 
     // Countries.
@@ -118,7 +121,10 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
     let mut country_ids: HashMap<String, String> = HashMap::new();
     // ISO 3166-1, then the GeoNames countries ISO lacks (Kosovo).
     let mut all_countries: Vec<&Value> = iso1["3166-1"].as_array().into_iter().flatten().collect();
-    let iso_codes: HashSet<&str> = all_countries.iter().map(|c| str_field(c, "alpha_2")).collect();
+    let iso_codes: HashSet<&str> = all_countries
+        .iter()
+        .map(|c| str_field(c, "alpha_2"))
+        .collect();
     let mut geonames_only: Vec<Value> = Vec::new();
     for (cc, gn) in gn_countries.as_object().into_iter().flatten() {
         if !iso_codes.contains(cc.as_str()) {
@@ -137,9 +143,19 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
             None => format!("iso:{cc}"),
         };
         country_ids.insert(cc.to_string(), id.clone());
-        let name = c.get("common_name").and_then(Value::as_str).unwrap_or(str_field(c, "name"));
+        // The curated list starts with the name news uses ("Russia", "Ivory
+        // Coast"); the ISO names become aliases.
+        let iso_name = c
+            .get("common_name")
+            .and_then(Value::as_str)
+            .unwrap_or(str_field(c, "name"));
+        let name = cur
+            .and_then(|c| c.aliases.first())
+            .map(String::as_str)
+            .unwrap_or(iso_name);
         let mut aliases: Vec<String> = Vec::new();
         for extra in [
+            Some(iso_name),
             c.get("name").and_then(Value::as_str),
             c.get("official_name").and_then(Value::as_str),
             gn.get("name").and_then(Value::as_str),
@@ -195,10 +211,15 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
             }
         }
         // The capital: the largest city of the country with the capital's name.
-        if let Some(cap) = gn.get("capital").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+        if let Some(cap) = gn
+            .get("capital")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+        {
             let k = normalize::key(cap);
             let best = by_cc.get(cc).into_iter().flatten().filter(|city| {
-                normalize::key(&city.name) == k || city.aliases.iter().any(|a| normalize::key(a) == k)
+                normalize::key(&city.name) == k
+                    || city.aliases.iter().any(|a| normalize::key(a) == k)
             });
             if let Some(city) = best.max_by_key(|c| c.population) {
                 capitals.insert(city.gid, cc.to_string());
@@ -208,7 +229,9 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
     // Continents are regions with GeoNames points.
     let mut regions = String::new();
     for (_, c) in continents.as_object().into_iter().flatten() {
-        let (Some(lat), Some(lon)) = (num_field(c, "lat"), num_field(c, "lng")) else { continue };
+        let (Some(lat), Some(lon)) = (num_field(c, "lat"), num_field(c, "lng")) else {
+            continue;
+        };
         let gid = num_field(c, "geonameId").map(|g| g as u64);
         let name = str_field(c, "name");
         row(
@@ -230,7 +253,14 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
     // Admin-1: US states from GeoNames, the rest from ISO 3166-2.
     let mut admin1 = header();
     // (id, name, country, GeoNames admin-1 key, parent id, aliases)
-    type Admin1Row = (String, String, String, Option<String>, Option<String>, Vec<String>);
+    type Admin1Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Vec<String>,
+    );
     let mut admin1_rows: Vec<Admin1Row> = Vec::new();
     for (code, s) in us_states.as_object().into_iter().flatten() {
         let gid = s.get("geonameid").and_then(Value::as_u64);
@@ -241,7 +271,14 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
             .filter(|(c, _)| c == code)
             .map(|(_, a)| a.to_string())
             .collect();
-        admin1_rows.push((id, str_field(s, "name").to_string(), "US".into(), Some(key), None, abbrev));
+        admin1_rows.push((
+            id,
+            str_field(s, "name").to_string(),
+            "US".into(),
+            Some(key),
+            None,
+            abbrev,
+        ));
     }
     // The curated crosswalk: an explicit GeoNames code, or the code of the
     // largest city of the seat's name in the subdivision's country.
@@ -250,7 +287,10 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         let cc = e.id.strip_prefix("iso:").map(|c| &c[..2]).unwrap_or("");
         let code = match (&e.admin1, &e.seat) {
             (Some(code), _) => Some(code.clone()),
-            (None, Some(seat)) => by_cc.get(cc).and_then(|cities| city_named(seat, cities)).map(|c| c.admin1.clone()),
+            (None, Some(seat)) => by_cc
+                .get(cc)
+                .and_then(|cities| city_named(seat, cities))
+                .map(|c| c.admin1.clone()),
             (None, None) => None,
         };
         if let Some(code) = code {
@@ -267,18 +307,33 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         }
         let id = format!("iso:{code}");
         let name = str_field(s, "name");
-        let parent = s.get("parent").and_then(Value::as_str).map(|p| format!("iso:{cc}-{p}"));
+        let parent = s
+            .get("parent")
+            .and_then(Value::as_str)
+            .map(|p| format!("iso:{cc}-{p}"));
         let key = match crosswalk.get(id.as_str()) {
             Some(k) => Some(k.clone()),
-            None if parent.is_none() => match_admin1(name, by_cc.get(cc).map(Vec::as_slice).unwrap_or(&[])),
+            None if parent.is_none() => {
+                match_admin1(name, by_cc.get(cc).map(Vec::as_slice).unwrap_or(&[]))
+            }
             None => None,
         };
         // A GeoNames code claimed twice would give two provinces one point.
         let key = key.filter(|k| crosswalk.contains_key(id.as_str()) || claimed.insert(k.clone()));
-        admin1_rows.push((id, name.to_string(), cc.to_string(), key, parent, Vec::new()));
+        admin1_rows.push((
+            id,
+            name.to_string(),
+            cc.to_string(),
+            key,
+            parent,
+            Vec::new(),
+        ));
     }
     for (id, name, cc, key, parent, aliases) in &admin1_rows {
-        let coords = key.as_deref().and_then(|k| by_admin1.get(k)).and_then(|l| centroid(l));
+        let coords = key
+            .as_deref()
+            .and_then(|k| by_admin1.get(k))
+            .and_then(|l| centroid(l));
         let population = key
             .as_deref()
             .and_then(|k| by_admin1.get(k))
@@ -331,7 +386,11 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         report.cities += 1;
     }
 
-    for (file, text) in [("countries.tsv", &countries), ("admin1.tsv", &admin1), ("places.tsv", &places)] {
+    for (file, text) in [
+        ("countries.tsv", &countries),
+        ("admin1.tsv", &admin1),
+        ("places.tsv", &places),
+    ] {
         let path = kb_dir.join(file);
         std::fs::write(&path, text).map_err(|source| KbError::Io { path, source })?;
         report.bytes += text.len();
@@ -367,7 +426,10 @@ fn match_admin1(name: &str, cities: &[&City]) -> Option<String> {
 /// The largest city called `name` (by its name or an alternate name).
 fn city_named<'a>(name: &str, cities: &[&'a City]) -> Option<&'a City> {
     let k = normalize::lowercase_key(name);
-    let by_name = cities.iter().filter(|c| normalize::lowercase_key(&c.name) == k).max_by_key(|c| c.population);
+    let by_name = cities
+        .iter()
+        .filter(|c| normalize::lowercase_key(&c.name) == k)
+        .max_by_key(|c| c.population);
     by_name
         .or_else(|| {
             cities
@@ -380,15 +442,49 @@ fn city_named<'a>(name: &str, cities: &[&'a City]) -> Option<&'a City> {
 
 /// The AP-style abbreviations US news writes after town names ("Rome, Ga.").
 const US_STATE_ABBREVIATIONS: [(&str, &str); 43] = [
-    ("AL", "Ala."), ("AZ", "Ariz."), ("AR", "Ark."), ("CA", "Calif."), ("CO", "Colo."),
-    ("CT", "Conn."), ("DE", "Del."), ("FL", "Fla."), ("GA", "Ga."), ("IL", "Ill."),
-    ("IN", "Ind."), ("KS", "Kan."), ("KY", "Ky."), ("LA", "La."), ("MD", "Md."),
-    ("MA", "Mass."), ("MI", "Mich."), ("MN", "Minn."), ("MS", "Miss."), ("MO", "Mo."),
-    ("MT", "Mont."), ("NE", "Neb."), ("NV", "Nev."), ("NH", "N.H."), ("NJ", "N.J."),
-    ("NM", "N.M."), ("NY", "N.Y."), ("NC", "N.C."), ("ND", "N.D."), ("OK", "Okla."),
-    ("OR", "Ore."), ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."),
-    ("TN", "Tenn."), ("VT", "Vt."), ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."),
-    ("WI", "Wis."), ("WY", "Wyo."), ("DC", "D.C."),
+    ("AL", "Ala."),
+    ("AZ", "Ariz."),
+    ("AR", "Ark."),
+    ("CA", "Calif."),
+    ("CO", "Colo."),
+    ("CT", "Conn."),
+    ("DE", "Del."),
+    ("FL", "Fla."),
+    ("GA", "Ga."),
+    ("IL", "Ill."),
+    ("IN", "Ind."),
+    ("KS", "Kan."),
+    ("KY", "Ky."),
+    ("LA", "La."),
+    ("MD", "Md."),
+    ("MA", "Mass."),
+    ("MI", "Mich."),
+    ("MN", "Minn."),
+    ("MS", "Miss."),
+    ("MO", "Mo."),
+    ("MT", "Mont."),
+    ("NE", "Neb."),
+    ("NV", "Nev."),
+    ("NH", "N.H."),
+    ("NJ", "N.J."),
+    ("NM", "N.M."),
+    ("NY", "N.Y."),
+    ("NC", "N.C."),
+    ("ND", "N.D."),
+    ("OK", "Okla."),
+    ("OR", "Ore."),
+    ("PA", "Pa."),
+    ("RI", "R.I."),
+    ("SC", "S.C."),
+    ("SD", "S.D."),
+    ("TN", "Tenn."),
+    ("VT", "Vt."),
+    ("VA", "Va."),
+    ("WA", "Wash."),
+    ("WV", "W.Va."),
+    ("WI", "Wis."),
+    ("WY", "Wyo."),
+    ("DC", "D.C."),
 ];
 
 fn read_cities(path: &Path) -> Result<Vec<City>, KbError> {
@@ -427,7 +523,9 @@ fn read_cities(path: &Path) -> Result<Vec<City>, KbError> {
 /// Latin-script, capitalised alternate names that are not airport codes.
 fn keep_alternate(a: &str) -> bool {
     let mut chars = a.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !first.is_uppercase() || a.len() > 60 {
         return false;
     }
@@ -494,7 +592,11 @@ fn row(out: &mut String, r: &Row) {
         r.admin1.unwrap_or(""),
         lat,
         lon,
-        if r.population > 0 { r.population.to_string() } else { String::new() },
+        if r.population > 0 {
+            r.population.to_string()
+        } else {
+            String::new()
+        },
         r.geonames_id.map(|g| g.to_string()).unwrap_or_default(),
         r.parent.unwrap_or(""),
         r.qid.unwrap_or(""),
@@ -507,17 +609,25 @@ fn round4(x: f64) -> f64 {
 }
 
 fn read_json(path: &Path) -> Result<Value, KbError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| KbError::Io { path: path.to_path_buf(), source })?;
-    serde_json::from_str(&text)
-        .map_err(|source| KbError::Json { file: path.display().to_string(), source })
+    let text = std::fs::read_to_string(path).map_err(|source| KbError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|source| KbError::Json {
+        file: path.display().to_string(),
+        source,
+    })
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, KbError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| KbError::Io { path: path.to_path_buf(), source })?;
-    toml::from_str(&text)
-        .map_err(|source| KbError::Toml { file: path.display().to_string(), source: Box::new(source) })
+    let text = std::fs::read_to_string(path).map_err(|source| KbError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|source| KbError::Toml {
+        file: path.display().to_string(),
+        source: Box::new(source),
+    })
 }
 
 fn str_field<'a>(v: &'a Value, key: &str) -> &'a str {

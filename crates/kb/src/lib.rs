@@ -205,15 +205,32 @@ impl KbEntry {
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{file}:{line}: {message}")]
-    Table { file: String, line: usize, message: String },
+    Table {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{file}: bad TOML: {source}")]
-    Toml { file: String, source: Box<toml::de::Error> },
+    Toml {
+        file: String,
+        source: Box<toml::de::Error>,
+    },
     #[error("{file}: bad JSON: {source}")]
-    Json { file: String, source: serde_json::Error },
+    Json {
+        file: String,
+        source: serde_json::Error,
+    },
     #[error("{file}: entry {id}: {message}")]
-    Entry { file: String, id: String, message: String },
+    Entry {
+        file: String,
+        id: String,
+        message: String,
+    },
 }
 
 /// The knowledge base and its alias index.
@@ -229,14 +246,26 @@ pub struct Kb {
 
 /// The tables built by `dossier build-kb` and the curated files, embedded.
 const EMBEDDED_TSV: [(&str, &str); 3] = [
-    ("kb/countries.tsv", include_str!("../../../kb/countries.tsv")),
+    (
+        "kb/countries.tsv",
+        include_str!("../../../kb/countries.tsv"),
+    ),
     ("kb/admin1.tsv", include_str!("../../../kb/admin1.tsv")),
     ("kb/places.tsv", include_str!("../../../kb/places.tsv")),
 ];
 const EMBEDDED_TOML: [(&str, &str); 3] = [
-    ("kb/curated/admin1.toml", include_str!("../../../kb/curated/admin1.toml")),
-    ("kb/curated/regions.toml", include_str!("../../../kb/curated/regions.toml")),
-    ("kb/curated/orgs.toml", include_str!("../../../kb/curated/orgs.toml")),
+    (
+        "kb/curated/admin1.toml",
+        include_str!("../../../kb/curated/admin1.toml"),
+    ),
+    (
+        "kb/curated/regions.toml",
+        include_str!("../../../kb/curated/regions.toml"),
+    ),
+    (
+        "kb/curated/orgs.toml",
+        include_str!("../../../kb/curated/orgs.toml"),
+    ),
 ];
 
 /// The column order of the built TSV tables (one header line, then rows).
@@ -279,15 +308,19 @@ impl Kb {
     /// `kb/curated/*.toml`). An entry whose id is already known adds its
     /// aliases and relations to it and overrides the fields it sets.
     pub fn load_extra(&mut self, path: &Path) -> Result<(), KbError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| KbError::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| KbError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         self.add_toml(&path.display().to_string(), &text)
     }
 
     /// Adds TOML entries given as text (see [`Kb::load_extra`]).
     pub fn add_toml(&mut self, file: &str, text: &str) -> Result<(), KbError> {
-        let parsed: TomlFile = toml::from_str(text)
-            .map_err(|source| KbError::Toml { file: file.to_string(), source: Box::new(source) })?;
+        let parsed: TomlFile = toml::from_str(text).map_err(|source| KbError::Toml {
+            file: file.to_string(),
+            source: Box::new(source),
+        })?;
         for raw in parsed.entry {
             self.add_toml_entry(file, raw)?;
         }
@@ -309,7 +342,10 @@ impl Kb {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != TSV_COLUMNS.len() {
-                return Err(bad(n + 1, format!("{} columns, expected {}", cols.len(), TSV_COLUMNS.len())));
+                return Err(bad(
+                    n + 1,
+                    format!("{} columns, expected {}", cols.len(), TSV_COLUMNS.len()),
+                ));
             }
             let kind = EntryKind::parse(cols[1])
                 .ok_or_else(|| bad(n + 1, format!("unknown kind {:?}", cols[1])))?;
@@ -326,7 +362,9 @@ impl Kb {
             e.capital_of = non_empty(cols[12]);
             if e.id.is_empty() {
                 // Cities leave the id column empty (see build.rs).
-                let gid = e.geonames_id.ok_or_else(|| bad(n + 1, "no id and no geonames_id".into()))?;
+                let gid = e
+                    .geonames_id
+                    .ok_or_else(|| bad(n + 1, "no id and no geonames_id".into()))?;
                 e.id = format!("geonames:{gid}");
             }
             self.push(e);
@@ -343,7 +381,9 @@ impl Kb {
             message,
         };
         let etype = match &raw.etype {
-            Some(t) => Some(EntityType::parse(t).ok_or_else(|| bad(format!("unknown etype {t:?}")))?),
+            Some(t) => {
+                Some(EntityType::parse(t).ok_or_else(|| bad(format!("unknown etype {t:?}")))?)
+            }
             None => None,
         };
         let mut related = Vec::new();
@@ -352,7 +392,10 @@ impl Kb {
             (RelationKind::FactionOf, &raw.faction_of),
             (RelationKind::PartOf, &raw.part_of),
         ] {
-            related.extend(targets.iter().map(|t| Relation { kind, target: t.clone() }));
+            related.extend(targets.iter().map(|t| Relation {
+                kind,
+                target: t.clone(),
+            }));
         }
         if let Some(&idx) = self.by_id.get(&raw.id) {
             // Extending a known entry: add names, override what is given.
@@ -382,8 +425,12 @@ impl Kb {
             self.entries[idx.0 as usize] = e;
             return Ok(());
         }
-        let kind = raw.kind.ok_or_else(|| bad("a new entry needs a kind".into()))?;
-        let name = raw.name.ok_or_else(|| bad("a new entry needs a name".into()))?;
+        let kind = raw
+            .kind
+            .ok_or_else(|| bad("a new entry needs a kind".into()))?;
+        let name = raw
+            .name
+            .ok_or_else(|| bad("a new entry needs a name".into()))?;
         if raw.lat.is_some() != raw.lon.is_some() {
             return Err(bad("lat and lon come together".into()));
         }
@@ -398,7 +445,9 @@ impl Kb {
         e.population = raw.population.unwrap_or(0);
         e.geonames_id = raw.geonames_id;
         e.parent = raw.parent;
-        e.qid = raw.qid.or_else(|| raw.id.starts_with('Q').then(|| raw.id.clone()));
+        e.qid = raw
+            .qid
+            .or_else(|| raw.id.starts_with('Q').then(|| raw.id.clone()));
         e.capital_of = raw.capital_of;
         self.push(e);
         Ok(())
@@ -505,7 +554,10 @@ impl Kb {
     /// For a national capital, its country's entry: "Moscow said" is the
     /// Russian government speaking.
     pub fn capital_of(&self, idx: EntryIdx) -> Option<EntryIdx> {
-        self.entry(idx).capital_of.as_deref().and_then(|cc| self.country(cc))
+        self.entry(idx)
+            .capital_of
+            .as_deref()
+            .and_then(|cc| self.country(cc))
     }
 
     /// The enclosing entry: the `parent` id, or for a city (whose table row
@@ -540,7 +592,9 @@ impl Kb {
                 let parent = e.parent.as_deref().and_then(|p| self.by_id(p));
                 match parent {
                     Some(p) if self.entry(p).kind.geo_level().is_some() => Some(p),
-                    _ if e.kind == EntryKind::Norp => e.country.as_deref().and_then(|cc| self.country(cc)),
+                    _ if e.kind == EntryKind::Norp => {
+                        e.country.as_deref().and_then(|cc| self.country(cc))
+                    }
                     _ => None,
                 }
             } else {
@@ -679,4 +733,137 @@ fn parse_opt<T: std::str::FromStr>(s: &str) -> Result<Option<T>, String> {
         return Ok(None);
     }
     s.parse().map(Some).map_err(|_| format!("bad number {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+    use std::sync::OnceLock;
+
+    fn kb() -> &'static Kb {
+        static KB: OnceLock<Kb> = OnceLock::new();
+        KB.get_or_init(|| Kb::embedded().expect("the embedded KB parses"))
+    }
+
+    /// Renders what a name finds: `id kind name [country]`, one per entry,
+    /// at most three.
+    fn check(name: &str, expect: Expect) {
+        let kb = kb();
+        let hits: Vec<String> = kb
+            .lookup(name)
+            .iter()
+            .take(3)
+            .map(|&i| {
+                let e = kb.entry(i);
+                format!(
+                    "{} {} {} {}",
+                    e.id,
+                    e.kind.as_str(),
+                    e.name,
+                    e.country.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        expect.assert_eq(&hits.join("; "));
+    }
+
+    #[test]
+    fn transliteration_variants_find_one_group() {
+        check(
+            "Tehreek-e-Taliban Pakistan",
+            expect!["dossier:ttp org Tehrik-i-Taliban Pakistan PK"],
+        );
+        check(
+            "Tehrik-e-Taliban Pakistan's",
+            expect!["dossier:ttp org Tehrik-i-Taliban Pakistan PK"],
+        );
+        check(
+            "TTP",
+            expect!["dossier:ttp org Tehrik-i-Taliban Pakistan PK"],
+        );
+        check("al Qaida", expect!["Q34490 org al-Qaeda -"]);
+        check("Al-Shabab", expect!["dossier:al-shabaab org al-Shabaab SO"]);
+    }
+
+    #[test]
+    fn acronyms_are_case_sensitive() {
+        check(
+            "ISIS-K",
+            expect!["dossier:iskp org Islamic State Khorasan Province AF"],
+        );
+        check("U.S.", expect!["Q30 country United States US"]);
+        check("us", expect![[""]]);
+        check("IRAN", expect!["Q794 country Iran IR"]);
+    }
+
+    #[test]
+    fn news_variants_and_demonyms() {
+        check("the UAE", expect!["Q878 country United Arab Emirates AE"]);
+        check("Britain", expect!["Q145 country United Kingdom GB"]);
+        check("Ivory Coast", expect!["Q1008 country Ivory Coast CI"]);
+        check("Pakistani", expect!["dossier:demonym-pk norp Pakistani PK"]);
+        check(
+            "Khorasan Ghag",
+            expect!["dossier:khorasan-ghag work Khorasan Ghag AF"],
+        );
+    }
+
+    #[test]
+    fn capital_is_tied_to_its_country() {
+        let kb = kb();
+        let moscow = kb.lookup("Moscow")[0];
+        let e = kb.entry(moscow);
+        assert_eq!(
+            (e.country.as_deref(), e.kind),
+            (Some("RU"), EntryKind::City)
+        );
+        let (lat, lon) = e.coords().unwrap();
+        assert_eq!(
+            (format!("{lat:.2}"), format!("{lon:.2}")),
+            ("55.75".into(), "37.62".into())
+        );
+        assert_eq!(
+            kb.capital_of(moscow).map(|c| kb.entry(c).name.as_str()),
+            Some("Russia")
+        );
+    }
+
+    #[test]
+    fn user_entries_extend_the_kb() {
+        let mut kb = Kb::empty();
+        kb.add_toml(
+            "test.toml",
+            r#"
+            [[entry]]
+            id = "dossier:test-front"
+            kind = "org"
+            name = "Northern Test Front"
+            aliases = ["NTF"]
+            country = "ML"
+
+            [[entry]]
+            id = "dossier:test-front"
+            aliases = ["Front du Nord"]
+            "#,
+        )
+        .unwrap();
+        let hits = kb.lookup("front du nord");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(kb.entry(hits[0]).name, "Northern Test Front");
+        assert_eq!(kb.lookup("NTF"), hits);
+        assert!(kb.lookup("ntf").is_empty());
+    }
+
+    #[test]
+    fn bad_user_entry_is_an_error() {
+        let mut kb = Kb::empty();
+        let err = kb
+            .add_toml("bad.toml", "[[entry]]\nid = \"dossier:x\"\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "bad.toml: entry dossier:x: a new entry needs a kind"
+        );
+    }
 }

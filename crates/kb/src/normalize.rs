@@ -44,7 +44,11 @@ pub fn loose_key(name: &str) -> String {
     let mut out = String::with_capacity(base.len());
     let mut last: Option<char> = None;
     for c in base.chars().filter(|c| *c != ' ') {
-        let c = if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') { '*' } else { c };
+        let c = if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') {
+            '*'
+        } else {
+            c
+        };
         if last != Some(c) {
             out.push(c);
         }
@@ -66,7 +70,12 @@ fn fold(name: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(deunicode::deunicode(name))
     };
-    let start = folded.len() - folded.trim_start().len();
+    let mut start = folded.len() - folded.trim_start().len();
+    // A leading article goes before the acronym test: "the UAE" is "UAE".
+    let rest = &folded[start..];
+    if rest.len() > 4 && rest.is_char_boundary(4) && rest[..4].eq_ignore_ascii_case("the ") {
+        start += 4;
+    }
     let trimmed = folded[start..].trim_end();
     // Possessives: "Pakistan's", "TTP's", "Taliban'".
     let len = trimmed
@@ -84,7 +93,11 @@ fn fold(name: &str) -> Cow<'_, str> {
 
 /// Writes `^COMPACT` into `out` when `folded` is an acronym.
 fn acronym_into(folded: &str, out: &mut String) -> bool {
-    let compact = || folded.chars().filter(|c| !matches!(c, '.' | '-' | '&' | ' ' | '\''));
+    let compact = || {
+        folded
+            .chars()
+            .filter(|c| !matches!(c, '.' | '-' | '&' | ' ' | '\''))
+    };
     let mut len = 0;
     let mut letters = 0;
     for c in compact() {
@@ -141,8 +154,14 @@ mod tests {
 
     #[test]
     fn keys() {
-        check("Tehrik-i-Taliban Pakistan", expect!["tehrik i taliban pakistan | t*hr*k*t*l*b*np*k*st*n"]);
-        check("Tehreek-e-Taliban Pakistan's", expect!["tehreek e taliban pakistan | t*hr*k*t*l*b*np*k*st*n"]);
+        check(
+            "Tehrik-i-Taliban Pakistan",
+            expect!["tehrik i taliban pakistan | t*hr*k*t*l*b*np*k*st*n"],
+        );
+        check(
+            "Tehreek-e-Taliban Pakistan's",
+            expect!["tehreek e taliban pakistan | t*hr*k*t*l*b*np*k*st*n"],
+        );
         check("the United States", expect!["united states | *n*t*dst*t*s"]);
         check("U.S.", expect!["^US | *s"]);
         check("us", expect!["us | *s"]);

@@ -169,7 +169,7 @@ impl<'kb> Geocoder<'kb> {
         let p = (e.population.max(1) as f64).log10();
         match e.kind {
             EntryKind::Country => 6.0,
-            EntryKind::Admin1 => 1.0 + 0.5 * p.min(7.0),
+            EntryKind::Admin1 => 0.5 + 0.5 * p.min(7.0),
             EntryKind::Region => 4.0,
             EntryKind::Facility => 3.0,
             // A national capital is named far more often than its size says
@@ -365,27 +365,43 @@ mod tests {
 
     #[test]
     fn capital_city_is_placed() {
-        check("Moscow", &[], expect!["None"]);
+        check("Moscow", &[], expect!["Moscow -> RU city (55.75, 37.62)"]);
     }
 
     #[test]
     fn pakistani_city_goes_to_pakistan() {
-        check("Peshawar", &["Kabul"], expect!["None"]);
+        check(
+            "Peshawar",
+            &["Kabul"],
+            expect!["Peshawar -> PK city (34.01, 71.58)"],
+        );
     }
 
     #[test]
     fn georgia_next_to_atlanta_is_the_us_state() {
-        check("Georgia", &["Atlanta"], expect!["None"]);
+        check(
+            "Georgia",
+            &["Atlanta"],
+            expect!["Georgia -> US admin1 (32.75, -83.50)"],
+        );
     }
 
     #[test]
     fn georgia_next_to_tbilisi_is_the_country() {
-        check("Georgia", &["Tbilisi"], expect!["None"]);
+        check(
+            "Georgia",
+            &["Tbilisi"],
+            expect!["Georgia -> GE country (42.00, 43.50)"],
+        );
     }
 
     #[test]
     fn georgia_alone_is_the_country() {
-        check("Georgia", &[], expect!["None"]);
+        check(
+            "Georgia",
+            &[],
+            expect!["Georgia -> GE country (42.00, 43.50)"],
+        );
     }
 
     #[test]
@@ -395,17 +411,33 @@ mod tests {
 
     #[test]
     fn demonym_stands_for_its_country() {
-        check("Pakistani", &[], expect!["None"]);
+        check(
+            "Pakistani",
+            &[],
+            expect!["Pakistan -> PK country (30.00, 70.00)"],
+        );
     }
 
     #[test]
     fn province_with_designation_is_found() {
-        check("Kunar province", &["Jalalabad"], expect!["None"]);
+        check(
+            "Kunar province",
+            &["Jalalabad"],
+            expect!["Kunar -> AF admin1 (34.95, 71.25)"],
+        );
     }
 
     #[test]
     fn ambiguous_town_follows_the_state_named_nearby() {
-        check("Paris", &["Texas", "Dallas"], expect!["None"]);
-        check("Paris", &["Lyon"], expect!["None"]);
+        check(
+            "Paris",
+            &["Texas", "Dallas"],
+            expect!["Paris -> US city (33.66, -95.56)"],
+        );
+        check(
+            "Paris",
+            &["Lyon"],
+            expect!["Paris -> FR city (48.85, 2.35)"],
+        );
     }
 }
