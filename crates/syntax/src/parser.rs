@@ -505,7 +505,7 @@ fn costs(st: &State, gold: &[u32]) -> [u32; 4] {
                 c[3] += 1;
             }
         }
-        if gb != b0 && in_buffer(gb) && gb != b0 {
+        if gb != b0 && in_buffer(gb) {
             c[3] += 1;
         }
     }
