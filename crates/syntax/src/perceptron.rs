@@ -181,6 +181,13 @@ impl Trainer {
     }
 }
 
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    end: u32,
+}
+
 /// Averaged weights for inference: an open-addressing table from feature
 /// hash to a slice of `(class, weight)` pairs. Hand-rolled so that the model
 /// loads by copying flat arrays and a lookup is one probe in the common case.
@@ -188,9 +195,11 @@ impl Trainer {
 pub struct Weights {
     n_classes: usize,
     mask: usize,
-    keys: Vec<u64>,
-    /// Row index per slot.
-    slot_row: Vec<u32>,
+    /// The hash table: a key and its row's entry range in one slot, so a
+    /// lookup touches one cache line before the entries themselves.
+    slots: Vec<Slot>,
+    /// `(class, weight)` pairs, interleaved for the same reason.
+    packed: Vec<(u8, f32)>,
     /// `offsets[r]..offsets[r + 1]` are row r's entries.
     offsets: Vec<u32>,
     classes: Vec<u8>,
@@ -213,8 +222,8 @@ impl Weights {
         let mut w = Weights {
             n_classes,
             mask: 0,
-            keys: Vec::new(),
-            slot_row: Vec::new(),
+            slots: Vec::new(),
+            packed: Vec::new(),
             offsets,
             classes,
             weights,
@@ -226,16 +235,24 @@ impl Weights {
     fn build_table(&mut self, keys: impl ExactSizeIterator<Item = u64>) {
         let size = (keys.len() * 2).next_power_of_two().max(16);
         self.mask = size - 1;
-        self.keys = vec![0; size];
-        self.slot_row = vec![0; size];
+        self.slots = vec![Slot::default(); size];
         for (r, k) in keys.enumerate() {
             let mut slot = k as usize & self.mask;
-            while self.keys[slot] != 0 {
+            while self.slots[slot].key != 0 {
                 slot = (slot + 1) & self.mask;
             }
-            self.keys[slot] = k;
-            self.slot_row[slot] = r as u32;
+            self.slots[slot] = Slot {
+                key: k,
+                start: self.offsets[r],
+                end: self.offsets[r + 1],
+            };
         }
+        self.packed = self
+            .classes
+            .iter()
+            .copied()
+            .zip(self.weights.iter().copied())
+            .collect();
     }
 
     pub fn n_classes(&self) -> usize {
@@ -269,31 +286,24 @@ impl Weights {
         Weights::from_rows(self.n_classes, &rows)
     }
 
-    #[inline]
-    fn row(&self, f: u64) -> Option<usize> {
-        let mut slot = f as usize & self.mask;
-        loop {
-            let k = self.keys[slot];
-            if k == f {
-                return Some(self.slot_row[slot] as usize);
-            }
-            if k == 0 {
-                return None;
-            }
-            slot = (slot + 1) & self.mask;
-        }
-    }
-
     /// Sets `scores` (length `n_classes`) to the sum of the weights of `feats`.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.fill(0.0);
         for &f in feats {
-            if let Some(r) = self.row(f) {
-                let (a, b) = (self.offsets[r] as usize, self.offsets[r + 1] as usize);
-                for (&c, &w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
-                    scores[c as usize] += w;
+            let mut slot = f as usize & self.mask;
+            loop {
+                let s = &self.slots[slot];
+                if s.key == f {
+                    for &(c, w) in &self.packed[s.start as usize..s.end as usize] {
+                        scores[c as usize] += w;
+                    }
+                    break;
                 }
+                if s.key == 0 {
+                    break;
+                }
+                slot = (slot + 1) & self.mask;
             }
         }
     }
@@ -310,9 +320,11 @@ impl Weights {
     /// Row keys in row order (the table itself is rebuilt on load).
     fn rows_in_order(&self) -> Vec<u64> {
         let mut keys = vec![0u64; self.offsets.len().saturating_sub(1)];
-        for (slot, &k) in self.keys.iter().enumerate() {
-            if k != 0 {
-                keys[self.slot_row[slot] as usize] = k;
+        for s in &self.slots {
+            if s.key != 0 {
+                // Rows are never empty, so a row's start identifies it.
+                let r = self.offsets.partition_point(|&o| o < s.start);
+                keys[r] = s.key;
             }
         }
         keys
@@ -327,7 +339,7 @@ impl Weights {
         let ok = offsets.len() == keys.len() + 1
             && offsets.last().copied() == Some(classes.len() as u32)
             && classes.len() == weights.len()
-            && offsets.windows(2).all(|p| p[0] <= p[1])
+            && offsets.windows(2).all(|p| p[0] < p[1])
             && classes.iter().all(|&c| (c as usize) < n_classes)
             && keys.iter().all(|&k| k != 0);
         if !ok {
@@ -336,8 +348,8 @@ impl Weights {
         let mut w = Weights {
             n_classes,
             mask: 0,
-            keys: Vec::new(),
-            slot_row: Vec::new(),
+            slots: Vec::new(),
+            packed: Vec::new(),
             offsets,
             classes,
             weights,
