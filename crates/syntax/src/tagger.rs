@@ -61,14 +61,14 @@ fn shape(form: &str) -> String {
 impl Atoms {
     pub fn new(form: &str) -> Atoms {
         let norm = normalize(form);
-        let chars: Vec<char> = norm.chars().collect();
+        // Slices, not new strings: this runs for every token.
         let suffix_of = |k: usize| {
-            let s: String = chars[chars.len().saturating_sub(k)..].iter().collect();
-            hash_str(&s) ^ k as u64
+            let i = norm.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+            hash_str(&norm[i..]) ^ k as u64
         };
         let prefix_of = |k: usize| {
-            let s: String = chars[..k.min(chars.len())].iter().collect();
-            hash_str(&s) ^ (k as u64) << 8
+            let i = norm.char_indices().nth(k).map_or(norm.len(), |(i, _)| i);
+            hash_str(&norm[..i]) ^ (k as u64) << 8
         };
         let first = form.chars().next().unwrap_or(' ');
         let mut flags = 0u64;
@@ -77,7 +77,7 @@ impl Atoms {
         flags |= (form.chars().any(|c| c.is_numeric()) as u64) << 2;
         flags |= (form.contains('-') as u64) << 3;
         flags |= (form.contains('.') as u64) << 4;
-        flags |= (chars.len().min(6) as u64) << 5;
+        flags |= (norm.chars().count().min(6) as u64) << 5;
         let tail = match norm.rfind('-') {
             Some(i) if i + 1 < norm.len() && i > 0 => hash_str(&norm[i + 1..]),
             _ => hash_str(&norm),
