@@ -69,7 +69,7 @@ pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
             }
             continue;
         }
-        let tag = cols.last().unwrap_or("O");
+        let tag = cols.next_back().unwrap_or("O");
         sent.words.push(word.to_string());
         sent.tags.push(tag.to_string());
     }
@@ -96,9 +96,7 @@ pub fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<Chunk> {
         let (p, t) = split_tag(tag.as_ref());
         let (pp, pt) = prev;
         let ends = matches!(pp, 'L' | 'E' | 'U' | 'S')
-            || (pp != 'O' && p == 'O')
-            || (pp != 'O' && matches!(p, 'B' | 'U' | 'S'))
-            || (pp != 'O' && p != 'O' && pt != t);
+            || (pp != 'O' && (matches!(p, 'O' | 'B' | 'U' | 'S') || pt != t));
         if ends {
             if let Some((s, label)) = open.take() {
                 out.push(Chunk {
@@ -111,9 +109,7 @@ pub fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<Chunk> {
         let starts = matches!(p, 'B' | 'U' | 'S')
             || (p != 'O' && matches!(pp, 'O' | 'L' | 'E' | 'U' | 'S'))
             || (p != 'O' && pt != t);
-        if starts && p != 'O' {
-            open = Some((i, t));
-        } else if p != 'O' && open.is_none() {
+        if p != 'O' && (starts || open.is_none()) {
             open = Some((i, t));
         }
         prev = (p, t);

@@ -77,6 +77,9 @@ pub enum Progress {
     },
 }
 
+/// Averaged weights of every feature, sorted by feature key.
+type Averages = Vec<(u64, [f32; N_LABELS])>;
+
 /// A labelled document ready for training.
 struct TrainDoc {
     sents: Vec<Vec<String>>,
@@ -164,15 +167,15 @@ impl TrainWeights {
         }
     }
 
-    fn averaged(&self) -> Vec<(u64, [f32; N_LABELS])> {
-        let mut out: Vec<(u64, [f32; N_LABELS])> = self
+    fn averaged(&self) -> Averages {
+        let mut out: Averages = self
             .index
             .iter()
             .map(|(&k, &row)| {
+                let (w, u) = (&self.w[row as usize], &self.u[row as usize]);
                 let mut a = [0f32; N_LABELS];
-                for l in 0..N_LABELS {
-                    a[l] =
-                        (self.w[row as usize][l] as f64 - self.u[row as usize][l] / self.c) as f32;
+                for (l, x) in a.iter_mut().enumerate() {
+                    *x = (w[l] as f64 - u[l] / self.c) as f32;
                 }
                 (k, a)
             })
@@ -424,7 +427,7 @@ fn train_stage(
         c: 1.0,
         ..Default::default()
     };
-    let mut best: Option<(f64, Vec<(u64, [f32; N_LABELS])>)> = None;
+    let mut best: Option<(f64, Averages)> = None;
     let mut order: Vec<usize> = which.to_vec();
     let mut dynf = Vec::with_capacity(16);
     let mut all = Vec::with_capacity(96);
