@@ -43,7 +43,9 @@ pub enum InputFormat {
 /// skipped; the rest of the batch goes on. Exit status: 0 when every input
 /// was processed, 1 when some were skipped, 2 on a fatal error.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  dossier extract examples/kabul-checkpoint.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl")]
+#[command(
+    after_help = "Examples:\n  dossier extract examples/kabul-checkpoint.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl"
+)]
 pub struct ExtractArgs {
     /// Articles to read: files, directories, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -80,13 +82,15 @@ pub struct ExtractArgs {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("cannot start the worker threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
     }
     let date = match &args.date {
-        Some(s) => Some(
-            dossier_ingest::date::parse_date(s)
-                .map_err(|e| anyhow::anyhow!("--date {s:?}: {}; give a date as YYYY-MM-DD", e.describe()))?,
-        ),
+        Some(s) => Some(dossier_ingest::date::parse_date(s).map_err(|e| {
+            anyhow::anyhow!("--date {s:?}: {}; give a date as YYYY-MM-DD", e.describe())
+        })?),
         None => None,
     };
     let ingest_config = IngestConfig {
@@ -101,10 +105,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }),
         ..IngestConfig::default()
     };
-    let pipeline = Pipeline::new(&PipelineConfig { kb_extra: args.kb.clone() }).context("cannot build the pipeline")?;
+    let pipeline = Pipeline::new(&PipelineConfig {
+        kb_extra: args.kb.clone(),
+    })
+    .context("cannot build the pipeline")?;
 
     let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(out);
@@ -172,7 +181,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_document(out: &mut impl Write, doc: &Document, format: OutputFormat) -> std::io::Result<()> {
+fn write_document(
+    out: &mut impl Write,
+    doc: &Document,
+    format: OutputFormat,
+) -> std::io::Result<()> {
     match format {
         OutputFormat::Text => {
             out.write_all(render_text(doc).as_bytes())?;

@@ -161,9 +161,9 @@ fn summarize(mut errors: Vec<f64>, unresolved: usize) -> Scores {
     let logs: Vec<f64> = errors.iter().map(|e| e.ln_1p()).collect();
     let auc = if n > 1 {
         let area: f64 = logs.windows(2).map(|w| (w[0] + w[1]) / 2.0).sum();
-        area / (MAX_ERROR_KM.ln() * (n - 1) as f64)
+        area / (MAX_ERROR_KM.ln_1p() * (n - 1) as f64)
     } else {
-        logs[0] / MAX_ERROR_KM.ln()
+        logs[0] / MAX_ERROR_KM.ln_1p()
     };
     Scores {
         acc161,

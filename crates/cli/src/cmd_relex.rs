@@ -160,12 +160,17 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let raw =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let pipeline = Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?;
     let extractor = Extractor::new();
     let mut total = muc4::Counts::default();
     let mut n_docs = 0;
-    for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let gold: muc4::GoldDoc = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not a GTT document", path.display(), n + 1))?;
         let mut doc = Document::new(
@@ -179,16 +184,32 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
         if !pipeline.stage_names().contains(&extractor.name()) {
             extractor.process(&mut doc);
         }
-        let gold_templates: Vec<muc4::Template> = gold.templates.iter().map(muc4::Template::from_gold).collect();
+        let gold_templates: Vec<muc4::Template> = gold
+            .templates
+            .iter()
+            .map(muc4::Template::from_gold)
+            .collect();
         let c = muc4::score(&muc4::templates(&doc), &gold_templates);
         total.tp += c.tp;
         total.predicted += c.predicted;
         total.gold += c.gold;
         n_docs += 1;
     }
-    let p = if total.predicted == 0 { 0.0 } else { total.tp as f64 / total.predicted as f64 };
-    let r = if total.gold == 0 { 0.0 } else { total.tp as f64 / total.gold as f64 };
-    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if total.predicted == 0 {
+        0.0
+    } else {
+        total.tp as f64 / total.predicted as f64
+    };
+    let r = if total.gold == 0 {
+        0.0
+    } else {
+        total.tp as f64 / total.gold as f64
+    };
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     if args.json {
         println!(
             "{}",
@@ -196,8 +217,13 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
                 "tp": total.tp, "predicted": total.predicted, "gold": total.gold})
         );
     } else {
-        println!("{n_docs} MUC-4 documents ({}), role fillers {}/{}/{} (tp/pred/gold)", args.split, total.tp, total.predicted, total.gold);
-        println!("precision {p:.3}  recall {r:.3}  micro-F1 {f1:.3}  (GTT 0.502, IterX 0.530 on test)");
+        println!(
+            "{n_docs} MUC-4 documents ({}), role fillers {}/{}/{} (tp/pred/gold)",
+            args.split, total.tp, total.predicted, total.gold
+        );
+        println!(
+            "precision {p:.3}  recall {r:.3}  micro-F1 {f1:.3}  (GTT 0.502, IterX 0.530 on test)"
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -231,7 +257,13 @@ pub fn petrarch(args: PetrarchArgs) -> anyhow::Result<ExitCode> {
             print!("{}", dossier_extract::render::events(&doc));
         }
     }
-    let frac = |n: usize| if report.expected == 0 { 0.0 } else { n as f64 / report.expected as f64 };
+    let frac = |n: usize| {
+        if report.expected == 0 {
+            0.0
+        } else {
+            n as f64 / report.expected as f64
+        }
+    };
     if args.json {
         let out = serde_json::json!({
             "records": report.records,
@@ -248,9 +280,21 @@ pub fn petrarch(args: PetrarchArgs) -> anyhow::Result<ExitCode> {
             "{} records, {} expected codings, {} events produced",
             report.records, report.expected, report.predicted
         );
-        println!("same source, target and code   {:>4}  {:.3}", report.exact, frac(report.exact));
-        println!("same source, target and root   {:>4}  {:.3}", report.root_and_dyad, frac(report.root_and_dyad));
-        println!("same root                      {:>4}  {:.3}", report.root_only, frac(report.root_only));
+        println!(
+            "same source, target and code   {:>4}  {:.3}",
+            report.exact,
+            frac(report.exact)
+        );
+        println!(
+            "same source, target and root   {:>4}  {:.3}",
+            report.root_and_dyad,
+            frac(report.root_and_dyad)
+        );
+        println!(
+            "same root                      {:>4}  {:.3}",
+            report.root_only,
+            frac(report.root_only)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,23 +22,38 @@ fn stderr(o: &Output) -> String {
 }
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(repo_root().join("docs/output.schema.json")).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("docs/output.schema.json")).unwrap(),
+    )
+    .unwrap();
     jsonschema::validator_for(&schema).expect("the schema file is a valid JSON Schema")
 }
 
 fn assert_valid(doc: &Value) {
     let v = validator();
-    let errors: Vec<String> = v.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "output does not match docs/output.schema.json: {errors:#?}");
+    let errors: Vec<String> = v
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "output does not match docs/output.schema.json: {errors:#?}"
+    );
 }
 
 /// Every span in the output must cut `text` at the character offsets it gives.
 fn assert_spans_match_text(doc: &Value) {
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     let cut = |s: &Value| -> String {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-        assert!(a <= b && b <= text.len(), "span {a}..{b} outside text of {} chars", text.len());
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            a <= b && b <= text.len(),
+            "span {a}..{b} outside text of {} chars",
+            text.len()
+        );
         text[a..b].iter().collect()
     };
     for e in doc["entities"].as_array().unwrap() {
@@ -65,7 +80,10 @@ fn example_article_gives_valid_schema_json() {
     let doc: Value = serde_json::from_slice(&o.stdout).expect("one pretty JSON object");
     assert_eq!(doc["date"], "2024-03-06");
     assert_eq!(doc["id"], "peshawar-claim");
-    assert!(doc["text"].as_str().unwrap().starts_with("PESHAWAR, March 6"));
+    assert!(doc["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("PESHAWAR, March 6"));
     assert_valid(&doc);
     assert_spans_match_text(&doc);
     assert_eq!(doc["sentences"].as_array().unwrap().len(), 9);
@@ -89,11 +107,18 @@ fn seed_article_has_its_date_and_eighteen_sentences() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize].iter().collect())
+        .map(|s| {
+            text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
         .collect();
     assert_eq!(sentences.len(), 18, "{sentences:#?}");
     assert!(sentences.iter().any(|s| s.contains("Gen. Asim Munir")));
-    assert!(sentences.iter().any(|s| s.ends_with("banking.’")), "{sentences:#?}");
+    assert!(
+        sentences.iter().any(|s| s.ends_with("banking.’")),
+        "{sentences:#?}"
+    );
 }
 
 #[test]
@@ -103,10 +128,18 @@ fn several_inputs_give_json_lines_in_input_order() {
     let b = dir.path().join("a-second.txt");
     std::fs::write(&a, "Rebels shelled the town on Friday.").unwrap();
     std::fs::write(&b, " date 2024-01-02 Troops withdrew from the border.").unwrap();
-    let o = run(&["extract", "--quiet", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let o = run(&[
+        "extract",
+        "--quiet",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<Value> =
-        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let ids: Vec<&str> = lines.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["b-first", "a-second"]);
     assert_eq!(lines[0]["date"], Value::Null);
@@ -126,7 +159,12 @@ fn standard_input_and_date_flag() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"Officials met in Doha on Monday.").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Officials met in Doha on Monday.")
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -139,8 +177,16 @@ fn bad_inputs_are_named_skipped_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let p = |name: &str| dir.path().join(name);
     std::fs::write(p("empty.txt"), "").unwrap();
-    std::fs::write(p("binary.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0]).unwrap();
-    std::fs::write(p("latin1.txt"), b"Protesters gathered in Bogot\xe1 on Sunday.").unwrap();
+    std::fs::write(
+        p("binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0],
+    )
+    .unwrap();
+    std::fs::write(
+        p("latin1.txt"),
+        b"Protesters gathered in Bogot\xe1 on Sunday.",
+    )
+    .unwrap();
     std::fs::write(
         p("batch.jsonl"),
         concat!(
@@ -153,22 +199,47 @@ fn bad_inputs_are_named_skipped_and_the_batch_goes_on() {
     )
     .unwrap();
     std::fs::write(p("big.txt"), "word ".repeat(400)).unwrap();
-    let paths = ["missing.txt", "empty.txt", "binary.txt", "latin1.txt", "batch.jsonl", "big.txt"];
-    let mut args: Vec<String> = vec!["extract".into(), "--quiet".into(), "--max-bytes".into(), "1000".into()];
+    let paths = [
+        "missing.txt",
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "batch.jsonl",
+        "big.txt",
+    ];
+    let mut args: Vec<String> = vec![
+        "extract".into(),
+        "--quiet".into(),
+        "--max-bytes".into(),
+        "1000".into(),
+    ];
     args.extend(paths.iter().map(|n| p(n).to_string_lossy().into_owned()));
     let o = dossier().args(&args).output().unwrap();
     let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "exit code says something was skipped; stderr: {err}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "exit code says something was skipped; stderr: {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
     assert!(err.contains("empty.txt"), "{err}");
     assert!(err.contains("binary.txt"), "{err}");
-    assert!(err.contains("batch.jsonl:2"), "names the JSON Lines line: {err}");
-    assert!(err.contains("batch.jsonl:3"), "names the JSON Lines line: {err}");
+    assert!(
+        err.contains("batch.jsonl:2"),
+        "names the JSON Lines line: {err}"
+    );
+    assert!(
+        err.contains("batch.jsonl:3"),
+        "names the JSON Lines line: {err}"
+    );
     assert!(err.contains("big.txt"), "{err}");
 
-    let docs: Vec<Value> =
-        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let docs: Vec<Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["latin1", "ok-1", "bad-date", "ok-2"]);
     // Invalid UTF-8 is decoded lossily, with a diagnostic.
@@ -182,7 +253,13 @@ fn bad_inputs_are_named_skipped_and_the_batch_goes_on() {
 #[test]
 fn text_format_is_a_readable_summary() {
     let example = repo_root().join("examples/peshawar-claim.txt");
-    let o = run(&["extract", "--quiet", "--format", "text", example.to_str().unwrap()]);
+    let o = run(&[
+        "extract",
+        "--quiet",
+        "--format",
+        "text",
+        example.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.starts_with("# peshawar-claim (2024-03-06)"), "{out}");
