@@ -33,6 +33,7 @@ pub struct BuildReport {
     pub demonyms: usize,
     pub admin1: usize,
     pub admin1_with_coords: usize,
+    pub admin2: usize,
     pub cities: usize,
     pub regions: usize,
     pub bytes: usize,
@@ -283,6 +284,7 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
     // The curated crosswalk: an explicit GeoNames code, or the code of the
     // largest city of the seat's name in the subdivision's country.
     let mut crosswalk: HashMap<&str, String> = HashMap::new();
+    let mut seat_points: HashMap<&str, (f64, f64)> = HashMap::new();
     for e in &curated_admin1.entry {
         let cc = e.id.strip_prefix("iso:").map(|c| &c[..2]).unwrap_or("");
         let code = match (&e.admin1, &e.seat) {
@@ -295,6 +297,13 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         };
         if let Some(code) = code {
             crosswalk.insert(e.id.as_str(), code);
+        }
+        if let Some(city) = e
+            .seat
+            .as_deref()
+            .and_then(|seat| city_named(seat, by_cc.get(cc)?))
+        {
+            seat_points.insert(e.id.as_str(), (city.lat, city.lon));
         }
     }
     let mut claimed: HashSet<String> = admin1_rows.iter().filter_map(|r| r.3.clone()).collect();
@@ -320,20 +329,41 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         };
         // A GeoNames code claimed twice would give two provinces one point.
         let key = key.filter(|k| crosswalk.contains_key(id.as_str()) || claimed.insert(k.clone()));
+        // A second-level area's GeoNames key would be its parent's: its
+        // point comes from its seat or namesake town instead (below).
+        let key = key.filter(|_| parent.is_none());
+        let aliases = dedupe_aliases(name, admin1_short_names(name));
         admin1_rows.push((
             id,
             name.to_string(),
             cc.to_string(),
             key,
             parent,
-            Vec::new(),
+            aliases,
         ));
     }
+    let keys_by_id: HashMap<&str, &String> = admin1_rows
+        .iter()
+        .filter_map(|r| Some((r.0.as_str(), r.3.as_ref()?)))
+        .collect();
     for (id, name, cc, key, parent, aliases) in &admin1_rows {
+        // The centre of the area's GeoNames cities; else the point of its
+        // seat (curated) or of the largest town that bears its name, which
+        // for a district or county is rarely far from its centre.
         let coords = key
             .as_deref()
             .and_then(|k| by_admin1.get(k))
-            .and_then(|l| centroid(l));
+            .and_then(|l| centroid(l))
+            .or_else(|| seat_points.get(id.as_str()).copied())
+            .or_else(|| {
+                let towns = by_cc.get(cc.as_str())?;
+                let parent_key = parent.as_deref().and_then(|p| keys_by_id.get(p));
+                std::iter::once(name)
+                    .chain(aliases)
+                    .filter_map(|n| city_named(n, towns))
+                    .find(|c| parent_key.is_none_or(|k| c.admin1 == **k))
+                    .map(|c| (c.lat, c.lon))
+            });
         let population = key
             .as_deref()
             .and_then(|k| by_admin1.get(k))
@@ -359,6 +389,50 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         );
         report.admin1 += 1;
         report.admin1_with_coords += usize::from(coords.is_some());
+    }
+
+    // US counties: the extract has their names and states but no points,
+    // so a county stands at its state's centre. That is coarse (tens to a
+    // few hundred km), but it puts "Adair County" in the right state where
+    // the alternative is a town of the same name anywhere in the country.
+    let us_counties = read_json(&data.join("geonames/us_counties.json"))?;
+    for c in us_counties.as_array().into_iter().flatten() {
+        let name = str_field(c, "name");
+        let state = str_field(c, "state");
+        let fips = str_field(c, "fips");
+        if ![" County", " Parish", " Borough"]
+            .iter()
+            .any(|d| name.ends_with(d))
+        {
+            continue;
+        }
+        let key = format!("US.{state}");
+        // A town of the county's name in its state is usually in or next to
+        // it (Dallas, Santa Clara, Monroe); else the state's centre.
+        let base = name.rsplit_once(' ').map_or(name, |(b, _)| b);
+        let state_towns = by_admin1.get(key.as_str());
+        let coords = state_towns
+            .and_then(|l| city_named(base, l))
+            .map(|c| (c.lat, c.lon))
+            .or_else(|| state_towns.and_then(|l| centroid(l)));
+        let state_id = admin1_rows
+            .iter()
+            .find(|r| r.3.as_deref() == Some(key.as_str()))
+            .map(|r| r.0.as_str());
+        row(
+            &mut admin1,
+            &Row {
+                id: &format!("fips:{fips}"),
+                kind: "admin2",
+                name,
+                country: "US",
+                admin1: Some(&key),
+                coords,
+                parent: state_id,
+                ..Row::default()
+            },
+        );
+        report.admin2 += 1;
     }
 
     // Cities.
@@ -398,6 +472,89 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
     Ok(report)
 }
 
+/// The names news uses for an ISO 3166-2 subdivision whose ISO name carries
+/// a designation or a second spelling: "Hunan Sheng" is "Hunan",
+/// "Catalunya [Cataluña]" also "Cataluña", "Asturias, Principado de"
+/// "Asturias", "Kyōto-fu" "Kyōto".
+fn admin1_short_names(name: &str) -> Vec<String> {
+    const SUFFIXES: [&str; 24] = [
+        " Uygur Zizhiqu",
+        " Zhuangzu Zizhiqu",
+        " Huizu Zizhiqu",
+        " Zizhiqu",
+        " Sheng",
+        " Shi",
+        " SAR",
+        " Province",
+        " Region",
+        " Oblast'",
+        " Oblast",
+        " oblast",
+        " Kray",
+        " Governorate",
+        " State",
+        " Prefecture",
+        " Department",
+        " District",
+        " County",
+        " Division",
+        " Respublika",
+        "-ken",
+        "-fu",
+        "-to",
+    ];
+    const PREFIXES: [&str; 7] = [
+        "Respublika ",
+        "Provincia de ",
+        "Province of ",
+        "Estado de ",
+        "Departamento de ",
+        "Región de ",
+        "Wilaya de ",
+    ];
+    let mut forms: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        let s = s.trim();
+        if s.len() >= 3 && s != name {
+            forms.push(s.to_string());
+        }
+    };
+    // "Catalunya [Cataluña]", "Guyane (française)", "Asturias, Principado de".
+    let head = name.split(['[', '(', ',']).next().unwrap_or(name).trim();
+    push(head);
+    if let Some(inner) = name.split('[').nth(1).and_then(|r| r.split(']').next()) {
+        push(inner);
+    }
+    for part in head.split(" / ") {
+        push(part);
+    }
+    let mut stripped = head.to_string();
+    for p in PREFIXES {
+        if let Some(rest) = stripped.strip_prefix(p) {
+            stripped = rest.to_string();
+        }
+    }
+    for s in SUFFIXES {
+        if let Some(rest) = stripped.strip_suffix(s) {
+            stripped = rest.to_string();
+            break;
+        }
+    }
+    // "Central Region" and "Free State" keep their designation: "Central"
+    // or "Free" alone is no place name.
+    const GENERIC: [&str; 16] = [
+        "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+        "west", "upper", "lower", "free", "capital", "middle", "new", "great",
+    ];
+    if !stripped
+        .split([' ', '-'])
+        .all(|w| GENERIC.contains(&w.to_lowercase().as_str()))
+    {
+        push(&stripped);
+    }
+    forms
+}
+
 /// Ties an ISO subdivision to a GeoNames admin-1 code through the largest
 /// city of the same name ("Kandahar", "Herat", "Tehran"), with common
 /// designations stripped ("Kabul Province").
@@ -420,7 +577,18 @@ fn match_admin1(name: &str, cities: &[&City]) -> Option<String> {
             k = stripped.to_string();
         }
     }
-    city_named(&k, cities).map(|c| c.admin1.clone())
+    // The namesake must be one of the three largest towns of its area
+    // ("Kandahar" of Kandahar): a village of the same name elsewhere
+    // ("Tocantins" in Minas Gerais) would tie the state to the wrong code.
+    let city = city_named(&k, cities)?;
+    let mut rivals: Vec<u64> = cities
+        .iter()
+        .filter(|c| c.admin1 == city.admin1)
+        .map(|c| c.population)
+        .collect();
+    rivals.sort_unstable_by(|a, b| b.cmp(a));
+    let rank = rivals.iter().filter(|&&p| p > city.population).count();
+    (rank < 3).then(|| city.admin1.clone())
 }
 
 /// The largest city called `name` (by its name or an alternate name).

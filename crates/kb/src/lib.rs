@@ -58,6 +58,8 @@ pub struct EntryIdx(pub u32);
 pub enum EntryKind {
     Country,
     Admin1,
+    /// A second-level area (a US county).
+    Admin2,
     City,
     Region,
     Facility,
@@ -73,6 +75,7 @@ impl EntryKind {
         match self {
             EntryKind::Country => "country",
             EntryKind::Admin1 => "admin1",
+            EntryKind::Admin2 => "admin2",
             EntryKind::City => "city",
             EntryKind::Region => "region",
             EntryKind::Facility => "facility",
@@ -88,6 +91,7 @@ impl EntryKind {
         Some(match s {
             "country" => EntryKind::Country,
             "admin1" => EntryKind::Admin1,
+            "admin2" => EntryKind::Admin2,
             "city" => EntryKind::City,
             "region" => EntryKind::Region,
             "facility" => EntryKind::Facility,
@@ -103,7 +107,9 @@ impl EntryKind {
     /// The entity type an entry of this kind has unless it says otherwise.
     pub fn default_etype(self) -> EntityType {
         match self {
-            EntryKind::Country | EntryKind::Admin1 | EntryKind::City => EntityType::Gpe,
+            EntryKind::Country | EntryKind::Admin1 | EntryKind::Admin2 | EntryKind::City => {
+                EntityType::Gpe
+            }
             EntryKind::Region => EntityType::Loc,
             EntryKind::Facility => EntityType::Fac,
             EntryKind::Org => EntityType::Org,
@@ -119,6 +125,7 @@ impl EntryKind {
         match self {
             EntryKind::Country => Some("country"),
             EntryKind::Admin1 => Some("admin1"),
+            EntryKind::Admin2 => Some("admin2"),
             EntryKind::City => Some("city"),
             EntryKind::Region => Some("region"),
             EntryKind::Facility => Some("facility"),
