@@ -3,6 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Context;
 use dossier_ingest::{ingest_paths, IngestConfig};
@@ -78,6 +79,10 @@ pub struct ExtractArgs {
     /// Do not show a progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// At the end, print throughput (words/s) and the time spent in each
+    /// stage on standard error.
+    #[arg(long)]
+    stats: bool,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -105,10 +110,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }),
         ..IngestConfig::default()
     };
+    let build_start = Instant::now();
     let pipeline = Pipeline::new(&PipelineConfig {
         kb_extra: args.kb.clone(),
     })
     .context("cannot build the pipeline")?;
+    let build_secs = build_start.elapsed().as_secs_f64();
+    let run_start = Instant::now();
+    let mut counts = Counts::default();
 
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(
@@ -164,6 +173,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         pipeline.process_batch(&mut batch);
         for doc in &batch {
+            counts.add(doc);
             write_document(&mut out, doc, format).context("cannot write the output")?;
             written += 1;
         }
@@ -171,6 +181,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush().context("cannot write the output")?;
     progress.finish_and_clear();
+    if args.stats {
+        counts.report(&pipeline, build_secs, run_start.elapsed().as_secs_f64());
+    }
     if written == 0 && skipped == 0 {
         eprintln!("dossier: no articles found in the given paths");
     }
@@ -179,6 +192,53 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `--stats` reports. Words are counted as whitespace-separated pieces,
+/// the way the spaCy comparison script counts them, so words/s compare.
+#[derive(Default)]
+struct Counts {
+    documents: usize,
+    bytes: usize,
+    words: usize,
+    tokens: usize,
+}
+
+impl Counts {
+    fn add(&mut self, doc: &Document) {
+        self.documents += 1;
+        self.bytes += doc.text().len();
+        self.words += doc.text().split_whitespace().count();
+        self.tokens += doc.tokens.len();
+    }
+
+    fn report(&self, pipeline: &Pipeline, build_secs: f64, run_secs: f64) {
+        let threads = rayon::current_num_threads();
+        eprintln!("dossier: pipeline built in {build_secs:.2} s");
+        eprintln!(
+            "dossier: {} documents, {:.1} MB, {} words, {} tokens in {run_secs:.2} s on {threads} thread(s): {:.0} words/s, {:.0} tokens/s (reading and writing included)",
+            self.documents,
+            self.bytes as f64 / 1e6,
+            self.words,
+            self.tokens,
+            self.words as f64 / run_secs.max(1e-9),
+            self.tokens as f64 / run_secs.max(1e-9),
+        );
+        let stages = pipeline.stage_times();
+        let total: f64 = stages.iter().map(|s| s.seconds).sum();
+        let shares: Vec<String> = stages
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {:.2} s ({:.0}%)",
+                    s.stage,
+                    s.seconds,
+                    100.0 * s.seconds / total.max(1e-9)
+                )
+            })
+            .collect();
+        eprintln!("dossier: time per stage, summed over threads: {}", shares.join(", "));
+    }
 }
 
 fn write_document(
