@@ -181,29 +181,63 @@ impl Trainer {
     }
 }
 
+/// One slot of the inference table: a feature hash and its row. Rows of up
+/// to two entries live in the slot itself (most rows after pruning), so a
+/// lookup usually costs one cache line; longer rows point into `overflow`.
+///
+/// `data` layout: byte 0 is the row length, or [`OVERFLOW`] for a pointer.
+/// Inline: entry j (class byte, then `i16` weight) at bits `8 + 24j..`.
+/// Pointer: start at bits 8..40, length at 40..56.
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
 struct Slot {
     key: u64,
-    start: u32,
-    end: u32,
+    data: u64,
 }
 
+const OVERFLOW: u64 = 0xff;
+
 /// Averaged weights for inference: an open-addressing table from feature
-/// hash to a slice of `(class, weight)` pairs. Hand-rolled so that the model
-/// loads by copying flat arrays and a lookup is one probe in the common case.
+/// hash to a row of `(class, weight)` pairs. Hand-rolled because scoring is
+/// bound by memory latency: the table is laid out so that a lookup touches
+/// one cache line in the common case, all of a configuration's lines are
+/// prefetched before any is read, and weights are quantised to `i16` (the
+/// model file keeps `f32`; the table is rebuilt on load).
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
     n_classes: usize,
     mask: usize,
-    /// The hash table: a key and its row's entry range in one slot, so a
-    /// lookup touches one cache line before the entries themselves.
     slots: Vec<Slot>,
-    /// `(class, weight)` pairs, interleaved for the same reason.
-    packed: Vec<(u8, f32)>,
-    /// `offsets[r]..offsets[r + 1]` are row r's entries.
+    /// Entries of rows longer than two: class in the low byte, weight in
+    /// the high half.
+    overflow: Vec<u32>,
+    /// Scores come out multiplied by this power of two (argmax is unchanged).
+    scale: f32,
+    /// The unquantised rows, in file order: `offsets[r]..offsets[r + 1]`
+    /// are row r's entries.
+    keys: Vec<u64>,
     offsets: Vec<u32>,
     classes: Vec<u8>,
     weights: Vec<f32>,
+}
+
+#[inline]
+fn pack(class: u8, q: i16) -> u32 {
+    class as u32 | (q as u16 as u32) << 16
+}
+
+#[inline]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it never faults and reads nothing.
+    unsafe {
+        core::arch::x86_64::_mm_prefetch(
+            p as *const T as *const i8,
+            core::arch::x86_64::_MM_HINT_T0,
+        )
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 impl Weights {
@@ -221,38 +255,53 @@ impl Weights {
         }
         let mut w = Weights {
             n_classes,
-            mask: 0,
-            slots: Vec::new(),
-            packed: Vec::new(),
+            keys: rows.iter().map(|(f, _)| *f).collect(),
             offsets,
             classes,
             weights,
+            ..Weights::default()
         };
-        w.build_table(rows.iter().map(|(f, _)| *f));
+        w.build_table();
         w
     }
 
-    fn build_table(&mut self, keys: impl ExactSizeIterator<Item = u64>) {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
+    fn build_table(&mut self) {
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        // The largest power of two that keeps every weight within i16.
+        let mut scale = 1.0f32;
+        while max * scale * 2.0 < 32000.0 && scale < 65536.0 {
+            scale *= 2.0;
+        }
+        while max * scale >= 32000.0 {
+            scale /= 2.0;
+        }
+        self.scale = scale;
+        let q = |w: f32| (w * scale).round() as i16;
+        let size = (self.keys.len() * 2).next_power_of_two().max(16);
         self.mask = size - 1;
         self.slots = vec![Slot::default(); size];
-        for (r, k) in keys.enumerate() {
+        self.overflow.clear();
+        for (r, &k) in self.keys.iter().enumerate() {
+            let (a, b) = (self.offsets[r] as usize, self.offsets[r + 1] as usize);
+            let data = if b - a <= 2 {
+                let mut d = (b - a) as u64;
+                for (j, e) in (a..b).enumerate() {
+                    let e24 = self.classes[e] as u64 | (q(self.weights[e]) as u16 as u64) << 8;
+                    d |= e24 << (8 + 24 * j);
+                }
+                d
+            } else {
+                let start = self.overflow.len() as u64;
+                self.overflow
+                    .extend((a..b).map(|e| pack(self.classes[e], q(self.weights[e]))));
+                OVERFLOW | start << 8 | ((b - a) as u64) << 40
+            };
             let mut slot = k as usize & self.mask;
             while self.slots[slot].key != 0 {
                 slot = (slot + 1) & self.mask;
             }
-            self.slots[slot] = Slot {
-                key: k,
-                start: self.offsets[r],
-                end: self.offsets[r + 1],
-            };
+            self.slots[slot] = Slot { key: k, data };
         }
-        self.packed = self
-            .classes
-            .iter()
-            .copied()
-            .zip(self.weights.iter().copied())
-            .collect();
     }
 
     pub fn n_classes(&self) -> usize {
@@ -270,8 +319,8 @@ impl Weights {
     /// The weights without entries of magnitude `threshold` or less (and
     /// without the rows left empty): a smaller model that scores almost alike.
     pub fn pruned(&self, threshold: f32) -> Weights {
-        let keys = self.rows_in_order();
-        let rows: Vec<(u64, Vec<(u8, f32)>)> = keys
+        let rows: Vec<(u64, Vec<(u8, f32)>)> = self
+            .keys
             .iter()
             .enumerate()
             .filter_map(|(r, &k)| {
@@ -286,17 +335,39 @@ impl Weights {
         Weights::from_rows(self.n_classes, &rows)
     }
 
-    /// Sets `scores` (length `n_classes`) to the sum of the weights of `feats`.
+    /// Sets `scores` (length `n_classes`) to the sum of the weights of
+    /// `feats`, times a positive constant (see `scale`).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.fill(0.0);
+        for &f in feats {
+            prefetch(&self.slots[f as usize & self.mask]);
+        }
+        // Long rows are read after all slots, their first lines prefetched
+        // meanwhile, so that their cache misses overlap too.
+        let mut long = [0u64; 128];
+        let mut n_long = 0;
         for &f in feats {
             let mut slot = f as usize & self.mask;
             loop {
                 let s = &self.slots[slot];
                 if s.key == f {
-                    for &(c, w) in &self.packed[s.start as usize..s.end as usize] {
-                        scores[c as usize] += w;
+                    let d = s.data;
+                    let n = d & 0xff;
+                    if n == OVERFLOW {
+                        let start = (d >> 8) as u32 as usize;
+                        prefetch(&self.overflow[start]);
+                        if n_long < long.len() {
+                            long[n_long] = d;
+                            n_long += 1;
+                        } else {
+                            self.add_long(d, scores);
+                        }
+                    } else {
+                        for j in 0..n as usize {
+                            let e24 = (d >> (8 + 24 * j)) as u32;
+                            scores[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as f32;
+                        }
                     }
                     break;
                 }
@@ -306,28 +377,26 @@ impl Weights {
                 slot = (slot + 1) & self.mask;
             }
         }
+        for &d in &long[..n_long] {
+            self.add_long(d, scores);
+        }
+    }
+
+    #[inline]
+    fn add_long(&self, d: u64, scores: &mut [f32]) {
+        let start = (d >> 8) as u32 as usize;
+        let len = (d >> 40) as u16 as usize;
+        for &e in &self.overflow[start..start + len] {
+            scores[(e & 0xff) as usize] += (e >> 16) as u16 as i16 as f32;
+        }
     }
 
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.n_classes as u32);
-        let keys: Vec<u64> = self.rows_in_order();
-        w.u64s(&keys);
+        w.u64s(&self.keys);
         w.u32s(&self.offsets);
         w.bytes(&self.classes);
         w.f32s(&self.weights);
-    }
-
-    /// Row keys in row order (the table itself is rebuilt on load).
-    fn rows_in_order(&self) -> Vec<u64> {
-        let mut keys = vec![0u64; self.offsets.len().saturating_sub(1)];
-        for s in &self.slots {
-            if s.key != 0 {
-                // Rows are never empty, so a row's start identifies it.
-                let r = self.offsets.partition_point(|&o| o < s.start);
-                keys[r] = s.key;
-            }
-        }
-        keys
     }
 
     pub fn read(r: &mut Reader) -> Result<Weights, SyntaxError> {
@@ -347,14 +416,13 @@ impl Weights {
         }
         let mut w = Weights {
             n_classes,
-            mask: 0,
-            slots: Vec::new(),
-            packed: Vec::new(),
+            keys,
             offsets,
             classes,
             weights,
+            ..Weights::default()
         };
-        w.build_table(keys.into_iter());
+        w.build_table();
         Ok(w)
     }
 }

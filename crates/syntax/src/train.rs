@@ -424,3 +424,65 @@ pub fn evaluate(model: &Model, data: &[TreebankSentence]) -> Scores {
     }
     sc
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu::parse_conllu;
+
+    /// A toy treebank written for this test (heads and labels as UD has them).
+    const TOY: &str = "\
+1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_
+3\ttwo\ttwo\tNUM\tCD\t_\t4\tnummod\t_\t_
+4\tmen\tman\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tit\tit\tPRON\tPRP\t_\t5\tnsubj\t_\t_
+5\tfailed\tfail\tVERB\tVBD\t_\t3\tccomp\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tTroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj:pass\t_\t_
+2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_
+3\tattacked\tattack\tVERB\tVBN\t_\t0\troot\t_\t_
+4\tby\tby\tADP\tIN\t_\t5\tcase\t_\t_
+5\trebels\trebel\tNOUN\tNNS\t_\t3\tobl:agent\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+";
+
+    fn toy_model(seed: u64) -> Vec<u8> {
+        let data = parse_conllu(TOY).unwrap();
+        let cfg = TrainConfig {
+            seed,
+            tagger_epochs: 3,
+            parser_epochs: 3,
+            jackknife: 3,
+            prune: 0.0,
+            ..TrainConfig::default()
+        };
+        train(&data, &data, &cfg, &mut Quiet).to_bytes()
+    }
+
+    #[test]
+    fn same_data_and_seed_give_the_same_bytes() {
+        let a = toy_model(7);
+        assert_eq!(a, toy_model(7));
+        // The file round-trips exactly through the inference tables.
+        let m = Model::from_bytes(&a).unwrap();
+        assert_eq!(m.to_bytes(), a);
+    }
+
+    #[test]
+    fn a_toy_treebank_is_learnt() {
+        let data = parse_conllu(TOY).unwrap();
+        let model = Model::from_bytes(&toy_model(1)).unwrap();
+        let sc = evaluate(&model, &data);
+        assert_eq!(sc.n_tokens, 17);
+        assert!(sc.frac(sc.upos) > 0.9, "{sc:?}");
+        assert!(sc.frac(sc.uas) > 0.8, "{sc:?}");
+    }
+}

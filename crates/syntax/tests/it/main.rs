@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use dossier_syntax::{query, SyntaxTagger};
 use dossier_text::{tokenize, Component, DocMeta, Document, TokenIdx};
-use expect_test::{expect, Expect};
+use expect_test::{expect, expect_file, Expect};
+use proptest::prelude::*;
 
 static TAGGER: LazyLock<SyntaxTagger> =
     LazyLock::new(|| SyntaxTagger::embedded().expect("embedded model loads"));
@@ -175,5 +176,84 @@ fn empty_and_odd_documents_do_not_panic() {
     for text in ["", "   ", "!!!", "\u{201c}Hi\u{201d}", "a-b-c-d-e"] {
         let doc = analyse(text);
         assert_eq!(doc.syntax.head.len(), doc.tokens.len());
+    }
+}
+
+/// One line per token: index, form, UPOS, XPOS, lemma, head, relation.
+fn conll(doc: &Document) -> String {
+    let mut out = String::new();
+    for s in &doc.sentences {
+        for i in s.token_indices() {
+            let head = doc.syntax.head[i].map_or(0, |h| h.index() + 1);
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                i + 1,
+                doc.token_text(TokenIdx::new(i)),
+                doc.syntax.upos[i].as_str(),
+                doc.syntax.xpos[i],
+                doc.syntax.lemma[i],
+                head,
+                doc.syntax.deprel[i]
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A whole article we wrote, parsed; refresh with UPDATE_EXPECT=1 after
+/// retraining and read the diff.
+#[test]
+fn golden_article() {
+    let doc = analyse(include_str!("../../test_data/article.txt"));
+    expect_file!["../../test_data/article.parse"].assert_eq(&conll(&doc));
+}
+
+/// Every sentence is a tree: one root, heads inside the sentence, no cycle.
+fn assert_trees(doc: &Document) {
+    assert_eq!(doc.syntax.head.len(), doc.tokens.len());
+    assert_eq!(doc.syntax.deprel.len(), doc.tokens.len());
+    for s in &doc.sentences {
+        let range = s.token_indices();
+        let roots = range
+            .clone()
+            .filter(|&i| doc.syntax.head[i].is_none())
+            .count();
+        assert_eq!(roots, usize::from(!range.is_empty()));
+        for i in range.clone() {
+            let mut k = i;
+            for _ in 0..=range.len() {
+                match doc.syntax.head[k] {
+                    Some(h) => {
+                        assert!(range.contains(&h.index()), "head outside its sentence");
+                        k = h.index();
+                    }
+                    None => break,
+                }
+            }
+            assert!(doc.syntax.head[k].is_none(), "cycle through token {i}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_text_gets_well_formed_trees(text in "\\PC{0,200}") {
+        assert_trees(&analyse(&text));
+    }
+
+    #[test]
+    fn word_salad_gets_well_formed_trees(
+        words in prop::collection::vec(
+            prop::sample::select(vec![
+                "the", "army", "said", "that", ",", ".", "\u{201c}", "rebels", "were",
+                "killed", "by", "in", "Kabul", "-", "(", ")", "ISKP", "12", "and", "?",
+            ]),
+            0..120,
+        )
+    ) {
+        assert_trees(&analyse(&words.join(" ")));
     }
 }
