@@ -158,12 +158,13 @@ pub(crate) struct DocFeatures {
     /// For sentence s, token i: feats[s][starts[s][i]..starts[s][i + 1]].
     pub feats: Vec<Vec<u64>>,
     pub starts: Vec<Vec<u32>>,
-    /// Mixed into every dynamic feature: 0 for the first stage, [`SALT2`]
-    /// for the second, whose weights share the table under other keys.
-    pub salt: u64,
 }
 
 impl DocFeatures {
+    pub fn n_tokens(&self) -> usize {
+        self.starts.iter().map(|s| s.len().saturating_sub(1)).sum()
+    }
+
     #[inline]
     pub fn token(&self, s: usize, i: usize) -> &[u64] {
         let st = &self.starts[s];
@@ -399,26 +400,7 @@ impl History {
 }
 
 /// Appends the dynamic features of token `i` given the two previous labels.
-#[inline]
 pub(crate) fn dynamic_features(
-    facts: &[TokenFacts],
-    i: usize,
-    p1: u8,
-    p2: u8,
-    hist: &History,
-    salt: u64,
-    out: &mut Vec<u64>,
-) {
-    let from = out.len();
-    dynamic_unsalted(facts, i, p1, p2, hist, out);
-    if salt != 0 {
-        for x in &mut out[from..] {
-            *x = mix(*x, salt);
-        }
-    }
-}
-
-fn dynamic_unsalted(
     facts: &[TokenFacts],
     i: usize,
     p1: u8,
@@ -448,7 +430,7 @@ fn dynamic_unsalted(
     }
 }
 
-/// Salt of the second stage's features.
+/// Salt of the second stage's features, mixed into their keys.
 pub(crate) const SALT2: u64 = 0x5eed_0002_d055_1e55;
 const T2_SELF: u64 = 80;
 const T2_NEIGH: u64 = 81;
@@ -457,12 +439,13 @@ const T2_AGG_ANY: u64 = 83;
 const T2_AGG_NEXT: u64 = 84;
 const T2_AGG_PREV: u64 = 85;
 
-/// The second stage's features: the first stage's, under new keys, plus how
-/// the first stage tagged this token and every other occurrence of the same
-/// word in the document, before and after it ("two-stage prediction
-/// aggregation", Ratinov and Roth 2009). A surname tagged PERSON in a full
-/// name pulls its bare mentions along; a word tagged ORG five times votes
-/// against the one LOC.
+/// The second stage's own static features: how the first stage tagged this
+/// token and every other occurrence of the same word in the document,
+/// before and after it ("two-stage prediction aggregation", Ratinov and Roth
+/// 2009). A surname tagged PERSON in a full name pulls its bare mentions
+/// along; a word tagged ORG five times votes against the one LOC. The
+/// result holds these features alone (salted with [`SALT2`]) and no facts:
+/// the second stage adds their scores to the first stage's.
 pub(crate) fn stage2_features(f1: &DocFeatures, labels: &[Vec<u8>]) -> DocFeatures {
     let ty = |l: u8| tags::type_of(l).map_or(0, |t| t + 1) as u64;
     let mut agg: HashMap<u64, [u16; 1 + N_TYPES], IdBuild> = HashMap::default();
@@ -488,19 +471,17 @@ pub(crate) fn stage2_features(f1: &DocFeatures, labels: &[Vec<u8>]) -> DocFeatur
         (n > 0).then_some((c, best))
     };
     let mut out = DocFeatures {
-        facts: f1.facts.clone(),
+        facts: Vec::new(),
         feats: Vec::with_capacity(f1.feats.len()),
-        starts: f1.starts.clone(),
-        salt: SALT2,
+        starts: Vec::with_capacity(f1.starts.len()),
     };
     for (s, facts) in f1.facts.iter().enumerate() {
         let ls = &labels[s];
         let n = facts.len();
-        let mut feats = Vec::with_capacity(f1.feats[s].len() + n * 8);
+        let mut feats = Vec::with_capacity(n * 8);
         let mut starts = Vec::with_capacity(n + 1);
         for i in 0..n {
             starts.push(feats.len() as u32);
-            feats.extend(f1.token(s, i).iter().map(|&x| mix(x, SALT2)));
             let me = ty(ls[i]);
             let prev = if i > 0 { ty(ls[i - 1]) } else { 9 };
             let next = if i + 1 < n { ty(ls[i + 1]) } else { 9 };
@@ -536,7 +517,7 @@ pub(crate) fn stage2_features(f1: &DocFeatures, labels: &[Vec<u8>]) -> DocFeatur
         }
         starts.push(feats.len() as u32);
         out.feats.push(feats);
-        out.starts[s] = starts;
+        out.starts.push(starts);
     }
     out
 }

@@ -8,9 +8,11 @@
 //! It finds PERSON, ORG, LOC and MISC names; finer types (GPE, FAC, NORP,
 //! ...) are the resolve stage's job.
 //!
-//! Tagging runs two stages over a document: the first tags each sentence
-//! with a small beam; the second re-tags it with the first stage's tags of
-//! every occurrence of the same words across the document as features. The
+//! Tagging runs two passes over a document: the first tags each sentence
+//! with a small beam; the second re-tags it with the first pass's tags of
+//! every occurrence of the same words across the document as features. One
+//! model serves both passes, so the second reuses the first's feature
+//! scores and adds only those few features' weights. The
 //! model file is rebuilt with
 //!
 //! ```text
@@ -41,6 +43,7 @@ mod lexicon;
 pub mod model;
 pub mod newsgen;
 pub mod re3d;
+mod table;
 pub mod tags;
 pub mod train;
 mod vectors;

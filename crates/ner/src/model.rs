@@ -1,4 +1,4 @@
-//! The model: feature weights, gazetteer and clusters, the greedy decoder,
+//! The model: feature weights, gazetteer and clusters, the beam decoder,
 //! and the binary file format.
 //!
 //! File format (little-endian, hand-rolled because it is four flat tables and
@@ -13,34 +13,43 @@
 //! ```
 //! Weights are averaged-perceptron weights quantized to i16 with one scale;
 //! each feature stores only the labels whose weight is not zero, which is a
-//! few per feature because perceptron updates are sparse.
+//! few per feature because perceptron updates are sparse. At load time the
+//! weights become a dense table (see `table.rs`) for speed. Version 3: one
+//! set of weights serves both passes (the second pass adds its own features'
+//! weights to the first pass's scores).
 
 use std::collections::HashMap;
 
 use crate::features::{
-    doc_features, dynamic_features, stage2_features, DocFeatures, History, Resources,
+    doc_features, dynamic_features, stage2_features, DocFeatures, History, Resources, TokenFacts,
 };
-use crate::hash::IdBuild;
 use crate::lexicon::{Clusters, Gazetteer};
+use crate::table::WeightTable;
 use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Anything that can score a feature against every label.
 pub(crate) trait Scorer {
     fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]);
+
+    /// Adds the scores of several features.
+    #[inline]
+    fn add_all(&self, features: &[u64], scores: &mut [f32; N_LABELS]) {
+        for &x in features {
+            self.add(x, scores);
+        }
+    }
 }
 
 /// A trained model ready to tag.
 pub struct Model {
     pub(crate) gazetteer: Gazetteer,
     pub(crate) clusters: Clusters,
-    /// Feature key -> start of its entries; entries run to the next start.
-    index: HashMap<u64, (u32, u8), IdBuild>,
-    labels: Vec<u8>,
-    weights: Vec<i16>,
+    /// Feature key -> quantized weights of every label.
+    table: WeightTable,
     scale: f32,
     /// Softmax temperature for confidences, calibrated on the dev set.
     pub(crate) temperature: f32,
@@ -53,12 +62,15 @@ pub struct Model {
 impl Scorer for Model {
     #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        if let Some(&(start, n)) = self.index.get(&feature) {
-            let s = start as usize;
-            let e = s + n as usize;
-            for (l, w) in self.labels[s..e].iter().zip(&self.weights[s..e]) {
-                scores[*l as usize] += *w as f32 * self.scale;
-            }
+        self.add_all(&[feature], scores);
+    }
+
+    #[inline]
+    fn add_all(&self, features: &[u64], scores: &mut [f32; N_LABELS]) {
+        let mut acc = [0i32; N_LABELS];
+        self.table.add_all(features, &mut acc);
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a as f32 * self.scale;
         }
     }
 }
@@ -105,87 +117,103 @@ pub(crate) fn best_allowed(
 /// such as a score after a name ("Dale 69") being pulled into it.
 pub const BEAM: usize = 2;
 
-/// Left-to-right beam tagging of a whole document, sentence by sentence.
-/// Hypotheses are ranked by the sum of log-probabilities of their labels
-/// (softmax at `temperature` over the allowed labels): raw perceptron scores
-/// of a greedily trained model favour long names, because after `B-` the
-/// transition weights make `I-`/`L-` score high whatever the word.
-/// Static feature scores are computed once per token; only the few dynamic
-/// features are scored per hypothesis. Back-pointers keep it linear in the
-/// sentence length.
+/// Static scores of every token of a document, flat over its sentences:
+/// the sum of the weights of the token's static features for each label.
+pub(crate) fn static_scores<S: Scorer>(scorer: &S, feats: &DocFeatures) -> Vec<[f32; N_LABELS]> {
+    let mut out = Vec::with_capacity(feats.n_tokens());
+    for (s, st) in feats.starts.iter().enumerate() {
+        for i in 0..st.len().saturating_sub(1) {
+            let mut row = [0f32; N_LABELS];
+            scorer.add_all(feats.token(s, i), &mut row);
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// Left-to-right beam tagging of a whole document, sentence by sentence,
+/// given each token's static scores (`statics`, flat over the sentences of
+/// `facts`). Hypotheses are ranked by the sum of log-probabilities of their
+/// labels (softmax at `temperature` over the allowed labels): raw perceptron
+/// scores of a greedily trained model favour long names, because after `B-`
+/// the transition weights make `I-`/`L-` score high whatever the word.
+/// Only the few dynamic features are scored per hypothesis. Back-pointers keep it linear in the sentence length.
 pub(crate) fn tag_doc<S: Scorer>(
     scorer: &S,
-    feats: &DocFeatures,
+    facts_doc: &[Vec<TokenFacts>],
+    statics: &[[f32; N_LABELS]],
     temperature: f32,
     beam: usize,
 ) -> Vec<Vec<Tagged>> {
     let beam = beam.max(1);
     let mut hist = History::default();
     let mut dynf = Vec::with_capacity(16);
-    let mut out = Vec::with_capacity(feats.facts.len());
-    // Per token: (parent hypothesis, label, probability) of each hypothesis.
-    let mut steps: Vec<Vec<(u32, u8, f32)>> = Vec::new();
+    let mut out = Vec::with_capacity(facts_doc.len());
+    // Per token, `beam` slots: (parent hypothesis, label, probability).
+    let mut steps: Vec<(u32, u8, f32)> = Vec::new();
     // Live hypotheses: (total score, last label, label before it).
     let mut hyps: Vec<(f32, u8, u8)> = Vec::with_capacity(beam);
+    let mut next_hyps: Vec<(f32, u8, u8)> = Vec::with_capacity(beam);
     let mut cands: Vec<(f32, u32, u8, f32)> = Vec::with_capacity(beam * N_LABELS);
-    for (s, facts) in feats.facts.iter().enumerate() {
+    let mut at = 0usize;
+    for facts in facts_doc {
         let n = facts.len();
         steps.clear();
         hyps.clear();
         hyps.push((0.0, 0, 0));
         for i in 0..n {
-            let mut base = [0f32; N_LABELS];
-            for &x in feats.token(s, i) {
-                scorer.add(x, &mut base);
-            }
+            let base = statics.get(at + i).copied().unwrap_or([0.0; N_LABELS]);
             cands.clear();
+            let prev_ok = i > 0;
+            let last = i + 1 == n;
             for (h, &(total, p1, p2)) in hyps.iter().enumerate() {
                 dynf.clear();
-                dynamic_features(
-                    facts,
-                    i,
-                    p1,
-                    if i >= 2 { p2 } else { 0 },
-                    &hist,
-                    feats.salt,
-                    &mut dynf,
-                );
+                dynamic_features(facts, i, p1, if i >= 2 { p2 } else { 0 }, &hist, &mut dynf);
                 let mut scores = base;
-                for &x in &dynf {
-                    scorer.add(x, &mut scores);
-                }
-                let prev = (i > 0).then_some(p1);
-                let last = i + 1 == n;
+                scorer.add_all(&dynf, &mut scores);
+                let prev = prev_ok.then_some(p1);
                 let best = best_allowed(&scores, prev, last, temperature);
                 if beam == 1 {
-                    cands.push((total, h as u32, best.label, best.prob));
+                    cands.push((total, h as u32, best.label, best.prob.ln()));
                     continue;
                 }
                 let top = scores[best.label as usize];
-                let z: f32 = (0..N_LABELS as u8)
-                    .filter(|&l| tags::allowed(prev, l, last))
-                    .map(|l| ((scores[l as usize] - top) / temperature).exp())
-                    .sum();
+                // log p = (s - top) / T - ln z: one logarithm per hypothesis.
+                let mut z = 0f32;
                 for l in 0..N_LABELS as u8 {
                     if tags::allowed(prev, l, last) {
-                        let p = ((scores[l as usize] - top) / temperature).exp() / z;
-                        cands.push((total + p.max(1e-30).ln(), h as u32, l, p));
+                        z += ((scores[l as usize] - top) / temperature).exp();
+                    }
+                }
+                let lnz = z.ln();
+                for l in 0..N_LABELS as u8 {
+                    if tags::allowed(prev, l, last) {
+                        let lp = ((scores[l as usize] - top) / temperature - lnz).max(-69.08);
+                        cands.push((total + lp, h as u32, l, lp));
                     }
                 }
             }
             // Best first; ties go to the lower parent and label, so the
             // result does not depend on the sort's stability.
-            cands.sort_unstable_by(|a, b| {
+            let by = |a: &(f32, u32, u8, f32), b: &(f32, u32, u8, f32)| {
                 b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-            });
-            cands.truncate(beam);
-            let step: Vec<(u32, u8, f32)> = cands.iter().map(|c| (c.1, c.2, c.3)).collect();
-            hyps = cands
-                .iter()
-                .map(|c| (c.0, c.2, hyps[c.1 as usize].1))
-                .collect();
-            steps.push(step);
+            };
+            if cands.len() > beam {
+                cands.select_nth_unstable_by(beam - 1, by);
+                cands.truncate(beam);
+            }
+            cands.sort_unstable_by(by);
+            // Fixed stride `beam`; only the first cands.len() are read.
+            steps.resize(steps.len() + beam, (0, 0, 0.0));
+            let at_step = steps.len() - beam;
+            for (k, c) in cands.iter().enumerate() {
+                steps[at_step + k] = (c.1, c.2, c.3.exp());
+            }
+            next_hyps.clear();
+            next_hyps.extend(cands.iter().map(|c| (c.0, c.2, hyps[c.1 as usize].1)));
+            std::mem::swap(&mut hyps, &mut next_hyps);
         }
+        at += n;
         let mut sent = vec![
             Tagged {
                 label: 0,
@@ -195,7 +223,7 @@ pub(crate) fn tag_doc<S: Scorer>(
         ];
         let mut h = 0usize;
         for i in (0..n).rev() {
-            let (parent, label, prob) = steps[i][h];
+            let (parent, label, prob) = steps[i * beam + h];
             sent[i] = Tagged { label, prob };
             h = parent as usize;
         }
@@ -206,8 +234,21 @@ pub(crate) fn tag_doc<S: Scorer>(
     out
 }
 
+/// Adds `b` into `a`, row by row.
+pub(crate) fn add_rows(a: &mut [[f32; N_LABELS]], b: &[[f32; N_LABELS]]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        for (p, q) in x.iter_mut().zip(y) {
+            *p += q;
+        }
+    }
+}
+
 /// Tags a document with the first stage and, if `two_stage`, again with the
-/// second, which sees the first stage's tags of the whole document.
+/// second, which sees the first stage's tags of the whole document. The
+/// second stage is stacked on the first: its scores are the first stage's
+/// (static ones already computed, dynamic ones from the same weights) plus
+/// the weights of its own document-consistency features, so it costs a few
+/// lookups per token instead of a second full scoring.
 pub(crate) fn tag_stages<S: Scorer>(
     scorer: &S,
     feats: &DocFeatures,
@@ -215,7 +256,8 @@ pub(crate) fn tag_stages<S: Scorer>(
     temperature: f32,
     beam: usize,
 ) -> Vec<Vec<Tagged>> {
-    let first = tag_doc(scorer, feats, temperature, beam);
+    let mut statics = static_scores(scorer, feats);
+    let first = tag_doc(scorer, &feats.facts, &statics, temperature, beam);
     if !two_stage {
         return first;
     }
@@ -223,7 +265,9 @@ pub(crate) fn tag_stages<S: Scorer>(
         .iter()
         .map(|s| s.iter().map(|t| t.label).collect())
         .collect();
-    tag_doc(scorer, &stage2_features(feats, &labels), temperature, beam)
+    let f2 = stage2_features(feats, &labels);
+    add_rows(&mut statics, &static_scores(scorer, &f2));
+    tag_doc(scorer, &feats.facts, &statics, temperature, beam)
 }
 
 impl Model {
@@ -241,32 +285,17 @@ impl Model {
             .flat_map(|(_, w)| w.iter())
             .fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut index = HashMap::with_capacity_and_hasher(features.len(), IdBuild::default());
-        let mut labels = Vec::new();
-        let mut weights = Vec::new();
-        for (key, w) in features {
-            let start = labels.len() as u32;
-            let mut n = 0u8;
-            for (l, &x) in w.iter().enumerate() {
-                let q = (x / scale).round() as i16;
-                if q != 0 {
-                    labels.push(l as u8);
-                    weights.push(q);
-                    n += 1;
-                }
-            }
-            if n > 0 {
-                index.insert(key, (start, n));
-            }
-        }
+        let table = WeightTable::new(
+            features
+                .into_iter()
+                .map(|(key, w)| (key, w.map(|x| (x / scale).round() as i16))),
+        );
         let mut gazetteer = gazetteer;
         gazetteer.train_counts = HashMap::default();
         Model {
             gazetteer,
             clusters,
-            index,
-            labels,
-            weights,
+            table,
             scale,
             temperature,
             two_stage,
@@ -288,12 +317,12 @@ impl Model {
     }
 
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.table.len()
     }
 
     /// Serializes the model; the output is the same for the same model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(16 + self.weights.len() * 3 + self.index.len() * 9);
+        let mut b = Vec::with_capacity(16 + self.table.len() * 16);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&VERSION.to_le_bytes());
         b.extend_from_slice(&self.temperature.to_le_bytes());
@@ -317,20 +346,21 @@ impl Model {
             b.push(*c);
         }
 
-        let mut feats: Vec<_> = self.index.iter().collect();
-        feats.sort_unstable();
+        let feats = self.table.entries();
         b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        for (k, (_, n)) in &feats {
+        for (k, row) in &feats {
             b.extend_from_slice(&k.to_le_bytes());
-            b.push(*n);
+            b.push(row.iter().filter(|&&w| w != 0).count() as u8);
         }
-        let n_entries: usize = feats.iter().map(|(_, (_, n))| *n as usize).sum();
+        let n_entries: usize = feats
+            .iter()
+            .map(|(_, r)| r.iter().filter(|&&w| w != 0).count())
+            .sum();
         b.extend_from_slice(&(n_entries as u32).to_le_bytes());
-        for (_, &(start, n)) in &feats {
-            let s = start as usize;
-            for j in s..s + n as usize {
-                b.push(self.labels[j]);
-                b.extend_from_slice(&self.weights[j].to_le_bytes());
+        for (_, row) in &feats {
+            for (l, &w) in row.iter().enumerate().filter(|x| *x.1 != 0) {
+                b.push(l as u8);
+                b.extend_from_slice(&w.to_le_bytes());
             }
         }
         b
@@ -374,36 +404,38 @@ impl Model {
         }
 
         let n = r.u32()? as usize;
-        let mut index = HashMap::with_capacity_and_hasher(n, IdBuild::default());
-        let mut start = 0u32;
+        let mut keys = Vec::with_capacity(n);
+        let mut total = 0usize;
         for _ in 0..n {
             let k = r.u64()?;
             let c = r.u8()?;
-            index.insert(k, (start, c));
-            start += c as u32;
+            keys.push((k, c));
+            total += c as usize;
         }
         let n_entries = r.u32()? as usize;
-        if n_entries != start as usize {
+        if n_entries != total {
             return Err(NerError::BadModel(
                 "entry count does not match the index".into(),
             ));
         }
-        let mut labels = Vec::with_capacity(n_entries);
-        let mut weights = Vec::with_capacity(n_entries);
-        for _ in 0..n_entries {
-            let l = r.u8()?;
-            if l as usize >= N_LABELS {
-                return Err(NerError::BadModel(format!("label {l} out of range")));
+        // Entries follow in the order of the keys.
+        let mut rows = Vec::with_capacity(n);
+        for (k, c) in keys {
+            let mut row = [0i16; N_LABELS];
+            for _ in 0..c {
+                let l = r.u8()?;
+                if l as usize >= N_LABELS {
+                    return Err(NerError::BadModel(format!("label {l} out of range")));
+                }
+                row[l as usize] = r.u16()? as i16;
             }
-            labels.push(l);
-            weights.push(r.u16()? as i16);
+            rows.push((k, row));
         }
+        let table = WeightTable::new(rows);
         Ok(Model {
             gazetteer,
             clusters,
-            index,
-            labels,
-            weights,
+            table,
             scale,
             temperature,
             two_stage,

@@ -20,7 +20,7 @@ use crate::hash::IdBuild;
 use crate::lexicon::{
     lower_key, Clusters, Gazetteer, GAZ_BIG_CITY, GAZ_CITY, GAZ_COUNTRY, GAZ_REGION,
 };
-use crate::model::{best_allowed, tag_doc, tag_stages, Model, Scorer, BEAM};
+use crate::model::{best_allowed, static_scores, tag_doc, tag_stages, Model, Scorer, BEAM};
 use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
@@ -410,13 +410,23 @@ fn labels_of(tagged: &[Vec<crate::model::Tagged>]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Trains one stage on documents `which` for `config.epochs` epochs and
-/// returns the averaged weights of the epoch with the best dev F1.
+/// What training reads: per document its static features, the second
+/// pass's extra features (empty when there is no second pass) and the gold
+/// labels.
+struct TrainData<'a> {
+    feats: &'a [DocFeatures],
+    extra: &'a [DocFeatures],
+    gold: &'a [&'a [Vec<u8>]],
+}
+
+/// Trains on `items` (document index, whether the second pass's extra
+/// features are on) for `config.epochs` epochs and returns the averaged
+/// weights of the epoch with the best dev F1 (tagging in two passes if
+/// `dev_two_stage`).
 #[allow(clippy::too_many_arguments)]
 fn train_stage(
-    feats: &[DocFeatures],
-    gold: &[&[Vec<u8>]],
-    which: &[usize],
+    data: &TrainData,
+    items: &[(usize, bool)],
     dev_feats: &[(DocFeatures, &ConllDoc)],
     dev_two_stage: bool,
     config: &TrainConfig,
@@ -428,7 +438,7 @@ fn train_stage(
         ..Default::default()
     };
     let mut best: Option<(f64, Averages)> = None;
-    let mut order: Vec<usize> = which.to_vec();
+    let mut order: Vec<(usize, bool)> = items.to_vec();
     let mut dynf = Vec::with_capacity(16);
     let mut all = Vec::with_capacity(96);
     for epoch in 1..=config.epochs {
@@ -438,9 +448,10 @@ fn train_stage(
             n_docs: order.len(),
         });
         let (mut errors, mut tokens) = (0, 0);
-        for &di in &order {
-            let feats = &feats[di];
-            let gold = gold[di];
+        for &(di, with_extra) in &order {
+            let feats = &data.feats[di];
+            let extra = with_extra.then(|| &data.extra[di]);
+            let gold = data.gold[di];
             let mut hist = History::default();
             for (s, facts) in feats.facts.iter().enumerate() {
                 let n = facts.len();
@@ -449,14 +460,15 @@ fn train_stage(
                     let p1 = pred.last().copied().unwrap_or(0);
                     let p2 = if i >= 2 { pred[i - 2] } else { 0 };
                     dynf.clear();
-                    dynamic_features(facts, i, p1, p2, &hist, feats.salt, &mut dynf);
+                    dynamic_features(facts, i, p1, p2, &hist, &mut dynf);
                     all.clear();
                     all.extend_from_slice(feats.token(s, i));
+                    if let Some(x) = extra {
+                        all.extend_from_slice(x.token(s, i));
+                    }
                     all.extend_from_slice(&dynf);
                     let mut scores = [0f32; N_LABELS];
-                    for &x in &all {
-                        weights.add(x, &mut scores);
-                    }
+                    weights.add_all(&all, &mut scores);
                     let prev = (i > 0).then_some(p1);
                     let guess = best_allowed(&scores, prev, i + 1 == n, 1.0).label;
                     let g = gold[s][i];
@@ -594,40 +606,34 @@ pub fn train(
         .collect();
 
     let gold: Vec<&[Vec<u8>]> = docs.iter().map(|d| d.labels.as_slice()).collect();
-    let all_docs: Vec<usize> = (0..docs.len()).collect();
-    progress(Progress::Stage("first stage".into()));
-    let stage1 = train_stage(
-        &train_feats,
-        &gold,
-        &all_docs,
-        &dev_feats,
-        false,
-        config,
-        &mut rng,
-        progress,
-    );
-    let mut avg = stage1;
+    let mut extra: Vec<DocFeatures> = Vec::new();
+    let mut items: Vec<(usize, bool)> = (0..docs.len()).map(|i| (i, false)).collect();
     if config.two_stage {
-        // Jackknife: the second stage must learn from first-stage tags as
-        // good as those it will see on new text, so each half of the
-        // training set is tagged by a first stage trained on the other half.
-        // Case-changed copies go with their original document.
-        progress(Progress::Stage(
-            "second stage: first-stage tags by 2-fold jackknife".into(),
-        ));
-        let mut first_tags: Vec<Vec<Vec<u8>>> = vec![Vec::new(); docs.len()];
+        // One model tags twice: the second pass adds features of the first
+        // pass's tags across the document, and its other scores are the
+        // first pass's, computed once. So the model is trained on every
+        // document both without and with those features, the latter from
+        // first-pass tags as good as those on new text: each half of the
+        // training set is tagged by a one-pass model trained on the other
+        // half (a jackknife). Case-changed copies go with their original.
+        extra.resize_with(docs.len(), DocFeatures::default);
+        let data = TrainData {
+            feats: &train_feats,
+            extra: &[],
+            gold: &gold,
+        };
         for fold in 0..2 {
             progress(Progress::Stage(format!(
-                "jackknife: first stage without fold {}",
+                "jackknife: first pass without fold {} of 2",
                 fold + 1
             )));
-            let train_idx: Vec<usize> = (0..docs.len())
+            let fold_items: Vec<(usize, bool)> = (0..docs.len())
                 .filter(|&i| docs[i].orig % 2 != fold)
+                .map(|i| (i, false))
                 .collect();
             let w = train_stage(
-                &train_feats,
-                &gold,
-                &train_idx,
+                &data,
+                &fold_items,
                 &dev_feats,
                 false,
                 config,
@@ -636,40 +642,30 @@ pub fn train(
             );
             let scorer = Averaged(w.into_iter().collect());
             for i in (0..docs.len()).filter(|&i| docs[i].orig % 2 == fold) {
-                first_tags[i] = labels_of(&tag_doc(&scorer, &train_feats[i], 1.0, BEAM));
+                let f = &train_feats[i];
+                let statics = static_scores(&scorer, f);
+                let tags = labels_of(&tag_doc(&scorer, &f.facts, &statics, 1.0, BEAM));
+                extra[i] = stage2_features(f, &tags);
             }
         }
-        let stage2_train: Vec<DocFeatures> = train_feats
-            .iter()
-            .zip(&first_tags)
-            .map(|(f, t)| stage2_features(f, t))
-            .collect();
-        drop(first_tags);
-        let scorer1 = Averaged(avg.iter().cloned().collect());
-        let stage2_dev: Vec<(DocFeatures, &ConllDoc)> = dev_feats
-            .iter()
-            .map(|(f, d)| {
-                (
-                    stage2_features(f, &labels_of(&tag_doc(&scorer1, f, 1.0, BEAM))),
-                    *d,
-                )
-            })
-            .collect();
-        drop(scorer1);
-        progress(Progress::Stage("second stage".into()));
-        let stage2 = train_stage(
-            &stage2_train,
-            &gold,
-            &all_docs,
-            &stage2_dev,
-            false,
-            config,
-            &mut rng,
-            progress,
-        );
-        avg.extend(stage2);
-        avg.sort_unstable_by_key(|x| x.0);
+        items.extend((0..docs.len()).map(|i| (i, true)));
     }
+    progress(Progress::Stage("the model".into()));
+    let data = TrainData {
+        feats: &train_feats,
+        extra: &extra,
+        gold: &gold,
+    };
+    let avg = train_stage(
+        &data,
+        &items,
+        &dev_feats,
+        config.two_stage,
+        config,
+        &mut rng,
+        progress,
+    );
+    drop(extra);
     progress(Progress::Stage(
         "calibrating confidences on the dev set".into(),
     ));

@@ -50,3 +50,16 @@ fn tag_tokens_returns_token_spans() {
         .collect();
     assert_eq!(spans, vec![(0, 2, "PERSON"), (3, 5, "PERSON")]);
 }
+
+#[test]
+fn second_pass_keeps_a_surname_consistent() {
+    // The bare surname opens a sentence, where capitals say little; the
+    // second pass sees the full name tagged PERSON earlier in the article.
+    check(
+        "Finance minister Ngozi Adeyemi-Bello presented the budget in Abuja on Friday. \
+         Adeyemi-Bello said spending on roads would double.",
+        expect![[
+            r#"Finance minister [Ngozi Adeyemi-Bello]{PERSON} presented the budget in [Abuja]{LOC} on Friday. [Adeyemi-Bello]{PERSON} said spending on roads would double."#
+        ]],
+    );
+}
