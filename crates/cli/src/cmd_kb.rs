@@ -30,13 +30,14 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("building the knowledge base into {}", args.out.display()))?;
     eprintln!(
         "wrote {}: {} countries, {} demonym groups, {} continents, {} admin-1 ({} with coordinates), \
-         {} cities, {:.1} MB in {:.1}s; rebuild the binary to embed them",
+         {} US counties, {} cities, {:.1} MB in {:.1}s; rebuild the binary to embed them",
         args.out.display(),
         report.countries,
         report.demonyms,
         report.regions,
         report.admin1,
         report.admin1_with_coords,
+        report.admin2,
         report.cities,
         report.bytes as f64 / 1e6,
         start.elapsed().as_secs_f64()

@@ -319,7 +319,13 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         let parent = s
             .get("parent")
             .and_then(Value::as_str)
-            .map(|p| format!("iso:{cc}-{p}"));
+            // pycountry writes a parent as "NIR" or as "GB-NIR".
+            .map(
+                |p| match p.strip_prefix(cc).and_then(|r| r.strip_prefix('-')) {
+                    Some(local) => format!("iso:{cc}-{local}"),
+                    None => format!("iso:{cc}-{p}"),
+                },
+            );
         let key = match crosswalk.get(id.as_str()) {
             Some(k) => Some(k.clone()),
             None if parent.is_none() => {
@@ -333,14 +339,7 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         // point comes from its seat or namesake town instead (below).
         let key = key.filter(|_| parent.is_none());
         let aliases = dedupe_aliases(name, admin1_short_names(name));
-        admin1_rows.push((
-            id,
-            name.to_string(),
-            cc.to_string(),
-            key,
-            parent,
-            aliases,
-        ));
+        admin1_rows.push((id, name.to_string(), cc.to_string(), key, parent, aliases));
     }
     let keys_by_id: HashMap<&str, &String> = admin1_rows
         .iter()
@@ -356,6 +355,10 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
             .and_then(|l| centroid(l))
             .or_else(|| seat_points.get(id.as_str()).copied())
             .or_else(|| {
+                // Top-level areas got their namesake through `match_admin1`,
+                // which checks that it is a main town; a town of a state's
+                // name elsewhere ("Santa Catarina" in São Paulo) is no help.
+                parent.as_ref()?;
                 let towns = by_cc.get(cc.as_str())?;
                 let parent_key = parent.as_deref().and_then(|p| keys_by_id.get(p));
                 std::iter::once(name)
@@ -543,8 +546,8 @@ fn admin1_short_names(name: &str) -> Vec<String> {
     // "Central Region" and "Free State" keep their designation: "Central"
     // or "Free" alone is no place name.
     const GENERIC: [&str; 16] = [
-        "central", "northern", "southern", "eastern", "western", "north", "south", "east",
-        "west", "upper", "lower", "free", "capital", "middle", "new", "great",
+        "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+        "upper", "lower", "free", "capital", "middle", "new", "great",
     ];
     if !stripped
         .split([' ', '-'])

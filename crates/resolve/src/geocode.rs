@@ -59,22 +59,107 @@ pub struct GeoMatch {
     pub confidence: f32,
 }
 
-/// Weights of the scoring; the defaults are set by reasoning about feature
-/// types (see [`Geocoder::prior`]), not fitted to an evaluation set.
-#[derive(Clone, Debug)]
+/// The features of one candidate, in [`FEATURES`] order.
+type Features = [f64; NF];
+
+const NF: usize = 16;
+
+/// The ranker's features. The first group describes the candidate alone
+/// (its prior); the second what the rest of the article says about it.
+pub const FEATURES: [&str; NF] = [
+    "bias_country",
+    "bias_admin1",
+    "bias_admin2",
+    "bias_city",
+    "bias_region",
+    "bias_facility",
+    "log_population_city",
+    "log_population_area",
+    "capital",
+    "primary_name",
+    "largest_of_kind",
+    "shadowed_by_country",
+    "country_support",
+    "admin1_support",
+    "country_share",
+    "near_other_places",
+];
+
+/// The weights of the ranker, a conditional logit over each toponym's
+/// candidates: `score = w . features`, probabilities by softmax. The
+/// shipped weights (`models/geo.tsv`) are fitted on the development sets
+/// (TR-News, GeoVirus) by `dossier eval geo --fit models/geo.tsv`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct GeoConfig {
-    /// Weight of `ln(1 + mass)` of the article's evidence for a country.
-    pub country_weight: f64,
-    /// Weight of `ln(1 + mass)` of the evidence for an admin-1 area.
-    pub admin1_weight: f64,
+    pub weights: [f64; NF],
 }
+
+/// The shipped weights, one `feature<TAB>weight` line each.
+const SHIPPED_WEIGHTS: &str = include_str!("../../../models/geo.tsv");
 
 impl Default for GeoConfig {
     fn default() -> GeoConfig {
-        GeoConfig {
-            country_weight: 2.0,
-            admin1_weight: 2.0,
+        GeoConfig::parse(SHIPPED_WEIGHTS).unwrap_or(GeoConfig { weights: [0.0; NF] })
+    }
+}
+
+impl GeoConfig {
+    /// Reads `feature<TAB>weight` lines; `#` starts a comment. Features the
+    /// text does not name weigh 0; an unknown feature or a bad number gives
+    /// `None`.
+    pub fn parse(text: &str) -> Option<GeoConfig> {
+        let mut weights = [0.0; NF];
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, w) = line.split_once('\t')?;
+            let i = FEATURES.iter().position(|f| *f == name.trim())?;
+            weights[i] = w.trim().parse().ok()?;
         }
+        Some(GeoConfig { weights })
+    }
+
+    /// Weights set by reasoning about feature types, where fitting starts:
+    /// countries first, then regions and large cities, capitals named more
+    /// often than their size says, and the article's countries and
+    /// provinces as evidence.
+    pub fn hand_set() -> GeoConfig {
+        let mut weights = [0.0; NF];
+        for (name, w) in [
+            ("bias_country", 6.0),
+            ("bias_admin1", 0.5),
+            ("bias_admin2", 2.0),
+            ("bias_region", 4.0),
+            ("bias_facility", 3.0),
+            ("log_population_city", 2.6),
+            ("log_population_area", 2.2),
+            ("capital", 1.5),
+            ("primary_name", 0.5),
+            ("country_support", 2.0),
+            ("admin1_support", 2.0),
+        ] {
+            if let Some(i) = FEATURES.iter().position(|f| *f == name) {
+                weights[i] = w;
+            }
+        }
+        GeoConfig { weights }
+    }
+
+    /// The text [`GeoConfig::parse`] reads.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# dossier geocoder weights: written by `dossier eval geo --fit`, fitted on TR-News and GeoVirus\n",
+        );
+        for (name, w) in FEATURES.iter().zip(self.weights) {
+            out.push_str(&format!("{name}\t{w:.4}\n"));
+        }
+        out
+    }
+
+    fn score(&self, f: &Features) -> f64 {
+        self.weights.iter().zip(f).map(|(w, x)| w * x).sum()
     }
 }
 
@@ -103,6 +188,16 @@ const DESIGNATIONS: [&str; 14] = [
     " town",
 ];
 
+/// An article's toponyms and, where known, their gold points: what
+/// [`Geocoder::fit`] learns from.
+pub type Labelled = (Vec<String>, Vec<Option<(f64, f64)>>);
+
+/// One toponym's candidates and their features.
+struct Candidates {
+    idx: Vec<EntryIdx>,
+    features: Vec<Features>,
+}
+
 impl<'kb> Geocoder<'kb> {
     pub fn new(kb: &'kb Kb) -> Geocoder<'kb> {
         Geocoder {
@@ -113,6 +208,11 @@ impl<'kb> Geocoder<'kb> {
 
     pub fn with_config(kb: &'kb Kb, config: GeoConfig) -> Geocoder<'kb> {
         Geocoder { kb, config }
+    }
+
+    /// The same geocoder with other weights.
+    pub fn with_weights(&self, config: GeoConfig) -> Geocoder<'kb> {
+        Geocoder::with_config(self.kb, config)
     }
 
     /// Places one toponym in the context of its article.
@@ -161,40 +261,54 @@ impl<'kb> Geocoder<'kb> {
         Vec::new()
     }
 
-    /// How likely a candidate is before the article is read: countries,
-    /// then provinces and regions, then cities by population. A city of
-    /// several million outranks the province of the same name ("New York"
-    /// is the city); no city outranks a country ("Mexico" is the country).
-    pub fn prior(&self, e: &KbEntry) -> f64 {
-        let p = (e.population.max(1) as f64).log10();
-        match e.kind {
-            EntryKind::Country => 6.0,
-            EntryKind::Admin1 => 0.5 + 0.5 * p.min(7.0),
-            EntryKind::Region => 4.0,
-            EntryKind::Facility => 3.0,
-            // A national capital is named far more often than its size says
-            // ("Washington", "Paris").
-            EntryKind::City => 0.6 * p + if e.capital_of.is_some() { 1.5 } else { 0.0 },
-            _ => 0.0,
-        }
-    }
-
-    fn scored(&self, toponym: &str) -> Vec<(EntryIdx, f64)> {
+    /// The features of a toponym's candidates that do not depend on the
+    /// article (the context features stay 0).
+    fn prior_features(&self, toponym: &str) -> Candidates {
         let key = dossier_kb::normalize::key(toponym);
-        self.candidates(toponym)
-            .into_iter()
-            .map(|idx| {
-                let e = self.kb.entry(idx);
+        let idx = self.candidates(toponym);
+        // "Mexico" the town loses to Mexico the country.
+        let has_country = idx
+            .iter()
+            .any(|&i| self.kb.entry(i).kind == EntryKind::Country);
+        let mut features: Vec<Features> = idx
+            .iter()
+            .map(|&i| {
+                let e = self.kb.entry(i);
+                let mut f = [0.0; NF];
+                let kind = match e.kind {
+                    EntryKind::Country => 0,
+                    EntryKind::Admin1 => 1,
+                    EntryKind::Admin2 => 2,
+                    EntryKind::City => 3,
+                    EntryKind::Region => 4,
+                    _ => 5,
+                };
+                f[kind] = 1.0;
+                let lp = (e.population as f64).ln_1p() / 10.0;
+                match e.kind {
+                    EntryKind::City => f[6] = lp,
+                    EntryKind::Admin1 | EntryKind::Admin2 => f[7] = lp,
+                    _ => {}
+                }
+                f[8] = f64::from(u8::from(e.capital_of.is_some()));
                 // A match on the primary name beats one on an alternate name
                 // (GeoNames lists old and foreign names of many towns).
-                let primary = if dossier_kb::normalize::key(&e.name) == key {
-                    0.5
-                } else {
-                    0.0
-                };
-                (idx, self.prior(e) + primary)
+                f[9] = f64::from(u8::from(dossier_kb::normalize::key(&e.name) == key));
+                f
             })
-            .collect()
+            .collect();
+        // The largest candidate of each kind: "Paris" is first of all the
+        // Paris of France.
+        for (a, &i) in idx.iter().enumerate() {
+            let e = self.kb.entry(i);
+            let largest = idx.iter().all(|&j| {
+                let o = self.kb.entry(j);
+                o.kind != e.kind || o.population <= e.population
+            });
+            features[a][10] = f64::from(u8::from(largest));
+            features[a][11] = f64::from(u8::from(has_country && e.kind != EntryKind::Country));
+        }
+        Candidates { idx, features }
     }
 
     fn evidence(&self, context: &GeoContext) -> Evidence {
@@ -204,10 +318,16 @@ impl<'kb> Geocoder<'kb> {
             if per_toponym.contains_key(&key) {
                 continue;
             }
-            let scored = self.scored(t);
-            let probs = softmax(&scored);
+            let cands = self.prior_features(t);
+            let scores: Vec<f64> = cands
+                .features
+                .iter()
+                .map(|f| self.config.score(f))
+                .collect();
+            let probs = softmax(&scores);
             let mut support = Support::default();
-            for (&(idx, _), p) in scored.iter().zip(probs) {
+            let mut best: Option<(f64, EntryIdx)> = None;
+            for (&idx, p) in cands.idx.iter().zip(probs) {
                 let e = self.kb.entry(idx);
                 if let Some(cc) = &e.country {
                     *support.countries.entry(cc.clone()).or_default() += p;
@@ -215,17 +335,33 @@ impl<'kb> Geocoder<'kb> {
                 if let Some(a1) = admin1_key(e) {
                     *support.admin1.entry(a1.to_string()).or_default() += p;
                 }
+                if best.is_none_or(|(bp, _)| p > bp) {
+                    best = Some((p, idx));
+                }
             }
+            // One name counts once however often it is repeated (counting
+            // repeats did worse on the development sets).
+            for v in support
+                .countries
+                .values_mut()
+                .chain(support.admin1.values_mut())
+            {
+                *v = v.min(1.0);
+            }
+            // Only a confident reading of another toponym places it.
+            support.point = best
+                .filter(|(p, _)| *p >= 0.5)
+                .and_then(|(_, i)| self.kb.entry(i).coords());
             per_toponym.insert(key, support);
         }
         let mut countries: HashMap<String, f64> = HashMap::new();
         let mut admin1: HashMap<String, f64> = HashMap::new();
         for s in per_toponym.values() {
             for (k, v) in &s.countries {
-                *countries.entry(k.clone()).or_default() += v.min(1.0);
+                *countries.entry(k.clone()).or_default() += v;
             }
             for (k, v) in &s.admin1 {
-                *admin1.entry(k.clone()).or_default() += v.min(1.0);
+                *admin1.entry(k.clone()).or_default() += v;
             }
         }
         for cc in &context.countries {
@@ -238,62 +374,95 @@ impl<'kb> Geocoder<'kb> {
         }
     }
 
-    fn decide(&self, toponym: &str, evidence: &Evidence) -> Option<GeoMatch> {
-        let scored = self.scored(toponym);
-        if scored.is_empty() {
-            return None;
-        }
+    /// The candidates of a toponym with all their features, the article's
+    /// evidence included.
+    fn features(&self, toponym: &str, evidence: &Evidence) -> Candidates {
+        let mut cands = self.prior_features(toponym);
+        let own_key = dossier_kb::normalize::key(toponym);
         // The toponym is not evidence for itself.
-        let own = evidence
-            .per_toponym
-            .get(&dossier_kb::normalize::key(toponym));
+        let own = evidence.per_toponym.get(&own_key);
         let mass =
             |table: &HashMap<String, f64>, own_table: Option<&HashMap<String, f64>>, k: &str| {
                 let total = table.get(k).copied().unwrap_or(0.0);
-                let mine = own_table
-                    .and_then(|t| t.get(k))
-                    .copied()
-                    .unwrap_or(0.0)
-                    .min(1.0);
+                let mine = own_table.and_then(|t| t.get(k)).copied().unwrap_or(0.0);
                 (total - mine).max(0.0)
             };
-        let rescored: Vec<(EntryIdx, f64)> = scored
+        let own_countries = own.map(|o| o.countries.values().sum::<f64>());
+        let country_total: f64 =
+            evidence.countries.values().sum::<f64>() - own_countries.unwrap_or(0.0);
+        let others: Vec<(f64, f64)> = evidence
+            .per_toponym
             .iter()
-            .map(|&(idx, prior)| {
-                let e = self.kb.entry(idx);
-                let mut s = prior;
-                if let Some(cc) = &e.country {
-                    let m = mass(&evidence.countries, own.map(|o| &o.countries), cc);
-                    s += self.config.country_weight * m.ln_1p();
-                }
-                if let Some(a1) = admin1_key(e) {
-                    let m = mass(&evidence.admin1, own.map(|o| &o.admin1), a1);
-                    s += self.config.admin1_weight * m.ln_1p();
-                }
-                (idx, s)
-            })
+            .filter(|(k, _)| **k != own_key)
+            .filter_map(|(_, s)| s.point)
             .collect();
-        let probs = softmax(&rescored);
-        let (best, p) = rescored
+        for (&idx, f) in cands.idx.iter().zip(cands.features.iter_mut()) {
+            let e = self.kb.entry(idx);
+            if let Some(cc) = &e.country {
+                let m = mass(&evidence.countries, own.map(|o| &o.countries), cc);
+                f[12] = m.ln_1p();
+                if country_total > 0.0 {
+                    f[14] = m / country_total;
+                }
+            }
+            if let Some(a1) = admin1_key(e) {
+                let m = mass(&evidence.admin1, own.map(|o| &o.admin1), a1);
+                f[13] = m.ln_1p();
+            }
+            if let (Some(p), false) = (e.coords(), others.is_empty()) {
+                let d = others
+                    .iter()
+                    .map(|&o| haversine_km(p, o))
+                    .fold(f64::INFINITY, f64::min);
+                // 1 next to another place, 0 half a world away.
+                f[15] = 1.0 - d.ln_1p() / 20039f64.ln_1p();
+            }
+        }
+        cands
+    }
+
+    fn decide(&self, toponym: &str, evidence: &Evidence) -> Option<GeoMatch> {
+        let cands = self.features(toponym, evidence);
+        if cands.idx.is_empty() {
+            return None;
+        }
+        let scores: Vec<f64> = cands
+            .features
             .iter()
-            .zip(probs)
-            .max_by(|a, b| {
-                a.0 .1
-                    .total_cmp(&b.0 .1)
-                    // Ties go to the larger place, then to the lower index.
-                    .then_with(|| {
-                        self.kb
-                            .entry(a.0 .0)
-                            .population
-                            .cmp(&self.kb.entry(b.0 .0).population)
+            .map(|f| self.config.score(f))
+            .collect();
+        let probs = softmax(&scores);
+        let best = (0..cands.idx.len()).max_by(|&a, &b| {
+            scores[a]
+                .total_cmp(&scores[b])
+                // Ties go to the larger place, then to the lower index.
+                .then_with(|| {
+                    self.kb
+                        .entry(cands.idx[a])
+                        .population
+                        .cmp(&self.kb.entry(cands.idx[b]).population)
+                })
+                .then_with(|| cands.idx[b].cmp(&cands.idx[a]))
+        })?;
+        // An area the KB places at its namesake town (a district with no
+        // GeoNames code) is that town to the reader: "Paris" is the city.
+        let best = match self.kb.entry(cands.idx[best]) {
+            e if matches!(e.kind, EntryKind::Admin1 | EntryKind::Admin2) => {
+                let p = e.coords()?;
+                (0..cands.idx.len())
+                    .find(|&a| {
+                        let o = self.kb.entry(cands.idx[a]);
+                        o.kind == EntryKind::City
+                            && o.coords().is_some_and(|q| haversine_km(p, q) < 1.0)
                     })
-                    .then_with(|| b.0 .0.cmp(&a.0 .0))
-            })
-            .map(|(&(idx, _), p)| (idx, p))?;
-        let e = self.kb.entry(best);
+                    .unwrap_or(best)
+            }
+            _ => best,
+        };
+        let e = self.kb.entry(cands.idx[best]);
         let (lat, lon) = e.coords()?;
         Some(GeoMatch {
-            entry: best,
+            entry: cands.idx[best],
             geo: Geo {
                 lat,
                 lon,
@@ -301,15 +470,83 @@ impl<'kb> Geocoder<'kb> {
                 geonames_id: e.geonames_id,
                 level: e.kind.geo_level()?.to_string(),
             },
-            confidence: p as f32,
+            confidence: probs[best] as f32,
         })
     }
+
+    /// Fits the ranker's weights on articles with gold points: for each
+    /// toponym whose candidates include one within 161 km of the gold point,
+    /// the nearest such candidate is the answer. Full-batch gradient ascent
+    /// on the conditional log-likelihood with an L2 penalty; deterministic.
+    /// The context features are computed with the current weights'
+    /// priors, so a second round (fit again with the result) refines them.
+    pub fn fit(&self, articles: &[Labelled]) -> GeoConfig {
+        let mut data: Vec<(Vec<Features>, usize)> = Vec::new();
+        for (names, golds) in articles {
+            let context = GeoContext {
+                toponyms: names.clone(),
+                countries: Vec::new(),
+            };
+            let evidence = self.evidence(&context);
+            for (name, gold) in names.iter().zip(golds) {
+                let Some(gold) = *gold else { continue };
+                let cands = self.features(name, &evidence);
+                if cands.idx.len() < 2 {
+                    continue;
+                }
+                let nearest = cands
+                    .idx
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(a, &i)| Some((a, haversine_km(gold, self.kb.entry(i).coords()?))))
+                    .min_by(|a, b| a.1.total_cmp(&b.1));
+                if let Some((a, d)) = nearest {
+                    if d < 161.0 {
+                        data.push((cands.features, a));
+                    }
+                }
+            }
+        }
+        // The problem is convex: the start only saves iterations.
+        let mut w = self.config.weights;
+        let (rate, l2) = (0.5, 1e-3);
+        let n = data.len().max(1) as f64;
+        for _ in 0..1000 {
+            let mut grad = [0.0; NF];
+            for (feats, gold) in &data {
+                let scores: Vec<f64> = feats
+                    .iter()
+                    .map(|f| w.iter().zip(f).map(|(a, b)| a * b).sum())
+                    .collect();
+                let probs = softmax(&scores);
+                for (a, (f, p)) in feats.iter().zip(probs).enumerate() {
+                    let y = f64::from(u8::from(a == *gold));
+                    for k in 0..NF {
+                        grad[k] += (y - p) * f[k];
+                    }
+                }
+            }
+            for k in 0..NF {
+                w[k] += rate * (grad[k] / n - l2 * w[k]);
+            }
+        }
+        GeoConfig { weights: w }
+    }
+}
+
+/// Great-circle distance in km between two `(lat, lon)` points.
+pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
 }
 
 /// The admin-1 area a place lies in (an admin-1 area lies in itself).
 fn admin1_key(e: &KbEntry) -> Option<&str> {
     match e.kind {
-        EntryKind::City | EntryKind::Admin1 => e.admin1.as_deref(),
+        EntryKind::City | EntryKind::Admin1 | EntryKind::Admin2 => e.admin1.as_deref(),
         _ => None,
     }
 }
@@ -318,6 +555,8 @@ fn admin1_key(e: &KbEntry) -> Option<&str> {
 struct Support {
     countries: HashMap<String, f64>,
     admin1: HashMap<String, f64>,
+    /// Where the toponym confidently is, before context.
+    point: Option<(f64, f64)>,
 }
 
 struct Evidence {
@@ -326,9 +565,9 @@ struct Evidence {
     admin1: HashMap<String, f64>,
 }
 
-fn softmax(scored: &[(EntryIdx, f64)]) -> Vec<f64> {
-    let max = scored.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
-    let exps: Vec<f64> = scored.iter().map(|s| (s.1 - max).exp()).collect();
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exps: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
     let sum: f64 = exps.iter().sum();
     exps.into_iter().map(|x| x / sum).collect()
 }
@@ -425,6 +664,35 @@ mod tests {
             &["Jalalabad"],
             expect!["Kunar -> AF admin1 (34.95, 71.25)"],
         );
+    }
+
+    #[test]
+    fn county_goes_to_the_state_named_nearby() {
+        check(
+            "Dallas County",
+            &["Texas"],
+            expect!["Dallas County -> US admin2 (32.78, -96.81)"],
+        );
+    }
+
+    #[test]
+    fn province_known_by_its_short_name() {
+        check(
+            "Hunan",
+            &["Changsha"],
+            expect!["Hunan -> CN admin1 (27.70, 111.71)"],
+        );
+    }
+
+    #[test]
+    fn weights_round_trip_through_text() {
+        let shipped = GeoConfig::default();
+        assert_ne!(shipped.weights, [0.0; NF], "models/geo.tsv parses");
+        let again = GeoConfig::parse(&shipped.to_tsv()).unwrap();
+        for (a, b) in shipped.weights.iter().zip(again.weights) {
+            assert!((a - b).abs() < 1e-4);
+        }
+        assert_eq!(GeoConfig::parse("no_such_feature\t1"), None);
     }
 
     #[test]

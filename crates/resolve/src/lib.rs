@@ -48,6 +48,7 @@
 //! ```
 
 pub mod coref;
+pub mod geo_eval;
 pub mod geocode;
 mod group;
 pub mod names;

@@ -300,7 +300,10 @@ pub(crate) fn fit(entry: &KbEntry, ner: EntityType) -> u8 {
         // A known country is never a person; a town named like a surname is.
         (T::Person, K::Country) => 2,
         (T::Person, _) => 0,
-        (T::Loc | T::Gpe | T::Fac, K::Country | K::Admin1 | K::City | K::Region | K::Facility) => 3,
+        (
+            T::Loc | T::Gpe | T::Fac,
+            K::Country | K::Admin1 | K::Admin2 | K::City | K::Region | K::Facility,
+        ) => 3,
         (T::Loc | T::Gpe | T::Fac, K::Norp) => 1,
         (T::Loc | T::Gpe | T::Fac, K::Org) => 1,
         (T::Org, K::Org) => 3,
