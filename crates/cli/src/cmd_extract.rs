@@ -237,7 +237,10 @@ impl Counts {
                 )
             })
             .collect();
-        eprintln!("dossier: time per stage, summed over threads: {}", shares.join(", "));
+        eprintln!(
+            "dossier: time per stage, summed over threads: {}",
+            shares.join(", ")
+        );
     }
 }
 

@@ -79,10 +79,9 @@ impl Pipeline {
         // The three models are independent and each takes a noticeable share
         // of start-up (parsing the embedded syntax model, NER model and
         // knowledge base), so they load in parallel.
-        let (syntax, (ner, kb)) = rayon::join(
-            dossier_syntax::SyntaxTagger::embedded,
-            || rayon::join(dossier_ner::NerTagger::embedded, dossier_kb::Kb::embedded),
-        );
+        let (syntax, (ner, kb)) = rayon::join(dossier_syntax::SyntaxTagger::embedded, || {
+            rayon::join(dossier_ner::NerTagger::embedded, dossier_kb::Kb::embedded)
+        });
         let syntax = syntax.map_err(|e| PipelineError::stage("syntax", e))?;
         let ner = ner.map_err(|e| PipelineError::stage("ner", e))?;
         let mut kb = kb.map_err(|e| PipelineError::stage("kb", e))?;

@@ -274,3 +274,33 @@ fn help_names_the_commands() {
         assert!(out.contains(cmd), "{out}");
     }
 }
+
+#[test]
+fn stats_flag_reports_throughput_and_every_stage() {
+    let example = repo_root().join("examples/peshawar-claim.txt");
+    let o = run(&[
+        "extract",
+        "--quiet",
+        "--stats",
+        "-j",
+        "1",
+        example.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let words = std::fs::read_to_string(&example)
+        .unwrap()
+        .split_whitespace()
+        .count()
+        - 2; // the ` date YYYY-MM-DD ` header is not article text
+    assert!(
+        err.contains(&format!("1 documents, 0.0 MB, {words} words")),
+        "{err}"
+    );
+    assert!(err.contains("words/s"), "{err}");
+    for stage in ["segment", "syntax", "ner", "time", "resolve", "extract"] {
+        assert!(err.contains(&format!("{stage}.v1 ")), "no {stage} in {err}");
+    }
+    // The statistics go to standard error; standard output stays pure JSON.
+    let _: Value = serde_json::from_slice(&o.stdout).expect("stdout is still JSON");
+}
