@@ -192,6 +192,27 @@ const DESIGNATIONS: [&str; 14] = [
 /// [`Geocoder::fit`] learns from.
 pub type Labelled = (Vec<String>, Vec<Option<(f64, f64)>>);
 
+/// Words before a place name that name a part of it.
+const PART_PREFIXES: [&str; 17] = [
+    "north ",
+    "south ",
+    "east ",
+    "west ",
+    "northern ",
+    "southern ",
+    "eastern ",
+    "western ",
+    "central ",
+    "upper ",
+    "lower ",
+    "greater ",
+    "inner ",
+    "outer ",
+    "downtown ",
+    "northeast ",
+    "southwest ",
+];
+
 /// One toponym's candidates and their features.
 struct Candidates {
     idx: Vec<EntryIdx>,
@@ -246,17 +267,32 @@ impl<'kb> Geocoder<'kb> {
         if !found.is_empty() {
             return found;
         }
-        let lower = toponym.to_lowercase();
         for d in DESIGNATIONS {
-            if lower.ends_with(d) && lower.len() > d.len() + 1 {
-                // The designation is ASCII, so the byte cut is on a boundary.
-                let found = self
-                    .kb
-                    .place_candidates(&toponym[..toponym.len() - d.len()]);
+            if let Some(name) = strip_suffix_ignore_case(toponym, d) {
+                let found = self.kb.place_candidates(name);
                 if !found.is_empty() {
                     return found;
                 }
             }
+        }
+        // A part of a known place lies in it: "North London" is in London,
+        // "the Greater Toronto Area" around Toronto.
+        let mut rest = toponym.trim();
+        for p in PART_PREFIXES {
+            let head = rest.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p));
+            if head.is_some() && rest.len() > p.len() + 2 {
+                rest = &rest[p.len()..];
+                break;
+            }
+        }
+        for suffix in [" metropolitan area", " metro area", " area"] {
+            if let Some(name) = strip_suffix_ignore_case(rest, suffix) {
+                rest = name;
+                break;
+            }
+        }
+        if rest.len() < toponym.trim().len() {
+            return self.kb.place_candidates(rest);
         }
         Vec::new()
     }
@@ -534,6 +570,14 @@ impl<'kb> Geocoder<'kb> {
     }
 }
 
+/// `name` without an ASCII `suffix` written in any case, when something
+/// of two or more bytes is left.
+fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = name.len().checked_sub(suffix.len())?;
+    let tail = name.get(cut..)?;
+    (cut >= 2 && tail.eq_ignore_ascii_case(suffix)).then(|| &name[..cut])
+}
+
 /// Great-circle distance in km between two `(lat, lon)` points.
 pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
@@ -663,6 +707,25 @@ mod tests {
             "Kunar province",
             &["Jalalabad"],
             expect!["Kunar -> AF admin1 (34.95, 71.25)"],
+        );
+    }
+
+    #[test]
+    fn part_of_a_place_is_placed_in_it() {
+        check(
+            "North London",
+            &["Camden"],
+            expect!["London -> GB city (51.51, -0.13)"],
+        );
+        check(
+            "Upper İzmir",
+            &[],
+            expect!["İzmir -> TR admin1 (38.48, 27.14)"],
+        );
+        check(
+            "Ürümqi Area",
+            &[],
+            expect!["Ürümqi -> CN city (43.80, 87.60)"],
         );
     }
 
