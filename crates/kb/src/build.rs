@@ -13,7 +13,16 @@
 //!   coordinates. Unweighted, because towns spread over the territory, which
 //!   approximates the area's centre better than a mean pulled to its largest
 //!   city. ISO 3166-2 subdivisions are tied to GeoNames admin-1 codes by a
-//!   city of the same name in the same country, or by the curated file.
+//!   city of the same name in the same country that is one of the three
+//!   largest of its area, or by the curated file's seat. A second-level
+//!   area (a county or district) stands at its curated seat, else at the
+//!   largest town of its name inside its parent area; areas with neither
+//!   keep no point and are never geocoded.
+//! - Admin-1 names: the ISO name and, as aliases, its forms without a
+//!   designation or second spelling ("Hunan Sheng" is also "Hunan").
+//! - US counties (`us_counties.json`, kind `admin2`): the extract has no
+//!   points, so a county stands at the largest town of its name in its
+//!   state, else at the state's centre.
 //! - Country coordinates: the curated centre where `countries.toml` gives one
 //!   (all large countries), else the mean of the country's cities.
 

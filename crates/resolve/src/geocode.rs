@@ -1,14 +1,18 @@
 //! Geocoding: a toponym and the article around it become a point on the map.
 //!
 //! Every toponym's candidates come from [`Kb::place_candidates`] (countries,
-//! admin-1 areas, GeoNames cities, regions, facilities; a demonym stands for
-//! its country). Each candidate gets a prior from its feature type and
-//! population, and evidence from the rest of the article: the countries and
-//! admin-1 areas that the article's other toponyms probably lie in. So
-//! "Georgia" next to "Atlanta" is the US state, next to "Tbilisi" the
-//! country, and alone the country (a country outranks a province, which
-//! outranks all but the largest cities). A name the KB does not know gives
-//! `None`: nothing is guessed at (0, 0).
+//! admin-1 areas, US counties, GeoNames cities, regions, facilities; a
+//! demonym stands for its country), retrying without a designation ("Kunar
+//! province") and, for a part of a place ("North London"), with the place.
+//! A small learned ranker, a conditional logit over the candidates
+//! ([`FEATURES`]: feature type, population, capital, primary-name match,
+//! and what the article's other toponyms say: the countries and admin-1
+//! areas they probably lie in and how near their confident readings are),
+//! picks one. Its weights, `models/geo.tsv`, are fitted on the development
+//! sets TR-News and GeoVirus by `dossier eval geo --fit`; the test sets
+//! (GeoWebNews, LGL) never shape them. So "Georgia" next to "Atlanta" is the
+//! US state, next to "Tbilisi" the country, and alone the country. A name
+//! the KB does not know gives `None`: nothing is guessed at (0, 0).
 //!
 //! ```
 //! use dossier_kb::Kb;
