@@ -181,7 +181,189 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
         });
         i += n;
     }
+    epithets(lex, v, claims, &mut out);
+    name_calling(lex, v, claims, &mut out);
     out
+}
+
+/// Verbs that give a target a name ("called it a puppet", "was branded
+/// “apostates” by X"); with an epithet after them they are a criticism.
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "label",
+    "labels",
+    "labelled",
+    "labeled",
+    "term",
+    "terms",
+    "termed",
+    "dub",
+    "dubs",
+    "dubbed",
+    "describe",
+    "describes",
+    "described",
+    "denounced",
+];
+
+/// "X called Y a puppet", "Y has been branded “apostates” by X": a naming
+/// verb whose complement is an epithet is X's criticism of Y.
+fn name_calling(lex: &Lexicon, v: &DocView, claims: &[FoundClaim], out: &mut Vec<Event>) {
+    for i in 0..v.len() {
+        if !NAMING_VERBS.contains(&v.word(i)) || v.mention_at[i].is_some() {
+            continue;
+        }
+        let (lo, hi) = v.sentence_bounds(i);
+        // The epithet within five words, past a named object, quotes,
+        // "as" and determiners.
+        let mut j = i + 1;
+        let mut object = None;
+        while j < hi && j < i + 6 {
+            if let Some(a) = v.arg_at(j) {
+                if object.is_some() {
+                    break;
+                }
+                object = Some(a);
+                j = a.last;
+                continue;
+            }
+            let w = v.word(j);
+            if !(matches!(w, "“" | "\"" | "‘" | "as" | "it" | "them" | "him" | "her")
+                || EPITHET_MODIFIERS.contains(&w))
+            {
+                break;
+            }
+            j += 1;
+        }
+        let words: Vec<&str> = (j..(j + 3).min(hi)).map(|m| v.word(m)).collect();
+        let Some((phrase, n)) = lex.epithets.longest(&words) else {
+            continue;
+        };
+        let passive = (i.saturating_sub(3).max(lo)..i).any(|k| v.is_be(k));
+        let (source, target) = if passive {
+            (v.arg_after(&["by"], j + n, hi), v.subject_left(lo, i))
+        } else {
+            (v.subject_left(lo, i), object.or_else(|| v.arg_at(i + 1)))
+        };
+        let (Some(source), Some(target)) = (source, target) else {
+            continue;
+        };
+        if source.entity == target.entity || !v.is_actor(source) {
+            continue;
+        }
+        let code = phrase.value.clone();
+        let seen = out.iter().any(|e| {
+            e.root == code[..2]
+                && e.source == Some(source.entity)
+                && e.target == Some(target.entity)
+        });
+        if seen {
+            continue;
+        }
+        let claim = claims
+            .iter()
+            .filter(|c| c.first <= i && i < c.last)
+            .min_by_key(|c| c.last - c.first);
+        let (modality, attributed_to) = match claim {
+            Some(c) => (Modality::Claimed, c.claim.speaker),
+            None => (modality(v, i, lo), None),
+        };
+        let info = lex.code_info(&code);
+        out.push(Event {
+            root: code[..2].to_string(),
+            label: info.map_or(String::new(), |i| i.label.clone()),
+            goldstein: info.map_or(0.0, |i| i.goldstein),
+            code,
+            source: Some(source.entity),
+            target: Some(target.entity),
+            time: time_in_sentence(v, i),
+            place: None,
+            sentence: SentenceIdx::new(v.sentence_of.get(i).copied().unwrap_or(0)),
+            trigger: v.range(i),
+            modality,
+            attributed_to,
+            confidence: 0.6,
+        });
+    }
+}
+
+/// Words that may stand between a copula and an epithet ("is nothing but a
+/// puppet", "are the real enemies").
+const EPITHET_MODIFIERS: &[&str] = &[
+    "a", "an", "the", "nothing", "but", "just", "merely", "only", "simply", "now", "still", "mere",
+    "real", "true", "biggest", "greatest", "worst", "also", "all",
+];
+
+/// A speaker who calls a target names inside a claim ("“Kenya is a puppet
+/// of the West,” said X") criticises it: the claim is the event, asserted
+/// by the article, with the speaker as source and the copula's subject as
+/// target. Events nested in the claim stay claimed; this one is the act of
+/// saying it.
+fn epithets(lex: &Lexicon, v: &DocView, claims: &[FoundClaim], out: &mut Vec<Event>) {
+    for c in claims {
+        let Some(speaker) = c.claim.speaker else {
+            continue;
+        };
+        if c.claim.polarity == Polarity::Denied {
+            continue;
+        }
+        for k in c.first..c.last {
+            if !v.is_be(k) {
+                continue;
+            }
+            let Some(target) = v
+                .arg_ending_at(c.first, k)
+                .or_else(|| v.subject_left(c.first, k))
+                .filter(|a| v.is_actor(*a) && a.entity != speaker)
+            else {
+                continue;
+            };
+            let mut j = k + 1;
+            while j < c.last && j < k + 5 && EPITHET_MODIFIERS.contains(&v.word(j)) {
+                j += 1;
+            }
+            if (k + 1..j).any(|m| matches!(v.word(m), "not" | "never" | "n't" | "no")) {
+                continue;
+            }
+            let words: Vec<&str> = (j..(j + 3).min(c.last)).map(|m| v.word(m)).collect();
+            let Some((phrase, n)) = lex.epithets.longest(&words) else {
+                continue;
+            };
+            let code = phrase.value.clone();
+            let seen = out.iter().any(|e| {
+                e.root == code[..2]
+                    && e.source == Some(speaker)
+                    && e.target == Some(target.entity)
+                    && e.modality != Modality::Claimed
+            });
+            if seen {
+                continue;
+            }
+            let info = lex.code_info(&code);
+            out.push(Event {
+                root: code[..2].to_string(),
+                label: info.map_or(String::new(), |i| i.label.clone()),
+                goldstein: info.map_or(0.0, |i| i.goldstein),
+                code,
+                source: Some(speaker),
+                target: Some(target.entity),
+                time: time_in_sentence(v, j),
+                place: None,
+                sentence: SentenceIdx::new(v.sentence_of.get(j).copied().unwrap_or(0)),
+                trigger: v.span(j, j + n),
+                modality: Modality::Asserted,
+                attributed_to: None,
+                confidence: 0.6,
+            });
+        }
+    }
 }
 
 /// Whether a verb form can be a verb here, when no parser says so: an

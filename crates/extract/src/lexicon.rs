@@ -55,6 +55,9 @@ pub struct Lexicon {
     pub roles: PhraseTable,
     pub relphrases: PhraseTable,
     pub media: PhraseTable,
+    /// Names a speaker calls a target ("cancer", "puppets"): a claim that
+    /// says "X is a cancer" is the speaker's criticism of X.
+    pub epithets: PhraseTable,
 }
 
 /// Phrases indexed by their first word; longest first within a bucket.
@@ -235,12 +238,12 @@ impl Lexicon {
                         lex.speech.insert(form, polarity);
                     }
                 }
-                "noun" | "speech-noun" | "role" | "relphrase" | "medium" => {
+                "noun" | "speech-noun" | "role" | "relphrase" | "medium" | "epithet" => {
                     let (value, reversed) = match value.strip_suffix('<') {
                         Some(v) => (v, true),
                         None => (value, false),
                     };
-                    if kind == "noun" && !lex.codes.contains_key(value) {
+                    if matches!(kind, "noun" | "epithet") && !lex.codes.contains_key(value) {
                         return Err(bad(format!("unknown CAMEO code {value}")));
                     }
                     if kind == "speech-noun" && parse_polarity(value).is_none() {
@@ -256,6 +259,7 @@ impl Lexicon {
                         "speech-noun" => lex.speech_nouns.insert(phrase),
                         "role" => lex.roles.insert(phrase),
                         "relphrase" => lex.relphrases.insert(phrase),
+                        "epithet" => lex.epithets.insert(phrase),
                         _ => lex.media.insert(phrase),
                     }
                 }

@@ -5,7 +5,9 @@
 //! the rest attack), its source as PerpOrg (an organisation) or PerpInd (a
 //! person or a group of people), its target as Victim (a person) or Target
 //! (anything else). Events of the same type that share an actor merge into
-//! one template. dossier does not extract weapons, so Weapon stays empty.
+//! one template. Weapon takes the weapon nouns of the event's sentence
+//! (a short list of our own: bombs, explosives, rifles, grenades, ...),
+//! with the words that modify them.
 //!
 //! Scoring follows the GTT evaluation in spirit: predicted templates are
 //! aligned one-to-one with gold templates of a compatible incident type so
@@ -97,6 +99,108 @@ fn names(doc: &Document, id: EntityId) -> Vec<String> {
     out
 }
 
+/// Weapon nouns of MUC-4's incidents (written for dossier, singular and
+/// plural): the head of a Weapon filler.
+const WEAPONS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "car bomb",
+    "car bombs",
+    "dynamite",
+    "explosive",
+    "explosives",
+    "explosive device",
+    "explosive devices",
+    "charge",
+    "charges",
+    "grenade",
+    "grenades",
+    "mortar",
+    "mortars",
+    "rocket",
+    "rockets",
+    "rifle",
+    "rifles",
+    "machine gun",
+    "machine guns",
+    "machinegun",
+    "machineguns",
+    "gun",
+    "guns",
+    "pistol",
+    "pistols",
+    "firearm",
+    "firearms",
+    "submachine gun",
+    "submachine guns",
+    "bullet",
+    "bullets",
+    "mine",
+    "mines",
+    "missile",
+    "missiles",
+    "incendiary",
+    "molotov cocktail",
+    "molotov cocktails",
+    "knife",
+    "knives",
+    "machete",
+    "machetes",
+    "m-16",
+    "ak-47",
+    "fal",
+    "tnt",
+    "artillery",
+];
+
+/// Weapon fillers in the sentence of `range`: each weapon noun with the
+/// spellings a gold filler may use ("bomb", "powerful bomb").
+fn weapons(doc: &Document, range: dossier_text::TextRange) -> Vec<Vec<String>> {
+    let Some(sentence) = doc
+        .sentences
+        .iter()
+        .find(|s| s.range.start() <= range.start() && range.start() < s.range.end())
+    else {
+        return Vec::new();
+    };
+    let words: Vec<String> = sentence
+        .token_indices()
+        .map(|t| {
+            doc.token_text(dossier_text::TokenIdx::new(t))
+                .to_lowercase()
+        })
+        .collect();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let hit = [3, 2, 1].into_iter().find(|&n| {
+            i + n <= words.len() && WEAPONS.contains(&words[i..i + n].join(" ").as_str())
+        });
+        let Some(n) = hit else {
+            i += 1;
+            continue;
+        };
+        let head = words[i..i + n].join(" ");
+        let mut spellings = vec![head.clone()];
+        // One or two modifiers before the head ("powerful bomb", "50 kg of
+        // dynamite" is left to the head).
+        for m in 1..=2 {
+            if i >= m
+                && words[i - m]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-')
+            {
+                spellings.push(format!("{} {head}", words[i - m..i].join(" ")));
+            }
+        }
+        if !out.iter().any(|w| w[0] == head) {
+            out.push(spellings);
+        }
+        i += n;
+    }
+    out
+}
+
 /// Templates from the events of an annotated document.
 pub fn templates(doc: &Document) -> Vec<Template> {
     let mut out: Vec<(Template, Vec<EntityId>)> = Vec::new();
@@ -146,6 +250,11 @@ pub fn templates(doc: &Document) -> Vec<Template> {
                 2
             };
             add(role, t, &mut out);
+        }
+        for w in weapons(doc, e.trigger) {
+            if !out[k].0.roles[4].iter().any(|x| x[0] == w[0]) {
+                out[k].0.roles[4].push(w);
+            }
         }
     }
     out.into_iter().map(|(t, _)| t).collect()

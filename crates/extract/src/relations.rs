@@ -54,6 +54,22 @@ const ROLE_MODIFIERS: &[&str] = &[
     "powerful",
 ];
 
+/// Hyphenated compounds ("Iran-backed", "Lahore-based", "al-Qaeda-linked"):
+/// the suffix, the predicate, and whether the name before the hyphen is
+/// the subject (the backer) or the object (the base, the patron).
+const COMPOUNDS: &[(&str, &str, bool)] = &[
+    ("-backed", "supports", true),
+    ("-funded", "supports", true),
+    ("-sponsored", "supports", true),
+    ("-supported", "supports", true),
+    ("-armed", "supports", true),
+    ("-based", "based_in", false),
+    ("-linked", "affiliate_of", false),
+    ("-affiliated", "affiliate_of", false),
+    ("-aligned", "ally_of", false),
+    ("-allied", "ally_of", false),
+];
+
 struct Finder<'v, 'a> {
     v: &'v DocView<'a>,
     claims: &'v [FoundClaim],
@@ -75,7 +91,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
     while i < v.len() {
         let words: Vec<&str> = (i..(i + 7).min(v.len())).map(|k| v.word(k)).collect();
         if let Some((phrase, n)) = lex.roles.longest(&words) {
-            f.role(&phrase.value, i, i + n);
+            f.role(&phrase.value, phrase.reversed, i, i + n);
         }
         if let Some((phrase, n)) = lex.relphrases.longest(&words) {
             f.phrase(&phrase.value, phrase.reversed, i, i + n);
@@ -83,6 +99,8 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         if matches!(v.word(i), "its" | "their" | "his" | "her" | "'s" | "’s") {
             f.publication(lex, i);
         }
+        f.compound(i);
+        f.member_of_party(i);
         i += 1;
     }
     f.out
@@ -150,13 +168,18 @@ impl Finder<'_, '_> {
             .and_then(|t| t.value.clone())
     }
 
-    fn role(&mut self, predicate: &str, first: usize, last: usize) {
+    fn role(&mut self, predicate: &str, reversed: bool, first: usize, last: usize) {
         let v = self.v;
         let (lo, hi) = v.sentence_bounds(first);
-        // The object: "of/for/to/with Y" after the role, or "Y's"/"Y" before it.
+        // The object: "of/for/to/with Y" after the role ("in/on/near Y" for
+        // a place: "a town in Y"), or "Y's"/"Y" before it.
+        let locative = matches!(predicate, "located_in" | "based_in");
         let mut object = None;
         let mut obj_end = last;
-        if matches!(v.word(last), "of" | "for" | "to" | "with") {
+        let prep = v.word(last);
+        if matches!(prep, "of" | "for" | "to" | "with")
+            || (locative && matches!(prep, "in" | "on" | "near" | "outside"))
+        {
             let mut k = last + 1;
             let mut skipped = 0;
             while k < hi
@@ -167,7 +190,7 @@ impl Finder<'_, '_> {
                 k += 1;
                 skipped += 1;
             }
-            object = v.arg_at(k);
+            object = v.arg_at(k).map(|a| self.head_of_modifier(a, hi));
             obj_end = object.map_or(last, |a| a.last);
         }
         let mut mod_start = first;
@@ -182,18 +205,23 @@ impl Finder<'_, '_> {
         if mod_start > lo && !matches!(v.word(mod_start - 1), ",") && !v.is_be(mod_start - 1) {
             let mut k = mod_start;
             let mut steps = 0;
-            while k > lo
-                && steps < 4
-                && v.arg_at(k - 1).is_none()
-                && !v.is_be(k - 1)
-                && v.doc
-                    .token_text(dossier_text::TokenIdx::new(k - 1))
-                    .starts_with(|c: char| c.is_lowercase())
-            {
+            // "the former Syrian branch of": a nationality adjective is a
+            // modifier too.
+            let has_object = object.is_some();
+            let modifier = |k: usize| match v.arg_at(k) {
+                Some(a) => has_object && v.etype(a) == EntityType::Norp && a.first == a.last - 1,
+                None => {
+                    !v.is_be(k)
+                        && v.doc
+                            .token_text(dossier_text::TokenIdx::new(k))
+                            .starts_with(|c: char| c.is_lowercase())
+                }
+            };
+            while k > lo && steps < 4 && modifier(k - 1) {
                 k -= 1;
                 steps += 1;
             }
-            if k > lo && v.word(k - 1) == "," {
+            if k > lo && (v.word(k - 1) == "," || (k > lo + 1 && v.is_be(k - 1))) {
                 mod_start = k;
             }
         }
@@ -220,8 +248,14 @@ impl Finder<'_, '_> {
             while k > lo && ROLE_MODIFIERS.contains(&v.word(k - 1)) {
                 k -= 1;
             }
+            let named_after = v
+                .arg_at(last)
+                .filter(|a| v.etype(*a) == EntityType::Person && a.entity != object.entity);
             if k > lo && v.word(k - 1) == "," {
                 subject = v.arg_ending_at(lo, k - 1);
+            } else if named_after.is_some() && object.last < first {
+                // "Haftar's son Saddam Haftar", "its leader Pita".
+                subject = named_after;
             } else {
                 // "Hamas spokesman Abu Obeida", "army chief General X".
                 let named = v.titled_name(object, hi);
@@ -239,14 +273,49 @@ impl Finder<'_, '_> {
         if subject.is_none() && obj_end < hi && v.word(obj_end) == "," {
             subject = v
                 .arg_at(obj_end + 1)
-                .filter(|a| v.word(a.last) == "," || a.last >= v.trim_end(lo, hi));
+                .filter(|a| v.word(v.name_end(*a)) == "," || a.last >= v.trim_end(lo, hi));
             confidence = 0.7;
         }
         let Some(subject) = subject else { return };
         if subject.first < first {
             self.appositions.push((obj_end, subject));
         }
+        let (subject, object) = if reversed {
+            (object, subject)
+        } else {
+            (subject, object)
+        };
         self.push(subject, predicate, object, first, obj_end, confidence);
+    }
+
+    /// The name a modifier stands before: "Russian opposition leader
+    /// Alexei Navalny" is Navalny, "Russia's Yamalo-Nenets region" is
+    /// Yamalo-Nenets.
+    fn head_of_modifier(&self, arg: Arg, hi: usize) -> Arg {
+        let v = self.v;
+        let adjective = v.etype(arg) == EntityType::Norp && arg.last == arg.first + 1;
+        let possessor = matches!(v.word(arg.last), "'s" | "’s");
+        if !adjective && !possessor {
+            return arg;
+        }
+        let mut k = arg.last + usize::from(possessor);
+        let mut steps = 0;
+        while k < hi && steps < 3 && v.arg_at(k).is_none() {
+            let w = v.word(k);
+            let lower = v
+                .doc
+                .token_text(dossier_text::TokenIdx::new(k))
+                .starts_with(|c: char| c.is_lowercase());
+            if !lower || matches!(w, "," | "and" | "or" | "of" | "in" | "to") {
+                return arg;
+            }
+            k += 1;
+            steps += 1;
+        }
+        match v.arg_at(k) {
+            Some(head) if head.entity != arg.entity && (possessor || steps > 0) => head,
+            _ => arg,
+        }
     }
 
     fn phrase(&mut self, predicate: &str, reversed: bool, first: usize, last: usize) {
@@ -270,6 +339,14 @@ impl Finder<'_, '_> {
                     s
                 }
             });
+        // "a network of Reichsbürger extremists led by X": a participle
+        // after a noun phrase describes the name in it, even one after a
+        // preposition.
+        let subject = if reversed && v.word(last - 1) == "by" {
+            self.reduced_relative_head(lo, first).or(subject)
+        } else {
+            subject
+        };
         let Some(subject) = subject else { return };
         let mut objects = v.list_at(last, hi);
         if objects.is_empty() {
@@ -277,6 +354,21 @@ impl Finder<'_, '_> {
             if let Some(c) = (last..(last + 4).min(hi)).find(|&k| v.word(k) == ",") {
                 objects = v.list_at(c + 1, hi);
                 objects.truncate(1);
+            }
+        }
+        if objects.is_empty() && matches!(predicate, "operates_in" | "based_in" | "controls") {
+            // "Cabo Delgado province, where X has waged an insurgency".
+            if let Some(w) = (lo..first).rev().find(|&k| v.word(k) == "where") {
+                let mut k = w;
+                while k > lo && matches!(v.word(k - 1), ",") {
+                    k -= 1;
+                }
+                let mut steps = 0;
+                while k > lo && steps < 2 && v.arg_at(k - 1).is_none() {
+                    k -= 1;
+                    steps += 1;
+                }
+                objects.extend(v.arg_ending_at(lo, k).filter(|a| v.is_place(*a)));
             }
         }
         for object in objects {
@@ -287,6 +379,31 @@ impl Finder<'_, '_> {
             };
             self.push(s, predicate, o, first, last, 0.75);
         }
+    }
+
+    /// The name in the noun phrase right before a participle (`at`):
+    /// "extremists led by" has none, "a network of Reichsbürger extremists
+    /// led by" has Reichsbürger; a comma may close the phrase ("the
+    /// Houthis, backed by Iran").
+    fn reduced_relative_head(&self, lo: usize, at: usize) -> Option<Arg> {
+        let v = self.v;
+        let mut k = at;
+        if k > lo && v.word(k - 1) == "," {
+            k -= 1;
+        }
+        let mut steps = 0;
+        while k > lo && steps < 3 && v.arg_at(k - 1).is_none() {
+            let lower = v
+                .doc
+                .token_text(dossier_text::TokenIdx::new(k - 1))
+                .starts_with(|c: char| c.is_lowercase());
+            if !lower || v.is_break(k - 1) || v.is_be(k - 1) {
+                return None;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        (k > lo).then(|| v.arg_ending_at(lo, k)).flatten()
     }
 
     /// "its periodical magazine named X", "ISKP's Amaq news agency".
@@ -301,13 +418,136 @@ impl Finder<'_, '_> {
             // A publisher is a group or a person; when "its" resolved to a
             // place (coreference picks the nearest name), the group the
             // sentence is about is the better reading.
-            v.arg_at(at)
-                .filter(|a| matches!(v.etype(*a), EntityType::Org | EntityType::Person))
+            let publisher = |a: &Arg| matches!(v.etype(*a), EntityType::Org | EntityType::Person);
+            // A possessive binds to its clause's subject: "In a statement
+            // released through its outlet, the group said" (the subject
+            // follows the fronted phrase) and "The group, which is an
+            // affiliate of al Qaeda, claimed the raid through its agency"
+            // (coreference may pick the nearer name in the relative clause).
+            let (lo, hi) = v.sentence_bounds(at);
+            let fronted = matches!(v.word(lo), "in" | "through" | "on" | "via")
+                .then(|| (at..hi).find(|&k| v.word(k) == ","))
+                .flatten()
+                .and_then(|c| v.arg_at(c + 1).filter(|a| v.word(a.last) != "'s"));
+            fronted
+                .or_else(|| v.subject_left(lo, at))
+                .filter(publisher)
+                .or_else(|| v.arg_at(at).filter(publisher))
                 .or_else(|| self.fallback_owner(at))
         };
         if let Some(owner) = owner {
             self.push(owner, "publishes", medium, at, stop, 0.8);
         }
+    }
+
+    /// "an Iran-backed militia", "the Rwanda-backed M23", "a Lahore-based
+    /// group": the name before the hyphen is tied to what the compound
+    /// describes, the name right after it or, in a copula or an apposition,
+    /// the noun phrase's subject.
+    fn compound(&mut self, i: usize) {
+        let v = self.v;
+        let Some((name, predicate, forward)) = COMPOUNDS.iter().find_map(|(suf, p, f)| {
+            let word = v.word(i);
+            // "al-Qaeda-linked": the last hyphen ends the name.
+            word.strip_suffix(suf).map(|n| (n, *p, *f))
+        }) else {
+            return;
+        };
+        if name.is_empty() {
+            return;
+        }
+        let Some(backer) = v
+            .arg_at(i)
+            .filter(|a| v.is_actor(*a) || v.is_place(*a))
+            .or_else(|| self.entity_named(name, i))
+        else {
+            return;
+        };
+        let (lo, hi) = v.sentence_bounds(i);
+        // The noun phrase the compound modifies: a name within three
+        // lowercase words after it.
+        let mut k = i + 1;
+        while k < hi && k < i + 4 && v.arg_at(k).is_none() && v.word(k) != "," {
+            let lower = v
+                .doc
+                .token_text(dossier_text::TokenIdx::new(k))
+                .starts_with(|c: char| c.is_lowercase());
+            if !lower {
+                break;
+            }
+            k += 1;
+        }
+        let backed = v.arg_at(k).filter(|a| v.is_actor(*a)).or_else(|| {
+            // "X is an Iran-backed militia", "X, an Iran-backed group,".
+            let mut j = i;
+            while j > lo && matches!(v.word(j - 1), "a" | "an" | "the") {
+                j -= 1;
+            }
+            if j == i || j <= lo + 1 {
+                return None;
+            }
+            if v.word(j - 1) == "," {
+                v.arg_ending_at(lo, j - 1)
+            } else if v.is_be(j - 1) {
+                v.arg_ending_at(lo, j - 1)
+                    .or_else(|| v.subject_left(lo, j - 1))
+            } else {
+                None
+            }
+        });
+        if let Some(backed) = backed {
+            let (subject, object) = if forward {
+                (backer, backed)
+            } else {
+                (backed, backer)
+            };
+            self.push(subject, predicate, object, i, i + 1, 0.7);
+        }
+    }
+
+    /// An entity of the document named `name` (its name, an alias or a
+    /// mention's text), as an argument at token `at`: for a name inside a
+    /// hyphenated token that no mention covers.
+    fn entity_named(&self, name: &str, at: usize) -> Option<Arg> {
+        let doc = self.v.doc;
+        let (e, entity) = doc.entities.iter().enumerate().find(|(_, e)| {
+            e.name.eq_ignore_ascii_case(name)
+                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+                || e.mentions.iter().any(|m| {
+                    doc.slice(doc.mentions[m.index()].range)
+                        .eq_ignore_ascii_case(name)
+                })
+        })?;
+        let mention = entity.mentions.first()?.index();
+        Some(Arg {
+            entity: dossier_text::EntityId::new(e),
+            mention,
+            first: at,
+            last: at + 1,
+        })
+    }
+
+    /// "Srettha Thavisin of Pheu Thai": a person named with a party or a
+    /// group right after "of" is its member.
+    fn member_of_party(&mut self, i: usize) {
+        let v = self.v;
+        if v.word(i) != "of" || i == 0 {
+            return;
+        }
+        let Some(person) = v
+            .arg_at(i - 1)
+            .filter(|a| v.etype(*a) == EntityType::Person)
+        else {
+            return;
+        };
+        let mut k = i + 1;
+        if matches!(v.word(k), "the") {
+            k += 1;
+        }
+        let Some(group) = v.arg_at(k).filter(|a| v.etype(*a) == EntityType::Org) else {
+            return;
+        };
+        self.push(person, "member_of", group, i, i + 1, 0.6);
     }
 
     /// The owner of "its ... magazine" when no organisation was resolved:

@@ -76,6 +76,10 @@ const LIST_MODIFIERS: &[&str] = &[
     "neighboring",
     "large",
     "much",
+    "most",
+    "all",
+    "swathes",
+    "areas",
 ];
 
 const BE: &[&str] = &[
@@ -304,9 +308,37 @@ impl<'a> DocView<'a> {
                 while j > lo && matches!(self.word(j - 1), ",") {
                     j -= 1;
                 }
-                return self
-                    .arg_ending_at(lo, j)
-                    .map(|a| self.apposition_head(lo, a));
+                // "which" does not stand for a person: in "X, the commander
+                // of the LNA, which controls ...", it is the LNA.
+                let antecedent = self.arg_ending_at(lo, j).or_else(|| {
+                    // "X, the militant group that controls ...": the
+                    // relative hangs on an apposition of X.
+                    let mut k = j;
+                    let mut steps = 0;
+                    while k > lo && steps < 5 && self.arg_at(k - 1).is_none() {
+                        let lower = self
+                            .doc
+                            .token_text(TokenIdx::new(k - 1))
+                            .starts_with(|ch: char| ch.is_lowercase());
+                        if !lower {
+                            return None;
+                        }
+                        k -= 1;
+                        steps += 1;
+                    }
+                    (steps > 0 && k > lo && self.word(k - 1) == ",")
+                        .then(|| self.arg_ending_at(lo, k - 1))
+                        .flatten()
+                });
+                return antecedent.map(|a| {
+                    let head = self.apposition_head(lo, a);
+                    let person = |x: Arg| self.etype(x) == EntityType::Person;
+                    if w == "which" && person(head) && !person(a) {
+                        a
+                    } else {
+                        head
+                    }
+                });
             }
             if w == "," {
                 if let Some(head) = self.apposition_before(lo, i) {
@@ -445,7 +477,11 @@ impl<'a> DocView<'a> {
         let mut k = lo;
         while k < hi {
             if let Some(arg) = self.arg_at(k) {
-                if self.is_actor(arg) && !self.after_preposition(arg, lo) {
+                // A possessor ("Its leader, X, said", "Thaksin's daughter")
+                // is not the subject.
+                let possessor = matches!(self.word(arg.first), "its" | "his" | "her" | "their")
+                    || matches!(self.word(arg.last), "'s");
+                if self.is_actor(arg) && !self.after_preposition(arg, lo) && !possessor {
                     return Some(self.titled_name(arg, hi));
                 }
                 k = arg.last;
@@ -459,12 +495,47 @@ impl<'a> DocView<'a> {
         None
     }
 
+    /// A lowercase Arabic name particle that continues a person's name
+    /// ("al-Saadi", "bin", "ibn"), which taggers often leave out.
+    pub fn is_name_particle(&self, i: usize) -> bool {
+        let text = self.doc.token_text(TokenIdx::new(i));
+        [
+            "al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-",
+        ]
+        .iter()
+        .any(|p| text.starts_with(p) && text.len() > p.len() + 1)
+            || matches!(text, "bin" | "ibn" | "bint")
+    }
+
+    /// The token after a person's name and the particles that continue it.
+    pub fn name_end(&self, arg: Arg) -> usize {
+        let mut k = arg.last;
+        if self.etype(arg) == EntityType::Person {
+            while k < self.len() && k < arg.last + 2 && self.is_name_particle(k) {
+                k += 1;
+            }
+        }
+        k
+    }
+
     /// The argument whose mention ends right before `end` (an acronym in
     /// parentheses after a name counts as that name).
     pub fn arg_ending_at(&self, lo: usize, end: usize) -> Option<Arg> {
         let mut k = end;
         while k > lo && matches!(self.word(k - 1), ")" | "(") {
             k -= 1;
+        }
+        // "Abu Baqir al-Saadi" when the tagger stopped before "al-Saadi".
+        let mut j = k;
+        while j > lo && j + 2 >= k && self.is_name_particle(j - 1) {
+            j -= 1;
+        }
+        if j < k && j > lo {
+            if let Some(arg) = self.arg_at(j - 1) {
+                if self.etype(arg) == EntityType::Person && arg.last == j {
+                    return Some(arg);
+                }
+            }
         }
         if k == lo {
             return None;

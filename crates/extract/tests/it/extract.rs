@@ -193,3 +193,56 @@ fn negated_and_future_modalities() {
         "#]],
     );
 }
+
+#[test]
+fn name_calling_in_a_quote_is_the_speakers_criticism() {
+    // The passive "by" agent names another group than the speaker of the
+    // quote; the quote's epithet is the speaker's own criticism.
+    check(
+        "[Somalia]{GPE#1} has been called corrupt by [the Islamic State]{ORG#2}. “[Somalia]{GPE#1} is a cancer for the faithful and is governed at the behest of [Turkey]{GPE#3},” said [Harakat al-Shabaab]{ORG#4} ([HSM]{ORG#4}), a rival of [the Islamic State]{ORG#2}. “[Mogadishu]{GPE#5} is not a puppet,” said [Hassan Sheikh]{PERSON#6}.",
+        expect![[r#"
+            relations:
+            Harakat al-Shabaab rival_of the Islamic State
+            events:
+            111 Harakat al-Shabaab -> Somalia asserted 'cancer'
+            111 the Islamic State -> Somalia asserted 'called'
+            claims:
+            Harakat al-Shabaab: 'Somalia is a cancer for the faithful and is governed at the behest of Turkey' direct
+            Hassan Sheikh: 'Mogadishu is not a puppet' direct
+        "#]],
+    );
+}
+
+#[test]
+fn seed_like_article_gives_relations_events_and_claims() {
+    // An article of our own built like the seed: a quote with an inverted
+    // "said X, an affiliate of Y active in A and B", a magazine's
+    // assertions, a claimed visit, "the outfit said", a rivalry in a
+    // relative clause and a list of countries of operation.
+    check(
+        "“[Somalia]{GPE#1} is a cancer for the faithful and is governed at the behest of [Turkey]{GPE#2},” said [Harakat al-Shabaab]{ORG#3} ([HSM]{ORG#3}), an affiliate of the militant group [al Qaeda]{ORG#4} active in [East Africa]{LOC#5} as [it]{ORG#3} warned that [it]{ORG#3} will keep fighting [the country]{GPE#1}. [HSM]{ORG#3} asserted that [Somalia]{GPE#1} obeys [Ankara]{GPE#2} in [its]{ORG#3} weekly newsletter named “[Al-Kataib]{WORK#6}”. [It]{ORG#3} further stated that General [Odowaa Yusuf]{PERSON#7}, head of the [Somali army]{ORG#8}, had visited [Turkey]{GPE#2} to take orders. “This shows that the politicians of [Mogadishu]{GPE#9} follow foreign instructions,” the outfit said. [The Somali government]{ORG#10} has been called “apostates” by [HSM]{ORG#3}, which is engaged in a power struggle with [the Islamic State in Somalia]{ORG#11}. [It]{ORG#3} has conducted operations in [Somalia]{GPE#1}, [Kenya]{GPE#12}, and [Ethiopia]{GPE#13}.",
+        expect![[r#"
+            relations:
+            Harakat al-Shabaab affiliate_of al Qaeda
+            Harakat al-Shabaab operates_in East Africa
+            Harakat al-Shabaab publishes Al-Kataib
+            Odowaa Yusuf leader_of Somali army by Harakat al-Shabaab
+            Harakat al-Shabaab rival_of the Islamic State in Somalia
+            Harakat al-Shabaab operates_in Somalia
+            Harakat al-Shabaab operates_in Kenya
+            Harakat al-Shabaab operates_in Ethiopia
+            events:
+            130 Harakat al-Shabaab -> Somalia asserted 'warned'
+            190 Harakat al-Shabaab -> Somalia claimed 'fighting' by Harakat al-Shabaab
+            042 Odowaa Yusuf -> Turkey claimed 'visited' by Harakat al-Shabaab
+            111 Harakat al-Shabaab -> Somalia asserted 'cancer'
+            111 Harakat al-Shabaab -> The Somali government asserted 'called'
+            claims:
+            Harakat al-Shabaab: 'Somalia is a cancer for the faithful and is governed at the behest of Turkey' direct
+            Harakat al-Shabaab: 'it will keep fighting the country'
+            Harakat al-Shabaab: 'Somalia obeys Ankara'
+            Harakat al-Shabaab: 'General Odowaa Yusuf, head of the Somali army, had visited Turkey to take orders'
+            Harakat al-Shabaab: 'This shows that the politicians of Mogadishu follow foreign instructions' direct
+        "#]],
+    );
+}
