@@ -43,6 +43,8 @@ const T_SHORT_SHAPE_AT: u64 = 39;
 const T_CLUSTER_LOWER_PREV: u64 = 43;
 const T_WORD_AT: u64 = 44;
 const T_GAZ_WORD_SHAPE: u64 = 46;
+const T_CLUSTER_FINEST: u64 = 48;
+const T_COARSE_AT: u64 = 49; // + offset index
 const T_P1: u64 = 60;
 const T_P12: u64 = 61;
 const T_P1_LOWER: u64 = 62;
@@ -140,7 +142,7 @@ pub(crate) struct TokenFacts {
     pub shape: u64,
     pub short: u64,
     pub flags: u8,
-    pub cluster: (u16, u16),
+    pub cluster: (u16, u16, u16),
 }
 
 /// How the case of a sentence can be read.
@@ -246,7 +248,7 @@ pub(crate) fn doc_features<S: AsRef<str>>(
         shape: hash_str("<pad>"),
         short: hash_str("<pad>"),
         flags: 0,
-        cluster: (0, 0),
+        cluster: (0, 0, 0),
     };
     for (s, sent) in sents.iter().enumerate() {
         let facts = &out.facts[s];
@@ -316,11 +318,17 @@ pub(crate) fn doc_features<S: AsRef<str>>(
                 feats.push(f(T_CLUSTER, t.cluster.0 as u64));
                 feats.push(f(T_CLUSTER + 1, t.cluster.1 as u64));
                 feats.push(f2(T_CLUSTER_LOWER_PREV, t.cluster.0 as u64, l1.lower));
+                if t.cluster.2 > 0 {
+                    feats.push(f(T_CLUSTER_FINEST, t.cluster.2 as u64));
+                }
             }
             for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 let c = at(ii + d).cluster;
                 if c.0 > 0 {
                     feats.push(f(T_CLUSTER_AT + k as u64, c.0 as u64));
+                    if d.abs() == 1 {
+                        feats.push(f(T_COARSE_AT + k as u64, c.1 as u64));
+                    }
                 }
             }
             let g = gaz[i];

@@ -121,17 +121,19 @@ impl Gazetteer {
     }
 }
 
-/// Word clusters: lowercase word -> (fine cluster, coarse cluster), both
-/// 1-based so that 0 means "not in the table".
+/// Word clusters: lowercase word -> (fine, coarse, finest cluster), all
+/// 1-based so that 0 means "not in the table". The three levels nest (a
+/// hierarchy like Brown cluster prefixes): each finest class sits in one
+/// fine class, each fine class in one coarse class.
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
-    pub(crate) map: HashMap<u64, (u16, u16), IdBuild>,
+    pub(crate) map: HashMap<u64, (u16, u16, u16), IdBuild>,
 }
 
 impl Clusters {
     #[inline]
-    pub fn get(&self, lower: u64) -> (u16, u16) {
-        self.map.get(&lower).copied().unwrap_or((0, 0))
+    pub fn get(&self, lower: u64) -> (u16, u16, u16) {
+        self.map.get(&lower).copied().unwrap_or((0, 0, 0))
     }
 
     pub fn len(&self) -> usize {

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! magic "DNER" | u32 version | f32 temperature | f32 weight scale | u8 two_stage
-//! u32 n_clusters   | n × (u64 word key, u16 fine, u16 coarse)
+//! u32 n_clusters   | n × (u64 word key, u16 fine, u16 coarse, u16 finest)
 //! u32 n_phrases    | n × (u64 phrase key, u8 categories)
 //! u32 n_features   | n × (u64 feature key, u8 n_entries)
 //! u32 n_entries    | n × (u8 label, i16 weight)
@@ -29,7 +29,7 @@ use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Anything that can score a feature against every label.
 pub(crate) trait Scorer {
@@ -332,10 +332,11 @@ impl Model {
         let mut clusters: Vec<_> = self.clusters.map.iter().collect();
         clusters.sort_unstable();
         b.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
-        for (k, (c1, c2)) in clusters {
+        for (k, (c1, c2, c3)) in clusters {
             b.extend_from_slice(&k.to_le_bytes());
             b.extend_from_slice(&c1.to_le_bytes());
             b.extend_from_slice(&c2.to_le_bytes());
+            b.extend_from_slice(&c3.to_le_bytes());
         }
 
         let mut phrases: Vec<_> = self.gazetteer.phrases.iter().collect();
@@ -391,7 +392,8 @@ impl Model {
             let k = r.u64()?;
             let c1 = r.u16()?;
             let c2 = r.u16()?;
-            clusters.map.insert(k, (c1, c2));
+            let c3 = r.u16()?;
+            clusters.map.insert(k, (c1, c2, c3));
         }
 
         let n = r.u32()? as usize;

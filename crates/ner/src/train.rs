@@ -330,11 +330,28 @@ pub fn build_clusters(
     }
     normalize_rows(&mut cents, dim);
     let coarse = kmeans(&cents, dim, n_coarse, 20, &mut rng);
+    // The finest classes split each fine class in up to four.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_fine];
+    for (i, &c) in fine.iter().enumerate() {
+        members[c].push(i);
+    }
+    let mut finest = vec![0usize; words.len()];
+    for (c, m) in members.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
+        let sub: Vec<f32> = m
+            .iter()
+            .flat_map(|&i| vecs[i * dim..(i + 1) * dim].iter().copied())
+            .collect();
+        for (j, s) in kmeans(&sub, dim, 4, 8, &mut rng).into_iter().enumerate() {
+            finest[m[j]] = c * 4 + s;
+        }
+    }
     let mut out = Clusters::default();
     for (i, w) in words.iter().enumerate() {
         let c = fine[i];
-        out.map
-            .insert(lower_key(w), (c as u16 + 1, coarse[c] as u16 + 1));
+        out.map.insert(
+            lower_key(w),
+            (c as u16 + 1, coarse[c] as u16 + 1, finest[i] as u16 + 1),
+        );
     }
     Ok(out)
 }
