@@ -23,6 +23,25 @@ pub struct FoundClaim {
     pub last: usize,
 }
 
+/// For each of `n` tokens, the innermost claim whose content covers it: one
+/// pass over the claims instead of a search per token, which would grow
+/// with the square of a long document's length.
+pub fn innermost(claims: &[FoundClaim], n: usize) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; n];
+    for (k, c) in claims.iter().enumerate() {
+        for slot in &mut out[c.first.min(n)..c.last.min(n)] {
+            let shorter = slot.is_none_or(|p| {
+                let p = &claims[p];
+                c.last - c.first < p.last - p.first
+            });
+            if shorter {
+                *slot = Some(k);
+            }
+        }
+    }
+    out
+}
+
 /// Nouns that stand for a speaker already named ("the outfit said").
 const SPEAKER_NOUNS: &[&str] = &[
     "outfit",

@@ -64,12 +64,10 @@ const DETERMINERS: &[&str] = &[
 pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     let has_syntax = !v.doc.syntax.is_empty();
+    let claim_at = crate::claims::innermost(claims, v.len());
     let mut i = 0;
     while i < v.len() {
-        let claim = claims
-            .iter()
-            .filter(|c| c.first <= i && i < c.last)
-            .min_by_key(|c| c.last - c.first);
+        let claim = claim_at[i].map(|k| &claims[k]);
         let (s_lo, s_hi) = v.sentence_bounds(i);
         let (lo, hi) = match claim {
             Some(c) => (c.first.max(s_lo), c.last.min(s_hi)),
@@ -134,13 +132,18 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
         {
             found.target = None;
         }
-        let restates = out.iter().any(|e| {
-            e.sentence.index() == v.sentence_of.get(i).copied().unwrap_or(0)
-                && matches!(e.root.as_str(), "18" | "19")
-                && matches!(&found.code[..2], "18" | "19")
-                && e.source == found.source.map(|a| a.entity)
-                && e.trigger.end() <= v.range(i).start()
-        });
+        // Events are pushed in text order: those of this sentence are last.
+        let this_sentence = v.sentence_of.get(i).copied().unwrap_or(0);
+        let restates = out
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence.index() == this_sentence)
+            .any(|e| {
+                matches!(e.root.as_str(), "18" | "19")
+                    && matches!(&found.code[..2], "18" | "19")
+                    && e.source == found.source.map(|a| a.entity)
+                    && e.trigger.end() <= v.range(i).start()
+            });
         if restates {
             i += n;
             continue;
@@ -734,9 +737,7 @@ pub fn time_in_sentence(v: &DocView, i: usize) -> Option<String> {
     let (lo, hi) = v.sentence_bounds(i);
     let sentence = v.span(lo, hi.max(lo + 1));
     let at = v.range(i).start();
-    v.doc
-        .times
-        .iter()
+    v.times_near(i)
         .filter(|t| {
             sentence.contains_range(t.range) && matches!(t.ttype, TimexType::Date | TimexType::Time)
         })

@@ -159,9 +159,7 @@ impl Finder<'_, '_> {
         let (_, s_hi) = v.sentence_bounds(first);
         let hi = (last + 4).min(s_hi).max(last);
         let span = v.span(first, hi);
-        v.doc
-            .times
-            .iter()
+        v.times_near(first)
             .find(|t| {
                 span.contains_range(t.range) && t.ttype == TimexType::Date && t.value.is_some()
             })

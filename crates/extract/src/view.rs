@@ -101,6 +101,9 @@ pub struct DocView<'a> {
     /// "he" a person). A stopgap below real coreference, used only where
     /// the pronoun has no mention of its own.
     antecedent: Vec<Option<usize>>,
+    /// The time expressions of each sentence (indices into `doc.times`),
+    /// so that finding a trigger's date does not scan the whole document.
+    times_of: Vec<Vec<usize>>,
 }
 
 /// An argument: an entity and the mention that names it.
@@ -178,6 +181,14 @@ impl<'a> DocView<'a> {
                 _ => None,
             };
         }
+        let mut times_of = vec![Vec::new(); doc.sentences.len().max(1)];
+        for (k, t) in doc.times.iter().enumerate() {
+            let first = doc.tokens_in(t.range).start;
+            let s = sentence_of.get(first).copied().unwrap_or(0);
+            if let Some(list) = times_of.get_mut(s) {
+                list.push(k);
+            }
+        }
         DocView {
             doc,
             lower,
@@ -185,7 +196,18 @@ impl<'a> DocView<'a> {
             sentence_of,
             titles,
             antecedent,
+            times_of,
         }
+    }
+
+    /// The time expressions that start in the sentence of token `i`.
+    pub fn times_near(&self, i: usize) -> impl Iterator<Item = &'a dossier_text::TimeExpr> + '_ {
+        let s = self.sentence_of.get(i).copied().unwrap_or(0);
+        self.times_of
+            .get(s)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.doc.times[k])
     }
 
     pub fn len(&self) -> usize {
