@@ -7,7 +7,8 @@
 //! (anything else). Events of the same type that share an actor merge into
 //! one template. Weapon takes the weapon nouns of the event's sentence
 //! (a short list of our own: bombs, explosives, rifles, grenades, ...),
-//! with the words that modify them.
+//! with the words that modify them; when no named actor is the source,
+//! PerpInd takes the sentence's common nouns for attackers ("guerrillas").
 //!
 //! Scoring follows the GTT evaluation in spirit: predicted templates are
 //! aligned one-to-one with gold templates of a compatible incident type so
@@ -153,9 +154,47 @@ const WEAPONS: &[&str] = &[
     "artillery",
 ];
 
+/// Common nouns for the people who carry out attacks (PerpInd when no
+/// name is given): written for dossier, singular and plural.
+const PERPETRATORS: &[&str] = &[
+    "terrorist",
+    "terrorists",
+    "guerrilla",
+    "guerrillas",
+    "urban guerrillas",
+    "rebel",
+    "rebels",
+    "gunman",
+    "gunmen",
+    "drug traffickers",
+    "hit men",
+    "hitmen",
+    "assassins",
+    "assassin",
+    "insurgents",
+    "militants",
+    "kidnappers",
+    "attackers",
+    "subversives",
+    "death squad",
+    "death squads",
+    "paramilitary",
+    "paramilitaries",
+];
+
 /// Weapon fillers in the sentence of `range`: each weapon noun with the
 /// spellings a gold filler may use ("bomb", "powerful bomb").
 fn weapons(doc: &Document, range: dossier_text::TextRange) -> Vec<Vec<String>> {
+    nouns_in_sentence(doc, range, WEAPONS)
+}
+
+/// Nouns of `list` in the sentence of `range`, each with one or two words
+/// before it as other spellings.
+fn nouns_in_sentence(
+    doc: &Document,
+    range: dossier_text::TextRange,
+    list: &[&str],
+) -> Vec<Vec<String>> {
     let Some(sentence) = doc
         .sentences
         .iter()
@@ -173,9 +212,9 @@ fn weapons(doc: &Document, range: dossier_text::TextRange) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let hit = [3, 2, 1].into_iter().find(|&n| {
-            i + n <= words.len() && WEAPONS.contains(&words[i..i + n].join(" ").as_str())
-        });
+        let hit = [3, 2, 1]
+            .into_iter()
+            .find(|&n| i + n <= words.len() && list.contains(&words[i..i + n].join(" ").as_str()));
         let Some(n) = hit else {
             i += 1;
             continue;
@@ -254,6 +293,14 @@ pub fn templates(doc: &Document) -> Vec<Template> {
         for w in weapons(doc, e.trigger) {
             if !out[k].0.roles[4].iter().any(|x| x[0] == w[0]) {
                 out[k].0.roles[4].push(w);
+            }
+        }
+        // A perpetrator named only by a common noun ("guerrillas attacked").
+        if e.source.is_none() || (out[k].0.roles[0].is_empty() && out[k].0.roles[1].is_empty()) {
+            for p in nouns_in_sentence(doc, e.trigger, PERPETRATORS) {
+                if !out[k].0.roles[0].iter().any(|x| x[0] == p[0]) {
+                    out[k].0.roles[0].push(p);
+                }
             }
         }
     }
@@ -348,6 +395,29 @@ mod tests {
                 tp: 2,
                 predicted: 2,
                 gold: 2
+            }
+        );
+    }
+
+    #[test]
+    fn weapons_and_unnamed_perpetrators_fill_their_roles() {
+        let mut doc = crate::fixture::document(
+            "Guerrillas bombed [Mayor Luis Garcia]{PERSON#1} with dynamite .",
+        )
+        .unwrap();
+        crate::Extractor::new().process(&mut doc);
+        let pred = templates(&doc);
+        let gold_json: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r#"{"incident_type": "bombing", "PerpInd": [[["guerrillas", 0]]], "Victim": [[["mayor luis garcia", 30]]], "PerpOrg": [], "Target": [], "Weapon": [[["dynamite", 50]]]}"#,
+        )
+        .unwrap();
+        let gold = [Template::from_gold(&gold_json)];
+        assert_eq!(
+            score(&pred, &gold),
+            Counts {
+                tp: 3,
+                predicted: 3,
+                gold: 3
             }
         );
     }
