@@ -9,6 +9,9 @@
 //! out an attack") and their target from a preposition chosen by the code
 //! ("attack on", "visit to", "talks with", "arrest of"). Events inside a
 //! claim are claimed by its speaker (denied when the claim is a denial).
+//! Name-calling is criticism: an epithet in a speaker's claim ("“X is a
+//! cancer”, said Y") or after a naming verb ("X was branded “apostates” by
+//! Y") is Y's 111 against X, whoever else the article names nearby.
 
 use dossier_text::{EntityId, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
 

@@ -8,8 +8,8 @@
 //! mixed with the article's own statements.
 //!
 //! The patterns are dossier's own lexicon (`data/lexicon.tsv`: verb and noun
-//! triggers for CAMEO codes, reporting verbs, role nouns, relation phrases
-//! and publication nouns) and the CAMEO code table with Goldstein weights
+//! triggers for CAMEO codes, reporting verbs, role nouns, relation phrases,
+//! publication nouns and epithets) and the CAMEO code table with Goldstein weights
 //! (`data/cameo_codes.tsv`). Both are embedded and parsed once, in
 //! [`Extractor::new`].
 //!
