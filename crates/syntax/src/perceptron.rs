@@ -196,6 +196,8 @@ struct Slot {
 }
 
 const OVERFLOW: u64 = 0xff;
+/// `data` byte 0 for a dense row: start (in `dense`) at bits 8..40.
+const DENSE: u64 = 0xfe;
 
 /// Averaged weights for inference: an open-addressing table from feature
 /// hash to a row of `(class, weight)` pairs. Hand-rolled because scoring is
@@ -211,6 +213,11 @@ pub struct Weights {
     /// Entries of rows longer than two: class in the low byte, weight in
     /// the high half.
     overflow: Vec<u32>,
+    /// Rows with weights for at least a third of the classes, one `i16` per
+    /// class (`stride` of them): the frequent features (tags, the bias),
+    /// summed with vector instructions instead of scattered adds.
+    dense: Vec<i16>,
+    stride: usize,
     /// Scores come out multiplied by this power of two (argmax is unchanged).
     scale: f32,
     /// The unquantised rows, in file order: `offsets[r]..offsets[r + 1]`
@@ -281,6 +288,9 @@ impl Weights {
         self.mask = size - 1;
         self.slots = vec![Slot::default(); size];
         self.overflow.clear();
+        self.dense.clear();
+        // A multiple of 16 lanes, so the dense sum needs no remainder loop.
+        self.stride = self.n_classes.div_ceil(16) * 16;
         for (r, &k) in self.keys.iter().enumerate() {
             let (a, b) = (self.offsets[r] as usize, self.offsets[r + 1] as usize);
             let data = if b - a <= 2 {
@@ -290,6 +300,13 @@ impl Weights {
                     d |= e24 << (8 + 24 * j);
                 }
                 d
+            } else if 3 * (b - a) >= self.n_classes {
+                let start = self.dense.len();
+                self.dense.resize(start + self.stride, 0);
+                for e in a..b {
+                    self.dense[start + self.classes[e] as usize] = q(self.weights[e]);
+                }
+                DENSE | (start as u64) << 8
             } else {
                 let start = self.overflow.len() as u64;
                 self.overflow
@@ -354,9 +371,19 @@ impl Weights {
                 if s.key == f {
                     let d = s.data;
                     let n = d & 0xff;
-                    if n == OVERFLOW {
+                    if n == OVERFLOW || n == DENSE {
                         let start = (d >> 8) as u32 as usize;
-                        prefetch(&self.overflow[start]);
+                        if n == OVERFLOW {
+                            let len = (d >> 40) as u16 as usize;
+                            for k in (start..start + len).step_by(16) {
+                                prefetch(&self.overflow[k]);
+                            }
+                            prefetch(&self.overflow[start + len - 1]);
+                        } else {
+                            for k in (0..self.stride).step_by(32) {
+                                prefetch(&self.dense[start + k]);
+                            }
+                        }
                         if n_long < long.len() {
                             long[n_long] = d;
                             n_long += 1;
@@ -385,6 +412,13 @@ impl Weights {
     #[inline]
     fn add_long(&self, d: u64, scores: &mut [f32]) {
         let start = (d >> 8) as u32 as usize;
+        if d & 0xff == DENSE {
+            let row = &self.dense[start..start + self.stride];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += w as f32;
+            }
+            return;
+        }
         let len = (d >> 40) as u16 as usize;
         for &e in &self.overflow[start..start + len] {
             scores[(e & 0xff) as usize] += (e >> 16) as u16 as i16 as f32;

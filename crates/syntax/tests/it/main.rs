@@ -115,7 +115,7 @@ fn quoted_speech_before_the_speaker() {
         expect![[r#"
             negotiate: subj=We obj=-
             told: subj=the minister obj=-
-            report told: speaker=the minister content=We will not negotiate with terrorists
+            report told: speaker=the minister content=We will not negotiate with terrorists," the minister
         "#]],
     );
 }
