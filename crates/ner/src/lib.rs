@@ -1,7 +1,7 @@
-//! Named-entity recognition for English news: a greedy BILOU tagger with an
-//! averaged perceptron over hashed features (words, affixes, shapes, a ±2
-//! window, word clusters from MiniLM embeddings, gazetteers, document-level
-//! casing and an extended prediction history), trained on CoNLL-2003 by
+//! Named-entity recognition for English news: a BILOU tagger (beam 2) with
+//! an averaged perceptron over hashed features (words, affixes, shapes, a ±2
+//! window, three nested levels of word clusters from MiniLM embeddings,
+//! gazetteers, document-level casing and an extended prediction history), trained on CoNLL-2003 by
 //! `dossier train ner`. The trained model, `models/ner.bin`, is embedded in
 //! the binary.
 //!

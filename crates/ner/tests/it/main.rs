@@ -1,6 +1,7 @@
 //! Integration tests of the NER stage: tagging fixtures, robustness, and the
 //! conlleval-compatible scorer on a hand-checked file.
 
+mod model_file;
 mod robustness;
 mod scoring;
 mod tagging;
