@@ -70,6 +70,15 @@ const COMPOUNDS: &[(&str, &str, bool)] = &[
     ("-allied", "ally_of", false),
 ];
 
+/// Words that end the noun phrase a compound modifies.
+const PREPOSITIONS: &[&str] = &[
+    "by", "of", "in", "on", "at", "with", "from", "for", "to", "and", "or", "near",
+];
+
+fn is_compound(word: &str) -> bool {
+    COMPOUNDS.iter().any(|(suf, _, _)| word.ends_with(suf))
+}
+
 struct Finder<'v, 'a> {
     v: &'v DocView<'a>,
     claims: &'v [FoundClaim],
@@ -390,13 +399,22 @@ impl Finder<'_, '_> {
             k -= 1;
         }
         let mut steps = 0;
-        while k > lo && steps < 3 && v.arg_at(k - 1).is_none() {
-            let lower = v
-                .doc
-                .token_text(dossier_text::TokenIdx::new(k - 1))
-                .starts_with(|c: char| c.is_lowercase());
-            if !lower || v.is_break(k - 1) || v.is_be(k - 1) {
-                return None;
+        while k > lo && steps < 4 {
+            let t = k - 1;
+            // "an Iran-backed militia led by": the compound is a modifier.
+            let compound = is_compound(v.word(t));
+            if v.arg_at(t).is_some() && !compound {
+                break;
+            }
+            let lower = compound
+                || v.doc
+                    .token_text(dossier_text::TokenIdx::new(t))
+                    .starts_with(|c: char| c.is_lowercase());
+            if !lower || v.is_break(t) || v.is_be(t) {
+                // "X, a militia led by Y": the apposition's head.
+                return (v.word(t) == "," && steps > 0)
+                    .then(|| v.arg_ending_at(lo, t))
+                    .flatten();
             }
             k -= 1;
             steps += 1;
@@ -464,13 +482,16 @@ impl Finder<'_, '_> {
         let (lo, hi) = v.sentence_bounds(i);
         // The noun phrase the compound modifies: a name within three
         // lowercase words after it.
+        // Adjectives may stand between ("an Iran-backed Shia militia"),
+        // but not a participle or a preposition ("militia led by X").
         let mut k = i + 1;
-        while k < hi && k < i + 4 && v.arg_at(k).is_none() && v.word(k) != "," {
+        while k < hi && k < i + 3 && v.arg_at(k).is_none() {
+            let w = v.word(k);
             let lower = v
                 .doc
                 .token_text(dossier_text::TokenIdx::new(k))
                 .starts_with(|c: char| c.is_lowercase());
-            if !lower {
+            if !lower || w.ends_with("ed") || v.is_break(k) || PREPOSITIONS.contains(&w) {
                 break;
             }
             k += 1;

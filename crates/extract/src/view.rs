@@ -849,7 +849,8 @@ impl<'a> DocView<'a> {
                 i += 1;
                 sep = true;
             }
-            if !sep {
+            // ", an Iran-backed militia" opens an apposition, not an item.
+            if !sep || matches!(self.word(i), "a" | "an") {
                 break;
             }
         }

@@ -246,3 +246,22 @@ fn seed_like_article_gives_relations_events_and_claims() {
         "#]],
     );
 }
+
+#[test]
+fn places_compounds_and_reduced_relatives() {
+    check(
+        "[Kismayo]{GPE#1}, a port city in [Jubaland]{GPE#2}, is held by [the Ras Kamboni Brigade]{ORG#3}, an [Ethiopia]{GPE#4}-backed militia led by [Ahmed Madobe]{PERSON#5}. [Madobe]{PERSON#5}'s son [Abdirahman Madobe]{PERSON#6} commands [its]{ORG#3} guards. [The brigade]{ORG#3} is part of [the Jubaland Security Forces]{ORG#7}, which controls [Gedo]{GPE#8}.",
+        expect![[r#"
+            relations:
+            Kismayo located_in Jubaland
+            The brigade controls Kismayo
+            Ethiopia supports The brigade
+            Ahmed Madobe leader_of The brigade
+            Abdirahman Madobe family_of Ahmed Madobe
+            The brigade part_of the Jubaland Security Forces
+            the Jubaland Security Forces controls Gedo
+            events:
+            claims:
+        "#]],
+    );
+}
