@@ -517,7 +517,20 @@ fn nominal_head(w: &str) -> Option<Want> {
 
 /// Finds pronoun subjects and definite nominals outside existing mentions.
 pub(crate) fn find_anaphors(doc: &Document, covered: &[TextRange]) -> Vec<Anaphor> {
-    let inside = |r: TextRange| covered.iter().any(|c| c.overlaps(r));
+    // Sorted by start, a range can only overlap the covered ranges that
+    // start before it ends; the longest covered range bounds how far back
+    // to look. Linear scans here made long documents quadratic.
+    let mut sorted: Vec<TextRange> = covered.to_vec();
+    sorted.sort_by_key(|c| c.start());
+    let longest = sorted.iter().map(|c| c.len()).max().unwrap_or(0);
+    let inside = |r: TextRange| {
+        let hi = sorted.partition_point(|c| c.start() < r.end());
+        sorted[..hi]
+            .iter()
+            .rev()
+            .take_while(|c| c.start() + longest >= r.start())
+            .any(|c| c.overlaps(r))
+    };
     let mut out = Vec::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
         let (first, end) = (sent.first.index(), sent.last.index());

@@ -7,6 +7,8 @@
 //! joined by key, which is transitive and would chain two Khans together:
 //! each one goes on its own to the nearest preceding full name it fits.
 
+use std::collections::HashMap;
+
 use dossier_kb::{normalize, EntryIdx, EntryKind, Kb};
 use dossier_text::{
     Document, Entity, EntityId, EntityType, Mention, MentionIdx, MentionKind, TextRange, TokenIdx,
@@ -758,6 +760,57 @@ fn is_part_of(short: &[String], long: &[String]) -> bool {
     long.windows(short.len()).any(|w| w == short)
 }
 
+/// Interned comparison keys of the names, so that grouping compares small
+/// integers instead of strings.
+struct NameKeys {
+    exact: Vec<u32>,
+    /// Ids of the variant keys long enough to identify a name (6 bytes+).
+    variants: Vec<Vec<u32>>,
+    acronym: Vec<Option<u32>>,
+    /// For a person's name, the index of its distinct set of parts.
+    person: Vec<Option<usize>>,
+    /// One name index per distinct set of person-name parts.
+    persons: Vec<usize>,
+}
+
+impl NameKeys {
+    fn new<'a>(names: &'a [Name]) -> NameKeys {
+        let mut ids: HashMap<&'a str, u32> = HashMap::new();
+        let mut id = |k: &'a str| -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(k).or_insert(next)
+        };
+        let mut by_parts: HashMap<&'a [String], usize> = HashMap::new();
+        let mut persons = Vec::new();
+        let mut keys = NameKeys {
+            exact: Vec::with_capacity(names.len()),
+            variants: Vec::with_capacity(names.len()),
+            acronym: Vec::with_capacity(names.len()),
+            person: Vec::with_capacity(names.len()),
+            persons: Vec::new(),
+        };
+        for (i, n) in names.iter().enumerate() {
+            keys.exact.push(id(&n.exact));
+            keys.variants.push(
+                n.variants
+                    .iter()
+                    .filter(|k| k.len() >= 6)
+                    .map(|k| id(k.as_str()))
+                    .collect(),
+            );
+            keys.acronym.push(n.acronym.as_deref().map(&mut id));
+            keys.person.push((n.etype == EntityType::Person).then(|| {
+                *by_parts.entry(&n.parts).or_insert_with(|| {
+                    persons.push(i);
+                    persons.len() - 1
+                })
+            }));
+        }
+        keys.persons = persons;
+        keys
+    }
+}
+
 fn group(doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<usize> {
     let mut g = Groups::new(names);
     let start = |n: &Name| doc.mentions[n.mention].range.start();
@@ -772,73 +825,95 @@ fn group(doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<usize> {
             g.join(l, a, true);
         }
     }
+    // Long documents (reports, transcripts) hold thousands of names, so the
+    // pairwise tests below compare interned ids, and the string tests run
+    // once per distinct name rather than once per pair of mentions.
+    let keys = NameKeys::new(names);
     // Partial person names, which must not chain by key.
-    let partial: Vec<bool> = names
-        .iter()
-        .map(|n| {
-            n.etype == EntityType::Person
-                && names
-                    .iter()
-                    .any(|m| m.etype == EntityType::Person && is_part_of(&n.parts, &m.parts))
+    let partial_of_parts: Vec<bool> = (0..keys.persons.len())
+        .map(|p| {
+            (0..keys.persons.len())
+                .any(|q| is_part_of(&names[keys.persons[p]].parts, &names[keys.persons[q]].parts))
         })
         .collect();
+    let partial: Vec<bool> = (0..names.len())
+        .map(|i| keys.person[i].is_some_and(|p| partial_of_parts[p]))
+        .collect();
     for a in 0..names.len() {
+        if partial[a] {
+            continue;
+        }
         for b in a + 1..names.len() {
-            if partial[a] || partial[b] {
+            if partial[b] {
                 continue;
             }
-            let (x, y) = (&names[a], &names[b]);
-            let same_kb = x.kb.is_some() && x.kb == y.kb;
-            let same_name = x.exact == y.exact
-                || x.variants
+            let same_kb = names[a].kb.is_some() && names[a].kb == names[b].kb;
+            let same_name = keys.exact[a] == keys.exact[b]
+                || keys.variants[a]
                     .iter()
-                    .any(|k| k.len() >= 6 && y.variants.contains(k));
-            let acronym = match (&x.acronym, &y.acronym) {
-                (Some(a), Some(b)) => a == b,
-                _ => false,
-            };
+                    .any(|k| keys.variants[b].contains(k));
+            let acronym = keys.acronym[a].is_some() && keys.acronym[a] == keys.acronym[b];
             if same_kb || same_name || acronym {
                 g.union(a, b);
             }
         }
     }
-    // Acronyms to the nearest long form whose initials they are.
+    // Acronyms to the nearest long form whose initials they are; the test
+    // runs once per distinct acronym and distinct long name.
+    let mut long_forms: HashMap<&str, usize> = HashMap::new();
+    for (b, n) in names.iter().enumerate() {
+        if n.acronym.is_none() {
+            long_forms.entry(n.text.as_str()).or_insert(b);
+        }
+    }
+    let mut fits_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for a in 0..names.len() {
         let Some(letters) = &names[a].acronym else {
             continue;
         };
-        let fits: Vec<usize> = (0..names.len())
-            .filter(|&b| names[b].acronym.is_none() && is_acronym_of(letters, &names[b].text))
-            .collect();
-        if let Some(b) = nearest(&fits, start(&names[a]), |b| start(&names[b])) {
+        let fits = fits_of.entry(letters.as_str()).or_insert_with(|| {
+            let texts: Vec<&str> = long_forms
+                .keys()
+                .copied()
+                .filter(|t| is_acronym_of(letters, t))
+                .collect();
+            (0..names.len())
+                .filter(|&b| names[b].acronym.is_none() && texts.contains(&names[b].text.as_str()))
+                .collect()
+        });
+        if let Some(b) = nearest(fits, start(&names[a]), |b| start(&names[b])) {
             g.union(b, a);
         }
     }
-    // Partial person names to the nearest full name they are part of.
+    // Partial person names to the nearest full name they are part of,
+    // computed once per distinct set of name parts.
+    let mut person_fits: HashMap<usize, Vec<usize>> = HashMap::new();
     for a in 0..names.len() {
         if !partial[a] {
             continue;
         }
-        let fits: Vec<usize> = (0..names.len())
-            .filter(|&b| {
-                names[b].etype == EntityType::Person
-                    && !partial[b]
-                    && is_part_of(&names[a].parts, &names[b].parts)
-            })
-            .collect();
-        let fits = if fits.is_empty() {
+        let Some(pa) = keys.person[a] else { continue };
+        let fits = person_fits.entry(pa).or_insert_with(|| {
+            let parts = &names[keys.persons[pa]].parts;
+            let fits: Vec<usize> = (0..names.len())
+                .filter(|&b| {
+                    names[b].etype == EntityType::Person
+                        && !partial[b]
+                        && is_part_of(parts, &names[b].parts)
+                })
+                .collect();
+            if !fits.is_empty() {
+                return fits;
+            }
             // "Noor Wali" in a text that only has "Mufti Noor Wali Mehsud"
             // as another partial: join any longer name.
             (0..names.len())
                 .filter(|&b| {
-                    names[b].etype == EntityType::Person
-                        && is_part_of(&names[a].parts, &names[b].parts)
+                    names[b].etype == EntityType::Person && is_part_of(parts, &names[b].parts)
                 })
                 .collect()
-        } else {
-            fits
-        };
-        if let Some(b) = nearest(&fits, start(&names[a]), |b| start(&names[b])) {
+        });
+        if let Some(b) = nearest(fits, start(&names[a]), |b| start(&names[b])) {
             g.union(b, a);
         }
     }
@@ -863,23 +938,25 @@ fn nearest(cands: &[usize], at: u32, pos: impl Fn(usize) -> u32) -> Option<usize
 
 fn build_entities(kb: &Kb, doc: &mut Document, names: &[Name], roots: &[usize]) {
     // Entities in order of their first mention.
+    let mut members_of: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut order: Vec<usize> = Vec::new();
-    for &r in roots {
-        if !order.contains(&r) {
-            order.push(r);
-        }
+    for (i, &r) in roots.iter().enumerate() {
+        members_of
+            .entry(r)
+            .or_insert_with(|| {
+                order.push(r);
+                Vec::new()
+            })
+            .push(i);
     }
-    order.sort_by_key(|&r| {
-        (0..names.len())
-            .filter(|&i| roots[i] == r)
-            .map(|i| doc.mentions[names[i].mention].range.start())
+    order.sort_by_key(|r| {
+        members_of[r]
+            .iter()
+            .map(|&i| doc.mentions[names[i].mention].range.start())
             .min()
     });
     for r in order {
-        let members: Vec<&Name> = (0..names.len())
-            .filter(|&i| roots[i] == r)
-            .map(|i| &names[i])
-            .collect();
+        let members: Vec<&Name> = members_of[&r].iter().map(|&i| &names[i]).collect();
         let entry = members.iter().find_map(|n| n.kb);
         let longest = members
             .iter()
