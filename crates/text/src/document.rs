@@ -332,7 +332,7 @@ pub struct Geo {
     /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
     pub geonames_id: Option<u64>,
-    /// country / admin1 / city / region / facility
+    /// country / admin1 / admin2 (a county) / city / region / facility
     pub level: String,
 }
 

@@ -304,3 +304,31 @@ fn stats_flag_reports_throughput_and_every_stage() {
     // The statistics go to standard error; standard output stays pure JSON.
     let _: Value = serde_json::from_slice(&o.stdout).expect("stdout is still JSON");
 }
+
+/// Every geocoding level the resolver can give is one the schema allows:
+/// a US county is an `admin2`, a state an `admin1`.
+#[test]
+fn county_and_state_levels_are_valid_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("county.txt");
+    std::fs::write(
+        &path,
+        " date 2024-05-01 Floodwaters rose across Harris County, Texas, on Tuesday, and \
+         officials in Fort Bend County ordered evacuations along the Brazos River.\n",
+    )
+    .unwrap();
+    let o = run(&["extract", "--quiet", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_valid(&doc);
+    let level = |name: &str| {
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| e["geo"]["level"].clone())
+    };
+    assert_eq!(level("Harris County"), Some(Value::from("admin2")));
+    assert_eq!(level("Texas"), Some(Value::from("admin1")));
+}
