@@ -173,7 +173,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         pipeline.process_batch(&mut batch);
         for doc in &batch {
-            counts.add(doc);
+            if args.stats {
+                counts.add(doc);
+            }
             write_document(&mut out, doc, format).context("cannot write the output")?;
             written += 1;
         }

@@ -20,7 +20,7 @@ pub struct ConllSentence {
     pub tags: Vec<String>,
 }
 
-/// A document of a CoNLL file: the sentences between two `-DOCSTART-` lines.
+/// A document of a CoNLL file: the sentences between two [`DOCSTART`] lines.
 #[derive(Clone, Debug, Default)]
 pub struct ConllDoc {
     pub sentences: Vec<ConllSentence>,
@@ -44,7 +44,10 @@ pub fn read_conll(path: &Path) -> Result<Vec<ConllDoc>, NerError> {
     Ok(parse_conll(&text))
 }
 
-/// Parses CoNLL text. A file without `-DOCSTART-` lines is one document.
+/// The first word of the line that opens a document in CoNLL-2003 files.
+pub const DOCSTART: &str = "-DOCSTART-";
+
+/// Parses CoNLL text. A file without [`DOCSTART`] lines is one document.
 pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
     let mut docs = vec![ConllDoc::default()];
     let mut sent = ConllSentence::default();
@@ -62,7 +65,7 @@ pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
         }
         let mut cols = line.split([' ', '\t']).filter(|c| !c.is_empty());
         let word = cols.next().unwrap_or_default();
-        if word == "-DOCSTART-" {
+        if word == DOCSTART {
             flush(&mut docs, &mut sent);
             if !docs.last().expect("never empty").sentences.is_empty() {
                 docs.push(ConllDoc::default());
@@ -307,9 +310,9 @@ mod tests {
 
     #[test]
     fn docstart_splits_documents() {
-        let docs = parse_conll(
-            "-DOCSTART- -X- O O\n\nA NN O\nB NN I-PER\n\n-DOCSTART- -X- O O\n\nC NN O\n",
-        );
+        let docs = parse_conll(&format!(
+            "{DOCSTART} -X- O O\n\nA NN O\nB NN I-PER\n\n{DOCSTART} -X- O O\n\nC NN O\n"
+        ));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sentences[0].words, vec!["A", "B"]);
         assert_eq!(docs[1].sentences[0].tags, vec!["O"]);

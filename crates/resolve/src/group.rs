@@ -7,7 +7,7 @@
 //! joined by key, which is transitive and would chain two Khans together:
 //! each one goes on its own to the nearest preceding full name it fits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dossier_kb::{normalize, EntryIdx, EntryKind, Kb};
 use dossier_text::{
@@ -860,12 +860,11 @@ fn group(doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<usize> {
     }
     // Acronyms to the nearest long form whose initials they are; the test
     // runs once per distinct acronym and distinct long name.
-    let mut long_forms: HashMap<&str, usize> = HashMap::new();
-    for (b, n) in names.iter().enumerate() {
-        if n.acronym.is_none() {
-            long_forms.entry(n.text.as_str()).or_insert(b);
-        }
-    }
+    let long_forms: HashSet<&str> = names
+        .iter()
+        .filter(|n| n.acronym.is_none())
+        .map(|n| n.text.as_str())
+        .collect();
     let mut fits_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for a in 0..names.len() {
         let Some(letters) = &names[a].acronym else {
@@ -873,7 +872,7 @@ fn group(doc: &Document, names: &[Name], defs: &[Definition]) -> Vec<usize> {
         };
         let fits = fits_of.entry(letters.as_str()).or_insert_with(|| {
             let texts: Vec<&str> = long_forms
-                .keys()
+                .iter()
                 .copied()
                 .filter(|t| is_acronym_of(letters, t))
                 .collect();
