@@ -7,18 +7,10 @@
 //! also counts the time the thread waited for a core. Run pinned to one
 //! core: `taskset -c 0 cargo bench -p dossier-ner`.
 
-use std::time::Duration;
-
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_ner::{newsgen::news_text, NerTagger};
+use dossier_text::cpu::thread_cpu_time;
 use dossier_text::{tokenize, Component, DocMeta, Document};
-
-/// This thread's time on a CPU so far, if the kernel reports it.
-fn thread_cpu_time() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
 
 fn tag_all(tagger: &NerTagger, docs: &[Document]) -> usize {
     let mut n = 0;

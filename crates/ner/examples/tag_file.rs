@@ -80,9 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// This thread's time on a CPU, in seconds, from /proc/thread-self/schedstat.
+/// This thread's time on a CPU, in seconds.
 fn thread_cpu_secs() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(ns as f64 * 1e-9)
+    dossier_text::cpu::thread_cpu_time().map(|d| d.as_secs_f64())
 }

@@ -44,17 +44,11 @@ fn articles() -> Vec<String> {
         .collect()
 }
 
-/// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`).
+/// CPU time of the calling thread.
 struct ThreadCpu;
 
 fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime only writes the timespec we own.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+    dossier_text::cpu::thread_cpu_time().unwrap_or_default()
 }
 
 impl Measurement for ThreadCpu {

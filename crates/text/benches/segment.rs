@@ -49,15 +49,7 @@ fn corpus() -> String {
 
 /// The CPU time this thread has used so far.
 fn thread_cpu_time() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec; CLOCK_THREAD_CPUTIME_ID is
-    // supported on every Unix the project builds on.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+    dossier_text::cpu::thread_cpu_time().expect("/proc/thread-self/schedstat is readable")
 }
 
 /// Tokenizes and splits `text` as `segment` does for one document,

@@ -9,6 +9,7 @@
 //! assert_eq!(doc.sentences.len(), 1);
 //! ```
 
+pub mod cpu;
 mod document;
 mod idx;
 mod range;
