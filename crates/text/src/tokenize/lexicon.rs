@@ -277,6 +277,20 @@ pub(super) fn is_opening_quote(tok: &str) -> bool {
     matches!(tok, "“" | "‘" | "\"" | "'" | "«" | "„")
 }
 
+/// A lower-case closed-class word that a line ending mid-sentence often
+/// ends in, and a headline never does: `...backed by the` / `ISKP`.
+pub(super) fn is_function_word(tok: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into",
+        "and", "or", "but", "nor", "that", "which", "who", "whose", "is", "are", "was", "were",
+        "be", "been", "has", "have", "had", "its", "their", "his", "her", "our", "said", "says",
+        "told", "than", "this", "these", "those", "after", "before", "over", "under", "near",
+        "against", "between", "during", "since", "until", "about", "will", "would", "could",
+        "should", "may", "might", "not", "no", "if", "when", "while", "where",
+    ];
+    WORDS.contains(&tok)
+}
+
 /// Punctuation that continues a sentence after `!` or `?` (`“Why?”, he
 /// asked`), so it cannot follow a sentence boundary.
 #[inline]

@@ -13,6 +13,11 @@
 //!   and a capital;
 //! - before a dateline at the start of a line, even after a single line
 //!   break (a headline above it, then `KABUL, Aug 26 (Reuters) -`);
+//! - after a headline that is a line of its own, even before a single line
+//!   break: a line that starts a sentence, has no final punctuation, ends in
+//!   a content word and is set off as a headline (ALL CAPS, Title Case, or
+//!   at most half as long as the line below it). Hard-wrapped text, whose
+//!   lines run on mid-sentence at an even width, does not match;
 //! - never after a title, a month or a reference word (`Gen.`, `Aug.`,
 //!   `No.`), nor at a dateline's dash (`KABUL, Aug 26 (Reuters) -`).
 
@@ -70,6 +75,46 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
             .any(|m| matches!(tok(m), "-" | "--" | "—" | "–"))
     };
 
+    // A headline on a line of its own, above a single line break (scraped
+    // pages and feeds often have `Title\nBody...`): the line from `first` to
+    // `i` started a sentence at the start of a line, ends without final
+    // punctuation in a content word, and looks like a headline.
+    let headline_ends = |first: usize, i: usize| {
+        let words = i - first;
+        if !(3..=25).contains(&words)
+            || (first > 0 && !breaks_line(first))
+            || (first + 1..i).any(breaks_line)
+        {
+            return false;
+        }
+        let last = tok(i - 1);
+        let next = tok(i);
+        if !(last.chars().next().is_some_and(char::is_alphanumeric) || lexicon::is_closer(last))
+            || lexicon::is_function_word(last)
+            || !(starts_uppercase(next)
+                || lexicon::is_opening_quote(next)
+                || next.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        let line: Vec<&str> = (first..i)
+            .map(tok)
+            .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let caps = line.iter().filter(|t| is_all_caps(t)).count();
+        // Title Case: the longer words are capitalised (short function
+        // words like "of" and "in" may not be).
+        let long: Vec<&&str> = line.iter().filter(|t| t.chars().count() >= 4).collect();
+        let title = long.len() >= 2 && long.iter().all(|t| starts_uppercase(t));
+        let this_len = (tokens.end[i - 1] - tokens.start[first]) as usize;
+        let below = &bytes[tokens.start[i] as usize..];
+        let next_len = below
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(below.len());
+        (line.len() >= 2 && caps == line.len()) || title || next_len >= 2 * this_len
+    };
+
     let mut out = Vec::with_capacity(n / 24 + 1);
     let mut push = |first: usize, last: usize| {
         out.push(Sentence {
@@ -84,7 +129,10 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
         // Most gaps are one space: only a longer gap or a line break can
         // end a paragraph or precede a dateline.
         let g = if i > first { gap(i) } else { b" " };
-        if g != b" " && (is_paragraph_break(g) || (breaks_line(i) && dateline_at(i))) {
+        if g != b" "
+            && (is_paragraph_break(g)
+                || (breaks_line(i) && (dateline_at(i) || headline_ends(first, i))))
+        {
             push(first, i);
             first = i;
         }

@@ -407,6 +407,41 @@ fn dateline_after_single_line_break_starts_a_sentence() {
 }
 
 #[test]
+fn headline_on_its_own_line_ends_before_a_single_line_break() {
+    // Sentence case, over a body line more than twice as long.
+    check(
+        "Suicide bomber kills 12 at Kabul mosque\nA bomber struck worshippers at a mosque in western Kabul on Friday, police said.",
+        expect![[r#"
+        'Suicide' 'bomber' 'kills' '12' 'at' 'Kabul' 'mosque'
+        'A' 'bomber' 'struck' 'worshippers' 'at' 'a' 'mosque' 'in' 'western' 'Kabul' 'on' 'Friday' ',' 'police' 'said' '.'
+    "#]],
+    );
+    // Title Case and ALL CAPS, whatever the length of the line below.
+    check(
+        "Floods Displace Thousands in Northern Nigeria\nRivers rose.\nARMY RETAKES TOWN\nTroops entered Palma.",
+        expect![[r#"
+        'Floods' 'Displace' 'Thousands' 'in' 'Northern' 'Nigeria'
+        'Rivers' 'rose' '.'
+        'ARMY' 'RETAKES' 'TOWN'
+        'Troops' 'entered' 'Palma' '.'
+    "#]],
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_run_on() {
+    // Lines of even width, ending mid-sentence in content words or in
+    // function words, and lines that do not start a sentence.
+    check(
+        "The army said on Monday that it had killed five militants in northern\nKunduz province, where the Taliban and ISKP have clashed since\nMarch. Officials in the provincial capital confirmed the toll to\nReporters on Tuesday.",
+        expect![[r#"
+        'The' 'army' 'said' 'on' 'Monday' 'that' 'it' 'had' 'killed' 'five' 'militants' 'in' 'northern' 'Kunduz' 'province' ',' 'where' 'the' 'Taliban' 'and' 'ISKP' 'have' 'clashed' 'since' 'March' '.'
+        'Officials' 'in' 'the' 'provincial' 'capital' 'confirmed' 'the' 'toll' 'to' 'Reporters' 'on' 'Tuesday' '.'
+    "#]],
+    );
+}
+
+#[test]
 fn single_line_break_does_not_split() {
     check(
         "Gen. Asim\nMunir visited the\nUS. He left.",
