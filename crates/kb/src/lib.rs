@@ -7,7 +7,7 @@
 //! The shipped files live in `kb/` at the repository root and are embedded in
 //! the binary: `kb/countries.tsv`, `kb/admin1.tsv` and `kb/places.tsv` are
 //! built by `dossier build-kb` from `../shared/data/{geonames,iso3166}` and the
-//! curated `kb/curated/countries.toml`; `kb/curated/{admin1,regions,orgs}.toml`
+//! curated `kb/curated/countries.toml`; `kb/curated/{admin1,regions,orgs,historic}.toml`
 //! are written by hand and embedded as they are. Users add entries (or aliases
 //! to existing ids) with TOML files in the same format, see [`Kb::load_extra`].
 //!
@@ -260,7 +260,7 @@ const EMBEDDED_TSV: [(&str, &str); 3] = [
     ("kb/admin1.tsv", include_str!("../../../kb/admin1.tsv")),
     ("kb/places.tsv", include_str!("../../../kb/places.tsv")),
 ];
-const EMBEDDED_TOML: [(&str, &str); 3] = [
+const EMBEDDED_TOML: [(&str, &str); 4] = [
     (
         "kb/curated/admin1.toml",
         include_str!("../../../kb/curated/admin1.toml"),
@@ -272,6 +272,10 @@ const EMBEDDED_TOML: [(&str, &str); 3] = [
     (
         "kb/curated/orgs.toml",
         include_str!("../../../kb/curated/orgs.toml"),
+    ),
+    (
+        "kb/curated/historic.toml",
+        include_str!("../../../kb/curated/historic.toml"),
     ),
 ];
 

@@ -813,6 +813,15 @@ mod tests {
     }
 
     #[test]
+    fn former_province_is_placed() {
+        check(
+            "Rift Valley Province",
+            &["Nakuru"],
+            expect!["Rift Valley Province -> KE admin1 (0.50, 36.00)"],
+        );
+    }
+
+    #[test]
     fn weights_round_trip_through_text() {
         let shipped = GeoConfig::default();
         assert_ne!(shipped.weights, [0.0; NF], "models/geo.tsv parses");
