@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use dossier_ingest::{ingest_paths, IngestConfig};
+use dossier_pipeline::table::{write_event_header, write_event_rows};
 use dossier_pipeline::{render_text, OutputDocument, Pipeline, PipelineConfig};
 use dossier_text::Document;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -21,6 +22,10 @@ pub enum OutputFormat {
     Jsonl,
     /// A readable summary for a terminal.
     Text,
+    /// One CSV row per coded event, with a header line: date, CAMEO code and
+    /// quad class, actors, place with coordinates, and the evidence sentence
+    /// (the columns are listed in docs/output.md).
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -45,7 +50,7 @@ pub enum InputFormat {
 /// was processed, 1 when some were skipped, 2 on a fatal error.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier extract examples/kabul-checkpoint.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl"
+    after_help = "Examples:\n  dossier extract examples/kabul-checkpoint.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl\n  dossier extract --format csv news/ > events.csv"
 )]
 pub struct ExtractArgs {
     /// Articles to read: files, directories, or `-` for standard input.
@@ -126,6 +131,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(out);
+    if args.format == OutputFormat::Csv {
+        write_event_header(&mut out).context("cannot write the output")?;
+    }
 
     let progress = if args.quiet {
         ProgressBar::hidden()
@@ -264,5 +272,6 @@ fn write_document(
             serde_json::to_writer(&mut *out, &OutputDocument::from_document(doc))?;
             writeln!(out)
         }
+        OutputFormat::Csv => write_event_rows(out, &OutputDocument::from_document(doc)),
     }
 }

@@ -24,6 +24,7 @@ use dossier_text::{Component, Document, Severity};
 
 mod render;
 pub mod schema;
+pub mod table;
 
 pub use render::render_text;
 pub use schema::{OutputDocument, SCHEMA_VERSION};

@@ -332,3 +332,85 @@ fn county_and_state_levels_are_valid_schema() {
     assert_eq!(level("Harris County"), Some(Value::from("admin2")));
     assert_eq!(level("Texas"), Some(Value::from("admin1")));
 }
+
+/// `--format csv` is one header and one row per event, every row as wide as
+/// the header, with the actors' names and the evidence sentence spelled out.
+#[test]
+fn csv_format_is_one_row_per_event() {
+    let example = repo_root().join("examples/peshawar-claim.txt");
+    let json = run(&["extract", "--quiet", example.to_str().unwrap()]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let doc: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let events = doc["events"].as_array().unwrap();
+    assert!(!events.is_empty(), "the example article has events");
+
+    let o = run(&[
+        "extract",
+        "--quiet",
+        "--format",
+        "csv",
+        example.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, dossier_pipeline::table::EVENT_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), events.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let text = doc["text"].as_str().unwrap();
+    for (row, event) in rows.iter().zip(events) {
+        assert_eq!(&row[col("event_id")], event["id"].as_str().unwrap());
+        assert_eq!(&row[col("code")], event["code"].as_str().unwrap());
+        assert_eq!(&row[col("doc_date")], "2024-03-06");
+        assert!(!row[col("date")].is_empty());
+        let start: usize = row[col("sentence_start")].parse().unwrap();
+        let end: usize = row[col("sentence_end")].parse().unwrap();
+        let sentence: String = text.chars().skip(start).take(end - start).collect();
+        assert_eq!(&row[col("sentence")], sentence);
+        assert!(sentence.contains(&row[col("trigger")]));
+        if let Some(source) = event["source"].as_str() {
+            let name = doc["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["id"] == source)
+                .unwrap()["name"]
+                .as_str()
+                .unwrap();
+            assert_eq!(&row[col("source")], name);
+        }
+    }
+    // The article's bombing is material conflict: quad class 4, TTP's.
+    assert!(
+        rows.iter()
+            .any(|r| &r[col("quad_class")] == "4"
+                && &r[col("source")] == "Tehrik-i-Taliban Pakistan"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn csv_format_writes_its_header_even_without_events() {
+    let o = dossier()
+        .args(["extract", "--quiet", "--format", "csv", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"The weather was mild.\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        out.trim_end(),
+        dossier_pipeline::table::EVENT_COLUMNS.join(",")
+    );
+}
