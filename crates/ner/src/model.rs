@@ -7,7 +7,7 @@
 //! ```text
 //! magic "DNER" | u32 version | f32 temperature | f32 weight scale | u8 two_stage
 //! u32 n_clusters   | n × (u64 word key, u16 fine, u16 coarse, u16 finest)
-//! u32 n_phrases    | n × (u64 phrase key, u8 categories)
+//! u32 n_phrases    | n × (u64 phrase key, u16 categories)
 //! u32 n_features   | n × (u64 feature key, u8 n_entries)
 //! u32 n_entries    | n × (u8 label, i16 weight)
 //! ```
@@ -16,7 +16,8 @@
 //! few per feature because perceptron updates are sparse. At load time the
 //! weights become a dense table (see `table.rs`) for speed. Version 3: one
 //! set of weights serves both passes (the second pass adds its own features'
-//! weights to the first pass's scores).
+//! weights to the first pass's scores). Version 5: sixteen gazetteer
+//! categories.
 
 use std::collections::HashMap;
 
@@ -29,7 +30,7 @@ use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// Anything that can score a feature against every label.
 pub(crate) trait Scorer {
@@ -344,7 +345,7 @@ impl Model {
         b.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
         for (k, c) in phrases {
             b.extend_from_slice(&k.to_le_bytes());
-            b.push(*c);
+            b.extend_from_slice(&c.to_le_bytes());
         }
 
         let feats = self.table.entries();
@@ -401,7 +402,7 @@ impl Model {
         gazetteer.phrases.reserve(n);
         for _ in 0..n {
             let k = r.u64()?;
-            let c = r.u8()?;
+            let c = r.u16()?;
             gazetteer.phrases.insert(k, c);
         }
 
