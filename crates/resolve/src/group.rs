@@ -608,7 +608,13 @@ fn variant_keys(kb: &Kb, text: &str) -> Vec<String> {
 fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
     let m = &doc.mentions[i];
     let surface = doc.slice(m.range);
-    let ner = m.etype;
+    // "Interior Minister Mohsin Naqvi" tagged ORG: a title and a person's name.
+    let ner = if matches!(m.etype, EntityType::Org | EntityType::Misc) && is_titled_person(surface)
+    {
+        EntityType::Person
+    } else {
+        m.etype
+    };
     let core = names::core(surface, ner == EntityType::Person);
     if core.start >= core.end {
         return None;
@@ -1047,6 +1053,71 @@ fn vote(members: &[&Name], longest: Option<&Name>) -> EntityType {
     }
     let best = (0..score.len()).fold(0, |b, i| if score[i] > score[b] { i } else { b });
     EntityType::ALL[best]
+}
+
+/// Whether a name the NER took for an organisation is a person's with a
+/// title in front: a role title ("Interior Minister", "Gen.") and then two to
+/// four capitalised words, none of them a word organisations are named with
+/// ("General Electric Company" and "President Hotel Group" stay ORG).
+fn is_titled_person(surface: &str) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "Party",
+        "Group",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Bank",
+        "Front",
+        "Movement",
+        "Forces",
+        "Force",
+        "Brigade",
+        "Brigades",
+        "Union",
+        "Committee",
+        "Organisation",
+        "Organization",
+        "Institute",
+        "University",
+        "Foundation",
+        "Association",
+        "League",
+        "Alliance",
+        "Network",
+        "Service",
+        "Services",
+        "Motors",
+        "Electric",
+        "Navy",
+        "Guard",
+        "Corps",
+        "Hospital",
+        "Airport",
+        "Province",
+        "State",
+        "Republic",
+        "Kingdom",
+        "Times",
+        "News",
+        "Post",
+        "Hotel",
+        "Club",
+        "Fund",
+        "Trust",
+        "Industries",
+        "Holdings",
+    ];
+    let core = names::core(surface, true);
+    let name: Vec<&str> = surface[core.start..core.end].split_whitespace().collect();
+    !core.titles.is_empty()
+        && (2..=4).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name.iter().any(|w| ORG_WORDS.contains(w))
+        && !is_institution(&name.join(" "))
 }
 
 /// Whether an organisation's name marks it as part of a state or an

@@ -44,6 +44,18 @@ fn titles_become_attributes() {
 }
 
 #[test]
+fn a_titled_name_tagged_org_is_a_person() {
+    check(
+        "[Interior Minister Mohsin Naqvi]{ORG} spoke. [General Electric Company]{ORG} and [General Motors]{ORG} did not.",
+        expect![[r#"
+            E0 PERSON "Mohsin Naqvi" kb=- titles=[Interior Minister] mentions=[Interior Minister Mohsin Naqvi@0 name]
+            E1 ORG "General Electric Company" kb=- mentions=[General Electric Company@38 name]
+            E2 ORG "General Motors" kb=- mentions=[General Motors@67 name]
+        "#]],
+    );
+}
+
+#[test]
 fn parenthetical_acronym_and_later_use() {
     check(
         "[Islamic State Khorasan Province]{ORG} (ISKP) claimed the attack. Officials blamed ISKP on Friday.",
