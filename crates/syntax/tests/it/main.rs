@@ -115,7 +115,7 @@ fn quoted_speech_before_the_speaker() {
         expect![[r#"
             negotiate: subj=We obj=-
             told: subj=the minister obj=-
-            report told: speaker=the minister content=We will not negotiate with terrorists," the minister
+            report told: speaker=the minister content=We will not negotiate with terrorists
         "#]],
     );
 }
@@ -127,7 +127,7 @@ fn denial_and_accusation() {
         expect![[r#"
             denied: subj=The government obj=-
             shelled: subj=its forces obj=the village
-            accused: subj=its forces obj=the rebels
+            accused: subj=its forces obj=the rebels of lying
             report denied: speaker=The government content=its forces shelled the village and accused the rebels of lying
             report accused: speaker=its forces content=-
         "#]],
