@@ -50,7 +50,6 @@ pub mod re3d;
 mod table;
 pub mod tags;
 pub mod train;
-mod vectors;
 
 pub use model::Model;
 pub use train::{train, Progress, TrainConfig};

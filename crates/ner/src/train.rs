@@ -363,109 +363,17 @@ pub fn build_clusters(
     n_coarse: usize,
     seed: u64,
 ) -> Result<Clusters, NerError> {
-    let (words, vecs, dim) = crate::vectors::read_word_vectors(dir)?;
-    let mut rng = Rng(seed ^ 0xc1u64);
-    let fine = kmeans(&vecs, dim, n_fine, 8, &mut rng);
-    // Coarse classes cluster the fine centroids, so each fine class sits in
-    // exactly one coarse class (a two-level hierarchy, like Brown prefixes).
-    let mut cents = vec![0f32; n_fine * dim];
-    let mut counts = vec![0usize; n_fine];
-    for (i, &c) in fine.iter().enumerate() {
-        counts[c] += 1;
-        for d in 0..dim {
-            cents[c * dim + d] += vecs[i * dim + d];
-        }
-    }
-    normalize_rows(&mut cents, dim);
-    let coarse = kmeans(&cents, dim, n_coarse, 20, &mut rng);
-    // The finest classes split each fine class in up to four.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_fine];
-    for (i, &c) in fine.iter().enumerate() {
-        members[c].push(i);
-    }
-    let mut finest = vec![0usize; words.len()];
-    for (c, m) in members.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
-        let sub: Vec<f32> = m
-            .iter()
-            .flat_map(|&i| vecs[i * dim..(i + 1) * dim].iter().copied())
-            .collect();
-        for (j, s) in kmeans(&sub, dim, 4, 8, &mut rng).into_iter().enumerate() {
-            finest[m[j]] = c * 4 + s;
-        }
-    }
+    let vectors = dossier_vectors::read_word_vectors(dir).map_err(|e| match e {
+        dossier_vectors::VectorsError::Io { path, source } => NerError::Io { path, source },
+        dossier_vectors::VectorsError::Data { path, message } => NerError::Data { path, message },
+    })?;
+    let c = dossier_vectors::cluster_words(&vectors, n_fine, n_coarse, seed);
     let mut out = Clusters::default();
-    for (i, w) in words.iter().enumerate() {
-        let c = fine[i];
-        out.map.insert(
-            lower_key(w),
-            (c as u16 + 1, coarse[c] as u16 + 1, finest[i] as u16 + 1),
-        );
+    for (i, w) in c.words.iter().enumerate() {
+        out.map
+            .insert(lower_key(w), (c.fine[i], c.coarse[i], c.finest[i]));
     }
     Ok(out)
-}
-
-fn normalize_rows(v: &mut [f32], dim: usize) {
-    for row in v.chunks_mut(dim) {
-        let n = row.iter().map(|x| x * x).sum::<f32>().sqrt();
-        if n > 0.0 {
-            row.iter_mut().for_each(|x| *x /= n);
-        }
-    }
-}
-
-/// Dot product with eight accumulators, which lets the compiler vectorize
-/// it (a plain `sum()` must keep the sequential order of float additions).
-#[inline]
-fn dot(x: &[f32], y: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let (xc, yc) = (x.chunks_exact(8), y.chunks_exact(8));
-    let tail: f32 = xc
-        .remainder()
-        .iter()
-        .zip(yc.remainder())
-        .map(|(a, b)| a * b)
-        .sum();
-    for (a, b) in xc.zip(yc) {
-        for k in 0..8 {
-            acc[k] += a[k] * b[k];
-        }
-    }
-    acc.iter().sum::<f32>() + tail
-}
-
-/// Spherical k-means over unit rows; returns each row's cluster.
-fn kmeans(v: &[f32], dim: usize, k: usize, iters: usize, rng: &mut Rng) -> Vec<usize> {
-    let n = v.len() / dim;
-    let k = k.min(n).max(1);
-    let mut order: Vec<usize> = (0..n).collect();
-    rng.shuffle(&mut order);
-    let mut cents: Vec<f32> = order[..k]
-        .iter()
-        .flat_map(|&i| v[i * dim..(i + 1) * dim].iter().copied())
-        .collect();
-    let mut assign = vec![0usize; n];
-    for _ in 0..iters {
-        for (i, a) in assign.iter_mut().enumerate() {
-            let x = &v[i * dim..(i + 1) * dim];
-            let mut best = (f32::NEG_INFINITY, 0);
-            for c in 0..k {
-                let y = &cents[c * dim..(c + 1) * dim];
-                let s = dot(x, y);
-                if s > best.0 {
-                    best = (s, c);
-                }
-            }
-            *a = best.1;
-        }
-        cents.iter_mut().for_each(|x| *x = 0.0);
-        for (i, &c) in assign.iter().enumerate() {
-            for d in 0..dim {
-                cents[c * dim + d] += v[i * dim + d];
-            }
-        }
-        normalize_rows(&mut cents, dim);
-    }
-    assign
 }
 
 fn labels_of(tagged: &[Vec<crate::model::Tagged>]) -> Vec<Vec<u8>> {
