@@ -9,7 +9,8 @@ use dossier_text::{Document, EntityId, EntityType, TextRange, TokenIdx};
 /// new clause or a quotation.
 const CLAUSE_BREAKS: &[&str] = &[
     ";", ":", "“", "”", "\"", "that", "which", "who", "whom", "whose", "while", "whereas", "but",
-    "because", "although", "after", "before", "when", "where", "if", "as",
+    "because", "although", "after", "before", "when", "where", "if", "as", "until", "unless",
+    "though", "whether",
 ];
 
 /// Prepositions after which a place names where something happened, not

@@ -265,3 +265,28 @@ fn places_compounds_and_reduced_relatives() {
         "#]],
     );
 }
+
+/// A verb's object is its own: the scan for a target stops at a
+/// subordinate clause ("until", "unless"), so a name inside it is not hit.
+#[test]
+fn target_is_not_taken_from_a_subordinate_clause() {
+    check(
+        "“Our fighters will keep attacking the army until [Sharia]{MISC#3} law rules [Somalia]{GPE#2},” said [al-Shabaab]{ORG#1}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            al-Shabaab: 'Our fighters will keep attacking the army until Sharia law rules Somalia' direct
+        "#]],
+    );
+    check(
+        "[Russia]{GPE#1} will strike [Ukraine]{GPE#2} unless [Kyiv]{GPE#3} withdraws.",
+        expect![[r#"
+            relations:
+            events:
+            190 Russia -> Ukraine future 'strike'
+            087 Kyiv -> - asserted 'withdraws'
+            claims:
+        "#]],
+    );
+}
