@@ -20,6 +20,9 @@ GMB = {"per": "PER", "org": "ORG", "geo": "LOC", "eve": "MISC", "art": "MISC"}
 WNUT = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG",
         "creative-work": "MISC", "product": "MISC"}
 ADJ = ("an", "ese", "ish", "i", "ch")
+# A document line: the reader (dossier_ner::conll::is_doc_line) knows one by
+# the "-X-" placeholder in its second column, as in CoNLL-2003.
+DOC_LINE = "DOC -X- O\n\n"
 
 
 def gmb_type(kind, word):
@@ -51,7 +54,7 @@ def gmb(src, out):
         sents.append((words, kinds))
     for i, (words, raw) in enumerate(sents):
         if i % 20 == 0:
-            out.write("-DOCSTART- O\n\n")
+            out.write(DOC_LINE)
         tags, prev = [], None
         for w, t in zip(words, raw):
             ty = None if t == "O" else gmb_type(t[2:], w)
@@ -74,7 +77,7 @@ def wnut(src, out):
             line = line.rstrip("\n")
             if not line.strip():
                 if words:
-                    out.write("-DOCSTART- O\n\n")
+                    out.write(DOC_LINE)
                     write_sentence(out, words, tags)
                 words, tags = [], []
                 continue
@@ -83,7 +86,7 @@ def wnut(src, out):
             words.append(w)
             tags.append("O" if ty is None else f"{t[0]}-{ty}")
     if words:
-        out.write("-DOCSTART- O\n\n")
+        out.write(DOC_LINE)
         write_sentence(out, words, tags)
 
 

@@ -20,7 +20,8 @@ pub struct ConllSentence {
     pub tags: Vec<String>,
 }
 
-/// A document of a CoNLL file: the sentences between two [`DOCSTART`] lines.
+/// A document of a CoNLL file: the sentences between two document lines
+/// (see [`is_doc_line`]).
 #[derive(Clone, Debug, Default)]
 pub struct ConllDoc {
     pub sentences: Vec<ConllSentence>,
@@ -44,10 +45,19 @@ pub fn read_conll(path: &Path) -> Result<Vec<ConllDoc>, NerError> {
     Ok(parse_conll(&text))
 }
 
-/// The first word of the line that opens a document in CoNLL-2003 files.
-pub const DOCSTART: &str = "-DOCSTART-";
+/// The placeholder CoNLL-2003 writes instead of a part-of-speech tag on the
+/// line that opens a document (`<marker> -X- O O`).
+pub const DOC_PLACEHOLDER: &str = "-X-";
 
-/// Parses CoNLL text. A file without [`DOCSTART`] lines is one document.
+/// Whether a line opens a new document: its second column is
+/// [`DOC_PLACEHOLDER`]. On a token line that column is a part-of-speech tag
+/// or, in two-column files, the name tag, never the placeholder; so the
+/// reader needs no list of marker words.
+pub fn is_doc_line(line: &str) -> bool {
+    line.split([' ', '\t']).filter(|c| !c.is_empty()).nth(1) == Some(DOC_PLACEHOLDER)
+}
+
+/// Parses CoNLL text. A file without document lines is one document.
 pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
     let mut docs = vec![ConllDoc::default()];
     let mut sent = ConllSentence::default();
@@ -63,15 +73,15 @@ pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
             flush(&mut docs, &mut sent);
             continue;
         }
-        let mut cols = line.split([' ', '\t']).filter(|c| !c.is_empty());
-        let word = cols.next().unwrap_or_default();
-        if word == DOCSTART {
+        if is_doc_line(line) {
             flush(&mut docs, &mut sent);
             if !docs.last().expect("never empty").sentences.is_empty() {
                 docs.push(ConllDoc::default());
             }
             continue;
         }
+        let mut cols = line.split([' ', '\t']).filter(|c| !c.is_empty());
+        let word = cols.next().unwrap_or_default();
         let tag = cols.next_back().unwrap_or("O");
         sent.words.push(word.to_string());
         sent.tags.push(tag.to_string());
@@ -309,9 +319,9 @@ mod tests {
     }
 
     #[test]
-    fn docstart_splits_documents() {
+    fn document_lines_split_documents() {
         let docs = parse_conll(&format!(
-            "{DOCSTART} -X- O O\n\nA NN O\nB NN I-PER\n\n{DOCSTART} -X- O O\n\nC NN O\n"
+            "DOC {DOC_PLACEHOLDER} O O\n\nA NN O\nB NN I-PER\n\nDOC {DOC_PLACEHOLDER} O O\n\nC NN O\n"
         ));
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sentences[0].words, vec!["A", "B"]);
