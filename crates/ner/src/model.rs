@@ -7,6 +7,7 @@
 //! ```text
 //! magic "DNER" | u32 version | f32 temperature | f32 weight scale | u8 two_stage
 //! u32 n_clusters   | n × (u64 word key, u16 fine, u16 coarse, u16 finest)
+//! u32 n_clusters2  | the same for the second set of vectors
 //! u32 n_phrases    | n × (u64 phrase key, u16 categories)
 //! u32 n_features   | n × (u64 feature key, u8 n_entries)
 //! u32 n_entries    | n × (u8 label, i16 weight)
@@ -17,7 +18,7 @@
 //! weights become a dense table (see `table.rs`) for speed. Version 3: one
 //! set of weights serves both passes (the second pass adds its own features'
 //! weights to the first pass's scores). Version 5: sixteen gazetteer
-//! categories.
+//! categories. Version 6: a second table of word clusters.
 
 use std::collections::HashMap;
 
@@ -30,7 +31,7 @@ use crate::tags::{self, N_LABELS};
 use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"DNER";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// Anything that can score a feature against every label.
 pub(crate) trait Scorer {
@@ -330,14 +331,16 @@ impl Model {
         b.extend_from_slice(&self.scale.to_le_bytes());
         b.push(self.two_stage as u8);
 
-        let mut clusters: Vec<_> = self.clusters.map.iter().collect();
-        clusters.sort_unstable();
-        b.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
-        for (k, (c1, c2, c3)) in clusters {
-            b.extend_from_slice(&k.to_le_bytes());
-            b.extend_from_slice(&c1.to_le_bytes());
-            b.extend_from_slice(&c2.to_le_bytes());
-            b.extend_from_slice(&c3.to_le_bytes());
+        for table in [&self.clusters.map, &self.clusters.second] {
+            let mut clusters: Vec<_> = table.iter().collect();
+            clusters.sort_unstable();
+            b.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
+            for (k, (c1, c2, c3)) in clusters {
+                b.extend_from_slice(&k.to_le_bytes());
+                b.extend_from_slice(&c1.to_le_bytes());
+                b.extend_from_slice(&c2.to_le_bytes());
+                b.extend_from_slice(&c3.to_le_bytes());
+            }
         }
 
         let mut phrases: Vec<_> = self.gazetteer.phrases.iter().collect();
@@ -386,15 +389,17 @@ impl Model {
         let scale = r.f32()?;
         let two_stage = r.u8()? != 0;
 
-        let n = r.u32()? as usize;
         let mut clusters = Clusters::default();
-        clusters.map.reserve(n);
-        for _ in 0..n {
-            let k = r.u64()?;
-            let c1 = r.u16()?;
-            let c2 = r.u16()?;
-            let c3 = r.u16()?;
-            clusters.map.insert(k, (c1, c2, c3));
+        for table in [&mut clusters.map, &mut clusters.second] {
+            let n = r.u32()? as usize;
+            table.reserve(n);
+            for _ in 0..n {
+                let k = r.u64()?;
+                let c1 = r.u16()?;
+                let c2 = r.u16()?;
+                let c3 = r.u16()?;
+                table.insert(k, (c1, c2, c3));
+            }
         }
 
         let n = r.u32()? as usize;
