@@ -66,7 +66,7 @@ pub struct GeoMatch {
 /// The features of one candidate, in [`FEATURES`] order.
 type Features = [f64; NF];
 
-const NF: usize = 16;
+const NF: usize = 18;
 
 /// The ranker's features. The first group describes the candidate alone
 /// (its prior); the second what the rest of the article says about it.
@@ -87,6 +87,8 @@ pub const FEATURES: [&str; NF] = [
     "admin1_support",
     "country_share",
     "near_other_places",
+    "contains_other_places",
+    "admin1_unknown_population",
 ];
 
 /// The weights of the ranker, a conditional logit over each toponym's
@@ -350,6 +352,9 @@ impl<'kb> Geocoder<'kb> {
                     EntryKind::Admin1 | EntryKind::Admin2 => f[7] = lp,
                     _ => {}
                 }
+                // A province GeoNames does not code (placed at its seat)
+                // has no population to weigh; it gets its own weight.
+                f[17] = f64::from(u8::from(e.kind == EntryKind::Admin1 && e.population == 0));
                 f[8] = f64::from(u8::from(e.capital_of.is_some()));
                 // A match on the primary name beats one on an alternate name
                 // (GeoNames lists old and foreign names of many towns).
@@ -409,9 +414,16 @@ impl<'kb> Geocoder<'kb> {
                 *v = v.min(1.0);
             }
             // Only a confident reading of another toponym places it.
-            support.point = best
-                .filter(|(p, _)| *p >= 0.5)
-                .and_then(|(_, i)| self.kb.entry(i).coords());
+            if let Some((_, i)) = best.filter(|(p, _)| *p >= 0.5) {
+                let e = self.kb.entry(i);
+                support.point = e.coords();
+                if e.kind != EntryKind::Country {
+                    support.within = e
+                        .country
+                        .clone()
+                        .map(|cc| (cc, admin1_key(e).map(str::to_string)));
+                }
+            }
             per_toponym.insert(key, support);
         }
         let mut countries: HashMap<String, f64> = HashMap::new();
@@ -456,6 +468,12 @@ impl<'kb> Geocoder<'kb> {
             .filter(|(k, _)| **k != own_key)
             .filter_map(|(_, s)| s.point)
             .collect();
+        let inside: Vec<&(String, Option<String>)> = evidence
+            .per_toponym
+            .iter()
+            .filter(|(k, _)| **k != own_key)
+            .filter_map(|(_, s)| s.within.as_ref())
+            .collect();
         for (&idx, f) in cands.idx.iter().zip(cands.features.iter_mut()) {
             let e = self.kb.entry(idx);
             if let Some(cc) = &e.country {
@@ -477,6 +495,20 @@ impl<'kb> Geocoder<'kb> {
                 // 1 next to another place, 0 half a world away.
                 f[15] = 1.0 - d.ln_1p() / 20039f64.ln_1p();
             }
+            // An area holds the places the article names in it: "Mexico"
+            // next to "Guadalajara" is the country, whatever its point.
+            let holds = match e.kind {
+                EntryKind::Country => e
+                    .country
+                    .as_deref()
+                    .is_some_and(|cc| inside.iter().any(|(c, _)| c == cc)),
+                EntryKind::Admin1 => e
+                    .admin1
+                    .as_deref()
+                    .is_some_and(|a1| inside.iter().any(|(_, a)| a.as_deref() == Some(a1))),
+                _ => false,
+            };
+            f[16] = f64::from(u8::from(holds));
         }
         cands
     }
@@ -625,6 +657,9 @@ struct Support {
     admin1: HashMap<String, f64>,
     /// Where the toponym confidently is, before context.
     point: Option<(f64, f64)>,
+    /// The country and admin-1 key of that reading, unless it is a
+    /// country itself.
+    within: Option<(String, Option<String>)>,
 }
 
 struct Evidence {
@@ -744,7 +779,7 @@ mod tests {
         check(
             "Upper İzmir",
             &[],
-            expect!["İzmir -> TR admin1 (38.48, 27.14)"],
+            expect!["İzmir -> TR city (38.41, 27.14)"],
         );
         check(
             "Ürümqi Area",
