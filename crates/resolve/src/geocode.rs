@@ -848,6 +848,17 @@ mod tests {
     }
 
     #[test]
+    fn province_named_only_by_geonames_areas_is_placed() {
+        // A Philippine province is an ISO second-level area with no GeoNames
+        // code: its point comes from the towns GeoNames files under it.
+        check(
+            "Pangasinan",
+            &["Luzon"],
+            expect!["Pangasinan -> PH admin1 (16.00, 120.36)"],
+        );
+    }
+
+    #[test]
     fn former_province_is_placed() {
         check(
             "Rift Valley Province",
