@@ -66,7 +66,7 @@ pub struct GeoMatch {
 /// The features of one candidate, in [`FEATURES`] order.
 type Features = [f64; NF];
 
-const NF: usize = 18;
+const NF: usize = 19;
 
 /// The ranker's features. The first group describes the candidate alone
 /// (its prior); the second what the rest of the article says about it.
@@ -89,6 +89,7 @@ pub const FEATURES: [&str; NF] = [
     "near_other_places",
     "contains_other_places",
     "admin1_unknown_population",
+    "same_kind_share",
 ];
 
 /// The weights of the ranker, a conditional logit over each toponym's
@@ -271,8 +272,23 @@ impl<'kb> Geocoder<'kb> {
     }
 
     /// The candidates of a toponym, retrying without a trailing designation
-    /// ("Kunar province", "Orange County") when the full name is unknown.
+    /// ("Kunar province", "Orange County") when the full name is unknown,
+    /// and then with its abbreviations spelled out or its words
+    /// abbreviated ("St. Marc" is Saint-Marc, "Plymouth Co." Plymouth
+    /// County, "Saint Bernard Parish" St. Bernard Parish).
     pub fn candidates(&self, toponym: &str) -> Vec<EntryIdx> {
+        let found = self.candidates_as_written(toponym);
+        if !found.is_empty() {
+            return found;
+        }
+        abbreviation_variants(toponym)
+            .iter()
+            .map(|v| self.candidates_as_written(v))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default()
+    }
+
+    fn candidates_as_written(&self, toponym: &str) -> Vec<EntryIdx> {
         let mut found = self.kb.place_candidates(toponym);
         if !found.is_empty() {
             // A village never competes with a country, province or region
@@ -417,6 +433,7 @@ impl<'kb> Geocoder<'kb> {
             if let Some((_, i)) = best.filter(|(p, _)| *p >= 0.5) {
                 let e = self.kb.entry(i);
                 support.point = e.coords();
+                support.kind = Some(e.kind);
                 if e.kind != EntryKind::Country {
                     support.within = e
                         .country
@@ -468,6 +485,12 @@ impl<'kb> Geocoder<'kb> {
             .filter(|(k, _)| **k != own_key)
             .filter_map(|(_, s)| s.point)
             .collect();
+        let kinds: Vec<EntryKind> = evidence
+            .per_toponym
+            .iter()
+            .filter(|(k, _)| **k != own_key)
+            .filter_map(|(_, s)| s.kind)
+            .collect();
         let inside: Vec<&(String, Option<String>)> = evidence
             .per_toponym
             .iter()
@@ -509,6 +532,12 @@ impl<'kb> Geocoder<'kb> {
                 _ => false,
             };
             f[16] = f64::from(u8::from(holds));
+            // Articles list places of one kind: "Oregon, Washington and
+            // Wyoming" are states.
+            if !kinds.is_empty() {
+                let same = kinds.iter().filter(|&&k| k == e.kind).count();
+                f[18] = same as f64 / kinds.len() as f64;
+            }
         }
         cands
     }
@@ -626,6 +655,57 @@ impl<'kb> Geocoder<'kb> {
     }
 }
 
+/// Words place names abbreviate, and their long forms.
+const ABBREVIATIONS: [(&str, &str); 5] = [
+    ("St.", "Saint"),
+    ("Ste.", "Sainte"),
+    ("Mt.", "Mount"),
+    ("Ft.", "Fort"),
+    ("Co.", "County"),
+];
+
+/// `name` with its abbreviations spelled out ("St Marc", "St. Marc" ->
+/// "Saint Marc"; a last "Co." is "County"), and with the long forms
+/// abbreviated ("Saint Bernard Parish" -> "St. Bernard Parish"): the
+/// variants that differ from `name`.
+fn abbreviation_variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let long: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(short, full)| {
+                    let bare = short.trim_end_matches('.');
+                    // "Co." is "County" only at the end; "St" without a dot
+                    // only before another word ("St Marc", not "Main St").
+                    (*full != "County" || i == last)
+                        && (w.eq_ignore_ascii_case(short)
+                            || (w.eq_ignore_ascii_case(bare) && (i < last || *full == "County")))
+                })
+                .map_or(*w, |(_, full)| *full)
+        })
+        .collect();
+    let short: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(_, full)| *full != "County" && w.eq_ignore_ascii_case(full))
+                .map_or(*w, |(short, _)| *short)
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for v in [long.join(" "), short.join(" ")] {
+        if v != words.join(" ") && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// `name` without an ASCII `suffix` written in any case, when something
 /// of two or more bytes is left.
 fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
@@ -660,6 +740,8 @@ struct Support {
     /// The country and admin-1 key of that reading, unless it is a
     /// country itself.
     within: Option<(String, Option<String>)>,
+    /// The kind of that reading.
+    kind: Option<EntryKind>,
 }
 
 struct Evidence {
@@ -855,6 +937,25 @@ mod tests {
             "Pangasinan",
             &["Luzon"],
             expect!["Pangasinan -> PH admin1 (16.00, 120.36)"],
+        );
+    }
+
+    #[test]
+    fn abbreviated_names_are_spelled_out() {
+        check(
+            "St. Marc",
+            &["Haiti"],
+            expect!["Saint-Marc -> HT city (19.11, -72.70)"],
+        );
+        check(
+            "PLYMOUTH CO.",
+            &["Iowa"],
+            expect!["Plymouth County -> US admin2 (41.94, -93.19)"],
+        );
+        check(
+            "Saint Bernard Parish",
+            &["Louisiana"],
+            expect!["St. Bernard Parish -> US admin2 (30.47, -91.29)"],
         );
     }
 
