@@ -34,8 +34,9 @@
 //!   point is the mean of the area's towns. A name two areas of a country
 //!   share matches neither.
 //! - US counties (`us_counties.json`, kind `admin2`): the extract has no
-//!   points, so a county stands at the largest town of its name in its
-//!   state, else at the state's centre.
+//!   points, so a county stands at the mean of the towns GeoNames files
+//!   under it (with `--admin-names`), else at the largest town of its name
+//!   in its state, else at the state's centre.
 //! - Country coordinates: the curated centre where `countries.toml` gives one
 //!   (all large countries), else the mean of the country's cities.
 
@@ -463,13 +464,23 @@ pub fn build_kb(
             continue;
         }
         let key = format!("US.{state}");
-        // A town of the county's name in its state is usually in or next to
-        // it (Dallas, Santa Clara, Monroe); else the state's centre.
+        // The mean of the towns GeoNames files under the county (with
+        // `--admin-names`); else a town of the county's name in its state,
+        // usually in or next to it (Dallas, Santa Clara, Monroe); else the
+        // state's centre.
         let base = name.rsplit_once(' ').map_or(name, |(b, _)| b);
         let state_towns = by_admin1.get(key.as_str());
-        let coords = state_towns
-            .and_then(|l| city_named(base, l))
-            .map(|c| (c.lat, c.lon))
+        let state_name = us_states
+            .get(state)
+            .map(|s| str_field(s, "name"))
+            .unwrap_or("");
+        let coords = areas
+            .admin2_point("US", state_name, name)
+            .or_else(|| {
+                state_towns
+                    .and_then(|l| city_named(base, l))
+                    .map(|c| (c.lat, c.lon))
+            })
             .or_else(|| state_towns.and_then(|l| centroid(l)));
         let state_id = admin1_rows
             .iter()
@@ -890,7 +901,8 @@ struct AdminArea {
     /// The area's full identity, (admin-1 name, admin-2 name); a name
     /// shared by two areas of a country keeps both and matches neither.
     identities: Vec<(String, String)>,
-    points: Vec<(f64, f64)>,
+    /// The towns' points, each with the index of its identity.
+    points: Vec<(f64, f64, usize)>,
     /// GeoNames admin-1 codes of the area's towns found in the cities
     /// table, with how many towns carry each.
     codes: Vec<(String, usize)>,
@@ -940,10 +952,14 @@ impl AdminNames {
                     continue;
                 }
                 let area = table.entry((cc.clone(), core)).or_default();
-                if !area.identities.contains(&identity) {
-                    area.identities.push(identity);
-                }
-                area.points.push((lat, lon));
+                let member = match area.identities.iter().position(|i| *i == identity) {
+                    Some(m) => m,
+                    None => {
+                        area.identities.push(identity);
+                        area.identities.len() - 1
+                    }
+                };
+                area.points.push((lat, lon, member));
                 if let Some(code) = code {
                     match area.codes.iter_mut().find(|(c, _)| c == code) {
                         Some((_, n)) => *n += 1,
@@ -987,12 +1003,28 @@ impl AdminNames {
         };
         let area =
             AdminNames::find(first, cc, name).or_else(|| AdminNames::find(second, cc, name))?;
-        let n = area.points.len() as f64;
-        Some((
-            area.points.iter().map(|p| p.0).sum::<f64>() / n,
-            area.points.iter().map(|p| p.1).sum::<f64>() / n,
-        ))
+        mean_point(area.points.iter())
     }
+
+    /// The mean point of the towns of the admin-2 area called `name` in
+    /// the admin-1 area GeoNames calls `admin1` ("Plymouth County" of
+    /// Iowa, among the many of its name).
+    fn admin2_point(&self, cc: &str, admin1: &str, name: &str) -> Option<(f64, f64)> {
+        let area = self.admin2.get(&(cc.to_string(), area_core(name)))?;
+        let member = area.identities.iter().position(|(a1, _)| a1 == admin1)?;
+        mean_point(area.points.iter().filter(|p| p.2 == member))
+    }
+}
+
+/// The plain mean of some towns' points.
+fn mean_point<'a>(points: impl Iterator<Item = &'a (f64, f64, usize)>) -> Option<(f64, f64)> {
+    let (mut lat, mut lon, mut n) = (0.0, 0.0, 0usize);
+    for p in points {
+        lat += p.0;
+        lon += p.1;
+        n += 1;
+    }
+    (n > 0).then(|| (lat / n as f64, lon / n as f64))
 }
 
 /// An area's name without its designation, for matching ISO names to
@@ -1048,7 +1080,18 @@ fn area_core(name: &str) -> String {
     // Bracketed second spellings and ISO's inverted forms ("Asturias,
     // Principado de") keep only their head.
     let head = name.split(['[', '(', ',']).next().unwrap_or(name);
-    let mut k = normalize::lowercase_key(head);
+    // "St. Bernard Parish" is GeoNames' "Saint Bernard Parish".
+    let mut k = normalize::lowercase_key(head)
+        .split(' ')
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "mt" => "mount",
+            "ft" => "fort",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     loop {
         let before = k.len();
         for p in PREFIXES {
@@ -1114,6 +1157,7 @@ mod tests {
                 "Asturias, Principado de",
                 "Jönköpings län [SE-06]",
                 "Provincia de Santiago",
+                "St. Bernard Parish",
             ],
             expect![[r#"
                 Tinh Binh Phuoc -> binh phuoc
@@ -1122,7 +1166,8 @@ mod tests {
                 Moscow Oblast -> moscow
                 Asturias, Principado de -> asturias
                 Jönköpings län [SE-06] -> jonkopings
-                Provincia de Santiago -> santiago"#]],
+                Provincia de Santiago -> santiago
+                St. Bernard Parish -> saint bernard"#]],
         );
     }
 

@@ -875,7 +875,7 @@ mod tests {
         check(
             "Dallas County",
             &["Texas"],
-            expect!["Dallas County -> US admin2 (32.78, -96.81)"],
+            expect!["Dallas County -> US admin2 (32.77, -96.78)"],
         );
     }
 
@@ -950,12 +950,12 @@ mod tests {
         check(
             "PLYMOUTH CO.",
             &["Iowa"],
-            expect!["Plymouth County -> US admin2 (41.94, -93.19)"],
+            expect!["Plymouth County -> US admin2 (42.76, -96.17)"],
         );
         check(
             "Saint Bernard Parish",
             &["Louisiana"],
-            expect!["St. Bernard Parish -> US admin2 (30.47, -91.29)"],
+            expect!["St. Bernard Parish -> US admin2 (29.92, -89.94)"],
         );
     }
 
