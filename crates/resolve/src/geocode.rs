@@ -3,11 +3,14 @@
 //! Every toponym's candidates come from [`Kb::place_candidates`] (countries,
 //! admin-1 areas, US counties, GeoNames cities, regions, facilities; a
 //! demonym stands for its country), retrying without a designation ("Kunar
-//! province") and, for a part of a place ("North London"), with the place.
+//! province"), for a part of a place ("North London") with the place, and
+//! with abbreviations spelled out ("St. Marc", "Plymouth Co.").
 //! A small learned ranker, a conditional logit over the candidates
 //! ([`FEATURES`]: feature type, population, capital, primary-name match,
 //! and what the article's other toponyms say: the countries and admin-1
-//! areas they probably lie in and how near their confident readings are),
+//! areas they probably lie in, how near their confident readings are,
+//! whether an area candidate holds one of them, and how many are of the
+//! candidate's kind),
 //! picks one. Its weights, `models/geo.tsv`, are fitted on the development
 //! sets TR-News and GeoVirus by `dossier eval geo --fit`; the test sets
 //! (GeoWebNews, LGL) never shape them. So "Georgia" next to "Atlanta" is the
@@ -305,6 +308,17 @@ impl<'kb> Geocoder<'kb> {
                 found.retain(|&i| {
                     let e = self.kb.entry(i);
                     e.kind != EntryKind::City || e.population >= SMALL_TOWN
+                });
+            }
+            // Nor does a province GeoNames does not code (no population)
+            // compete with a country of its name (Mali, Guinea's prefecture).
+            let country = found
+                .iter()
+                .any(|&i| self.kb.entry(i).kind == EntryKind::Country);
+            if country {
+                found.retain(|&i| {
+                    let e = self.kb.entry(i);
+                    e.kind != EntryKind::Admin1 || e.population > 0
                 });
             }
             return found;
@@ -912,6 +926,12 @@ mod tests {
             "China",
             &["Augusta", "Maine"],
             expect!["China -> CN country (35.00, 104.00)"],
+        );
+        // Mali is also a prefecture of Guinea that GeoNames does not code.
+        check(
+            "Mali",
+            &["Guinea", "Conakry"],
+            expect!["Mali -> ML country (17.00, -4.00)"],
         );
     }
 
