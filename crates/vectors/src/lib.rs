@@ -65,6 +65,12 @@ pub fn read_word_vectors(dir: &Path) -> Result<WordVectors, VectorsError> {
         return read_npy(&npy_path, &bytes, &vocab);
     }
     let st_path = dir.join("model.safetensors");
+    if !st_path.is_file() {
+        return Err(data_err(
+            dir,
+            "no word vectors here: expected vectors.npy or model.safetensors, with vocab.txt",
+        ));
+    }
     let bytes = std::fs::read(&st_path).map_err(io_err(&st_path))?;
     let vocab = std::fs::read_to_string(&vocab_path).map_err(io_err(&vocab_path))?;
     if bytes.len() < 8 {
@@ -443,10 +449,12 @@ mod tests {
 
     #[test]
     fn a_missing_or_truncated_file_is_an_error() {
-        assert!(matches!(
-            read_word_vectors(Path::new("/nonexistent/vectors")),
-            Err(VectorsError::Io { .. })
-        ));
+        let err = read_word_vectors(Path::new("/nonexistent/vectors")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("expected vectors.npy or model.safetensors"),
+            "{err}"
+        );
         let dir = write_model("bad", &["a"], &[[1.0, 0.0]]);
         std::fs::write(dir.join("model.safetensors"), [1u8, 2, 3]).unwrap();
         let err = read_word_vectors(&dir).unwrap_err();
