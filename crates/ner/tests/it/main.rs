@@ -5,6 +5,7 @@ mod model_file;
 mod robustness;
 mod scoring;
 mod tagging;
+mod training;
 
 use dossier_ner::NerTagger;
 use dossier_text::{tokenize, Component, DocMeta, Document};
