@@ -1096,12 +1096,11 @@ fn area_core(name: &str) -> String {
     // "St. Bernard Parish" is GeoNames' "Saint Bernard Parish".
     let mut k = normalize::lowercase_key(head)
         .split(' ')
-        .map(|w| match w {
-            "st" => "saint",
-            "ste" => "sainte",
-            "mt" => "mount",
-            "ft" => "fort",
-            w => w,
+        .map(|w| {
+            normalize::PLACE_ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| *short == w)
+                .map_or(w, |(_, full)| full)
         })
         .collect::<Vec<_>>()
         .join(" ");

@@ -7,6 +7,17 @@
 
 use std::borrow::Cow;
 
+/// Words that place names abbreviate: the short form (written with a dot
+/// or without) and the long one, lower case. "St. Marc" is Saint-Marc, and
+/// ISO's "St. Bernard Parish" is GeoNames' "Saint Bernard Parish". The KB
+/// build matches area names with it; the geocoder retries unknown names.
+pub const PLACE_ABBREVIATIONS: [(&str, &str); 4] = [
+    ("st", "saint"),
+    ("ste", "sainte"),
+    ("mt", "mount"),
+    ("ft", "fort"),
+];
+
 /// The exact key of a name: diacritics folded to ASCII, possessive `'s` and
 /// a leading "the" dropped, dots and apostrophes removed, hyphens turned into
 /// spaces. Acronyms ("ISI", "U.S.", "PML-N") keep their case and get a `^`

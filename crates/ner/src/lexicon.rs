@@ -164,9 +164,6 @@ impl Clusters {
 
     #[inline]
     pub fn get_second(&self, lower: u64) -> (u16, u16, u16) {
-        if self.second.is_empty() {
-            return (0, 0, 0);
-        }
         self.second.get(&lower).copied().unwrap_or((0, 0, 0))
     }
 

@@ -580,6 +580,12 @@ pub fn train(
     config: &TrainConfig,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Model, NerError> {
+    if config.vectors.len() > 2 {
+        return Err(NerError::Data {
+            path: config.vectors[2].clone(),
+            message: "at most two folders of word vectors are read".into(),
+        });
+    }
     let mut rng = Rng(config.seed);
     let mut gazetteer = Gazetteer::default();
     if let Some(dir) = &config.geonames {
@@ -613,12 +619,6 @@ pub fn train(
                 }
             }
         }
-    }
-    if config.vectors.len() > 2 {
-        return Err(NerError::Data {
-            path: config.vectors[2].clone(),
-            message: "at most two folders of word vectors are read".into(),
-        });
     }
     let mut clusters = Clusters::default();
     for (i, dir) in config.vectors.iter().enumerate() {

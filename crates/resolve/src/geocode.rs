@@ -30,6 +30,7 @@
 
 use std::collections::HashMap;
 
+use dossier_kb::normalize::PLACE_ABBREVIATIONS;
 use dossier_kb::{EntryIdx, EntryKind, Kb, KbEntry};
 use dossier_text::Geo;
 
@@ -493,24 +494,16 @@ impl<'kb> Geocoder<'kb> {
         let own_countries = own.map(|o| o.countries.values().sum::<f64>());
         let country_total: f64 =
             evidence.countries.values().sum::<f64>() - own_countries.unwrap_or(0.0);
-        let others: Vec<(f64, f64)> = evidence
-            .per_toponym
-            .iter()
-            .filter(|(k, _)| **k != own_key)
-            .filter_map(|(_, s)| s.point)
-            .collect();
-        let kinds: Vec<EntryKind> = evidence
-            .per_toponym
-            .iter()
-            .filter(|(k, _)| **k != own_key)
-            .filter_map(|(_, s)| s.kind)
-            .collect();
-        let inside: Vec<&(String, Option<String>)> = evidence
-            .per_toponym
-            .iter()
-            .filter(|(k, _)| **k != own_key)
-            .filter_map(|(_, s)| s.within.as_ref())
-            .collect();
+        // What the article's other toponyms confidently are: their points,
+        // their kinds, and the country and admin-1 area they lie in.
+        let mut others: Vec<(f64, f64)> = Vec::new();
+        let mut kinds: Vec<EntryKind> = Vec::new();
+        let mut inside: Vec<&(String, Option<String>)> = Vec::new();
+        for (_, s) in evidence.per_toponym.iter().filter(|(k, _)| **k != own_key) {
+            others.extend(s.point);
+            kinds.extend(s.kind);
+            inside.extend(s.within.as_ref());
+        }
         for (&idx, f) in cands.idx.iter().zip(cands.features.iter_mut()) {
             let e = self.kb.entry(idx);
             if let Some(cc) = &e.country {
@@ -669,14 +662,12 @@ impl<'kb> Geocoder<'kb> {
     }
 }
 
-/// Words place names abbreviate, and their long forms.
-const ABBREVIATIONS: [(&str, &str); 5] = [
-    ("St.", "Saint"),
-    ("Ste.", "Sainte"),
-    ("Mt.", "Mount"),
-    ("Ft.", "Fort"),
-    ("Co.", "County"),
-];
+/// `word` with its first letter upper case ("saint" -> "Saint").
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
 
 /// `name` with its abbreviations spelled out ("St Marc", "St. Marc" ->
 /// "Saint Marc"; a last "Co." is "County"), and with the long forms
@@ -685,30 +676,32 @@ const ABBREVIATIONS: [(&str, &str); 5] = [
 fn abbreviation_variants(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
-    let long: Vec<&str> = words
+    let long: Vec<String> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            ABBREVIATIONS
+            let bare = w.strip_suffix('.').unwrap_or(w);
+            // "Co." is "County" only at the end; "St" without a dot only
+            // before another word ("St Marc", not "Main St").
+            if i == last && bare.eq_ignore_ascii_case("co") {
+                return "County".to_string();
+            }
+            match PLACE_ABBREVIATIONS
                 .iter()
-                .find(|(short, full)| {
-                    let bare = short.trim_end_matches('.');
-                    // "Co." is "County" only at the end; "St" without a dot
-                    // only before another word ("St Marc", not "Main St").
-                    (*full != "County" || i == last)
-                        && (w.eq_ignore_ascii_case(short)
-                            || (w.eq_ignore_ascii_case(bare) && (i < last || *full == "County")))
-                })
-                .map_or(*w, |(_, full)| *full)
+                .find(|(short, _)| bare.eq_ignore_ascii_case(short))
+            {
+                Some((_, full)) if bare.len() < w.len() || i < last => capitalized(full),
+                _ => w.to_string(),
+            }
         })
         .collect();
-    let short: Vec<&str> = words
+    let short: Vec<String> = words
         .iter()
         .map(|w| {
-            ABBREVIATIONS
+            PLACE_ABBREVIATIONS
                 .iter()
-                .find(|(_, full)| *full != "County" && w.eq_ignore_ascii_case(full))
-                .map_or(*w, |(short, _)| *short)
+                .find(|(_, full)| w.eq_ignore_ascii_case(full))
+                .map_or_else(|| w.to_string(), |(short, _)| capitalized(short) + ".")
         })
         .collect();
     let mut out: Vec<String> = Vec::new();
