@@ -47,7 +47,7 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("building the knowledge base into {}", args.out.display()))?;
     eprintln!(
         "wrote {}: {} countries, {} demonym groups, {} continents, {} admin-1 ({} with coordinates), \
-         {} US counties, {} cities ({} small towns), {:.1} MB in {:.1}s; rebuild the binary to embed them",
+         {} US counties, {} GeoNames admin-1 and {} admin-2 areas outside ISO 3166-2, {} cities ({} small towns), {:.1} MB in {:.1}s; rebuild the binary to embed them",
         args.out.display(),
         report.countries,
         report.demonyms,
@@ -55,6 +55,8 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         report.admin1,
         report.admin1_with_coords,
         report.admin2,
+        report.admin1_geonames,
+        report.admin2_world,
         report.cities,
         report.towns,
         report.bytes as f64 / 1e6,

@@ -33,6 +33,14 @@
 //!   takes that area's admin-1 code when no other subdivision holds it. The
 //!   point is the mean of the area's towns. A name two areas of a country
 //!   share matches neither.
+//! - GeoNames' own areas (with `--admin-names`): an admin-1 area whose code
+//!   no ISO row holds ("North Sumatra", where ISO writes "Sumatera Utara")
+//!   becomes an `admin1` row `dossier:admin1-<code>`, and an admin-2 area
+//!   outside the US an `admin2` row `dossier:admin2-<admin1 code>-<name>`,
+//!   unless ISO names an area of its country so, one of its towns bears its
+//!   name (a municipality the town's row already places), or its name is
+//!   only a direction ("West District"). Points are the mean of the towns,
+//!   populations the sum of those found in the cities table.
 //! - US counties (`us_counties.json`, kind `admin2`): the extract has no
 //!   points, so a county stands at the mean of the towns GeoNames files
 //!   under it (with `--admin-names`), else at the largest town of its name
@@ -57,6 +65,10 @@ pub struct BuildReport {
     pub admin1: usize,
     pub admin1_with_coords: usize,
     pub admin2: usize,
+    /// GeoNames admin-1 areas without an ISO 3166-2 row of their own.
+    pub admin1_geonames: usize,
+    /// GeoNames admin-2 areas outside the US (kind `admin2`).
+    pub admin2_world: usize,
     pub cities: usize,
     /// Of `cities`, the towns under 5,000 people from the `towns` file.
     pub towns: usize,
@@ -446,6 +458,90 @@ pub fn build_kb(
         );
         report.admin1 += 1;
         report.admin1_with_coords += usize::from(coords.is_some());
+    }
+
+    // GeoNames' own areas that ISO 3166-2 leaves without a point: admin-1
+    // areas whose code no subdivision holds ("North Sumatra" where ISO
+    // writes "Sumatera Utara" and no town shares the name), then admin-2
+    // areas outside the US (French departments are ISO's; Kenyan
+    // districts, Indian districts and English counties are not all). A
+    // name ISO already gives an area of the country is left to ISO's row.
+    let iso_cores: HashSet<(String, String)> = admin1_rows
+        .iter()
+        .map(|r| (r.2.clone(), area_core(&r.1)))
+        .collect();
+    let mut area_ids: HashMap<String, String> = admin1_rows
+        .iter()
+        .filter_map(|r| Some((r.3.clone()?, r.0.clone())))
+        .collect();
+    for ((cc, core), area) in sorted_areas(&areas.admin1) {
+        let (Some(code), [(a1, _)]) = (areas.admin1_code(cc, core), area.identities.as_slice())
+        else {
+            continue;
+        };
+        if cc == "US" || claimed.contains(code) || iso_cores.contains(&(cc.clone(), core.clone())) {
+            continue;
+        }
+        let id = format!("dossier:admin1-{}", slug(code));
+        let (name, aliases) = display_name(a1);
+        row(
+            &mut admin1,
+            &Row {
+                id: &id,
+                kind: "admin1",
+                name: &name,
+                aliases: &aliases,
+                country: cc,
+                admin1: Some(code),
+                coords: mean_point(area.points.iter()),
+                population: by_admin1
+                    .get(code.as_str())
+                    .map_or(0, |l| l.iter().map(|c| c.population).sum()),
+                parent: country_ids.get(cc.as_str()).map(String::as_str),
+                ..Row::default()
+            },
+        );
+        area_ids.insert(code.clone(), id);
+        report.admin1_geonames += 1;
+    }
+    for ((cc, core), area) in sorted_areas(&areas.admin2) {
+        let [(a1, a2)] = area.identities.as_slice() else {
+            continue;
+        };
+        if cc == "US"
+            || area.namesake
+            || core.split(' ').all(|w| COMPASS.contains(&w))
+            || iso_cores.contains(&(cc.clone(), core.clone()))
+            || area_core(a1) == *core
+        {
+            continue;
+        }
+        let code = areas.admin1_code(cc, a1);
+        let id = format!(
+            "dossier:admin2-{}-{}",
+            slug(code.map_or(cc.as_str(), String::as_str)),
+            slug(core)
+        );
+        let (name, aliases) = display_name(a2);
+        row(
+            &mut admin1,
+            &Row {
+                id: &id,
+                kind: "admin2",
+                name: &name,
+                aliases: &aliases,
+                country: cc,
+                admin1: code.map(String::as_str),
+                coords: mean_point(area.points.iter()),
+                population: area.population,
+                parent: code
+                    .and_then(|c| area_ids.get(c))
+                    .or_else(|| country_ids.get(cc.as_str()))
+                    .map(String::as_str),
+                ..Row::default()
+            },
+        );
+        report.admin2_world += 1;
     }
 
     // US counties: the extract has their names and states but no points,
@@ -903,6 +999,11 @@ struct AdminArea {
     identities: Vec<(String, String)>,
     /// The towns' points, each with the index of its identity.
     points: Vec<(f64, f64, usize)>,
+    /// The people of the area's towns found in the cities table.
+    population: u64,
+    /// Whether one of the area's towns bears its name (the seat of a
+    /// municipality, which the town's own entry already places).
+    namesake: bool,
     /// GeoNames admin-1 codes of the area's towns found in the cities
     /// table, with how many towns carry each.
     codes: Vec<(String, usize)>,
@@ -926,11 +1027,11 @@ impl AdminNames {
             source,
         })?;
         let cell = |x: f64| (x * 100.0).round() as i64;
-        let mut codes_at: HashMap<(&str, i64, i64), &str> = HashMap::new();
+        let mut codes_at: HashMap<(&str, i64, i64), (&str, u64)> = HashMap::new();
         for c in cities {
             codes_at
                 .entry((c.cc.as_str(), cell(c.lat), cell(c.lon)))
-                .or_insert(c.admin1.as_str());
+                .or_insert((c.admin1.as_str(), c.population));
         }
         let mut names = AdminNames::default();
         let mut rows = csv::ReaderBuilder::new()
@@ -943,13 +1044,15 @@ impl AdminNames {
                 message: e.to_string(),
             })?;
             let fields: Vec<&str> = row.iter().collect();
-            let [lat, lon, _, a1, a2, cc] = fields[..] else {
+            let [lat, lon, town, a1, a2, cc] = fields[..] else {
                 continue;
             };
             let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
                 continue;
             };
-            let code = codes_at.get(&(cc, cell(lat), cell(lon))).copied();
+            let found = codes_at.get(&(cc, cell(lat), cell(lon))).copied();
+            let code = found.map(|f| f.0);
+            let population = found.map_or(0, |f| f.1);
             let levels = [
                 (&mut names.admin1, a1, (a1.to_string(), String::new()), code),
                 (
@@ -964,6 +1067,7 @@ impl AdminNames {
                 if core.len() < 3 {
                     continue;
                 }
+                let namesake = normalize::lowercase_key(town) == core;
                 let area = table.entry((cc.to_string(), core)).or_default();
                 let member = match area.identities.iter().position(|i| *i == identity) {
                     Some(m) => m,
@@ -973,6 +1077,8 @@ impl AdminNames {
                     }
                 };
                 area.points.push((lat, lon, member));
+                area.namesake |= namesake;
+                area.population += population;
                 if let Some(code) = code {
                     match area.codes.iter_mut().find(|(c, _)| c == code) {
                         Some((_, n)) => *n += 1,
@@ -1029,6 +1135,54 @@ impl AdminNames {
     }
 }
 
+/// Words of an area name that say only where it lies in its parent: "West
+/// District" of Sikkim is no name a news text would mean alone.
+const COMPASS: [&str; 10] = [
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "centre",
+];
+
+/// The areas of a table in a fixed order, so that builds are byte for byte.
+fn sorted_areas(
+    table: &HashMap<(String, String), AdminArea>,
+) -> Vec<(&(String, String), &AdminArea)> {
+    let mut v: Vec<_> = table.iter().collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+/// A GeoNames area's name as news writes it, and its full name as an
+/// alias: "Departement de la Somme" is "Somme", "Nyando District" is
+/// "Nyando".
+fn display_name(full: &str) -> (String, Vec<String>) {
+    let core = area_core(full);
+    // The stripped name keeps the original's case when the core is a
+    // plain head or tail of it ("Province du Bam" -> "Bam", "Nyando
+    // District" -> "Nyando"); else the full name stands alone.
+    let lower = full.to_ascii_lowercase().replace(['\'', '-'], " ");
+    let short = if lower.len() > core.len() && lower.ends_with(&core) {
+        &full[lower.len() - core.len()..]
+    } else if lower.len() > core.len() && lower.starts_with(&format!("{core} ")) {
+        &full[..core.len()]
+    } else {
+        return (full.to_string(), Vec::new());
+    };
+    (short.to_string(), vec![full.to_string()])
+}
+
+/// An id-safe form of a code or name: "RU.20" -> "ru-20".
+fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 /// The plain mean of some towns' points.
 fn mean_point<'a>(points: impl Iterator<Item = &'a (f64, f64, usize)>) -> Option<(f64, f64)> {
     let (mut lat, mut lon, mut n) = (0.0, 0.0, 0usize);
@@ -1044,27 +1198,65 @@ fn mean_point<'a>(points: impl Iterator<Item = &'a (f64, f64, usize)>) -> Option
 /// GeoNames': "Tinh Binh Phuoc", "Bình Phước" and "Binh Phuoc Province"
 /// all give "binh phuoc".
 fn area_core(name: &str) -> String {
-    const PREFIXES: [&str; 18] = [
-        "province of ",
-        "provincia de ",
-        "provincia del ",
-        "departamento de ",
-        "departamento del ",
+    // A designation word, then a connecting word ("Province du Bam",
+    // "Departement de la Somme", "Sous-Region de la Tshopo").
+    const LEADS: [&str; 16] = [
+        "province",
+        "provincia",
+        "departement",
+        "departamento",
+        "department",
+        "region",
+        "sous region",
+        "estado",
+        "state",
+        "republic",
+        "municipality",
+        "wilaya",
+        "county",
+        "district",
+        "city",
+        "prefecture",
+    ];
+    const CONNECTORS: [&str; 9] = [
+        "of the", "of", "de la", "de l", "del", "de", "du", "des", "d",
+    ];
+    // Designations written straight before the name ("Okres Plzen-Jih").
+    const BARE_PREFIXES: [&str; 32] = [
         "tinh ",
         "thanh pho ",
-        "estado de ",
-        "state of ",
-        "region de ",
-        "region del ",
         "respublika ",
-        "republic of ",
-        "municipality of ",
-        "wilaya de ",
-        "county of ",
-        "district of ",
-        "city of ",
+        "okres ",
+        "provincie ",
+        "muhafazat ",
+        "kabupaten ",
+        "regierungsbezirk ",
+        "comuna ",
+        "obshtina ",
+        "opstina ",
+        "partido de ",
+        "rrethi i ",
+        "municipio de ",
+        "concelho de ",
+        "gmina ",
+        "borough of ",
+        "provincia di ",
+        "municipio ",
+        "nomos ",
+        "politischer bezirk ",
+        "gemeente ",
+        "powiat ",
+        "bezirk ",
+        "landkreis ",
+        "kreis ",
+        "oras ",
+        "municipiul ",
+        "grad ",
+        "amphoe ",
+        "bahagian ",
+        "comune di ",
     ];
-    const SUFFIXES: [&str; 24] = [
+    const SUFFIXES: [&str; 35] = [
         " province",
         " oblast",
         " region",
@@ -1089,12 +1281,25 @@ fn area_core(name: &str) -> String {
         " rayon",
         " megye",
         " lan",
+        " vald",
+        " marz",
+        " novads",
+        " savivaldybe",
+        " kommune",
+        " kommun",
+        " zupanija",
+        " oblysy",
+        " oblys",
+        " linn",
+        " regional",
     ];
     // Bracketed second spellings and ISO's inverted forms ("Asturias,
-    // Principado de") keep only their head.
+    // Principado de") keep only their head. An apostrophe parts words
+    // here ("Province d'Oubritenga"), on both sides of a match alike.
     let head = name.split(['[', '(', ',']).next().unwrap_or(name);
+    let head = head.replace(['\'', '\u{2019}'], " ");
     // "St. Bernard Parish" is GeoNames' "Saint Bernard Parish".
-    let mut k = normalize::lowercase_key(head)
+    let mut k = normalize::lowercase_key(&head)
         .split(' ')
         .map(|w| {
             normalize::PLACE_ABBREVIATIONS
@@ -1104,14 +1309,25 @@ fn area_core(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    let strip = |k: &mut String, prefix: &str| {
+        if k.len() > prefix.len() + 2 && k.starts_with(prefix) {
+            *k = k[prefix.len()..].to_string();
+            true
+        } else {
+            false
+        }
+    };
     loop {
         let before = k.len();
-        for p in PREFIXES {
-            if k.len() > p.len() + 2 {
-                if let Some(rest) = k.strip_prefix(p) {
-                    k = rest.to_string();
+        for lead in LEADS {
+            for conn in CONNECTORS {
+                if strip(&mut k, &format!("{lead} {conn} ")) {
+                    break;
                 }
             }
+        }
+        for p in BARE_PREFIXES {
+            strip(&mut k, p);
         }
         for sfx in SUFFIXES {
             if k.len() > sfx.len() + 2 {
@@ -1152,6 +1368,12 @@ mod tests {
                 "Jönköpings län [SE-06]",
                 "Provincia de Santiago",
                 "St. Bernard Parish",
+                "Departement de la Somme",
+                "Province d'Oubritenga",
+                "Sous-Region de la Tshopo",
+                "Okres Plzen-Jih",
+                "Anija vald",
+                "District of Columbia",
             ],
             expect![[r#"
                 Tinh Binh Phuoc -> binh phuoc
@@ -1161,7 +1383,13 @@ mod tests {
                 Asturias, Principado de -> asturias
                 Jönköpings län [SE-06] -> jonkopings
                 Provincia de Santiago -> santiago
-                St. Bernard Parish -> saint bernard"#]],
+                St. Bernard Parish -> saint bernard
+                Departement de la Somme -> somme
+                Province d'Oubritenga -> oubritenga
+                Sous-Region de la Tshopo -> tshopo
+                Okres Plzen-Jih -> plzen jih
+                Anija vald -> anija
+                District of Columbia -> columbia"#]],
         );
     }
 

@@ -4,7 +4,9 @@
 //! admin-1 areas, US counties, GeoNames cities, regions, facilities; a
 //! demonym stands for its country), retrying without a designation ("Kunar
 //! province"), for a part of a place ("North London") with the place, and
-//! with abbreviations spelled out ("St. Marc", "Plymouth Co.").
+//! with abbreviations spelled out ("St. Marc", "Plymouth Co."), for a
+//! facility with the place it is named after ("Kabul University"), and for
+//! a misspelt area by its vowel-folded key ("Mauritious").
 //! A small learned ranker, a conditional logit over the candidates
 //! ([`FEATURES`]: feature type, population, capital, primary-name match,
 //! and what the article's other toponyms say: the countries and admin-1
@@ -228,6 +230,10 @@ const PART_PREFIXES: [&str; 17] = [
 /// `cities1000`) give way to areas of their name.
 const SMALL_TOWN: u64 = 5000;
 
+/// Towns under this many people lend no point to a facility named like
+/// them (see [`Geocoder::host_candidates`]).
+const HOST_TOWN: u64 = 15_000;
+
 /// One toponym's candidates and their features.
 struct Candidates {
     idx: Vec<EntryIdx>,
@@ -279,17 +285,51 @@ impl<'kb> Geocoder<'kb> {
     /// ("Kunar province", "Orange County") when the full name is unknown,
     /// and then with its abbreviations spelled out or its words
     /// abbreviated ("St. Marc" is Saint-Marc, "Plymouth Co." Plymouth
-    /// County, "Saint Bernard Parish" St. Bernard Parish).
+    /// County, "Saint Bernard Parish" St. Bernard Parish), and last as a
+    /// spelling variant of an area's name.
     pub fn candidates(&self, toponym: &str) -> Vec<EntryIdx> {
         let found = self.candidates_as_written(toponym);
         if !found.is_empty() {
             return found;
         }
-        abbreviation_variants(toponym)
+        let found = abbreviation_variants(toponym)
             .iter()
             .map(|v| self.candidates_as_written(v))
             .find(|c| !c.is_empty())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if !found.is_empty() {
+            return found;
+        }
+        // Last, a spelling variant of a country, area or region
+        // ("Mauritious", "Khyber Pakhtunkhwah"): the KB's vowel-folded keys,
+        // which cities do not have. Short names are left out, where vowels
+        // tell places apart ("Sanaa" and "Sinai").
+        // The first three letters must agree as well: vowel folding alone
+        // turns "Kogelo" into "Kegalla" and "Kampungu" into "Kompienga".
+        if dossier_kb::normalize::loose_key(toponym).len() < 6 {
+            return Vec::new();
+        }
+        let stem = |name: &str| -> String {
+            dossier_kb::normalize::lowercase_key(name)
+                .chars()
+                .take(3)
+                .collect()
+        };
+        let own = stem(toponym);
+        let mut found: Vec<EntryIdx> = self
+            .kb
+            .lookup(toponym)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = self.kb.entry(i);
+                e.kind.geo_level().is_some()
+                    && e.coords().is_some()
+                    && e.names().any(|n| stem(n) == own)
+            })
+            .collect();
+        found.dedup();
+        found
     }
 
     fn candidates_as_written(&self, toponym: &str) -> Vec<EntryIdx> {
@@ -351,7 +391,57 @@ impl<'kb> Geocoder<'kb> {
         if rest.len() < toponym.trim().len() {
             return self.kb.place_candidates(rest);
         }
-        Vec::new()
+        self.host_candidates(toponym)
+    }
+
+    /// The place a facility the KB does not know is named after, which it
+    /// nearly always lies in or serves: "Vancouver Art Gallery" is in
+    /// Vancouver, "Kabul University" in Kabul, "Port of Mombasa" at
+    /// Mombasa. Only areas and cities of at least [`HOST_TOWN`] people
+    /// count: a facility named after a saint or a person ("St. Michael's
+    /// Hospital", "Thomas Memorial Hospital") shares its name with
+    /// villages it has nothing to do with. Streets, roads and squares are
+    /// named after places elsewhere ("Washington Street"), so they get
+    /// nothing.
+    fn host_candidates(&self, toponym: &str) -> Vec<EntryIdx> {
+        let words: Vec<&str> = toponym.split_whitespace().collect();
+        let is_fac = |w: &&str| {
+            (crate::typing::is_fac_head(w)
+                || matches!(*w, "University" | "College" | "Museum" | "Gallery"))
+                && !matches!(*w, "Street" | "Road" | "Avenue" | "Highway" | "Square")
+        };
+        let hosts = |name: &str| -> Vec<EntryIdx> {
+            let mut found = self.kb.place_candidates(name);
+            found.retain(|&i| {
+                let e = self.kb.entry(i);
+                match e.kind {
+                    EntryKind::Country | EntryKind::Admin1 | EntryKind::Admin2 => true,
+                    EntryKind::City => e.population >= HOST_TOWN,
+                    _ => false,
+                }
+            });
+            found
+        };
+        // "Port of Mombasa", "University of Nairobi".
+        if words.len() >= 3 && words[1] == "of" && is_fac(&words[0]) {
+            return hosts(&words[2..].join(" "));
+        }
+        // "Kabul International Airport": the longest run of leading words
+        // before the facility's head.
+        let Some(head) = words.iter().rposition(is_fac) else {
+            return Vec::new();
+        };
+        if head + 1 != words.len() {
+            return Vec::new();
+        }
+        // A possessive names a person or saint: "St. Michael's Hospital".
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
+        (1..=head)
+            .rev()
+            .filter(|&k| !possessive(words[k - 1]))
+            .map(|k| hosts(&words[..k].join(" ")))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default()
     }
 
     /// The features of a toponym's candidates that do not depend on the
@@ -883,6 +973,58 @@ mod tests {
             "Dallas County",
             &["Texas"],
             expect!["Dallas County -> US admin2 (32.77, -96.78)"],
+        );
+    }
+
+    #[test]
+    fn facility_stands_at_the_place_it_is_named_after() {
+        check(
+            "Kabul International Airport",
+            &["Afghanistan"],
+            expect!["Hamid Karzai International Airport -> AF facility (34.57, 69.21)"],
+        );
+        check(
+            "Port of Mombasa",
+            &["Kenya"],
+            expect!["Mombasa -> KE city (-4.05, 39.66)"],
+        );
+        check(
+            "Vancouver Art Gallery",
+            &["Canada"],
+            expect!["Vancouver -> CA city (49.25, -123.12)"],
+        );
+        // Streets carry names of places elsewhere; saints' names are
+        // villages' names too.
+        check("Washington Street", &["Boston"], expect!["None"]);
+        check("St. Michael's Hospital", &["Toronto"], expect!["None"]);
+    }
+
+    #[test]
+    fn misspelt_country_is_found_but_no_village_is_guessed() {
+        check(
+            "Mauritious",
+            &[],
+            expect!["Mauritius -> MU country (-20.00, 57.69)"],
+        );
+        check("Kampungu", &["Congo"], expect!["None"]);
+    }
+
+    #[test]
+    fn areas_geonames_knows_outside_iso_3166_2() {
+        check(
+            "North Sumatra",
+            &["Medan"],
+            expect!["North Sumatra -> ID admin1 (2.41, 98.98)"],
+        );
+        check(
+            "Somme",
+            &["France"],
+            expect!["Somme -> FR admin1 (49.98, 2.17)"],
+        );
+        check(
+            "Fraser Valley",
+            &["British Columbia"],
+            expect!["Fraser Valley -> CA admin2 (49.24, -122.51)"],
         );
     }
 

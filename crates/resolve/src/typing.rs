@@ -11,7 +11,7 @@ use dossier_kb::{EntryKind, Kb, KbEntry};
 use dossier_text::EntityType;
 
 /// Head words (last word of a name) of facilities.
-fn is_fac_head(w: &str) -> bool {
+pub(crate) fn is_fac_head(w: &str) -> bool {
     matches!(
         w,
         "Airport"
@@ -119,6 +119,12 @@ fn is_gpe_head(w: &str) -> bool {
             | "Division"
             | "Township"
     )
+}
+
+/// The designations of administrative areas among [`is_gpe_head`]'s words
+/// (not "State", "Republic" or "Kingdom", which name groups too).
+fn is_area_designation(w: &str) -> bool {
+    is_gpe_head(w) && !matches!(w, "State" | "Republic" | "Kingdom" | "City" | "Emirate")
 }
 
 /// Head words of named events.
@@ -390,6 +396,9 @@ pub(crate) fn refine(ner: EntityType, name: &str, ctx: Context) -> EntityType {
                 ner
             }
         }
+        // "Irkutsk Oblast", "Nyando District": no person's name ends in an
+        // administrative designation.
+        T::Person if is_area_designation(head) && words.len() > 1 => T::Gpe,
         T::Org if is_fac_head(head) && words.len() > 1 => T::Fac,
         T::Org if is_loc_head(head) && words.len() > 1 => T::Loc,
         // Without a KB entry, a single capitalised adjective the NER calls
@@ -419,6 +428,9 @@ mod tests {
         assert_eq!(refine(T::Org, "Bab al-Mandab strait", none), T::Loc);
         assert_eq!(refine(T::Misc, "Malian", none), T::Norp);
         assert_eq!(refine(T::Misc, "Ramadan", none), T::Misc);
+        assert_eq!(refine(T::Person, "Irkutsk Oblast", none), T::Gpe);
+        assert_eq!(refine(T::Person, "Nyando District", none), T::Gpe);
+        assert_eq!(refine(T::Person, "Abu Bakr", none), T::Person);
     }
 
     #[test]
