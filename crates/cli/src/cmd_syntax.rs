@@ -72,6 +72,10 @@ pub struct EvalArgs {
     /// Parser beam width (use the width the model was trained with)
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
     beam: u16,
+    /// Drop parser weights at or below this magnitude first (what
+    /// `train syntax --prune` would have kept) and print the model size
+    #[arg(long)]
+    prune: Option<f32>,
     /// Print one JSON object
     #[arg(long)]
     json: bool,
@@ -210,6 +214,18 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         None => SyntaxTagger::embedded()?.model().clone(),
     }
     .with_beam(args.beam as usize);
+    let model = match args.prune {
+        Some(t) => {
+            let m = model.parser_pruned(t);
+            eprintln!(
+                "parser pruned at {t}: {} weights, model {:.1} MB",
+                m.parser.weights.n_entries(),
+                m.to_bytes().len() as f64 / 1e6
+            );
+            m
+        }
+        None => model,
+    };
     let data = read_conllu(&args.data)?;
     let sc = evaluate(&model, &data);
     if args.json {

@@ -116,6 +116,14 @@ impl Model {
         m
     }
 
+    /// The model without the parser weights of magnitude `threshold` or
+    /// less: the parser `train` would have kept with that `prune`.
+    pub fn parser_pruned(&self, threshold: f32) -> Model {
+        let mut m = self.clone();
+        m.parser.weights = m.parser.weights.pruned(threshold);
+        m
+    }
+
     /// Rows and entries of the tagger and parser weight tables.
     pub fn size(&self) -> [usize; 4] {
         [
