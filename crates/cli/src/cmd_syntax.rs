@@ -48,6 +48,11 @@ pub struct TrainArgs {
     /// Numbers of fine and coarse word clusters
     #[arg(long, num_args = 2, default_values_t = [400, 40])]
     clusters: Vec<usize>,
+    /// Parser beam width: 1 is the greedy parser (dynamic oracle); more
+    /// trains with beam search and max-violation updates. The model file
+    /// does not record it: evaluate with the same --beam
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    beam: u16,
     /// Where to write the model
     #[arg(long, default_value = "models/syntax.bin")]
     out: PathBuf,
@@ -64,6 +69,13 @@ pub struct EvalArgs {
     /// Model file to score instead of the embedded one
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Parser beam width (use the width the model was trained with)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    beam: u16,
+    /// Drop parser weights at or below this magnitude first (what
+    /// `train syntax --prune` would have kept) and print the model size
+    #[arg(long)]
+    prune: Option<f32>,
     /// Print one JSON object
     #[arg(long)]
     json: bool,
@@ -145,6 +157,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         jackknife: args.jackknife,
         prune: args.prune,
         n_clusters: (args.clusters[0], args.clusters[1]),
+        beam: args.beam as usize,
         ..TrainConfig::default()
     };
     let bar = ProgressBar::new(0);
@@ -199,6 +212,19 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             Model::from_bytes(&bytes)?
         }
         None => SyntaxTagger::embedded()?.model().clone(),
+    }
+    .with_beam(args.beam as usize);
+    let model = match args.prune {
+        Some(t) => {
+            let m = model.parser_pruned(t);
+            eprintln!(
+                "parser pruned at {t}: {} weights, model {:.1} MB",
+                m.parser.weights.n_entries(),
+                m.to_bytes().len() as f64 / 1e6
+            );
+            m
+        }
+        None => model,
     };
     let data = read_conllu(&args.data)?;
     let sc = evaluate(&model, &data);

@@ -3,12 +3,15 @@
 //! time (`syntax/tag_and_parse`) and in the CPU time of the benchmarking
 //! thread (`syntax-cpu/tag_and_parse`), which stays meaningful on a machine
 //! shared with other jobs.
+//!
+//! `SYNTAX_BENCH_MODEL=FILE SYNTAX_BENCH_BEAM=K` measure a model file other
+//! than the embedded one and a parser beam of width K.
 
 use std::time::Duration;
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dossier_syntax::SyntaxTagger;
+use dossier_syntax::{Model, SyntaxTagger};
 use dossier_text::{tokenize, Component, DocMeta, Document};
 
 /// Sentences written for this benchmark, recombined into articles.
@@ -95,6 +98,25 @@ impl ValueFormatter for CpuFormatter {
     }
 }
 
+/// The embedded model, or the model file named by `SYNTAX_BENCH_MODEL`,
+/// parsing with the beam width in `SYNTAX_BENCH_BEAM` (default 1, greedy).
+fn tagger() -> SyntaxTagger {
+    let model = match std::env::var_os("SYNTAX_BENCH_MODEL") {
+        Some(path) => {
+            let bytes = std::fs::read(&path).expect("SYNTAX_BENCH_MODEL is readable");
+            Model::from_bytes(&bytes).expect("SYNTAX_BENCH_MODEL is a syntax model")
+        }
+        None => SyntaxTagger::embedded()
+            .expect("embedded model loads")
+            .model()
+            .clone(),
+    };
+    let beam = std::env::var("SYNTAX_BENCH_BEAM")
+        .map(|b| b.parse().expect("SYNTAX_BENCH_BEAM is a number"))
+        .unwrap_or(1);
+    SyntaxTagger::from_model(model.with_beam(beam))
+}
+
 fn bench(c: &mut Criterion) {
     run(c, "syntax");
 }
@@ -104,7 +126,7 @@ fn bench_cpu(c: &mut Criterion<ThreadCpu>) {
 }
 
 fn run<M: Measurement>(c: &mut Criterion<M>, name: &str) {
-    let tagger = SyntaxTagger::embedded().expect("embedded model loads");
+    let tagger = tagger();
     let docs: Vec<Document> = articles()
         .into_iter()
         .map(|t| {

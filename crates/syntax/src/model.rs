@@ -20,6 +20,9 @@ pub struct Model {
     split: Vec<(Upos, String)>,
     /// `tag_classes(&tagger.tags)`.
     classes: Vec<u8>,
+    /// Parser beam width (1: greedy). Not stored in the file: a run-time
+    /// choice, which should match the width the parser was trained with.
+    pub beam: usize,
 }
 
 /// Per-thread buffers for [`Model::analyze`]; reuse one across sentences.
@@ -81,7 +84,14 @@ impl Model {
             parser,
             split,
             classes,
+            beam: 1,
         }
+    }
+
+    /// The same model parsing with a beam of `width` (1: greedy).
+    pub fn with_beam(mut self, width: usize) -> Model {
+        self.beam = width.max(1);
+        self
     }
 
     /// Tags and parses one sentence; the results stay in `scratch`.
@@ -94,13 +104,22 @@ impl Model {
             &self.classes,
             &mut scratch.input,
         );
-        self.parser.parse(&scratch.input, &mut scratch.parse);
+        self.parser
+            .parse_beam(&scratch.input, self.beam, &mut scratch.parse);
     }
 
     /// The model without its smallest weights (see [`crate::train::TrainConfig::prune`]).
     pub fn pruned(&self, threshold: f32) -> Model {
         let mut m = self.clone();
         m.tagger.weights = m.tagger.weights.pruned(threshold);
+        m.parser.weights = m.parser.weights.pruned(threshold);
+        m
+    }
+
+    /// The model without the parser weights of magnitude `threshold` or
+    /// less: the parser `train` would have kept with that `prune`.
+    pub fn parser_pruned(&self, threshold: f32) -> Model {
+        let mut m = self.clone();
         m.parser.weights = m.parser.weights.pruned(threshold);
         m
     }

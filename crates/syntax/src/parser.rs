@@ -115,6 +115,24 @@ impl State {
         }
     }
 
+    /// Becomes a copy of `o`, reusing this state's buffers (no allocation
+    /// once they have grown to the sentence length).
+    fn copy_from(&mut self, o: &State) {
+        self.stack.clone_from(&o.stack);
+        self.b = o.b;
+        self.n = o.n;
+        self.head.clone_from(&o.head);
+        self.label.clone_from(&o.label);
+        self.lc1.clone_from(&o.lc1);
+        self.lc2.clone_from(&o.lc2);
+        self.rc1.clone_from(&o.rc1);
+        self.rc2.clone_from(&o.rc2);
+        self.nl.clone_from(&o.nl);
+        self.nr.clone_from(&o.nr);
+        self.lset.clone_from(&o.lset);
+        self.rset.clone_from(&o.rset);
+    }
+
     /// Done when only the root is left in the buffer and the stack is empty.
     fn done(&self) -> bool {
         self.b >= self.n && self.stack.is_empty()
@@ -424,6 +442,7 @@ pub struct ParseScratch {
     pub state: State,
     feats: Vec<u64>,
     scores: Vec<f32>,
+    beam: Beam,
 }
 
 fn best_valid(moves: Moves, st: &State, scores: &[f32], ok: impl Fn(usize) -> bool) -> usize {
@@ -487,6 +506,11 @@ impl ParserModel {
 
     pub fn parse(&self, inp: &ParseInput, scratch: &mut ParseScratch) {
         parse_with(&self.weights, self.moves(), inp, scratch)
+    }
+
+    /// Parses with a beam of `width` (1: greedy, the same as [`Self::parse`]).
+    pub fn parse_beam(&self, inp: &ParseInput, width: usize, scratch: &mut ParseScratch) {
+        parse_beam(&self.weights, self.moves(), inp, width, scratch)
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -596,6 +620,273 @@ fn costs(st: &State, gold: &[u32]) -> [u32; 4] {
     c
 }
 
+/// The cost of class `c` from the unlabelled `costs`: an arc also loses
+/// its gold arc when it has the wrong label.
+fn labelled_cost(moves: Moves, st: &State, ex: &ParseExample, cost: &[u32; 4], c: usize) -> u32 {
+    let s0 = st.s0() as usize;
+    let b0 = st.b0() as usize;
+    match c {
+        SHIFT => cost[0],
+        REDUCE => cost[1],
+        c if c < 2 + moves.n_labels => {
+            cost[2] + (ex.head[s0] == b0 as u32 && ex.label[s0] as usize != c - 2) as u32
+        }
+        c => {
+            let l = c - 2 - moves.n_labels;
+            cost[3] + (ex.head[b0] == s0 as u32 && ex.label[b0] as usize != l) as u32
+        }
+    }
+}
+
+/// The static oracle's move: a cheapest valid move (zero cost on the gold
+/// path of a projective tree), preferring an arc, then `REDUCE` (reduce as
+/// early as possible), then `SHIFT`, so the gold sequence is unique.
+fn static_oracle(moves: Moves, st: &State, ex: &ParseExample) -> usize {
+    let cost = costs(st, &ex.head);
+    let order = (2..moves.n_classes()).chain([REDUCE, SHIFT]);
+    let mut best = (u32::MAX, SHIFT);
+    for c in order {
+        if moves.valid(st, c) {
+            let k = labelled_cost(moves, st, ex, &cost, c);
+            if k < best.0 {
+                best = (k, c);
+            }
+        }
+    }
+    best.1
+}
+
+/// A move proposed for the next beam: the total score of the sequence,
+/// the beam item it extends and the move.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    score: f64,
+    parent: u32,
+    class: u16,
+}
+
+/// Beam search state, reused across sentences: `len` items in `cur` (best
+/// first) with their sequence scores, and for training the back pointers of
+/// every step (`back[t * width + j]`: parent and move of item j after step t).
+///
+/// Sequence scores are summed in `f64`: the inference weights are integers
+/// (quantised), so sums stay exact and ties break the same way as greedy.
+#[derive(Default)]
+pub struct Beam {
+    cur: Vec<State>,
+    next: Vec<State>,
+    score: Vec<f64>,
+    next_score: Vec<f64>,
+    len: usize,
+    top: Vec<Cand>,
+    back: Vec<(u32, u16)>,
+    gold: Vec<u16>,
+    pred: Vec<u16>,
+    other: State,
+}
+
+impl Beam {
+    fn start(&mut self, width: usize, n: usize) {
+        while self.cur.len() < width {
+            self.cur.push(State::default());
+            self.next.push(State::default());
+        }
+        self.score.resize(width, 0.0);
+        self.next_score.resize(width, 0.0);
+        self.cur[0].reset(n);
+        self.score[0] = 0.0;
+        self.len = 1;
+        self.back.clear();
+    }
+
+    /// One transition for every item: scores all valid moves of all items
+    /// and keeps the `width` best sequences.
+    fn step<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        moves: Moves,
+        inp: &ParseInput,
+        width: usize,
+        feats: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) {
+        self.top.clear();
+        for i in 0..self.len {
+            let st = &self.cur[i];
+            features(inp, st, feats);
+            scorer.score(feats, scores);
+            let base = self.score[i];
+            let top = &mut self.top;
+            for (c, &s) in scores.iter().enumerate() {
+                let score = base + s as f64;
+                // Candidates come in increasing (parent, class) order, so on
+                // equal scores the earlier one stays ahead: with width 1 this
+                // is the greedy parser's choice.
+                if top.len() == width && score <= top[width - 1].score {
+                    continue;
+                }
+                if !moves.valid(st, c) {
+                    continue;
+                }
+                let mut at = top.len();
+                while at > 0 && score > top[at - 1].score {
+                    at -= 1;
+                }
+                if top.len() == width {
+                    top.pop();
+                }
+                top.insert(
+                    at,
+                    Cand {
+                        score,
+                        parent: i as u32,
+                        class: c as u16,
+                    },
+                );
+            }
+        }
+        for j in 0..self.top.len() {
+            let Cand {
+                score,
+                parent,
+                class,
+            } = self.top[j];
+            self.next[j].copy_from(&self.cur[parent as usize]);
+            moves.apply(&mut self.next[j], class as usize);
+            self.next_score[j] = score;
+        }
+        std::mem::swap(&mut self.cur, &mut self.next);
+        std::mem::swap(&mut self.score, &mut self.next_score);
+        self.len = self.top.len();
+    }
+}
+
+/// Beam search over transition sequences (Zhang & Clark 2008): the `width`
+/// best partial parses are kept at every step and the best complete one
+/// wins. Every sequence has 2 moves per word, so all items finish together.
+/// Width 1 is the greedy parser ([`parse_with`]).
+pub fn parse_beam<S: Scorer>(
+    scorer: &S,
+    moves: Moves,
+    inp: &ParseInput,
+    width: usize,
+    scratch: &mut ParseScratch,
+) {
+    if width <= 1 {
+        return parse_with(scorer, moves, inp, scratch);
+    }
+    scratch.scores.resize(moves.n_classes(), 0.0);
+    let beam = &mut scratch.beam;
+    beam.start(width, inp.n());
+    while !beam.cur[0].done() {
+        beam.step(
+            scorer,
+            moves,
+            inp,
+            width,
+            &mut scratch.feats,
+            &mut scratch.scores,
+        );
+    }
+    scratch.state.copy_from(&beam.cur[0]);
+    finish(moves, &mut scratch.state);
+}
+
+/// One structured-perceptron pass over one sentence with beam search and the
+/// max-violation update (Huang, Fayong & Guo 2012): the beam is run to the
+/// end, and at the step where the best item outscores the gold prefix by
+/// the most, the gold prefix's features are rewarded and the best item's
+/// penalised (from the first move where they differ). The gold sequence is
+/// the static oracle's. The averaging clock advances once per sentence.
+pub fn train_sentence_beam(
+    trainer: &mut Trainer,
+    moves: Moves,
+    ex: &ParseExample,
+    width: usize,
+    scratch: &mut ParseScratch,
+) {
+    let width = width.max(1);
+    let n = ex.input.n();
+    scratch.scores.resize(moves.n_classes(), 0.0);
+    let beam = &mut scratch.beam;
+    // The gold sequence.
+    beam.gold.clear();
+    let st = &mut scratch.state;
+    st.reset(n);
+    while !st.done() {
+        let c = static_oracle(moves, st, ex);
+        beam.gold.push(c as u16);
+        moves.apply(st, c);
+    }
+    // `st` now follows the gold sequence again, scored once gold leaves the beam.
+    st.reset(n);
+    trainer.tick();
+    beam.start(width, n);
+    let mut gold_at = Some(0usize);
+    let mut gold_score = 0.0f64;
+    // (violation, step) of the largest violation so far.
+    let mut worst: Option<(f64, usize)> = None;
+    for t in 0..beam.gold.len() {
+        let g = beam.gold[t] as usize;
+        beam.step(
+            &*trainer,
+            moves,
+            &ex.input,
+            width,
+            &mut scratch.feats,
+            &mut scratch.scores,
+        );
+        gold_at = gold_at.and_then(|p| {
+            beam.top
+                .iter()
+                .position(|c| c.parent as usize == p && c.class as usize == g)
+        });
+        if let Some(j) = gold_at {
+            gold_score = beam.score[j];
+        } else {
+            features(&ex.input, st, &mut scratch.feats);
+            trainer.score(&scratch.feats, &mut scratch.scores);
+            gold_score += scratch.scores[g] as f64;
+        }
+        moves.apply(st, g);
+        beam.back
+            .extend(beam.top.iter().map(|c| (c.parent, c.class)));
+        beam.back.resize((t + 1) * width, (0, 0));
+        if gold_at != Some(0) {
+            let v = beam.score[0] - gold_score;
+            if v >= 0.0 && worst.is_none_or(|(w, _)| v > w) {
+                worst = Some((v, t));
+            }
+        }
+    }
+    let Some((_, t_max)) = worst else { return };
+    // The best item's moves up to t_max, from its back pointers.
+    beam.pred.clear();
+    beam.pred.resize(t_max + 1, 0);
+    let mut j = 0usize;
+    for t in (0..=t_max).rev() {
+        let (p, c) = beam.back[t * width + j];
+        beam.pred[t] = c;
+        j = p as usize;
+    }
+    let first = (0..=t_max)
+        .find(|&t| beam.pred[t] != beam.gold[t])
+        .unwrap_or(t_max + 1);
+    st.reset(n);
+    for &c in &beam.gold[..first] {
+        moves.apply(st, c as usize);
+    }
+    beam.other.copy_from(st);
+    for t in first..=t_max {
+        features(&ex.input, st, &mut scratch.feats);
+        trainer.add(&scratch.feats, beam.gold[t] as usize, 1.0);
+        moves.apply(st, beam.gold[t] as usize);
+        features(&ex.input, &beam.other, &mut scratch.feats);
+        trainer.add(&scratch.feats, beam.pred[t] as usize, -1.0);
+        moves.apply(&mut beam.other, beam.pred[t] as usize);
+    }
+}
+
 /// A tiny seeded generator (xorshift64*) for shuffling and exploration, so
 /// training is reproducible without a dependency.
 pub struct Rng(u64);
@@ -643,21 +934,7 @@ pub fn train_sentence(
         trainer.tick();
         trainer.score(&scratch.feats, &mut scratch.scores);
         let cost = costs(st, &ex.head);
-        let s0 = st.s0() as usize;
-        let b0 = st.b0() as usize;
-        let class_cost = |c: usize| -> u32 {
-            match c {
-                SHIFT => cost[0],
-                REDUCE => cost[1],
-                c if c < 2 + moves.n_labels => {
-                    cost[2] + (ex.head[s0] == b0 as u32 && ex.label[s0] as usize != c - 2) as u32
-                }
-                c => {
-                    let l = c - 2 - moves.n_labels;
-                    cost[3] + (ex.head[b0] == s0 as u32 && ex.label[b0] as usize != l) as u32
-                }
-            }
-        };
+        let class_cost = |c: usize| labelled_cost(moves, st, ex, &cost, c);
         let mut min_cost = u32::MAX;
         for c in 0..moves.n_classes() {
             if moves.valid(st, c) {
@@ -705,6 +982,71 @@ mod tests {
         let mut head = vec![0, 3, 0, 2, 1];
         projectivize(&mut head);
         assert_eq!(head, vec![0, 2, 0, 2, 2]);
+    }
+
+    /// "She said he left ." (heads and labels as UD has them).
+    fn toy_example() -> (Moves, ParseExample) {
+        let labels: Vec<String> = ["punct", "root", "nsubj", "ccomp"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut input = ParseInput::default();
+        input.clear();
+        for t in 0..5 {
+            input.push(t as u64 + 100, t, 0, 0, 0);
+        }
+        let ex = ParseExample {
+            input,
+            head: vec![0, 2, 0, 4, 2, 2],
+            label: vec![0, 2, 1, 2, 3, 0],
+        };
+        (Moves::new(&labels), ex)
+    }
+
+    #[test]
+    fn the_static_oracle_rebuilds_a_projective_tree_in_two_moves_a_word() {
+        let (moves, ex) = toy_example();
+        let mut st = State::default();
+        st.reset(ex.input.n());
+        let mut steps = 0;
+        while !st.done() {
+            let c = static_oracle(moves, &st, &ex);
+            moves.apply(&mut st, c);
+            steps += 1;
+        }
+        assert_eq!(steps, 2 * 5);
+        assert_eq!(&st.head[1..], &ex.head[1..]);
+        assert_eq!(&st.label[1..], &ex.label[1..]);
+    }
+
+    #[test]
+    fn beam_training_learns_a_tree_and_width_one_is_greedy() {
+        let (moves, ex) = toy_example();
+        let mut trainer = Trainer::new(moves.n_classes());
+        let mut scratch = ParseScratch::default();
+        for _ in 0..5 {
+            train_sentence_beam(&mut trainer, moves, &ex, 4, &mut scratch);
+        }
+        let weights = trainer.average(0.0);
+        parse_beam(&weights, moves, &ex.input, 4, &mut scratch);
+        assert_eq!(&scratch.state.head[1..], &ex.head[1..]);
+        assert_eq!(&scratch.state.label[1..], &ex.label[1..]);
+        // The beam's own search with one item makes the greedy choices.
+        let mut greedy = ParseScratch::default();
+        parse_with(&weights, moves, &ex.input, &mut greedy);
+        let beam = &mut scratch.beam;
+        beam.start(1, ex.input.n());
+        while !beam.cur[0].done() {
+            beam.step(
+                &weights,
+                moves,
+                &ex.input,
+                1,
+                &mut scratch.feats,
+                &mut scratch.scores,
+            );
+        }
+        assert_eq!(beam.cur[0].head, greedy.state.head[..]);
     }
 
     #[test]

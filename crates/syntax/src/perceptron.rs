@@ -156,6 +156,30 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of `class` on every feature (one side of
+    /// a structured update: the gold sequence up, the predicted one down).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let clock = self.clock;
+        for &f in feats {
+            let row = self.rows.entry(f).or_default();
+            let e = match row.iter_mut().position(|e| e.class as usize == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Entry {
+                        class: class as u16,
+                        weight: 0.0,
+                        total: 0.0,
+                        stamp: clock,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            e.total += (clock - e.stamp) as f64 * e.weight as f64;
+            e.stamp = clock;
+            e.weight += delta;
+        }
+    }
+
     /// The averaged weights, ready for inference. Weights whose magnitude
     /// is below `prune` are dropped to keep the model small.
     pub fn average(&self, prune: f32) -> Weights {
