@@ -1309,25 +1309,26 @@ fn area_core(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let strip = |k: &mut String, prefix: &str| {
-        if k.len() > prefix.len() + 2 && k.starts_with(prefix) {
-            *k = k[prefix.len()..].to_string();
-            true
-        } else {
-            false
-        }
+    // What is left of `k` after a designation and a connector, if it
+    // keeps more than two letters; checked without building the prefix.
+    let after_lead = |k: &str| -> Option<usize> {
+        LEADS.iter().find_map(|lead| {
+            let rest = k.strip_prefix(lead)?.strip_prefix(' ')?;
+            CONNECTORS.iter().find_map(|conn| {
+                let tail = rest.strip_prefix(conn)?.strip_prefix(' ')?;
+                (tail.len() > 2).then(|| k.len() - tail.len())
+            })
+        })
     };
     loop {
         let before = k.len();
-        for lead in LEADS {
-            for conn in CONNECTORS {
-                if strip(&mut k, &format!("{lead} {conn} ")) {
-                    break;
-                }
-            }
+        if let Some(at) = after_lead(&k) {
+            k.drain(..at);
         }
         for p in BARE_PREFIXES {
-            strip(&mut k, p);
+            if k.len() > p.len() + 2 && k.starts_with(p) {
+                k.drain(..p.len());
+            }
         }
         for sfx in SUFFIXES {
             if k.len() > sfx.len() + 2 {
