@@ -12,7 +12,7 @@
 //! sentence is only after it has seen all of it.
 
 use crate::codec::{Reader, Writer};
-use crate::perceptron::{FeatureHasher, Trainer, Weights};
+use crate::perceptron::{fmix64, FeatureHasher, IdMap, Trainer, Weights};
 use crate::tagger::Scorer;
 use crate::SyntaxError;
 
@@ -262,7 +262,15 @@ impl Moves {
     }
 }
 
-/// Zhang & Nivre (2011) features of a configuration.
+/// How many templates at the head of [`features`]' output depend on the
+/// buffer position alone, and how many after them on s0 and the buffer
+/// position alone: beam items that share those share their scores.
+const N_BUF: usize = 19;
+const N_S0B: usize = 30;
+
+/// Zhang & Nivre (2011) features of a configuration, with word clusters in
+/// place of words and tags in a copy of the main templates (Koo et al. 2008).
+/// The order is grouped (see [`N_BUF`]); the model does not depend on it.
 fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     let w = |i: u32| if i == NONE { 0 } else { inp.word[i as usize] };
     let p = |i: u32| if i == NONE { 0 } else { inp.tag[i as usize] };
@@ -325,10 +333,8 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     let f = FeatureHasher::new;
     out.clear();
     out.extend_from_slice(&[
+        // Buffer-only templates (the same for every state with this buffer).
         f(0).finish(),
-        f(1).add(s0w).add(s0p).finish(),
-        f(2).add(s0w).finish(),
-        f(3).add(s0p).finish(),
         f(4).add(n0w).add(n0p).finish(),
         f(5).add(n0w).finish(),
         f(6).add(n0p).finish(),
@@ -338,6 +344,24 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(10).add(n2w).add(n2p).finish(),
         f(11).add(n2w).finish(),
         f(12).add(n2p).finish(),
+        f(20).add(n0p).add(n1p).finish(),
+        f(21).add(n0p).add(n1p).add(n2p).finish(),
+        f(77).add(n0c).finish(),
+        f(78).add(n1c).finish(),
+        f(80).add(n0cc).finish(),
+        f(81).add(cc(n1)).finish(),
+        f(88).add(n0c).add(n1c).finish(),
+        f(96).add(c(n2)).finish(),
+        f(100)
+            .add(n0p)
+            .add(n1p)
+            .add(n2p)
+            .add(p(st.buffer(3)))
+            .finish(),
+        // Templates of s0 and the buffer alone.
+        f(1).add(s0w).add(s0p).finish(),
+        f(2).add(s0w).finish(),
+        f(3).add(s0p).finish(),
         f(13).add(s0w).add(s0p).add(n0w).add(n0p).finish(),
         f(14).add(s0w).add(s0p).add(n0w).finish(),
         f(15).add(s0w).add(n0w).add(n0p).finish(),
@@ -345,19 +369,31 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(17).add(s0p).add(n0w).add(n0p).finish(),
         f(18).add(s0w).add(n0w).finish(),
         f(19).add(s0p).add(n0p).finish(),
-        f(20).add(n0p).add(n1p).finish(),
-        f(21).add(n0p).add(n1p).add(n2p).finish(),
         f(22).add(s0p).add(n0p).add(n1p).finish(),
-        f(23).add(p(s0h)).add(s0p).add(n0p).finish(),
-        f(24).add(s0p).add(p(s0l)).add(n0p).finish(),
-        f(25).add(s0p).add(p(s0r)).add(n0p).finish(),
-        f(26).add(s0p).add(n0p).add(p(n0l)).finish(),
         f(27).add(s0w).add(d).finish(),
         f(28).add(s0p).add(d).finish(),
         f(29).add(n0w).add(d).finish(),
         f(30).add(n0p).add(d).finish(),
         f(31).add(s0w).add(n0w).add(d).finish(),
         f(32).add(s0p).add(n0p).add(d).finish(),
+        f(76).add(s0c).finish(),
+        f(79).add(s0cc).finish(),
+        f(82).add(s0c).add(n0c).finish(),
+        f(83).add(s0cc).add(n0cc).finish(),
+        f(84).add(s0c).add(n0p).finish(),
+        f(85).add(s0p).add(n0c).finish(),
+        f(86).add(s0w).add(n0c).finish(),
+        f(87).add(s0c).add(n0w).finish(),
+        f(89).add(s0cc).add(n0cc).add(cc(n1)).finish(),
+        f(94).add(s0cc).add(n0cc).add(d).finish(),
+        f(97).add(s0p).add(n0p).add(pb).finish(),
+        f(98).add(s0p).add(n0p).add(vb).finish(),
+        f(101).add(s0w).add(n0p).add(pb).finish(),
+        // The rest: heads, children, labels, valencies and s1.
+        f(23).add(p(s0h)).add(s0p).add(n0p).finish(),
+        f(24).add(s0p).add(p(s0l)).add(n0p).finish(),
+        f(25).add(s0p).add(p(s0r)).add(n0p).finish(),
+        f(26).add(s0p).add(n0p).add(p(n0l)).finish(),
         f(33).add(s0w).add(s0vr).finish(),
         f(34).add(s0p).add(s0vr).finish(),
         f(35).add(s0w).add(s0vl).finish(),
@@ -401,38 +437,12 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(73).add(p(s1)).add(s0p).add(n0p).finish(),
         f(74).add(w(s1)).add(p(s1)).finish(),
         f(75).add(p(s1)).add(lab(s1)).add(s0p).finish(),
-        // Word clusters in place of words and tags (Koo et al. 2008).
-        f(76).add(s0c).finish(),
-        f(77).add(n0c).finish(),
-        f(78).add(n1c).finish(),
-        f(79).add(s0cc).finish(),
-        f(80).add(n0cc).finish(),
-        f(81).add(cc(n1)).finish(),
-        f(82).add(s0c).add(n0c).finish(),
-        f(83).add(s0cc).add(n0cc).finish(),
-        f(84).add(s0c).add(n0p).finish(),
-        f(85).add(s0p).add(n0c).finish(),
-        f(86).add(s0w).add(n0c).finish(),
-        f(87).add(s0c).add(n0w).finish(),
-        f(88).add(n0c).add(n1c).finish(),
-        f(89).add(s0cc).add(n0cc).add(cc(n1)).finish(),
         f(90).add(cc(s0h)).add(s0cc).add(n0cc).finish(),
         f(91).add(s0cc).add(cc(s0l)).add(n0cc).finish(),
         f(92).add(s0cc).add(cc(s0r)).add(n0cc).finish(),
         f(93).add(s0cc).add(n0cc).add(cc(n0l)).finish(),
-        f(94).add(s0cc).add(n0cc).add(d).finish(),
         f(95).add(cc(s1)).add(s0cc).add(n0cc).finish(),
-        f(96).add(c(n2)).finish(),
-        f(97).add(s0p).add(n0p).add(pb).finish(),
-        f(98).add(s0p).add(n0p).add(vb).finish(),
         f(99).add(p(s1)).add(n0p).finish(),
-        f(100)
-            .add(n0p)
-            .add(n1p)
-            .add(n2p)
-            .add(p(st.buffer(3)))
-            .finish(),
-        f(101).add(s0w).add(n0p).add(pb).finish(),
     ]);
 }
 
@@ -665,6 +675,64 @@ struct Cand {
     class: u16,
 }
 
+/// Partial scores that beam items share within one sentence: the sum of
+/// the buffer-only templates per buffer position, and of the templates of
+/// s0 and the buffer per (s0, buffer) pair. Items of a beam mostly differ
+/// in their arcs, not in s0 and the buffer, so about half of every item's
+/// weight lookups are saved. The sums are of integers (quantised weights,
+/// or the trainer's unit updates), so they are exact and the parse is the
+/// same as without the cache.
+#[derive(Default)]
+struct SharedScores {
+    n_classes: usize,
+    /// Per buffer position, 1 + the offset of its sums in `sums` (0: none).
+    by_b: Vec<u32>,
+    by_s0b: IdMap<u32>,
+    sums: Vec<f32>,
+}
+
+impl SharedScores {
+    fn start(&mut self, n_classes: usize, n: usize) {
+        self.n_classes = n_classes;
+        self.by_b.clear();
+        self.by_b.resize(n + 2, 0);
+        self.by_s0b.clear();
+        self.sums.clear();
+    }
+
+    /// Sets `scores` to the scores of `feats`, the features of `st`.
+    fn score<S: Scorer>(&mut self, scorer: &S, st: &State, feats: &[u64], scores: &mut [f32]) {
+        let k = self.n_classes;
+        let b = st.b as usize;
+        let ib = match self.by_b[b] {
+            0 => {
+                let at = self.sums.len();
+                self.sums.resize(at + k, 0.0);
+                scorer.score(&feats[..N_BUF], &mut self.sums[at..]);
+                self.by_b[b] = at as u32 + 1;
+                at
+            }
+            x => x as usize - 1,
+        };
+        let key = fmix64((st.s0() as u64) << 32 | b as u64);
+        let is = match self.by_s0b.get(&key) {
+            Some(&at) => at as usize,
+            None => {
+                let at = self.sums.len();
+                self.sums.resize(at + k, 0.0);
+                scorer.score(&feats[N_BUF..N_BUF + N_S0B], &mut self.sums[at..]);
+                self.by_s0b.insert(key, at as u32);
+                at
+            }
+        };
+        scorer.score(&feats[N_BUF + N_S0B..], scores);
+        let (sb, ss) = (&self.sums[ib..ib + k], &self.sums[is..is + k]);
+        for ((s, &x), &y) in scores.iter_mut().zip(sb).zip(ss) {
+            *s += x + y;
+        }
+    }
+}
+
 /// Beam search state, reused across sentences: `len` items in `cur` (best
 /// first) with their sequence scores, and for training the back pointers of
 /// every step (`back[t * width + j]`: parent and move of item j after step t).
@@ -683,10 +751,12 @@ pub struct Beam {
     gold: Vec<u16>,
     pred: Vec<u16>,
     other: State,
+    shared: SharedScores,
 }
 
 impl Beam {
-    fn start(&mut self, width: usize, n: usize) {
+    fn start(&mut self, width: usize, n: usize, n_classes: usize) {
+        self.shared.start(n_classes, n);
         while self.cur.len() < width {
             self.cur.push(State::default());
             self.next.push(State::default());
@@ -714,7 +784,7 @@ impl Beam {
         for i in 0..self.len {
             let st = &self.cur[i];
             features(inp, st, feats);
-            scorer.score(feats, scores);
+            self.shared.score(scorer, st, feats, scores);
             let base = self.score[i];
             let top = &mut self.top;
             for (c, &s) in scores.iter().enumerate() {
@@ -777,7 +847,7 @@ pub fn parse_beam<S: Scorer>(
     }
     scratch.scores.resize(moves.n_classes(), 0.0);
     let beam = &mut scratch.beam;
-    beam.start(width, inp.n());
+    beam.start(width, inp.n(), moves.n_classes());
     while !beam.cur[0].done() {
         beam.step(
             scorer,
@@ -821,7 +891,7 @@ pub fn train_sentence_beam(
     // `st` now follows the gold sequence again, scored once gold leaves the beam.
     st.reset(n);
     trainer.tick();
-    beam.start(width, n);
+    beam.start(width, n, moves.n_classes());
     let mut gold_at = Some(0usize);
     let mut gold_score = 0.0f64;
     // (violation, step) of the largest violation so far.
@@ -1035,7 +1105,7 @@ mod tests {
         let mut greedy = ParseScratch::default();
         parse_with(&weights, moves, &ex.input, &mut greedy);
         let beam = &mut scratch.beam;
-        beam.start(1, ex.input.n());
+        beam.start(1, ex.input.n(), moves.n_classes());
         while !beam.cur[0].done() {
             beam.step(
                 &weights,
@@ -1047,6 +1117,49 @@ mod tests {
             );
         }
         assert_eq!(beam.cur[0].head, greedy.state.head[..]);
+    }
+
+    #[test]
+    fn scores_shared_by_buffer_and_s0_equal_the_full_scores() {
+        let (moves, ex) = toy_example();
+        let mut trainer = Trainer::new(moves.n_classes());
+        let mut scratch = ParseScratch::default();
+        for _ in 0..3 {
+            train_sentence_beam(&mut trainer, moves, &ex, 4, &mut scratch);
+        }
+        let weights = trainer.average(0.0);
+        let mut shared = SharedScores::default();
+        shared.start(moves.n_classes(), ex.input.n());
+        let (mut feats, mut full, mut part) = (
+            Vec::new(),
+            vec![0.0; moves.n_classes()],
+            vec![0.0; moves.n_classes()],
+        );
+        // States reached by every sequence of valid moves, a level at a
+        // time: many share s0 and the buffer but differ in their arcs.
+        let mut level = vec![State::default()];
+        level[0].reset(ex.input.n());
+        let mut checked = 0;
+        while !level.is_empty() {
+            let mut next = Vec::new();
+            for st in &level {
+                features(&ex.input, st, &mut feats);
+                weights.score(&feats, &mut full);
+                shared.score(&weights, st, &feats, &mut part);
+                assert_eq!(full, part);
+                checked += 1;
+                for c in (0..moves.n_classes()).filter(|&c| moves.valid(st, c)) {
+                    let mut after = State::default();
+                    after.copy_from(st);
+                    moves.apply(&mut after, c);
+                    next.push(after);
+                }
+            }
+            next.truncate(200);
+            level = next;
+        }
+        assert!(checked > 500, "{checked}");
+        assert!(shared.by_s0b.len() < checked / 4, "{}", shared.by_s0b.len());
     }
 
     #[test]
