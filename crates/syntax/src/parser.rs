@@ -389,17 +389,14 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(97).add(s0p).add(n0p).add(pb).finish(),
         f(98).add(s0p).add(n0p).add(vb).finish(),
         f(101).add(s0w).add(n0p).add(pb).finish(),
-        // The rest: heads, children, labels, valencies and s1.
+        // s0's head, children, labels and valencies (with the buffer).
         f(23).add(p(s0h)).add(s0p).add(n0p).finish(),
         f(24).add(s0p).add(p(s0l)).add(n0p).finish(),
         f(25).add(s0p).add(p(s0r)).add(n0p).finish(),
-        f(26).add(s0p).add(n0p).add(p(n0l)).finish(),
         f(33).add(s0w).add(s0vr).finish(),
         f(34).add(s0p).add(s0vr).finish(),
         f(35).add(s0w).add(s0vl).finish(),
         f(36).add(s0p).add(s0vl).finish(),
-        f(37).add(n0w).add(n0vl).finish(),
-        f(38).add(n0p).add(n0vl).finish(),
         f(39).add(w(s0h)).finish(),
         f(40).add(p(s0h)).finish(),
         f(41).add(lab(s0)).finish(),
@@ -409,9 +406,6 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(45).add(w(s0r)).finish(),
         f(46).add(p(s0r)).finish(),
         f(47).add(lab(s0r)).finish(),
-        f(48).add(w(n0l)).finish(),
-        f(49).add(p(n0l)).finish(),
-        f(50).add(lab(n0l)).finish(),
         f(51).add(w(s0h2)).finish(),
         f(52).add(p(s0h2)).finish(),
         f(53).add(lab(s0h)).finish(),
@@ -421,26 +415,34 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         f(57).add(w(s0r2)).finish(),
         f(58).add(p(s0r2)).finish(),
         f(59).add(lab(s0r2)).finish(),
-        f(60).add(w(n0l2)).finish(),
-        f(61).add(p(n0l2)).finish(),
-        f(62).add(lab(n0l2)).finish(),
         f(63).add(s0p).add(p(s0l)).add(p(s0l2)).finish(),
         f(64).add(s0p).add(p(s0r)).add(p(s0r2)).finish(),
         f(65).add(s0p).add(p(s0h)).add(p(s0h2)).finish(),
-        f(66).add(n0p).add(p(n0l)).add(p(n0l2)).finish(),
         f(67).add(s0w).add(s0sr).finish(),
         f(68).add(s0p).add(s0sr).finish(),
         f(69).add(s0w).add(s0sl).finish(),
         f(70).add(s0p).add(s0sl).finish(),
-        f(71).add(n0w).add(n0sl).finish(),
-        f(72).add(n0p).add(n0sl).finish(),
-        f(73).add(p(s1)).add(s0p).add(n0p).finish(),
-        f(74).add(w(s1)).add(p(s1)).finish(),
-        f(75).add(p(s1)).add(lab(s1)).add(s0p).finish(),
         f(90).add(cc(s0h)).add(s0cc).add(n0cc).finish(),
         f(91).add(s0cc).add(cc(s0l)).add(n0cc).finish(),
         f(92).add(s0cc).add(cc(s0r)).add(n0cc).finish(),
+        // n0's left children (with s0).
+        f(26).add(s0p).add(n0p).add(p(n0l)).finish(),
+        f(37).add(n0w).add(n0vl).finish(),
+        f(38).add(n0p).add(n0vl).finish(),
+        f(48).add(w(n0l)).finish(),
+        f(49).add(p(n0l)).finish(),
+        f(50).add(lab(n0l)).finish(),
+        f(60).add(w(n0l2)).finish(),
+        f(61).add(p(n0l2)).finish(),
+        f(62).add(lab(n0l2)).finish(),
+        f(66).add(n0p).add(p(n0l)).add(p(n0l2)).finish(),
+        f(71).add(n0w).add(n0sl).finish(),
+        f(72).add(n0p).add(n0sl).finish(),
         f(93).add(s0cc).add(n0cc).add(cc(n0l)).finish(),
+        // s1.
+        f(73).add(p(s1)).add(s0p).add(n0p).finish(),
+        f(74).add(w(s1)).add(p(s1)).finish(),
+        f(75).add(p(s1)).add(lab(s1)).add(s0p).finish(),
         f(95).add(cc(s1)).add(s0cc).add(n0cc).finish(),
         f(99).add(p(s1)).add(n0p).finish(),
     ]);
@@ -675,60 +677,73 @@ struct Cand {
     class: u16,
 }
 
+/// The groups of [`features`]' output whose scores beam items share.
+/// Items of a beam mostly differ in one recent move, so most of their
+/// groups are the same: all but the last arc's label (after `LEFT-l` or
+/// `REDUCE`, s0 and its arcs are the same for every `l`; after `RIGHT-l`,
+/// n0 and its arcs). The last group is small and not worth a lookup.
+const GROUPS: [std::ops::Range<usize>; 4] = [0..N_BUF, N_BUF..N_BUF + N_S0B, 49..84, 84..97];
+
 /// Partial scores that beam items share within one sentence: the sum of
-/// the buffer-only templates per buffer position, and of the templates of
-/// s0 and the buffer per (s0, buffer) pair. Items of a beam mostly differ
-/// in their arcs, not in s0 and the buffer, so about half of every item's
-/// weight lookups are saved. The sums are of integers (quantised weights,
-/// or the trainer's unit updates), so they are exact and the parse is the
-/// same as without the cache.
+/// each group's weights, keyed by the group's feature hashes (compared in
+/// full, so a hash collision only costs a lookup). The sums are of
+/// integers (quantised weights, or the trainer's unit updates), so they are
+/// exact and the parse is the same as without them. About half of every
+/// item's weight lookups are saved.
 #[derive(Default)]
 struct SharedScores {
     n_classes: usize,
-    /// Per buffer position, 1 + the offset of its sums in `sums` (0: none).
-    by_b: Vec<u32>,
-    by_s0b: IdMap<u32>,
-    sums: Vec<f32>,
+    /// Per group: hash of the group's features -> entry.
+    index: [IdMap<u32>; 4],
+    /// Entry e's features are `keys[e * width..]` (its group's width) and
+    /// its sums `sums[e * n_classes..]`.
+    keys: [Vec<u64>; 4],
+    sums: [Vec<f32>; 4],
+    part: Vec<f32>,
 }
 
 impl SharedScores {
-    fn start(&mut self, n_classes: usize, n: usize) {
+    fn start(&mut self, n_classes: usize) {
         self.n_classes = n_classes;
-        self.by_b.clear();
-        self.by_b.resize(n + 2, 0);
-        self.by_s0b.clear();
-        self.sums.clear();
+        for g in 0..GROUPS.len() {
+            self.index[g].clear();
+            self.keys[g].clear();
+            self.sums[g].clear();
+        }
     }
 
-    /// Sets `scores` to the scores of `feats`, the features of `st`.
-    fn score<S: Scorer>(&mut self, scorer: &S, st: &State, feats: &[u64], scores: &mut [f32]) {
+    /// Sets `scores` to the scores of `feats` (all of [`features`]).
+    fn score<S: Scorer>(&mut self, scorer: &S, feats: &[u64], scores: &mut [f32]) {
         let k = self.n_classes;
-        let b = st.b as usize;
-        let ib = match self.by_b[b] {
-            0 => {
-                let at = self.sums.len();
-                self.sums.resize(at + k, 0.0);
-                scorer.score(&feats[..N_BUF], &mut self.sums[at..]);
-                self.by_b[b] = at as u32 + 1;
-                at
+        scorer.score(&feats[GROUPS[GROUPS.len() - 1].end..], scores);
+        for (g, range) in GROUPS.iter().enumerate() {
+            let group = &feats[range.clone()];
+            let w = group.len();
+            let hash = fmix64(group.iter().fold(0u64, |h, &f| h.rotate_left(7) ^ f));
+            let (keys, sums) = (&mut self.keys[g], &mut self.sums[g]);
+            let e = match self.index[g].get(&hash) {
+                Some(&e) if keys[e as usize * w..][..w] == *group => e as usize,
+                Some(_) => {
+                    // A collision: score the group without keeping it.
+                    self.part.resize(k, 0.0);
+                    scorer.score(group, &mut self.part);
+                    for (s, &x) in scores.iter_mut().zip(&self.part) {
+                        *s += x;
+                    }
+                    continue;
+                }
+                None => {
+                    let e = keys.len() / w;
+                    keys.extend_from_slice(group);
+                    sums.resize((e + 1) * k, 0.0);
+                    scorer.score(group, &mut sums[e * k..]);
+                    self.index[g].insert(hash, e as u32);
+                    e
+                }
+            };
+            for (s, &x) in scores.iter_mut().zip(&sums[e * k..(e + 1) * k]) {
+                *s += x;
             }
-            x => x as usize - 1,
-        };
-        let key = fmix64((st.s0() as u64) << 32 | b as u64);
-        let is = match self.by_s0b.get(&key) {
-            Some(&at) => at as usize,
-            None => {
-                let at = self.sums.len();
-                self.sums.resize(at + k, 0.0);
-                scorer.score(&feats[N_BUF..N_BUF + N_S0B], &mut self.sums[at..]);
-                self.by_s0b.insert(key, at as u32);
-                at
-            }
-        };
-        scorer.score(&feats[N_BUF + N_S0B..], scores);
-        let (sb, ss) = (&self.sums[ib..ib + k], &self.sums[is..is + k]);
-        for ((s, &x), &y) in scores.iter_mut().zip(sb).zip(ss) {
-            *s += x + y;
         }
     }
 }
@@ -756,7 +771,7 @@ pub struct Beam {
 
 impl Beam {
     fn start(&mut self, width: usize, n: usize, n_classes: usize) {
-        self.shared.start(n_classes, n);
+        self.shared.start(n_classes);
         while self.cur.len() < width {
             self.cur.push(State::default());
             self.next.push(State::default());
@@ -784,7 +799,7 @@ impl Beam {
         for i in 0..self.len {
             let st = &self.cur[i];
             features(inp, st, feats);
-            self.shared.score(scorer, st, feats, scores);
+            self.shared.score(scorer, feats, scores);
             let base = self.score[i];
             let top = &mut self.top;
             for (c, &s) in scores.iter().enumerate() {
@@ -1129,7 +1144,7 @@ mod tests {
         }
         let weights = trainer.average(0.0);
         let mut shared = SharedScores::default();
-        shared.start(moves.n_classes(), ex.input.n());
+        shared.start(moves.n_classes());
         let (mut feats, mut full, mut part) = (
             Vec::new(),
             vec![0.0; moves.n_classes()],
@@ -1145,7 +1160,7 @@ mod tests {
             for st in &level {
                 features(&ex.input, st, &mut feats);
                 weights.score(&feats, &mut full);
-                shared.score(&weights, st, &feats, &mut part);
+                shared.score(&weights, &feats, &mut part);
                 assert_eq!(full, part);
                 checked += 1;
                 for c in (0..moves.n_classes()).filter(|&c| moves.valid(st, c)) {
@@ -1159,7 +1174,11 @@ mod tests {
             level = next;
         }
         assert!(checked > 500, "{checked}");
-        assert!(shared.by_s0b.len() < checked / 4, "{}", shared.by_s0b.len());
+        assert!(
+            shared.index[1].len() < checked / 4,
+            "{}",
+            shared.index[1].len()
+        );
     }
 
     #[test]
