@@ -99,7 +99,8 @@ impl ValueFormatter for CpuFormatter {
 }
 
 /// The embedded model, or the model file named by `SYNTAX_BENCH_MODEL`,
-/// parsing with the beam width in `SYNTAX_BENCH_BEAM` (default 1, greedy).
+/// parsing with the beam width in `SYNTAX_BENCH_BEAM` (default: the width
+/// the model file records).
 fn tagger() -> SyntaxTagger {
     let model = match std::env::var_os("SYNTAX_BENCH_MODEL") {
         Some(path) => {
@@ -111,10 +112,11 @@ fn tagger() -> SyntaxTagger {
             .model()
             .clone(),
     };
-    let beam = std::env::var("SYNTAX_BENCH_BEAM")
-        .map(|b| b.parse().expect("SYNTAX_BENCH_BEAM is a number"))
-        .unwrap_or(1);
-    SyntaxTagger::from_model(model.with_beam(beam))
+    let model = match std::env::var("SYNTAX_BENCH_BEAM") {
+        Ok(b) => model.with_beam(b.parse().expect("SYNTAX_BENCH_BEAM is a number")),
+        Err(_) => model,
+    };
+    SyntaxTagger::from_model(model)
 }
 
 fn bench(c: &mut Criterion) {

@@ -8,7 +8,9 @@ use crate::parser::{ParseInput, ParseScratch, ParserModel};
 use crate::tagger::{TagScratch, TaggerModel};
 use crate::SyntaxError;
 
-const MAGIC: &[u8; 8] = b"DSYNTAX2";
+/// Version 3 records the parser's beam width; version 2 files parse greedily.
+const MAGIC: &[u8; 8] = b"DSYNTAX3";
+const MAGIC_V2: &[u8; 8] = b"DSYNTAX2";
 
 /// Tagger, lemmatiser and parser, loaded once and shared across threads.
 #[derive(Clone, Debug)]
@@ -20,8 +22,8 @@ pub struct Model {
     split: Vec<(Upos, String)>,
     /// `tag_classes(&tagger.tags)`.
     classes: Vec<u8>,
-    /// Parser beam width (1: greedy). Not stored in the file: a run-time
-    /// choice, which should match the width the parser was trained with.
+    /// Parser beam width (1: greedy), as the model file records it; a
+    /// caller may choose another with [`Model::with_beam`].
     pub beam: usize,
 }
 
@@ -150,19 +152,28 @@ impl Model {
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
+        w.u32(self.beam as u32);
         w.into_bytes()
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, SyntaxError> {
         let mut r = Reader::new(bytes);
-        if r.bytes().ok() != Some(MAGIC.as_slice()) {
-            return Err(SyntaxError::Corrupt(
-                "not a dossier syntax model (rebuild it with `dossier train syntax`)".into(),
-            ));
-        }
+        let v3 = match r.bytes().ok() {
+            Some(m) if m == MAGIC.as_slice() => true,
+            Some(m) if m == MAGIC_V2.as_slice() => false,
+            _ => {
+                return Err(SyntaxError::Corrupt(
+                    "not a dossier syntax model (rebuild it with `dossier train syntax`)".into(),
+                ))
+            }
+        };
         let tagger = TaggerModel::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = ParserModel::read(&mut r)?;
-        Ok(Model::new(tagger, lemmatizer, parser))
+        let beam = if v3 { r.u32()? as usize } else { 1 };
+        if !(1..=64).contains(&beam) {
+            return Err(SyntaxError::Corrupt(format!("beam width {beam}")));
+        }
+        Ok(Model::new(tagger, lemmatizer, parser).with_beam(beam))
     }
 }

@@ -86,6 +86,9 @@ pub struct TrainConfig {
     /// Parser beam width. 1: greedy, trained with the dynamic oracle; more:
     /// beam search trained globally (max-violation updates, static oracle).
     pub beam: usize,
+    /// Beam width the model parses with: dev picks the best epoch at this
+    /// width, and the model file records it.
+    pub parse_beam: usize,
 }
 
 impl Default for TrainConfig {
@@ -100,6 +103,7 @@ impl Default for TrainConfig {
             merge_hyphens: 0.5,
             n_clusters: (400, 40),
             beam: 1,
+            parse_beam: 1,
         }
     }
 }
@@ -130,7 +134,11 @@ pub struct Scores {
     pub xpos: usize,
     pub lemma: usize,
     pub uas: usize,
+    /// Head and label right, the label compared without its subtype
+    /// (`nsubj:pass` as `nsubj`), as the CoNLL 2018 shared task scores it.
     pub las: usize,
+    /// Head and the whole label right.
+    pub las_full: usize,
 }
 
 impl Scores {
@@ -451,7 +459,7 @@ pub fn train(
             labels: inv.labels.clone(),
             weights: trainer.average(cfg.prune),
         };
-        let (uas, las) = attachment(&parser, dev, &dev_inputs, &inv, cfg.beam);
+        let (uas, las) = attachment(&parser, dev, &dev_inputs, &inv, cfg.parse_beam);
         if !dev.is_empty() {
             progress.message(&format!(
                 "parser epoch {}: dev UAS {:.2} LAS {:.2} ({} weights)",
@@ -469,7 +477,7 @@ pub fn train(
     let lemmatizer = Lemmatizer::build(train.iter().flat_map(|s| {
         (0..s.len()).map(move |i| (s.form[i].as_str(), s.xpos[i].as_str(), s.lemma[i].as_str()))
     }));
-    Model::new(tagger, lemmatizer, parser).with_beam(cfg.beam)
+    Model::new(tagger, lemmatizer, parser).with_beam(cfg.parse_beam)
 }
 
 fn tag_all_gold(examples: &[TagExample], tagger: &TaggerModel) -> Vec<ParseInput> {
@@ -486,8 +494,14 @@ fn tag_all_gold(examples: &[TagExample], tagger: &TaggerModel) -> Vec<ParseInput
         .collect()
 }
 
+/// A dependency label without its language-specific subtype.
+fn universal(label: &str) -> &str {
+    label.split(':').next().unwrap_or(label)
+}
+
 /// Tags, lemmatises and parses `data` (gold tokens and sentences) and counts
-/// what agrees with the gold annotation, punctuation included.
+/// what agrees with the gold annotation, punctuation included, as the CoNLL
+/// 2018 shared task's scorer does (`las`; `las_full` also compares subtypes).
 pub fn evaluate(model: &Model, data: &[TreebankSentence]) -> Scores {
     let mut scratch = crate::model::Scratch::default();
     let mut sc = Scores::default();
@@ -503,7 +517,9 @@ pub fn evaluate(model: &Model, data: &[TreebankSentence]) -> Scores {
             sc.lemma += (model.lemmatizer.lemma(&s.form[i], xpos) == s.lemma[i]) as usize;
             if scratch.heads()[i + 1] == s.head[i] {
                 sc.uas += 1;
-                sc.las += (model.label(scratch.labels()[i + 1]) == s.deprel[i]) as usize;
+                let label = model.label(scratch.labels()[i + 1]);
+                sc.las_full += (label == s.deprel[i]) as usize;
+                sc.las += (universal(label) == universal(&s.deprel[i])) as usize;
             }
         }
     }
@@ -548,6 +564,7 @@ mod tests {
         let cfg = TrainConfig {
             seed,
             beam,
+            parse_beam: beam,
             tagger_epochs: 3,
             parser_epochs: 3,
             jackknife: 3,
@@ -599,13 +616,40 @@ mod tests {
         assert_eq!(a, toy_model_beam(7, 4));
         assert_ne!(a, toy_model(7), "beam training updates differently");
         let data = parse_conllu(TOY).unwrap();
-        let model = Model::from_bytes(&a).unwrap().with_beam(4);
+        // The file records the width it parses with.
+        let model = Model::from_bytes(&a).unwrap();
+        assert_eq!(model.beam, 4);
         let sc = evaluate(&model, &data);
         assert_eq!(sc.n_tokens, 17);
         // Three sentences, three epochs (the greedy parser: 13 heads and 9
         // labelled heads right of 17).
         assert!(sc.frac(sc.uas) > 0.8, "{sc:?}");
         assert!(sc.frac(sc.las) > 0.6, "{sc:?}");
+    }
+
+    #[test]
+    fn a_version_2_file_loads_and_parses_greedily() {
+        let v3 = toy_model_beam(7, 4);
+        let mut v2 = v3[..v3.len() - 4].to_vec();
+        // The magic is a length-prefixed string: 4 bytes of length, 8 of text.
+        v2[4..12].copy_from_slice(b"DSYNTAX2");
+        let model = Model::from_bytes(&v2).unwrap();
+        assert_eq!(model.beam, 1);
+        assert_eq!(model.with_beam(4).to_bytes(), v3);
+    }
+
+    #[test]
+    fn las_compares_labels_without_subtypes_as_conll_2018_does() {
+        for (label, expect) in [
+            ("nsubj:pass", "nsubj"),
+            ("obl", "obl"),
+            ("acl:relcl", "acl"),
+        ] {
+            assert_eq!(universal(label), expect);
+        }
+        let data = parse_conllu(TOY).unwrap();
+        let sc = evaluate(&Model::from_bytes(&toy_model(1)).unwrap(), &data);
+        assert!(sc.las >= sc.las_full && sc.uas >= sc.las, "{sc:?}");
     }
 
     #[test]
