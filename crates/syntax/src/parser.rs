@@ -188,6 +188,29 @@ impl State {
     }
 }
 
+/// Which classes a configuration allows (see [`Moves::validity`]).
+struct Validity {
+    shift: bool,
+    reduce: bool,
+    left: bool,
+    right: bool,
+    root_front: bool,
+    n_labels: usize,
+    root: usize,
+}
+
+impl Validity {
+    #[inline]
+    fn allows(&self, c: usize) -> bool {
+        match c {
+            SHIFT => self.shift,
+            REDUCE => self.reduce,
+            c if c < 2 + self.n_labels => self.left && ((c - 2 == self.root) == self.root_front),
+            c => self.right && c - 2 - self.n_labels != self.root,
+        }
+    }
+}
+
 /// The trained parser.
 #[derive(Clone, Debug, Default)]
 pub struct ParserModel {
@@ -239,6 +262,26 @@ impl Moves {
         }
     }
 
+    /// [`Moves::valid`] for every class of `st` at once.
+    fn validity(self, st: &State) -> Validity {
+        let ok = |c| self.valid(st, c);
+        let root_front = st.root_front();
+        // A label other than root, for the classes that must not use it.
+        let other = usize::from(self.root == 0);
+        let first_left = if root_front { 2 + self.root } else { 2 + other };
+        Validity {
+            shift: ok(SHIFT),
+            reduce: ok(REDUCE),
+            // Left arcs: only `LEFT-root` when the root is the buffer front,
+            // else all but it; right arcs: all but `RIGHT-root`.
+            left: ok(first_left),
+            right: !root_front && ok(2 + self.n_labels + other),
+            root_front,
+            n_labels: self.n_labels,
+            root: self.root,
+        }
+    }
+
     fn apply(self, st: &mut State, c: usize) {
         let s0 = st.s0();
         match c {
@@ -262,16 +305,24 @@ impl Moves {
     }
 }
 
-/// How many templates at the head of [`features`]' output depend on the
-/// buffer position alone, and how many after them on s0 and the buffer
-/// position alone: beam items that share those share their scores.
-const N_BUF: usize = 19;
-const N_S0B: usize = 30;
-
 /// Zhang & Nivre (2011) features of a configuration, with word clusters in
 /// place of words and tags in a copy of the main templates (Koo et al. 2008).
-/// The order is grouped (see [`N_BUF`]); the model does not depend on it.
+/// The order is grouped (see [`SharedScores`]); the model does not depend
+/// on it: templates of the buffer alone, of s0 and the buffer alone, then
+/// the rest.
 fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
+    out.clear();
+    features_of(inp, st, ALL, out);
+}
+
+/// Which groups of templates [`features_of`] appends.
+const BUF: u8 = 1;
+const S0B: u8 = 2;
+const REST: u8 = 4;
+const ALL: u8 = BUF | S0B | REST;
+
+/// Appends the templates of the groups in `parts` (in [`features`]' order).
+fn features_of(inp: &ParseInput, st: &State, parts: u8, out: &mut Vec<u64>) {
     let w = |i: u32| if i == NONE { 0 } else { inp.word[i as usize] };
     let p = |i: u32| if i == NONE { 0 } else { inp.tag[i as usize] };
     let c = |i: u32| if i == NONE { 0 } else { inp.fine[i as usize] };
@@ -331,64 +382,74 @@ fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
         (st.nl[n0 as usize] as u64, st.lset[n0 as usize])
     };
     let f = FeatureHasher::new;
-    out.clear();
+    if parts & BUF != 0 {
+        out.extend_from_slice(&[
+            // Buffer-only templates (the same for every state with this buffer).
+            f(0).finish(),
+            f(4).add(n0w).add(n0p).finish(),
+            f(5).add(n0w).finish(),
+            f(6).add(n0p).finish(),
+            f(7).add(n1w).add(n1p).finish(),
+            f(8).add(n1w).finish(),
+            f(9).add(n1p).finish(),
+            f(10).add(n2w).add(n2p).finish(),
+            f(11).add(n2w).finish(),
+            f(12).add(n2p).finish(),
+            f(20).add(n0p).add(n1p).finish(),
+            f(21).add(n0p).add(n1p).add(n2p).finish(),
+            f(77).add(n0c).finish(),
+            f(78).add(n1c).finish(),
+            f(80).add(n0cc).finish(),
+            f(81).add(cc(n1)).finish(),
+            f(88).add(n0c).add(n1c).finish(),
+            f(96).add(c(n2)).finish(),
+            f(100)
+                .add(n0p)
+                .add(n1p)
+                .add(n2p)
+                .add(p(st.buffer(3)))
+                .finish(),
+        ]);
+    }
+    if parts & S0B != 0 {
+        out.extend_from_slice(&[
+            // Templates of s0 and the buffer alone.
+            f(1).add(s0w).add(s0p).finish(),
+            f(2).add(s0w).finish(),
+            f(3).add(s0p).finish(),
+            f(13).add(s0w).add(s0p).add(n0w).add(n0p).finish(),
+            f(14).add(s0w).add(s0p).add(n0w).finish(),
+            f(15).add(s0w).add(n0w).add(n0p).finish(),
+            f(16).add(s0w).add(s0p).add(n0p).finish(),
+            f(17).add(s0p).add(n0w).add(n0p).finish(),
+            f(18).add(s0w).add(n0w).finish(),
+            f(19).add(s0p).add(n0p).finish(),
+            f(22).add(s0p).add(n0p).add(n1p).finish(),
+            f(27).add(s0w).add(d).finish(),
+            f(28).add(s0p).add(d).finish(),
+            f(29).add(n0w).add(d).finish(),
+            f(30).add(n0p).add(d).finish(),
+            f(31).add(s0w).add(n0w).add(d).finish(),
+            f(32).add(s0p).add(n0p).add(d).finish(),
+            f(76).add(s0c).finish(),
+            f(79).add(s0cc).finish(),
+            f(82).add(s0c).add(n0c).finish(),
+            f(83).add(s0cc).add(n0cc).finish(),
+            f(84).add(s0c).add(n0p).finish(),
+            f(85).add(s0p).add(n0c).finish(),
+            f(86).add(s0w).add(n0c).finish(),
+            f(87).add(s0c).add(n0w).finish(),
+            f(89).add(s0cc).add(n0cc).add(cc(n1)).finish(),
+            f(94).add(s0cc).add(n0cc).add(d).finish(),
+            f(97).add(s0p).add(n0p).add(pb).finish(),
+            f(98).add(s0p).add(n0p).add(vb).finish(),
+            f(101).add(s0w).add(n0p).add(pb).finish(),
+        ]);
+    }
+    if parts & REST == 0 {
+        return;
+    }
     out.extend_from_slice(&[
-        // Buffer-only templates (the same for every state with this buffer).
-        f(0).finish(),
-        f(4).add(n0w).add(n0p).finish(),
-        f(5).add(n0w).finish(),
-        f(6).add(n0p).finish(),
-        f(7).add(n1w).add(n1p).finish(),
-        f(8).add(n1w).finish(),
-        f(9).add(n1p).finish(),
-        f(10).add(n2w).add(n2p).finish(),
-        f(11).add(n2w).finish(),
-        f(12).add(n2p).finish(),
-        f(20).add(n0p).add(n1p).finish(),
-        f(21).add(n0p).add(n1p).add(n2p).finish(),
-        f(77).add(n0c).finish(),
-        f(78).add(n1c).finish(),
-        f(80).add(n0cc).finish(),
-        f(81).add(cc(n1)).finish(),
-        f(88).add(n0c).add(n1c).finish(),
-        f(96).add(c(n2)).finish(),
-        f(100)
-            .add(n0p)
-            .add(n1p)
-            .add(n2p)
-            .add(p(st.buffer(3)))
-            .finish(),
-        // Templates of s0 and the buffer alone.
-        f(1).add(s0w).add(s0p).finish(),
-        f(2).add(s0w).finish(),
-        f(3).add(s0p).finish(),
-        f(13).add(s0w).add(s0p).add(n0w).add(n0p).finish(),
-        f(14).add(s0w).add(s0p).add(n0w).finish(),
-        f(15).add(s0w).add(n0w).add(n0p).finish(),
-        f(16).add(s0w).add(s0p).add(n0p).finish(),
-        f(17).add(s0p).add(n0w).add(n0p).finish(),
-        f(18).add(s0w).add(n0w).finish(),
-        f(19).add(s0p).add(n0p).finish(),
-        f(22).add(s0p).add(n0p).add(n1p).finish(),
-        f(27).add(s0w).add(d).finish(),
-        f(28).add(s0p).add(d).finish(),
-        f(29).add(n0w).add(d).finish(),
-        f(30).add(n0p).add(d).finish(),
-        f(31).add(s0w).add(n0w).add(d).finish(),
-        f(32).add(s0p).add(n0p).add(d).finish(),
-        f(76).add(s0c).finish(),
-        f(79).add(s0cc).finish(),
-        f(82).add(s0c).add(n0c).finish(),
-        f(83).add(s0cc).add(n0cc).finish(),
-        f(84).add(s0c).add(n0p).finish(),
-        f(85).add(s0p).add(n0c).finish(),
-        f(86).add(s0w).add(n0c).finish(),
-        f(87).add(s0c).add(n0w).finish(),
-        f(89).add(s0cc).add(n0cc).add(cc(n1)).finish(),
-        f(94).add(s0cc).add(n0cc).add(d).finish(),
-        f(97).add(s0p).add(n0p).add(pb).finish(),
-        f(98).add(s0p).add(n0p).add(vb).finish(),
-        f(101).add(s0w).add(n0p).add(pb).finish(),
         // s0's head, children, labels and valencies (with the buffer).
         f(23).add(p(s0h)).add(s0p).add(n0p).finish(),
         f(24).add(s0p).add(p(s0l)).add(n0p).finish(),
@@ -677,34 +738,49 @@ struct Cand {
     class: u16,
 }
 
-/// The groups of [`features`]' output whose scores beam items share.
-/// Items of a beam mostly differ in one recent move, so most of their
-/// groups are the same: all but the last arc's label (after `LEFT-l` or
-/// `REDUCE`, s0 and its arcs are the same for every `l`; after `RIGHT-l`,
-/// n0 and its arcs). The last group is small and not worth a lookup.
-const GROUPS: [std::ops::Range<usize>; 4] = [0..N_BUF, N_BUF..N_BUF + N_S0B, 49..84, 84..97];
+/// After the buffer and (s0, buffer) templates, [`features`] has the
+/// templates of s0's arcs, then those of n0's left arcs, then s1's.
+const N_S0ARC: usize = 35;
+const N_N0ARC: usize = 13;
 
-/// Partial scores that beam items share within one sentence: the sum of
-/// each group's weights, keyed by the group's feature hashes (compared in
-/// full, so a hash collision only costs a lookup). The sums are of
-/// integers (quantised weights, or the trainer's unit updates), so they are
-/// exact and the parse is the same as without them. About half of every
-/// item's weight lookups are saved.
+/// The groups of the `REST` part of [`features`] whose scores beam items
+/// share, keyed by their feature hashes: s0's arcs, n0's left arcs.
+const GROUPS: [std::ops::Range<usize>; 2] = [0..N_S0ARC, N_S0ARC..N_S0ARC + N_N0ARC];
+
+/// Partial scores that beam items share within one sentence. Items of a
+/// beam mostly differ in one recent move, so most of their templates are
+/// the same: those of the buffer alone (kept per buffer position), of s0
+/// and the buffer (per pair), and, after `LEFT-l` or `REDUCE`, those of s0's
+/// arcs (the same for every `l`) or, after `RIGHT-l`, those of n0's left
+/// arcs (keyed by their feature hashes, compared in full, so a collision
+/// only costs a lookup). Only s1's few templates are always looked up. The
+/// sums are of integers (quantised weights, or the trainer's unit updates),
+/// so they are exact and the parse is the same as without them; about two
+/// thirds of the weight lookups and half the feature hashing are saved.
 #[derive(Default)]
 struct SharedScores {
     n_classes: usize,
+    /// Per buffer position, 1 + the offset of its sums in `pos_sums` (0: none).
+    by_b: Vec<u32>,
+    /// Per (s0, buffer position): the offset of its sums in `pos_sums`.
+    by_s0b: IdMap<u32>,
+    pos_sums: Vec<f32>,
     /// Per group: hash of the group's features -> entry.
-    index: [IdMap<u32>; 4],
+    index: [IdMap<u32>; 2],
     /// Entry e's features are `keys[e * width..]` (its group's width) and
     /// its sums `sums[e * n_classes..]`.
-    keys: [Vec<u64>; 4],
-    sums: [Vec<f32>; 4],
+    keys: [Vec<u64>; 2],
+    sums: [Vec<f32>; 2],
     part: Vec<f32>,
 }
 
 impl SharedScores {
-    fn start(&mut self, n_classes: usize) {
+    fn start(&mut self, n_classes: usize, n: usize) {
         self.n_classes = n_classes;
+        self.by_b.clear();
+        self.by_b.resize(n + 2, 0);
+        self.by_s0b.clear();
+        self.pos_sums.clear();
         for g in 0..GROUPS.len() {
             self.index[g].clear();
             self.keys[g].clear();
@@ -712,10 +788,58 @@ impl SharedScores {
         }
     }
 
-    /// Sets `scores` to the scores of `feats` (all of [`features`]).
-    fn score<S: Scorer>(&mut self, scorer: &S, feats: &[u64], scores: &mut [f32]) {
+    /// The offset in `pos_sums` of the scores of `part` of `st`'s features.
+    fn position_sums<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        inp: &ParseInput,
+        st: &State,
+        part: u8,
+        feats: &mut Vec<u64>,
+    ) -> usize {
+        let at = self.pos_sums.len();
+        self.pos_sums.resize(at + self.n_classes, 0.0);
+        feats.clear();
+        features_of(inp, st, part, feats);
+        scorer.score(feats, &mut self.pos_sums[at..]);
+        at
+    }
+
+    /// Sets `scores` to the scores of `st`'s [`features`].
+    fn score<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        inp: &ParseInput,
+        st: &State,
+        feats: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) {
         let k = self.n_classes;
+        let b = st.b as usize;
+        let ib = match self.by_b[b] {
+            0 => {
+                let at = self.position_sums(scorer, inp, st, BUF, feats);
+                self.by_b[b] = at as u32 + 1;
+                at
+            }
+            x => x as usize - 1,
+        };
+        let key = fmix64((st.s0() as u64) << 32 | b as u64);
+        let is = match self.by_s0b.get(&key) {
+            Some(&at) => at as usize,
+            None => {
+                let at = self.position_sums(scorer, inp, st, S0B, feats);
+                self.by_s0b.insert(key, at as u32);
+                at
+            }
+        };
+        feats.clear();
+        features_of(inp, st, REST, feats);
         scorer.score(&feats[GROUPS[GROUPS.len() - 1].end..], scores);
+        let (sb, ss) = (&self.pos_sums[ib..ib + k], &self.pos_sums[is..is + k]);
+        for ((s, &x), &y) in scores.iter_mut().zip(sb).zip(ss) {
+            *s += x + y;
+        }
         for (g, range) in GROUPS.iter().enumerate() {
             let group = &feats[range.clone()];
             let w = group.len();
@@ -771,7 +895,7 @@ pub struct Beam {
 
 impl Beam {
     fn start(&mut self, width: usize, n: usize, n_classes: usize) {
-        self.shared.start(n_classes);
+        self.shared.start(n_classes, n);
         while self.cur.len() < width {
             self.cur.push(State::default());
             self.next.push(State::default());
@@ -798,19 +922,21 @@ impl Beam {
         self.top.clear();
         for i in 0..self.len {
             let st = &self.cur[i];
-            features(inp, st, feats);
-            self.shared.score(scorer, feats, scores);
+            self.shared.score(scorer, inp, st, feats, scores);
             let base = self.score[i];
             let top = &mut self.top;
+            let valid = moves.validity(st);
+            let mut floor = if top.len() == width {
+                top[width - 1].score
+            } else {
+                f64::NEG_INFINITY
+            };
             for (c, &s) in scores.iter().enumerate() {
                 let score = base + s as f64;
                 // Candidates come in increasing (parent, class) order, so on
                 // equal scores the earlier one stays ahead: with width 1 this
                 // is the greedy parser's choice.
-                if top.len() == width && score <= top[width - 1].score {
-                    continue;
-                }
-                if !moves.valid(st, c) {
+                if score <= floor || !valid.allows(c) {
                     continue;
                 }
                 let mut at = top.len();
@@ -828,6 +954,9 @@ impl Beam {
                         class: c as u16,
                     },
                 );
+                if top.len() == width {
+                    floor = top[width - 1].score;
+                }
             }
         }
         for j in 0..self.top.len() {
@@ -1144,7 +1273,8 @@ mod tests {
         }
         let weights = trainer.average(0.0);
         let mut shared = SharedScores::default();
-        shared.start(moves.n_classes());
+        shared.start(moves.n_classes(), ex.input.n());
+        let root_first = Moves::new(&["root", "punct", "nsubj", "ccomp"].map(String::from));
         let (mut feats, mut full, mut part) = (
             Vec::new(),
             vec![0.0; moves.n_classes()],
@@ -1160,9 +1290,17 @@ mod tests {
             for st in &level {
                 features(&ex.input, st, &mut feats);
                 weights.score(&feats, &mut full);
-                shared.score(&weights, &feats, &mut part);
+                shared.score(&weights, &ex.input, st, &mut feats, &mut part);
                 assert_eq!(full, part);
                 checked += 1;
+                // The per-state validity agrees with the per-class one,
+                // whether the root label comes first or not.
+                for m in [moves, root_first] {
+                    let v = m.validity(st);
+                    for c in 0..m.n_classes() {
+                        assert_eq!(v.allows(c), m.valid(st, c), "class {c}");
+                    }
+                }
                 for c in (0..moves.n_classes()).filter(|&c| moves.valid(st, c)) {
                     let mut after = State::default();
                     after.copy_from(st);
