@@ -21,7 +21,8 @@
 //! The tagger is a greedy averaged perceptron over joint UPOS/XPOS tags; the
 //! parser is arc-eager with a dynamic oracle and the Zhang & Nivre (2011)
 //! features. It can also search with a beam and be trained globally for it
-//! (`--beam K`, [`Model::with_beam`]; figures in [`train`]); the shipped
+//! (`--beam K`; the model file records the width it parses with, and
+//! [`Model::with_beam`] changes it; figures in [`train`]); the shipped
 //! model is greedy. Both also read word clusters (spherical k-means over MiniLM's
 //! word embeddings, built by `dossier-vectors` at training time and stored
 //! in the model), which reach words the treebanks never saw. Both score hashed sparse features; `benches/throughput.rs`
