@@ -742,10 +742,14 @@ struct Cand {
 /// templates of s0's arcs, then those of n0's left arcs, then s1's.
 const N_S0ARC: usize = 35;
 const N_N0ARC: usize = 13;
+const N_S1: usize = 5;
 
 /// The groups of the `REST` part of [`features`] whose scores beam items
-/// share, keyed by their feature hashes: s0's arcs, n0's left arcs.
-const GROUPS: [std::ops::Range<usize>; 2] = [0..N_S0ARC, N_S0ARC..N_S0ARC + N_N0ARC];
+/// share, keyed by their feature hashes: s0's arcs, n0's left arcs, s1.
+const GROUPS: [std::ops::Range<usize>; 3] = {
+    let (a, b) = (N_S0ARC, N_S0ARC + N_N0ARC);
+    [0..a, a..b, b..b + N_S1]
+};
 
 /// Partial scores that beam items share within one sentence. Items of a
 /// beam mostly differ in one recent move, so most of their templates are
@@ -753,7 +757,7 @@ const GROUPS: [std::ops::Range<usize>; 2] = [0..N_S0ARC, N_S0ARC..N_S0ARC + N_N0
 /// and the buffer (per pair), and, after `LEFT-l` or `REDUCE`, those of s0's
 /// arcs (the same for every `l`) or, after `RIGHT-l`, those of n0's left
 /// arcs (keyed by their feature hashes, compared in full, so a collision
-/// only costs a lookup). Only s1's few templates are always looked up. The
+/// only costs a lookup), and likewise those of s1. The
 /// sums are of integers (quantised weights, or the trainer's unit updates),
 /// so they are exact and the parse is the same as without them; about two
 /// thirds of the weight lookups and half the feature hashing are saved.
@@ -766,11 +770,11 @@ struct SharedScores {
     by_s0b: IdMap<u32>,
     pos_sums: Vec<f32>,
     /// Per group: hash of the group's features -> entry.
-    index: [IdMap<u32>; 2],
+    index: [IdMap<u32>; 3],
     /// Entry e's features are `keys[e * width..]` (its group's width) and
     /// its sums `sums[e * n_classes..]`.
-    keys: [Vec<u64>; 2],
-    sums: [Vec<f32>; 2],
+    keys: [Vec<u64>; 3],
+    sums: [Vec<f32>; 3],
     part: Vec<f32>,
 }
 
@@ -835,7 +839,8 @@ impl SharedScores {
         };
         feats.clear();
         features_of(inp, st, REST, feats);
-        scorer.score(&feats[GROUPS[GROUPS.len() - 1].end..], scores);
+        debug_assert_eq!(feats.len(), GROUPS[GROUPS.len() - 1].end);
+        scores.fill(0.0);
         let (sb, ss) = (&self.pos_sums[ib..ib + k], &self.pos_sums[is..is + k]);
         for ((s, &x), &y) in scores.iter_mut().zip(sb).zip(ss) {
             *s += x + y;
