@@ -195,18 +195,18 @@ struct Validity {
     left: bool,
     right: bool,
     root_front: bool,
-    n_labels: usize,
-    root: usize,
+    moves: Moves,
 }
 
 impl Validity {
     #[inline]
     fn allows(&self, c: usize) -> bool {
+        let Moves { n_labels, root, .. } = self.moves;
         match c {
             SHIFT => self.shift,
             REDUCE => self.reduce,
-            c if c < 2 + self.n_labels => self.left && ((c - 2 == self.root) == self.root_front),
-            c => self.right && c - 2 - self.n_labels != self.root,
+            c if c < 2 + n_labels => self.left && ((c - 2 == root) == self.root_front),
+            c => self.right && c - 2 - n_labels != root,
         }
     }
 }
@@ -277,8 +277,7 @@ impl Moves {
             left: ok(first_left),
             right: !root_front && ok(2 + self.n_labels + other),
             root_front,
-            n_labels: self.n_labels,
-            root: self.root,
+            moves: self,
         }
     }
 
