@@ -60,6 +60,10 @@ pub struct TrainArgs {
     /// used to pick the best epoch on dev [default: --beam]
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
+    /// When parsing, drop beam items scoring more than this (in weight
+    /// units) below the best; recorded in the model file [default: none]
+    #[arg(long, value_parser = positive_gap)]
+    beam_gap: Option<f32>,
     /// Where to write the model
     #[arg(long, default_value = "models/syntax.bin")]
     out: PathBuf,
@@ -79,6 +83,9 @@ pub struct EvalArgs {
     /// Parser beam width [default: the width the model file records]
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
     beam: Option<u16>,
+    /// Beam gap [default: the gap the model file records]
+    #[arg(long, value_parser = positive_gap)]
+    beam_gap: Option<f32>,
     /// Drop parser weights at or below this magnitude first (what
     /// `train syntax --prune` would have kept) and print the model size
     #[arg(long)]
@@ -86,6 +93,14 @@ pub struct EvalArgs {
     /// Print one JSON object
     #[arg(long)]
     json: bool,
+}
+
+/// A beam gap: a positive number of weight units (`inf` for none).
+fn positive_gap(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(g) if g > 0.0 => Ok(g),
+        _ => Err(format!("{s:?} is not a positive number (or inf)")),
+    }
 }
 
 struct Bar {
@@ -171,6 +186,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         n_clusters: (args.clusters[0], args.clusters[1]),
         beam: args.beam as usize,
         parse_beam: args.parse_beam.unwrap_or(args.beam) as usize,
+        beam_gap: args.beam_gap.unwrap_or(f32::INFINITY),
         ..TrainConfig::default()
     };
     let bar = ProgressBar::new(0);
@@ -229,6 +245,10 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     };
     let model = match args.beam {
         Some(k) => model.with_beam(k as usize),
+        None => model,
+    };
+    let model = match args.beam_gap {
+        Some(g) => model.with_gap(g),
         None => model,
     };
     let model = match args.prune {

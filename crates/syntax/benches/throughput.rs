@@ -4,8 +4,9 @@
 //! thread (`syntax-cpu/tag_and_parse`), which stays meaningful on a machine
 //! shared with other jobs.
 //!
-//! `SYNTAX_BENCH_MODEL=FILE SYNTAX_BENCH_BEAM=K` measure a model file other
-//! than the embedded one and a parser beam of width K.
+//! `SYNTAX_BENCH_MODEL=FILE SYNTAX_BENCH_BEAM=K SYNTAX_BENCH_GAP=G` measure a
+//! model file other than the embedded one, a parser beam of width K and a
+//! beam gap of G.
 
 use std::time::Duration;
 
@@ -99,8 +100,8 @@ impl ValueFormatter for CpuFormatter {
 }
 
 /// The embedded model, or the model file named by `SYNTAX_BENCH_MODEL`,
-/// parsing with the beam width in `SYNTAX_BENCH_BEAM` (default: the width
-/// the model file records).
+/// parsing with the beam width in `SYNTAX_BENCH_BEAM` and the beam gap in
+/// `SYNTAX_BENCH_GAP` (default: what the model file records).
 fn tagger() -> SyntaxTagger {
     let model = match std::env::var_os("SYNTAX_BENCH_MODEL") {
         Some(path) => {
@@ -114,6 +115,10 @@ fn tagger() -> SyntaxTagger {
     };
     let model = match std::env::var("SYNTAX_BENCH_BEAM") {
         Ok(b) => model.with_beam(b.parse().expect("SYNTAX_BENCH_BEAM is a number")),
+        Err(_) => model,
+    };
+    let model = match std::env::var("SYNTAX_BENCH_GAP") {
+        Ok(g) => model.with_gap(g.parse().expect("SYNTAX_BENCH_GAP is a number")),
         Err(_) => model,
     };
     SyntaxTagger::from_model(model)

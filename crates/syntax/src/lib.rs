@@ -18,15 +18,17 @@
 //! assert_eq!(doc.token_text(speaker), "army");
 //! ```
 //!
-//! The tagger is a greedy averaged perceptron over joint UPOS/XPOS tags; the
-//! parser is arc-eager with a dynamic oracle and the Zhang & Nivre (2011)
-//! features. It can also search with a beam and be trained globally for it
-//! (`--beam K`; the model file records the width it parses with, and
-//! [`Model::with_beam`] changes it; figures in [`train`]); the shipped
-//! model is greedy. Both also read word clusters (spherical k-means over MiniLM's
-//! word embeddings, built by `dossier-vectors` at training time and stored
-//! in the model), which reach words the treebanks never saw. Both score hashed sparse features; `benches/throughput.rs`
-//! measures tokens per second on one core.
+//! The tagger is a greedy averaged perceptron over joint UPOS/XPOS tags; it
+//! also hands the parser each token's runner-up tag where that nearly won.
+//! The parser is arc-eager with the Zhang & Nivre (2011) features, greedy
+//! with a dynamic oracle or, as shipped, a beam search trained globally
+//! (`--beam K`; the model file records the width it parses with and the
+//! score gap beyond which beam items are dropped, and [`Model::with_beam`]
+//! and [`Model::with_gap`] change them; figures in [`train`]). Both also read
+//! word clusters (spherical k-means over MiniLM's word embeddings, built by
+//! `dossier-vectors` at training time and stored in the model), which reach
+//! words the treebanks never saw. Both score hashed sparse features;
+//! `benches/throughput.rs` measures tokens per second on one core.
 
 mod codec;
 pub mod conllu;

@@ -8,8 +8,11 @@ use crate::parser::{ParseInput, ParseScratch, ParserModel};
 use crate::tagger::{TagScratch, TaggerModel};
 use crate::SyntaxError;
 
-/// Version 3 records the parser's beam width; version 2 files parse greedily.
-const MAGIC: &[u8; 8] = b"DSYNTAX3";
+/// Version 4 records the beam gap and the parser reads the tagger's near
+/// runner-up tags; version 3 records the beam width; version 2 files parse
+/// greedily.
+const MAGIC: &[u8; 8] = b"DSYNTAX4";
+const MAGIC_V3: &[u8; 8] = b"DSYNTAX3";
 const MAGIC_V2: &[u8; 8] = b"DSYNTAX2";
 
 /// Tagger, lemmatiser and parser, loaded once and shared across threads.
@@ -25,6 +28,9 @@ pub struct Model {
     /// Parser beam width (1: greedy), as the model file records it; a
     /// caller may choose another with [`Model::with_beam`].
     pub beam: usize,
+    /// How far below the best a beam item may score and stay (weight units;
+    /// infinite: no limit), as the model file records it.
+    pub gap: f32,
 }
 
 /// Per-thread buffers for [`Model::analyze`]; reuse one across sentences.
@@ -70,9 +76,14 @@ pub fn tag_classes(tags: &[String]) -> Vec<u8> {
 /// hyphen (the document tokenizer keeps hyphenated words whole).
 pub fn parse_input(tag: &TagScratch, tags: &[u16], classes: &[u8], out: &mut ParseInput) {
     out.clear();
-    for (a, &t) in tag.atoms.iter().zip(tags) {
+    for (i, (a, &t)) in tag.atoms.iter().zip(tags).enumerate() {
         let class = classes.get(t as usize).copied().unwrap_or(0);
-        out.push(a.tail, t, a.fine, a.coarse, class);
+        // Tags not from the tagger (gold training tags) have no runner-up.
+        let runner_up = match tag.runner_up.get(i) {
+            Some(&r) if tag.runner_up.len() == tags.len() => r,
+            _ => (0, f32::INFINITY),
+        };
+        out.push(a.tail, t, a.fine, a.coarse, class, runner_up);
     }
 }
 
@@ -87,12 +98,19 @@ impl Model {
             split,
             classes,
             beam: 1,
+            gap: f32::INFINITY,
         }
     }
 
     /// The same model parsing with a beam of `width` (1: greedy).
     pub fn with_beam(mut self, width: usize) -> Model {
         self.beam = width.max(1);
+        self
+    }
+
+    /// The same model keeping only beam items within `gap` of the best.
+    pub fn with_gap(mut self, gap: f32) -> Model {
+        self.gap = gap;
         self
     }
 
@@ -107,7 +125,7 @@ impl Model {
             &mut scratch.input,
         );
         self.parser
-            .parse_beam(&scratch.input, self.beam, &mut scratch.parse);
+            .parse_beam(&scratch.input, self.beam, self.gap, &mut scratch.parse);
     }
 
     /// The model without its smallest weights (see [`crate::train::TrainConfig::prune`]).
@@ -153,14 +171,16 @@ impl Model {
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
         w.u32(self.beam as u32);
+        w.f32s(&[self.gap]);
         w.into_bytes()
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, SyntaxError> {
         let mut r = Reader::new(bytes);
-        let v3 = match r.bytes().ok() {
-            Some(m) if m == MAGIC.as_slice() => true,
-            Some(m) if m == MAGIC_V2.as_slice() => false,
+        let version = match r.bytes().ok() {
+            Some(m) if m == MAGIC.as_slice() => 4,
+            Some(m) if m == MAGIC_V3.as_slice() => 3,
+            Some(m) if m == MAGIC_V2.as_slice() => 2,
             _ => {
                 return Err(SyntaxError::Corrupt(
                     "not a dossier syntax model (rebuild it with `dossier train syntax`)".into(),
@@ -170,10 +190,19 @@ impl Model {
         let tagger = TaggerModel::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = ParserModel::read(&mut r)?;
-        let beam = if v3 { r.u32()? as usize } else { 1 };
+        let beam = if version >= 3 { r.u32()? as usize } else { 1 };
         if !(1..=64).contains(&beam) {
             return Err(SyntaxError::Corrupt(format!("beam width {beam}")));
         }
-        Ok(Model::new(tagger, lemmatizer, parser).with_beam(beam))
+        let mut gap = f32::INFINITY;
+        if version >= 4 {
+            gap = match r.f32s()?[..] {
+                [g] if g > 0.0 => g,
+                _ => return Err(SyntaxError::Corrupt("bad beam gap".into())),
+            };
+        }
+        Ok(Model::new(tagger, lemmatizer, parser)
+            .with_beam(beam)
+            .with_gap(gap))
     }
 }

@@ -4,6 +4,9 @@
 //! Tags are joint `UPOS XPOS` pairs, so one model predicts both and they
 //! never disagree. Frequent unambiguous words skip the model through a tag
 //! dictionary.
+//!
+//! Besides its tag, the tagger reports each token's runner-up tag and by how
+//! much it lost; the parser sees near runner-ups (see `ParseInput::push`).
 
 use crate::codec::{Reader, Writer};
 use crate::perceptron::{hash_str, FeatureHasher, IdMap, Trainer, Weights};
@@ -120,17 +123,25 @@ impl Atoms {
 /// Something that scores feature vectors: the trainer or the final weights.
 pub trait Scorer {
     fn score(&self, feats: &[u64], scores: &mut [f32]);
+    /// What the scores are multiplied by, against the weights themselves.
+    fn scale(&self) -> f32;
 }
 
 impl Scorer for Trainer {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Trainer::score(self, feats, scores)
     }
+    fn scale(&self) -> f32 {
+        1.0
+    }
 }
 
 impl Scorer for Weights {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Weights::score(self, feats, scores)
+    }
+    fn scale(&self) -> f32 {
+        Weights::scale(self)
     }
 }
 
@@ -332,6 +343,9 @@ pub struct TaggerModel {
 #[derive(Default)]
 pub struct TagScratch {
     pub atoms: Vec<Atoms>,
+    /// Per token, the runner-up tag and how far its score fell short of the
+    /// chosen one's (infinite for words the tag dictionary decides).
+    pub runner_up: Vec<(u16, f32)>,
     feats: Vec<u64>,
     scores: Vec<f32>,
 }
@@ -339,6 +353,7 @@ pub struct TagScratch {
 impl TagScratch {
     pub fn load(&mut self, forms: &[&str], lexicon: &Lexicon) {
         self.atoms.clear();
+        self.runner_up.clear();
         self.atoms.extend(forms.iter().map(|f| {
             let mut a = Atoms::new(f);
             a.amb = lexicon.amb.get(&a.norm).copied().unwrap_or(0);
@@ -364,15 +379,25 @@ pub fn tag_with<S: Scorer>(
     out: &mut Vec<u16>,
 ) {
     out.clear();
+    scratch.runner_up.clear();
     scratch.scores.resize(n_tags, 0.0);
     let (mut p1, mut p2) = (START, START);
     for i in 0..scratch.atoms.len() {
         let t = match lexicon.dict.get(&scratch.atoms[i].raw) {
-            Some(&t) => t,
+            Some(&t) => {
+                scratch.runner_up.push((t, f32::INFINITY));
+                t
+            }
             None => {
                 features(&scratch.atoms, i, p1, p2, &mut scratch.feats);
                 scorer.score(&scratch.feats, &mut scratch.scores);
-                argmax(&scratch.scores) as u16
+                let best = argmax(&scratch.scores);
+                let top = scratch.scores[best];
+                scratch.scores[best] = f32::NEG_INFINITY;
+                let second = argmax(&scratch.scores);
+                let margin = (top - scratch.scores[second]) / scorer.scale();
+                scratch.runner_up.push((second as u16, margin));
+                best as u16
             }
         };
         out.push(t);
