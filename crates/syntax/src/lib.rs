@@ -21,7 +21,7 @@
 //! The tagger is a greedy averaged perceptron over joint UPOS/XPOS tags; it
 //! also hands the parser each token's runner-up tag where that nearly won.
 //! The parser is arc-eager with the Zhang & Nivre (2011) features, greedy
-//! with a dynamic oracle or, as shipped, a beam search trained globally
+//! with a dynamic oracle (as shipped) or a beam search trained globally
 //! (`--beam K`; the model file records the width it parses with and the
 //! score gap beyond which beam items are dropped, and [`Model::with_beam`]
 //! and [`Model::with_gap`] change them; figures in [`train`]). Both also read

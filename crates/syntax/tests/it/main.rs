@@ -87,7 +87,7 @@ fn inverted_reporting_clause_with_warning() {
         "The attack was planned for months, said the Taliban spokesman, as he warned that the group will strike again.",
         expect![[r#"
             planned: subj=- obj=The attack (passive)
-            said: subj=- obj=the Taliban spokesman
+            said: subj=the Taliban spokesman obj=-
             warned: subj=he obj=-
             strike: subj=the group obj=-
             report said: speaker=the Taliban spokesman content=The attack was planned for months
