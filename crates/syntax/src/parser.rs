@@ -325,16 +325,16 @@ impl Moves {
     }
 }
 
-/// Zhang & Nivre (2011) features of a configuration, with word clusters in
-/// place of words and tags in a copy of the main templates (Koo et al. 2008).
-/// The order is grouped (see [`SharedScores`]); the model does not depend
-/// on it: templates of the buffer alone, of s0 and the buffer alone, then
-/// the rest.
 /// Tagger score margins (in weight units) under which a runner-up
 /// tag counts as near, closest first: on EWT dev about 2% of tokens fall
 /// under the first and 6% under the second.
 const NEAR_TAG: [f32; 2] = [4.0, 16.0];
 
+/// Zhang & Nivre (2011) features of a configuration, with word clusters in
+/// place of words and tags in a copy of the main templates (Koo et al. 2008).
+/// The order is grouped (see [`SharedScores`]); the model does not depend
+/// on it: templates of the buffer alone, of s0 and the buffer alone, then
+/// the rest.
 fn features(inp: &ParseInput, st: &State, out: &mut Vec<u64>) {
     out.clear();
     features_of(inp, st, ALL, out);
@@ -1048,7 +1048,8 @@ impl Beam {
 /// Beam search over transition sequences (Zhang & Clark 2008): the `width`
 /// best partial parses are kept at every step and the best complete one
 /// wins. Items scoring more than `gap` (weight units) below the best are
-/// dropped: where the parser is sure, the beam narrows and costs less. Every sequence has 2 moves per word, so all items finish together.
+/// dropped: where the parser is sure, the beam narrows and costs less.
+/// Every sequence has 2 moves per word, so all items finish together.
 /// Width 1 is the greedy parser ([`parse_with`]).
 pub fn parse_beam<S: Scorer>(
     scorer: &S,
