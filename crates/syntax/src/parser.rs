@@ -571,10 +571,11 @@ pub struct ParseScratch {
 }
 
 fn best_valid(moves: Moves, st: &State, scores: &[f32], ok: impl Fn(usize) -> bool) -> usize {
+    let valid = moves.validity(st);
     let mut best = SHIFT;
     let mut best_score = f32::NEG_INFINITY;
     for (c, &s) in scores.iter().enumerate() {
-        if s > best_score && moves.valid(st, c) && ok(c) {
+        if s > best_score && valid.allows(c) && ok(c) {
             best = c;
             best_score = s;
         }

@@ -370,42 +370,6 @@ impl TagScratch {
     }
 }
 
-/// Tags one sentence whose atoms are in `scratch` (see [`TagScratch::load`]).
-pub fn tag_with<S: Scorer>(
-    scorer: &S,
-    n_tags: usize,
-    lexicon: &Lexicon,
-    scratch: &mut TagScratch,
-    out: &mut Vec<u16>,
-) {
-    out.clear();
-    scratch.runner_up.clear();
-    scratch.scores.resize(n_tags, 0.0);
-    let (mut p1, mut p2) = (START, START);
-    for i in 0..scratch.atoms.len() {
-        let t = match lexicon.dict.get(&scratch.atoms[i].raw) {
-            Some(&t) => {
-                scratch.runner_up.push((t, f32::INFINITY));
-                t
-            }
-            None => {
-                features(&scratch.atoms, i, p1, p2, &mut scratch.feats);
-                scorer.score(&scratch.feats, &mut scratch.scores);
-                let best = argmax(&scratch.scores);
-                let top = scratch.scores[best];
-                scratch.scores[best] = f32::NEG_INFINITY;
-                let second = argmax(&scratch.scores);
-                let margin = (top - scratch.scores[second]) / scorer.scale();
-                scratch.runner_up.push((second as u16, margin));
-                best as u16
-            }
-        };
-        out.push(t);
-        p2 = p1;
-        p1 = t as u64;
-    }
-}
-
 pub fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;
     for (i, &s) in scores.iter().enumerate() {
@@ -417,8 +381,35 @@ pub fn argmax(scores: &[f32]) -> usize {
 }
 
 impl TaggerModel {
+    /// Tags one sentence whose atoms are in `scratch` (see
+    /// [`TagScratch::load`]), keeping each token's runner-up in it too.
     pub fn tag(&self, scratch: &mut TagScratch, out: &mut Vec<u16>) {
-        tag_with(&self.weights, self.tags.len(), &self.lexicon, scratch, out)
+        out.clear();
+        scratch.runner_up.clear();
+        scratch.scores.resize(self.tags.len(), 0.0);
+        let (mut p1, mut p2) = (START, START);
+        for i in 0..scratch.atoms.len() {
+            let t = match self.lexicon.dict.get(&scratch.atoms[i].raw) {
+                Some(&t) => {
+                    scratch.runner_up.push((t, f32::INFINITY));
+                    t
+                }
+                None => {
+                    features(&scratch.atoms, i, p1, p2, &mut scratch.feats);
+                    self.weights.score(&scratch.feats, &mut scratch.scores);
+                    let best = argmax(&scratch.scores);
+                    let top = scratch.scores[best];
+                    scratch.scores[best] = f32::NEG_INFINITY;
+                    let second = argmax(&scratch.scores);
+                    let margin = (top - scratch.scores[second]) / self.weights.scale();
+                    scratch.runner_up.push((second as u16, margin));
+                    best as u16
+                }
+            };
+            out.push(t);
+            p2 = p1;
+            p1 = t as u64;
+        }
     }
 
     pub fn write(&self, w: &mut Writer) {
