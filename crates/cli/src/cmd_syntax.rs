@@ -64,6 +64,10 @@ pub struct TrainArgs {
     /// units) below the best; recorded in the model file [default: none]
     #[arg(long, value_parser = positive_gap)]
     beam_gap: Option<f32>,
+    /// Joint tagging: where the tagger's runner-up tag was near, the parser
+    /// chooses between the two tags with its own features
+    #[arg(long)]
+    joint: bool,
     /// Where to write the model
     #[arg(long, default_value = "models/syntax.bin")]
     out: PathBuf,
@@ -187,6 +191,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         beam: args.beam as usize,
         parse_beam: args.parse_beam.unwrap_or(args.beam) as usize,
         beam_gap: args.beam_gap.unwrap_or(f32::INFINITY),
+        joint: args.joint,
         ..TrainConfig::default()
     };
     let bar = ProgressBar::new(0);

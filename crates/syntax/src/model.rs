@@ -126,6 +126,12 @@ impl Model {
         );
         self.parser
             .parse_beam(&scratch.input, self.beam, self.gap, &mut scratch.parse);
+        // A joint parser may have taken the tagger's runner-up.
+        for (i, t) in scratch.tags.iter_mut().enumerate() {
+            if scratch.parse.state.flipped(i as u32 + 1) {
+                *t = (scratch.input.alt[i + 1] >> 2) as u16 - 1;
+            }
+        }
     }
 
     /// The model without its smallest weights (see [`crate::train::TrainConfig::prune`]).

@@ -159,6 +159,9 @@ pub struct TrainConfig {
     /// Beam items scoring more than this (weight units) below the best are
     /// dropped when parsing; the model file records it.
     pub beam_gap: f32,
+    /// Joint tagging: the parser decides between the tagger's two choices
+    /// where they were near (see `Moves::joint`).
+    pub joint: bool,
 }
 
 impl Default for TrainConfig {
@@ -175,6 +178,7 @@ impl Default for TrainConfig {
             beam: 1,
             parse_beam: 1,
             beam_gap: f32::INFINITY,
+            joint: false,
         }
     }
 }
@@ -484,13 +488,25 @@ pub fn train(
         .iter()
         .zip(train_inputs)
         .zip(gold_inputs)
-        .map(|((s, predicted), gold)| {
+        .zip(&examples)
+        .map(|(((s, predicted), gold), tags)| {
             let (mut head, label) = gold_tree(&inv, s);
             projectivize(&mut head);
+            let input = predicted.unwrap_or(gold);
+            // Whether the gold tag is the runner-up (`alt` holds it + 1).
+            let second = std::iter::once(false)
+                .chain(
+                    input.alt[1..]
+                        .iter()
+                        .zip(&tags.tags)
+                        .map(|(&a, &t)| a != 0 && a >> 2 == t as u64 + 1),
+                )
+                .collect();
             ParseExample {
-                input: predicted.unwrap_or(gold),
+                input,
                 head,
                 label,
+                second,
             }
         })
         .collect();
@@ -499,7 +515,7 @@ pub fn train(
         .map(|(_, input)| input)
         .collect();
 
-    let moves = Moves::new(&inv.labels);
+    let moves = Moves::new(&inv.labels, cfg.joint);
     let mut trainer = Trainer::new(moves.n_classes());
     let mut scratch = ParseScratch::default();
     let mut order: Vec<usize> = (0..parse_examples.len()).collect();
