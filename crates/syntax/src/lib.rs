@@ -103,6 +103,13 @@ impl SyntaxTagger {
     pub fn model(&self) -> &Model {
         &self.model
     }
+
+    /// The same stage parsing with a beam of `width` (1: greedy).
+    pub fn with_beam(self, width: usize) -> SyntaxTagger {
+        SyntaxTagger {
+            model: self.model.with_beam(width),
+        }
+    }
 }
 
 /// The form the model sees: typographic quotes and apostrophes folded to the
