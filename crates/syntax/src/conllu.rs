@@ -181,7 +181,11 @@ impl TreebankSentence {
             let hp = head_part[w]?;
             out.form
                 .push(members.iter().map(|&k| self.form[k].as_str()).collect());
-            let lemma: String = members.iter().map(|&k| self.form[k].as_str()).collect();
+            // A word that is not part of a compound keeps its lemma.
+            let lemma: String = match members[..] {
+                [only] => self.lemma[only].clone(),
+                _ => members.iter().map(|&k| self.form[k].as_str()).collect(),
+            };
             out.lemma.push(if self.upos[hp] == "PROPN" {
                 lemma
             } else {
@@ -221,5 +225,7 @@ mod merge_tests {
         assert_eq!(m.head, [3, 3, 0]);
         assert_eq!(m.deprel, ["det", "compound", "root"]);
         assert_eq!(m.xpos, ["DT", "NN", "NN"]);
+        // Words outside the compound keep their lemmas ("an" -> "a").
+        assert_eq!(m.lemma, ["a", "anti-terror", "law"]);
     }
 }

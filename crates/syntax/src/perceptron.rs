@@ -384,11 +384,13 @@ impl Weights {
             self.avx2 = std::arch::is_x86_feature_detected!("avx2");
         }
         let q = |w: f32| (w * scale).round() as i16;
-        // Between 30% and 60% full: lookups mostly miss, and a miss probes
-        // on to the next free slot, but a doubling costs memory.
+        // Between 32.5% and 65% full: lookups mostly miss, and a miss probes
+        // on to the next free slot, but a doubling costs memory (the shipped
+        // parser's 1.35M rows fill 64% of 2^21 slots, 32 MB; at 2^22 the
+        // pipeline's peak memory went over 300 MB).
         let n = self.keys.len();
         let mut size = (n * 2).next_power_of_two();
-        if n * 10 < size * 3 {
+        if n * 40 < size * 13 {
             size /= 2;
         }
         let size = size.max(16);
@@ -630,8 +632,8 @@ mod tests {
     }
 
     #[test]
-    fn the_table_stays_between_30_and_60_percent_full_and_copies_score_alike() {
-        for n_rows in [1usize, 7, 300, 1000, 1300, 5000] {
+    fn the_table_stays_between_32_and_65_percent_full_and_copies_score_alike() {
+        for n_rows in [1usize, 7, 300, 1000, 1300, 1320, 5000] {
             let mut t = Trainer::new(3);
             for f in 0..n_rows as u64 {
                 t.tick();
@@ -640,7 +642,7 @@ mod tests {
             let w = t.average(0.0);
             let load = n_rows as f64 / w.slots.len() as f64;
             assert!(
-                w.slots.len() == 16 || (0.3..=0.6).contains(&load),
+                w.slots.len() == 16 || (0.325..=0.65).contains(&load),
                 "{n_rows}: {load}"
             );
             let copy = w.clone();
