@@ -13,7 +13,9 @@ const GUM: &str = "../shared/data/ud-english-gum";
 
 #[derive(clap::Args)]
 pub struct TrainArgs {
-    /// CoNLL-U training files [default: UD English EWT train and GUM train]
+    /// CoNLL-U training files; a file given twice counts twice [default:
+    /// UD English EWT train twice, as the parser is scored on EWT, and GUM
+    /// train]
     #[arg(long, num_args = 1..)]
     train: Vec<PathBuf>,
     /// CoNLL-U development file, used to keep the best epoch
@@ -36,7 +38,7 @@ pub struct TrainArgs {
     jackknife: usize,
     /// Drop averaged weights at or below this magnitude (keeps the model
     /// under 40 MB at a cost of about 0.1 LAS)
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.75)]
     prune: f32,
     /// Word vectors (safetensors + vocab.txt) to build the word clusters
     /// from; crates/ner/scripts/get_vectors.sh puts them at the default path
@@ -54,20 +56,20 @@ pub struct TrainArgs {
     clusters: Vec<usize>,
     /// Parser beam width: 1 is the greedy parser (dynamic oracle); more
     /// trains with beam search and max-violation updates
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
     beam: u16,
     /// Beam width the model parses with, recorded in the model file and
     /// used to pick the best epoch on dev [default: --beam]
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
     /// When parsing, drop beam items scoring more than this (in weight
-    /// units) below the best; recorded in the model file [default: none]
-    #[arg(long, value_parser = positive_gap)]
-    beam_gap: Option<f32>,
-    /// Joint tagging: where the tagger's runner-up tag was near, the parser
-    /// chooses between the two tags with its own features
+    /// units) below the best; recorded in the model file (`inf`: none)
+    #[arg(long, default_value_t = 200.0, value_parser = positive_gap)]
+    beam_gap: f32,
+    /// No joint tagging. By default, where the tagger's runner-up tag was
+    /// near, the parser chooses between the two tags with its own features
     #[arg(long)]
-    joint: bool,
+    no_joint: bool,
     /// Where to write the model
     #[arg(long, default_value = "models/syntax.bin")]
     out: PathBuf,
@@ -134,6 +136,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let train_files = if args.train.is_empty() {
         vec![
             Path::new(EWT).join("en_ewt-ud-train.conllu"),
+            Path::new(EWT).join("en_ewt-ud-train.conllu"),
             Path::new(GUM).join("en_gum-ud-train.from-sources.conllu"),
         ]
     } else {
@@ -190,8 +193,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         n_clusters: (args.clusters[0], args.clusters[1]),
         beam: args.beam as usize,
         parse_beam: args.parse_beam.unwrap_or(args.beam) as usize,
-        beam_gap: args.beam_gap.unwrap_or(f32::INFINITY),
-        joint: args.joint,
+        beam_gap: args.beam_gap,
+        joint: !args.no_joint,
         ..TrainConfig::default()
     };
     let bar = ProgressBar::new(0);

@@ -19,12 +19,14 @@
 //! ```
 //!
 //! The tagger is a greedy averaged perceptron over joint UPOS/XPOS tags; it
-//! also hands the parser each token's runner-up tag where that nearly won.
+//! also hands the parser each token's runner-up tag where that nearly won,
+//! and the shipped parser decides between the two itself (joint tagging).
 //! The parser is arc-eager with the Zhang & Nivre (2011) features, greedy
-//! with a dynamic oracle (as shipped) or a beam search trained globally
-//! (`--beam K`; the model file records the width it parses with and the
+//! with a dynamic oracle or a beam search trained globally (as shipped:
+//! `--beam 8`; the model file records the width it parses with and the
 //! score gap beyond which beam items are dropped, and [`Model::with_beam`]
-//! and [`Model::with_gap`] change them; figures in [`train`]). Both also read
+//! and [`Model::with_gap`] change them; the pipeline parses at width 2;
+//! figures in [`train`]). Both also read
 //! word clusters (spherical k-means over MiniLM's word embeddings, built by
 //! `dossier-vectors` at training time and stored in the model), which reach
 //! words the treebanks never saw. Both score hashed sparse features;

@@ -907,7 +907,7 @@ const GROUPS: [std::ops::Range<usize>; GROUP_WIDTHS.len()] = {
 /// (compared in full, so a collision only costs a lookup). The
 /// sums are of integers (quantised weights, or the trainer's unit updates),
 /// so they are exact and the parse is the same as without them. On EWT dev
-/// at width 8 about 390 weight lookups a token are left (31 an item);
+/// at width 8 about 310 weight lookups a token are left (25 an item);
 /// splitting the label of the last arc off the s0 group saved a fifth.
 #[derive(Default)]
 struct SharedScores {

@@ -74,7 +74,7 @@ fn passive_with_agent_and_relative_clause() {
     check(
         "Syria, which has been sheltering fighters for years, has been declared hostile by the committee.",
         expect![[r#"
-            sheltering: subj=Syria obj=fighters
+            sheltering: subj=Syria obj=fighters for years
             declared: subj=the committee obj=Syria (passive)
             report declared: speaker=the committee content=-
         "#]],
