@@ -262,8 +262,8 @@ impl Validity {
     #[inline]
     fn allows(&self, c: usize) -> bool {
         let Moves { n_labels, root, .. } = self.moves;
-        if self.tag || c >= 2 + 2 * n_labels {
-            return self.tag && c >= 2 + 2 * n_labels;
+        if self.tag || c >= self.moves.tag_keep() {
+            return self.tag && c >= self.moves.tag_keep();
         }
         match c {
             SHIFT => self.shift,
@@ -325,8 +325,9 @@ impl Moves {
         if st.done() {
             return false;
         }
-        if st.tag_pending() || c >= self.tag_keep() {
-            return st.tag_pending() && c >= self.tag_keep() && c < self.n_classes();
+        let pending = st.tag_pending();
+        if pending || c >= self.tag_keep() {
+            return pending && c >= self.tag_keep() && c < self.n_classes();
         }
         let s0 = st.s0();
         let root_front = st.root_front();
