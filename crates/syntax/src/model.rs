@@ -129,7 +129,7 @@ impl Model {
         // A joint parser may have taken the tagger's runner-up.
         for (i, t) in scratch.tags.iter_mut().enumerate() {
             if scratch.parse.state.flipped(i as u32 + 1) {
-                *t = (scratch.input.alt[i + 1] >> 2) as u16 - 1;
+                *t = scratch.input.second_tag(i + 1).unwrap_or(*t);
             }
         }
     }

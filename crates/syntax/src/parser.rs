@@ -87,6 +87,12 @@ impl ParseInput {
     fn n(&self) -> usize {
         self.word.len()
     }
+
+    /// The tagger's near runner-up tag at position `i` (words are 1-based),
+    /// as [`ParseInput::push`] was given it.
+    pub fn second_tag(&self, i: usize) -> Option<u16> {
+        (self.alt[i] != 0).then(|| (self.alt[i] >> 2) as u16 - 1)
+    }
 }
 
 const ROOT_WORD: u64 = 0x00a1_b2c3;
@@ -419,6 +425,7 @@ fn features_of(inp: &ParseInput, st: &State, parts: u8, out: &mut Vec<u64>) {
     // tag with its runner-up.
     let p = |i: u32| match i {
         NONE => 0,
+        // `alt` holds the runner-up + 1, as `tag` holds the tag + 1.
         i if st.flipped(i) => inp.alt[i as usize] >> 2,
         i => inp.tag[i as usize],
     };
@@ -1371,6 +1378,8 @@ mod tests {
         }
         // Root, then runner-up 5 (stored + 1) with its nearness 1 or 2.
         assert_eq!(input.alt, [0, 6 << 2 | 1, 6 << 2 | 2, 0, 0]);
+        let second: Vec<_> = (0..5).map(|i| input.second_tag(i)).collect();
+        assert_eq!(second, [None, Some(5), Some(5), None, None]);
     }
 
     #[test]

@@ -524,13 +524,12 @@ pub fn train(
             let (mut head, label) = gold_tree(&inv, s);
             projectivize(&mut head);
             let input = predicted.unwrap_or(gold);
-            // Whether the gold tag is the runner-up (`alt` holds it + 1).
+            // Whether the gold tag is the runner-up.
             let second = std::iter::once(false)
                 .chain(
-                    input.alt[1..]
-                        .iter()
+                    (1..input.alt.len())
                         .zip(&tags.tags)
-                        .map(|(&a, &t)| a != 0 && a >> 2 == t as u64 + 1),
+                        .map(|(i, &t)| input.second_tag(i) == Some(t)),
                 )
                 .collect();
             ParseExample {
