@@ -56,6 +56,7 @@ struct Scores {
     auc: f64,
     n: usize,
     unresolved: usize,
+    by_context: usize,
 }
 
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -137,8 +138,8 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         let s = geo_eval::summarize(&geo_eval::run(&geocoder, articles));
         if !args.json {
             println!(
-                "{name:<11} {label:<4} n={:<5} acc@161={:.3} mean={:.0} km median={:.1} km AUC={:.3} unresolved={}",
-                s.n, s.acc161, s.mean_km, s.median_km, s.auc, s.unresolved
+                "{name:<11} {label:<4} n={:<5} acc@161={:.3} mean={:.0} km median={:.1} km AUC={:.3} unresolved={} by_context={}",
+                s.n, s.acc161, s.mean_km, s.median_km, s.auc, s.unresolved, s.by_context
             );
         }
         let scores = Scores {
@@ -149,6 +150,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             auc: s.auc,
             n: s.n,
             unresolved: s.unresolved,
+            by_context: s.by_context,
         };
         results.insert(name.to_string(), serde_json::to_value(&scores)?);
     }
@@ -175,7 +177,10 @@ fn error_row(kb: &Kb, geocoder: &Geocoder, corpus: &str, o: &geo_eval::Outcome) 
         Some(m) => {
             let e = kb.entry(m.entry);
             (
-                e.name.as_str(),
+                m.geo
+                    .within
+                    .as_ref()
+                    .map_or(e.name.clone(), |w| format!("within {w}")),
                 m.geo.level.as_str(),
                 m.geo.country.as_deref().unwrap_or(""),
                 format!("{:.4}", m.geo.lat),
@@ -183,7 +188,14 @@ fn error_row(kb: &Kb, geocoder: &Geocoder, corpus: &str, o: &geo_eval::Outcome) 
                 format!("{:.3}", m.confidence),
             )
         }
-        None => ("", "", "", String::new(), String::new(), String::new()),
+        None => (
+            String::new(),
+            "",
+            "",
+            String::new(),
+            String::new(),
+            String::new(),
+        ),
     };
     format!(
         "{corpus}\t{}\t{}\t{}\t{}\t{chosen}\t{kind}\t{cc}\t{lat}\t{lon}\t{:.1}\t{conf}\t{}\t{best_km:.1}\n",

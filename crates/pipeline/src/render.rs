@@ -60,6 +60,9 @@ pub fn render_text(doc: &Document) -> String {
                         g.lon,
                         g.country.as_deref().unwrap_or("")
                     );
+                    if let Some(host) = &g.within {
+                        let _ = write!(line, " (within {host})");
+                    }
                 }
                 let _ = write!(line, " ({}x)", e.mentions.len());
                 let _ = writeln!(out, "{line}");

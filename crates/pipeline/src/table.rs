@@ -53,6 +53,7 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "lat",
     "lon",
     "geo_level",
+    "geo_within",
     "modality",
     "attributed_to",
     "confidence",
@@ -93,6 +94,10 @@ pub struct EventRow {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geo_level: Option<String>,
+    /// For a place the KB does not know: the place whose point stands in
+    /// for it (ACLED's geo-precision 2); `lat`, `lon` and `geo_level` are
+    /// then that place's.
+    pub geo_within: Option<String>,
     pub modality: String,
     /// The speaker who claims the event, when it is reported inside a claim.
     pub attributed_to: Option<String>,
@@ -167,6 +172,7 @@ pub fn event_rows(doc: &OutputDocument) -> Vec<EventRow> {
                 lat: geo.map(|g| g.lat),
                 lon: geo.map(|g| g.lon),
                 geo_level: geo.map(|g| g.level.clone()),
+                geo_within: geo.and_then(|g| g.within.clone()),
                 modality: serde_json::to_value(e.modality)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
@@ -212,6 +218,7 @@ mod tests {
             lat: Some(11.85),
             lon: Some(13.16),
             geo_level: Some("city".into()),
+            geo_within: None,
             modality: "asserted".into(),
             attributed_to: None,
             confidence: 0.75,
@@ -227,7 +234,7 @@ mod tests {
         assert_eq!(lines.next(), Some(EVENT_COLUMNS.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("d1,2024-03-02,V1,2024-03-01,text,190,19,fight,4,-10.0,Boko Haram,ORG,,,,,Maiduguri,NG,11.85,13.16,city,asserted,,0.75,attacked,\"Boko Haram attacked Maiduguri, \"\"again\"\".\",0,38")
+            Some("d1,2024-03-02,V1,2024-03-01,text,190,19,fight,4,-10.0,Boko Haram,ORG,,,,,Maiduguri,NG,11.85,13.16,city,,asserted,,0.75,attacked,\"Boko Haram attacked Maiduguri, \"\"again\"\".\",0,38")
         );
     }
 

@@ -13,10 +13,15 @@
 //! error in km, and AUC, the area under the curve of sorted `ln(1 + error)`,
 //! normalised by `ln(1 + 20039)` (trapezoidal rule; 0 is perfect). A toponym
 //! the geocoder leaves unresolved counts with the largest possible error,
-//! 20,039 km, so that abstaining is never cheaper than a guess.
+//! 20,039 km, so that abstaining is never cheaper than a guess. A toponym
+//! the KB does not know is placed, as in `dossier extract`, at the place
+//! the article names nearest to it ([`Geocoder::place_unknown`]); the
+//! scores count those (`by_context`).
 
 pub use crate::geocode::haversine_km;
 use crate::geocode::{GeoConfig, GeoMatch, Geocoder, Labelled};
+use dossier_text::tokenize::{split_sentences, tokenize_into};
+use dossier_text::Tokens;
 
 /// Half the Earth's circumference: the largest error a point can have.
 pub const MAX_ERROR_KM: f64 = 20039.0;
@@ -25,6 +30,11 @@ pub const MAX_ERROR_KM: f64 = 20039.0;
 #[derive(Clone, Debug)]
 pub struct GoldToponym {
     pub text: String,
+    /// Character offset of the span in the article's text.
+    pub start: usize,
+    /// The sentence of the article the span is in (0 where the corpus
+    /// gives no text).
+    pub sentence: usize,
     /// Gold point; `None` for spans that only serve as context.
     pub gold: Option<(f64, f64)>,
 }
@@ -67,6 +77,8 @@ pub struct Scores {
     pub auc: f64,
     pub n: usize,
     pub unresolved: usize,
+    /// Toponyms the KB does not know, placed at a neighbouring place.
+    pub by_context: usize,
 }
 
 /// One scored toponym: what was asked, what came out, how far off.
@@ -86,7 +98,13 @@ pub fn run(geocoder: &Geocoder, articles: &[Article]) -> Vec<Outcome> {
     let mut out = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         let names: Vec<&str> = article.toponyms.iter().map(|t| t.text.as_str()).collect();
-        let decisions = geocoder.geocode_all(&names, &[]);
+        let mut decisions = geocoder.geocode_all(&names, &[]);
+        let at: Vec<(usize, usize)> = article
+            .toponyms
+            .iter()
+            .map(|t| (t.sentence, t.start))
+            .collect();
+        geocoder.place_unknown(&mut decisions, &at);
         for (t, decision) in article.toponyms.iter().zip(decisions) {
             let Some(gold) = t.gold else { continue };
             let error_km = match &decision {
@@ -128,7 +146,14 @@ pub fn fit(geocoder: &Geocoder, articles: &[Article]) -> GeoConfig {
 /// The metrics of a set of outcomes.
 pub fn summarize(outcomes: &[Outcome]) -> Scores {
     let unresolved = outcomes.iter().filter(|o| o.decision.is_none()).count();
-    summarize_errors(outcomes.iter().map(|o| o.error_km).collect(), unresolved)
+    let by_context = outcomes
+        .iter()
+        .filter(|o| o.decision.as_ref().is_some_and(|m| m.geo.within.is_some()))
+        .count();
+    Scores {
+        by_context,
+        ..summarize_errors(outcomes.iter().map(|o| o.error_km).collect(), unresolved)
+    }
 }
 
 /// The metrics of a list of errors in km.
@@ -142,6 +167,7 @@ pub fn summarize_errors(mut errors: Vec<f64>, unresolved: usize) -> Scores {
             auc: 0.0,
             n,
             unresolved,
+            by_context: 0,
         };
     }
     errors.sort_by(f64::total_cmp);
@@ -166,6 +192,7 @@ pub fn summarize_errors(mut errors: Vec<f64>, unresolved: usize) -> Scores {
         auc,
         n,
         unresolved,
+        by_context: 0,
     }
 }
 
@@ -173,54 +200,89 @@ pub fn summarize_errors(mut errors: Vec<f64>, unresolved: usize) -> Scores {
 /// coordinates are not toponyms ("city", "citizens") and are dropped; spans
 /// with coordinates but no GeoNames id are context only.
 pub fn parse_gwn(text: &str) -> Vec<Article> {
-    elements(text, "article")
-        .map(|a| Article {
-            toponyms: elements(a, "toponym")
-                .filter_map(|body| {
-                    let coords = point(body, "latitude", "longitude")?;
-                    let has_id = tag(body, "geonamesID").is_some_and(|g| !g.is_empty());
-                    Some(GoldToponym {
-                        text: tag(body, "extractedName").unwrap_or_default(),
-                        gold: has_id.then_some(coords),
-                    })
-                })
-                .collect(),
-        })
-        .collect()
+    articles(text, "toponym", |body| {
+        let coords = point(body, "latitude", "longitude")?;
+        let has_id = tag(body, "geonamesID").is_some_and(|g| !g.is_empty());
+        Some((
+            tag(body, "extractedName").unwrap_or_default(),
+            has_id.then_some(coords),
+        ))
+    })
 }
 
 /// LGL and TR-News (one schema): `<toponym>`s whose `<gaztag>` carries the
 /// gold GeoNames point, or none where no gazetteer entry matched (context
 /// only).
 pub fn parse_lgl(text: &str) -> Vec<Article> {
-    elements(text, "article")
-        .map(|a| Article {
-            toponyms: elements(a, "toponym")
-                .map(|body| GoldToponym {
-                    text: tag(body, "phrase").unwrap_or_default(),
-                    gold: if body.contains("<gaztag") {
-                        point(body, "lat", "lon")
-                    } else {
-                        None
-                    },
-                })
-                .collect(),
-        })
-        .collect()
+    articles(text, "toponym", |body| {
+        let gold = if body.contains("<gaztag") {
+            point(body, "lat", "lon")
+        } else {
+            None
+        };
+        Some((tag(body, "phrase").unwrap_or_default(), gold))
+    })
 }
 
 /// GeoVirus: `<location>`s with a name and a Wikipedia point.
 pub fn parse_geovirus(text: &str) -> Vec<Article> {
+    articles(text, "location", |body| {
+        Some((
+            tag(body, "name").unwrap_or_default(),
+            point(body, "lat", "lon"),
+        ))
+    })
+}
+
+/// The `<article>`s of a corpus: each `<element>` is read by `read` (its
+/// name and gold point, or `None` to drop it), then the toponyms are put in
+/// text order, each with the number of its sentence (split as `dossier
+/// extract` splits them).
+fn articles(
+    text: &str,
+    element: &str,
+    read: impl Fn(&str) -> Option<(String, Option<(f64, f64)>)>,
+) -> Vec<Article> {
     elements(text, "article")
-        .map(|a| Article {
-            toponyms: elements(a, "location")
-                .map(|body| GoldToponym {
-                    text: tag(body, "name").unwrap_or_default(),
-                    gold: point(body, "lat", "lon"),
+        .map(|a| {
+            let mut toponyms: Vec<GoldToponym> = elements(a, element)
+                .filter_map(|body| {
+                    let (text, gold) = read(body)?;
+                    let start = tag(body, "start").and_then(|s| s.parse().ok()).unwrap_or(0);
+                    Some(GoldToponym {
+                        text,
+                        start,
+                        sentence: 0,
+                        gold,
+                    })
                 })
-                .collect(),
+                .collect();
+            number_sentences(&tag(a, "text").unwrap_or_default(), &mut toponyms);
+            Article { toponyms }
         })
         .collect()
+}
+
+/// Sorts `toponyms` by their character offset into `text` and sets their
+/// sentence numbers.
+fn number_sentences(text: &str, toponyms: &mut [GoldToponym]) {
+    toponyms.sort_by_key(|t| t.start);
+    let mut tokens = Tokens::default();
+    tokenize_into(text, &mut tokens);
+    let sentences = split_sentences(text, &tokens);
+    // Character offsets to byte offsets, in one pass (toponyms are sorted).
+    let mut chars = text.char_indices().map(|(b, _)| b).enumerate();
+    let mut s = 0;
+    for t in toponyms {
+        let byte = chars
+            .by_ref()
+            .find(|&(c, _)| c >= t.start)
+            .map_or(text.len(), |(_, b)| b);
+        while s + 1 < sentences.len() && sentences[s].range.end() as usize <= byte {
+            s += 1;
+        }
+        t.sentence = s;
+    }
 }
 
 /// The bodies of the `<name ...>...</name>` elements of `text`, in order.
@@ -282,6 +344,23 @@ mod tests {
         let worst = summarize_errors(vec![MAX_ERROR_KM; 4], 4);
         assert_eq!(worst.acc161, 0.0);
         assert!((worst.auc - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn toponyms_come_in_text_order_with_their_sentences() {
+        // Character offsets: "Zürich" puts a two-byte letter before them.
+        let lgl = "<articles><article docid=\"1\"><text>Zürich is calm. Rain fell on Bern and Basel.</text><toponyms>\
+            <toponym><start>38</start><end>43</end><phrase>Basel</phrase></toponym>\
+            <toponym><start>0</start><end>6</end><phrase>Zürich</phrase></toponym>\
+            <toponym><start>29</start><end>33</end><phrase>Bern</phrase></toponym>\
+            </toponyms></article></articles>";
+        let a = parse_lgl(lgl);
+        let got: Vec<_> = a[0]
+            .toponyms
+            .iter()
+            .map(|t| (&t.text[..], t.start, t.sentence))
+            .collect();
+        assert_eq!(got, [("Zürich", 0, 0), ("Bern", 29, 1), ("Basel", 38, 1)]);
     }
 
     #[test]

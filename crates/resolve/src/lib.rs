@@ -114,12 +114,16 @@ impl Component for Resolver {
 /// Puts place entities on the map with the [`geocode::Geocoder`], which
 /// decides ambiguous names from the article's other places and the
 /// countries its demonyms name. The geocoder's choice also becomes the
-/// entity's KB link. A place the KB cannot resolve keeps no geo and gets a
-/// diagnostic: nothing is guessed at (0, 0).
+/// entity's KB link. A place the KB cannot resolve is placed at the place
+/// the article names nearest to it ([`geocode::Geocoder::place_unknown`]),
+/// marked so in [`dossier_text::Geo::within`], with its KB link left empty
+/// and a diagnostic; with no such neighbour it keeps no geo. Nothing is
+/// guessed at (0, 0).
 fn geocode_entities(kb: &Kb, doc: &mut Document) {
     let geocoder = geocode::Geocoder::new(kb);
     // Every name mention of a place is evidence for the others.
     let mut toponyms: Vec<&str> = Vec::new();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut representative: Vec<Option<usize>> = vec![None; doc.entities.len()];
     for (e, entity) in doc.entities.iter().enumerate() {
         if !entity.etype.is_place() {
@@ -136,6 +140,10 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
                 best = Some((toponyms.len(), text.len()));
             }
             toponyms.push(text);
+            let sentence = doc
+                .sentence_at(m.range.start())
+                .map_or(usize::MAX, |s| s.index());
+            starts.push((sentence, m.range.start() as usize));
         }
         representative[e] = best.map(|(i, _)| i);
     }
@@ -145,12 +153,23 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
         .filter(|e| e.etype == EntityType::Norp)
         .filter_map(|e| kb.entry(kb.by_id(e.kb_id.as_deref()?)?).country.clone())
         .collect();
-    let matches = geocoder.geocode_all(&toponyms, &countries);
+    let mut matches = geocoder.geocode_all(&toponyms, &countries);
+    geocoder.place_unknown(&mut matches, &starts);
     let mut unknown = Vec::new();
     for (e, rep) in representative.into_iter().enumerate() {
         let Some(rep) = rep else { continue };
         let entity = &mut doc.entities[e];
+        let first = entity
+            .mentions
+            .first()
+            .map(|m| doc.mentions[m.index()].range);
         match &matches[rep] {
+            Some(m) if m.geo.within.is_some() => {
+                // Not this place's own point: no KB link, and the reader
+                // is told.
+                entity.geo = Some(m.geo.clone());
+                unknown.push((first, entity.name.clone(), m.geo.within.clone()));
+            }
             Some(m) => {
                 entity.geo = Some(m.geo.clone());
                 let entry = kb.entry(m.entry);
@@ -169,21 +188,19 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
                     }
                 }
             }
-            None => {
-                let first = entity
-                    .mentions
-                    .first()
-                    .map(|m| doc.mentions[m.index()].range);
-                unknown.push((first, entity.name.clone()));
-            }
+            None => unknown.push((first, entity.name.clone(), None)),
         }
     }
-    for (range, name) in unknown {
+    for (range, name, within) in unknown {
+        let placed = match within {
+            Some(host) => format!("; placed at {host:?}, the place named nearest to it"),
+            None => String::new(),
+        };
         doc.diagnose(
             Resolver::NAME,
             Severity::Info,
             range,
-            format!("place {name:?} is not in the knowledge base with coordinates; add it with --kb to geocode it"),
+            format!("place {name:?} is not in the knowledge base with coordinates{placed}; add it with --kb to geocode it"),
         );
     }
 }

@@ -334,6 +334,13 @@ pub struct Geo {
     pub geonames_id: Option<u64>,
     /// country / admin1 / admin2 (a county) / city / region / facility
     pub level: String,
+    /// Set for a place the knowledge base does not know (a village, a
+    /// street, a hospital): the name of the place whose point stands in for
+    /// it, the one the article names nearest to it, as ACLED codes an event
+    /// at a nearby town when its village cannot be found (geo-precision 2).
+    /// `level`, `country` and `geonames_id` are then that place's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// One real-world thing the document talks about: all its mentions merged.

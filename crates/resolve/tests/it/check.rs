@@ -141,10 +141,10 @@ fn he_refers_to_a_person_actor() {
     check(
         "[Imran Khan]{PER} left [Islamabad]{LOC} on Monday. He flew to [Peshawar]{LOC}.",
         expect![[r#"
-        E0 PERSON "Imran Khan" kb=- mentions=[Imran Khan@0 name, He@37 pronoun]
-        E1 GPE "Islamabad" kb=- mentions=[Islamabad@16 name]
-        E2 GPE "Peshawar" kb=geonames:1168197 geo=PK (34.01, 71.58) city mentions=[Peshawar@48 name]
-    "#]],
+            E0 PERSON "Imran Khan" kb=- mentions=[Imran Khan@0 name, He@37 pronoun]
+            E1 GPE "Islamabad" kb=- geo=PK (34.01, 71.58) city within "Peshawar" mentions=[Islamabad@16 name]
+            E2 GPE "Peshawar" kb=geonames:1168197 geo=PK (34.01, 71.58) city mentions=[Peshawar@48 name]
+        "#]],
     );
 }
 

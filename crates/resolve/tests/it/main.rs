@@ -110,6 +110,9 @@ pub(crate) fn render(doc: &Document) -> String {
                 g.lon,
                 g.level
             ));
+            if let Some(host) = &g.within {
+                out.push_str(&format!(" within {host:?}"));
+            }
         }
         let ms: Vec<String> = e
             .mentions
