@@ -2,7 +2,7 @@
 //!
 //! Two measurements of the same work: `tag_220k_tokens` is wall-clock time
 //! (criterion's default); `tag_220k_tokens_cpu` is this thread's CPU time,
-//! read from `/proc/thread-self/schedstat` (nanoseconds on a CPU), which
+//! read from the POSIX thread CPU clock (nanoseconds on a CPU), which
 //! stays meaningful on a machine shared with other jobs, where wall time
 //! also counts the time the thread waited for a core. Run pinned to one
 //! core: `taskset -c 0 cargo bench -p dossier-ner`.

@@ -49,7 +49,7 @@ fn corpus() -> String {
 
 /// The CPU time this thread has used so far.
 fn thread_cpu_time() -> Duration {
-    dossier_text::cpu::thread_cpu_time().expect("/proc/thread-self/schedstat is readable")
+    dossier_text::cpu::thread_cpu_time().expect("the thread CPU clock is readable")
 }
 
 /// Tokenizes and splits `text` as `segment` does for one document,

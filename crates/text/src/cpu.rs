@@ -4,12 +4,25 @@
 
 use std::time::Duration;
 
-/// This thread's time on a CPU so far, from `/proc/thread-self/schedstat`
-/// (Linux; nanoseconds). `None` where the kernel does not report it.
+/// This thread's time on a CPU so far, from the POSIX thread CPU clock
+/// (`clock_gettime(CLOCK_THREAD_CPUTIME_ID)`, nanosecond resolution; unlike
+/// `/proc/thread-self/schedstat` it does not read zero on kernels built
+/// without schedstats). `None` where the platform has no such clock.
 pub fn thread_cpu_time() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
+    #[cfg(unix)]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `ts` is a valid, writable timespec; the call only writes it.
+        let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        (rc == 0).then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 #[cfg(test)]
