@@ -168,7 +168,18 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
                 // Not this place's own point: no KB link, and the reader
                 // is told.
                 entity.geo = Some(m.geo.clone());
-                unknown.push((first, entity.name.clone(), m.geo.within.clone()));
+                let passed_over = m.passed_over.map(|p| kb.entry(p));
+                if let Some(p) = passed_over {
+                    if entity.kb_id.as_deref() == Some(p.id.as_str()) {
+                        entity.kb_id = None;
+                    }
+                }
+                unknown.push((
+                    first,
+                    entity.name.clone(),
+                    m.geo.within.clone(),
+                    passed_over,
+                ));
             }
             Some(m) => {
                 entity.geo = Some(m.geo.clone());
@@ -188,10 +199,21 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
                     }
                 }
             }
-            None => unknown.push((first, entity.name.clone(), None)),
+            None => unknown.push((first, entity.name.clone(), None, None)),
         }
     }
-    for (range, name, within) in unknown {
+    for (range, name, within, passed_over) in unknown {
+        let known = match passed_over {
+            Some(p) => {
+                let province = p.admin1.as_deref().and_then(|a| kb.admin1(a));
+                let province = province.map_or("?", |a| kb.entry(a).name.as_str());
+                format!(
+                    "is taken for a place the knowledge base lacks: the {name:?} it holds, in {province}, {}, lies outside the province named beside it",
+                    p.country.as_deref().unwrap_or("?")
+                )
+            }
+            None => "is not in the knowledge base with coordinates".to_string(),
+        };
         let placed = match within {
             Some(host) => format!("; placed at {host:?}, the place named nearest to it"),
             None => String::new(),
@@ -200,7 +222,7 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
             Resolver::NAME,
             Severity::Info,
             range,
-            format!("place {name:?} is not in the knowledge base with coordinates{placed}; add it with --kb to geocode it"),
+            format!("place {name:?} {known}{placed}; add it with --kb to geocode it"),
         );
     }
 }
