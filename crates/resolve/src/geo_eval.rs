@@ -19,7 +19,7 @@
 //! scores count those (`by_context`).
 
 pub use crate::geocode::haversine_km;
-use crate::geocode::{GeoConfig, GeoMatch, Geocoder, Labelled};
+use crate::geocode::{GeoConfig, GeoMatch, Geocoder, Labelled, TextToponym};
 use dossier_text::tokenize::{split_sentences, tokenize_into};
 use dossier_text::Tokens;
 
@@ -30,7 +30,8 @@ pub const MAX_ERROR_KM: f64 = 20039.0;
 #[derive(Clone, Debug)]
 pub struct GoldToponym {
     pub text: String,
-    /// Character offset of the span in the article's text.
+    /// Byte offset of the span in the article's text (the corpora give
+    /// character offsets; the readers convert them).
     pub start: usize,
     /// The sentence of the article the span is in (0 where the corpus
     /// gives no text).
@@ -42,6 +43,8 @@ pub struct GoldToponym {
 /// The gold toponyms of one article, in text order.
 #[derive(Clone, Debug, Default)]
 pub struct Article {
+    /// The article's text (empty where the corpus gives none).
+    pub text: String,
     pub toponyms: Vec<GoldToponym>,
 }
 
@@ -97,14 +100,16 @@ pub struct Outcome {
 pub fn run(geocoder: &Geocoder, articles: &[Article]) -> Vec<Outcome> {
     let mut out = Vec::new();
     for (a, article) in articles.iter().enumerate() {
-        let names: Vec<&str> = article.toponyms.iter().map(|t| t.text.as_str()).collect();
-        let mut decisions = geocoder.geocode_all(&names, &[]);
-        let at: Vec<(usize, usize)> = article
+        let toponyms: Vec<TextToponym> = article
             .toponyms
             .iter()
-            .map(|t| (t.sentence, t.start))
+            .map(|t| TextToponym {
+                name: &t.text,
+                span: t.start..t.start + t.text.len(),
+                sentence: t.sentence,
+            })
             .collect();
-        geocoder.place_unknown(&mut decisions, &at);
+        let decisions = geocoder.geocode_text(&article.text, &toponyms, &[]);
         for (t, decision) in article.toponyms.iter().zip(decisions) {
             let Some(gold) = t.gold else { continue };
             let error_km = match &decision {
@@ -257,14 +262,15 @@ fn articles(
                     })
                 })
                 .collect();
-            number_sentences(&tag(a, "text").unwrap_or_default(), &mut toponyms);
-            Article { toponyms }
+            let text = tag(a, "text").unwrap_or_default();
+            number_sentences(&text, &mut toponyms);
+            Article { text, toponyms }
         })
         .collect()
 }
 
-/// Sorts `toponyms` by their character offset into `text` and sets their
-/// sentence numbers.
+/// Sorts `toponyms` by their character offset into `text`, turns the
+/// offsets into byte offsets and sets their sentence numbers.
 fn number_sentences(text: &str, toponyms: &mut [GoldToponym]) {
     toponyms.sort_by_key(|t| t.start);
     let mut tokens = Tokens::default();
@@ -278,11 +284,33 @@ fn number_sentences(text: &str, toponyms: &mut [GoldToponym]) {
             .by_ref()
             .find(|&(c, _)| c >= t.start)
             .map_or(text.len(), |(_, b)| b);
+        let byte = nearest_occurrence(text, &t.text, byte);
         while s + 1 < sentences.len() && sentences[s].range.end() as usize <= byte {
             s += 1;
         }
+        t.start = byte;
         t.sentence = s;
     }
+}
+
+/// Where `name` occurs in `text` nearest to byte `at`, within 16 bytes
+/// either way; `at` where it does not. The corpora's offsets are not all
+/// exact: GeoVirus counts from one, and TR-News drifts by a few
+/// characters in some articles.
+fn nearest_occurrence(text: &str, name: &str, at: usize) -> usize {
+    let mut lo = at.saturating_sub(16).min(text.len());
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + name.len() + 16).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    text[lo..hi]
+        .match_indices(name)
+        .map(|(i, _)| lo + i)
+        .min_by_key(|&b| b.abs_diff(at))
+        .unwrap_or(at)
 }
 
 /// The bodies of the `<name ...>...</name>` elements of `text`, in order.
@@ -348,7 +376,8 @@ mod tests {
 
     #[test]
     fn toponyms_come_in_text_order_with_their_sentences() {
-        // Character offsets: "Zürich" puts a two-byte letter before them.
+        // Character offsets in the file, byte offsets out: "Zürich" puts a
+        // two-byte letter before them.
         let lgl = "<articles><article docid=\"1\"><text>Zürich is calm. Rain fell on Bern and Basel.</text><toponyms>\
             <toponym><start>38</start><end>43</end><phrase>Basel</phrase></toponym>\
             <toponym><start>0</start><end>6</end><phrase>Zürich</phrase></toponym>\
@@ -360,7 +389,17 @@ mod tests {
             .iter()
             .map(|t| (&t.text[..], t.start, t.sentence))
             .collect();
-        assert_eq!(got, [("Zürich", 0, 0), ("Bern", 29, 1), ("Basel", 38, 1)]);
+        assert_eq!(got, [("Zürich", 0, 0), ("Bern", 30, 1), ("Basel", 39, 1)]);
+    }
+
+    #[test]
+    fn offsets_snap_to_the_name_nearby() {
+        let gv = "<articles><article><text>A farm in Pandi, Bulacan.</text><locations>\
+            <location><name>Pandi</name><start>11</start><end>16</end><lat>1</lat><lon>2</lon></location>\
+            </locations></article></articles>";
+        let a = parse_geovirus(gv);
+        let t = &a[0].toponyms[0];
+        assert_eq!(&a[0].text[t.start..t.start + t.text.len()], "Pandi");
     }
 
     #[test]

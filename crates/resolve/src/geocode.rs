@@ -19,7 +19,10 @@
 //! US state, next to "Tbilisi" the country, and alone the country. A name
 //! the KB does not know gives `None`; [`Geocoder::place_unknown`] may then
 //! place it at the town the article names beside it, marked as such
-//! ([`Geo::within`]). Nothing is guessed at (0, 0).
+//! ([`Geo::within`]). Nothing is guessed at (0, 0). Given the article's
+//! text ([`Geocoder::geocode_text`]), the words around a name and the lists
+//! it stands in ([`crate::place_cues`]) also decide between the kinds of
+//! place a name can be ("Washington state", "Utah, Washington and Wyoming").
 //!
 //! ```
 //! use dossier_kb::Kb;
@@ -33,6 +36,9 @@
 //! ```
 
 use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::place_cues;
 
 use dossier_kb::normalize::PLACE_ABBREVIATIONS;
 use dossier_kb::{EntryIdx, EntryKind, Kb, KbEntry};
@@ -60,6 +66,17 @@ impl GeoContext {
             countries: Vec::new(),
         }
     }
+}
+
+/// One toponym where it stands in its article's text.
+#[derive(Clone, Debug)]
+pub struct TextToponym<'a> {
+    pub name: &'a str,
+    /// The name's byte range in the text; one that does not hold `name`
+    /// is only used to order the toponyms.
+    pub span: Range<usize>,
+    /// The number of its sentence.
+    pub sentence: usize,
 }
 
 /// One geocoding decision.
@@ -288,6 +305,106 @@ impl<'kb> Geocoder<'kb> {
             .iter()
             .map(|t| self.decide(t.as_ref(), &evidence))
             .collect()
+    }
+
+    /// Places every toponym of one article's text: `toponyms[i]` gets
+    /// `result[i]`. Beyond [`Self::geocode_all`], it reads the words around
+    /// each name ([`Self::read_cues`]) and places what the KB lacks at its
+    /// neighbours ([`Self::place_unknown`]).
+    pub fn geocode_text(
+        &self,
+        text: &str,
+        toponyms: &[TextToponym],
+        countries: &[String],
+    ) -> Vec<Option<GeoMatch>> {
+        let names: Vec<&str> = toponyms.iter().map(|t| t.name).collect();
+        let context = GeoContext {
+            toponyms: names.iter().map(|s| s.to_string()).collect(),
+            countries: countries.to_vec(),
+        };
+        let evidence = self.evidence(&context);
+        let mut decisions: Vec<Option<GeoMatch>> =
+            names.iter().map(|t| self.decide(t, &evidence)).collect();
+        // A span that does not hold its name says nothing of its words.
+        let spans: Vec<Range<usize>> = toponyms
+            .iter()
+            .map(|t| match text.get(t.span.clone()) {
+                Some(s) if s == t.name => t.span.clone(),
+                _ => 0..0,
+            })
+            .collect();
+        self.read_cues(text, &spans, &names, &evidence, &mut decisions);
+        let at: Vec<(usize, usize)> = toponyms
+            .iter()
+            .map(|t| (t.sentence, t.span.start))
+            .collect();
+        self.place_unknown(&mut decisions, &at);
+        decisions
+    }
+
+    /// Redecides toponyms between the kinds of place a name can be (the
+    /// state or the city of Washington) by the words around them: a
+    /// [`place_cues::designation`] ("Washington state", "the city of
+    /// Washington") picks its kind; in a list of three or more
+    /// ([`place_cues::lists`]), a toponym of another kind than two thirds
+    /// (and at least two) of the others takes theirs where it can ("Utah,
+    /// Washington and Wyoming" are states), unless it is an area holding
+    /// the place listed just before it ("Buffalo, New York").
+    fn read_cues(
+        &self,
+        text: &str,
+        spans: &[Range<usize>],
+        names: &[&str],
+        evidence: &Evidence,
+        decisions: &mut [Option<GeoMatch>],
+    ) {
+        let kind = |m: &Option<GeoMatch>| m.as_ref().map(|m| self.kb.entry(m.entry).kind);
+        let mut designated = vec![false; spans.len()];
+        for (i, span) in spans.iter().enumerate() {
+            let Some(cue) = place_cues::designation(text, span.clone()) else {
+                continue;
+            };
+            designated[i] = true;
+            let want = cue.kind;
+            let moves = |k: EntryKind| k != want && (cue.over_country || k != EntryKind::Country);
+            if kind(&decisions[i]).is_some_and(moves) {
+                if let Some(m) = self.decide_among(names[i], evidence, |e| e.kind == want) {
+                    decisions[i] = Some(m);
+                }
+            }
+        }
+        let before: Vec<Option<EntryKind>> = decisions.iter().map(kind).collect();
+        for list in place_cues::lists(text, spans, 3) {
+            for i in list.clone() {
+                let Some(own) = before[i].filter(|_| !designated[i]) else {
+                    continue;
+                };
+                let others: Vec<EntryKind> = list
+                    .clone()
+                    .filter(|&j| j != i)
+                    .filter_map(|j| before[j])
+                    .collect();
+                let Some((want, n)) = majority(&others) else {
+                    continue;
+                };
+                if want == own || n < 2 || n * 3 < others.len() * 2 {
+                    continue;
+                }
+                let holds_previous = i > list.start
+                    && match (&decisions[i], &decisions[i - 1]) {
+                        (Some(m), Some(prev)) => {
+                            holds(self.kb.entry(m.entry), self.kb.entry(prev.entry))
+                        }
+                        _ => false,
+                    };
+                if holds_previous {
+                    continue;
+                }
+                if let Some(m) = self.decide_among(names[i], evidence, |e| e.kind == want) {
+                    decisions[i] = Some(m);
+                }
+            }
+        }
     }
 
     /// The candidates of a toponym, retrying without a trailing designation
@@ -649,28 +766,38 @@ impl<'kb> Geocoder<'kb> {
     }
 
     fn decide(&self, toponym: &str, evidence: &Evidence) -> Option<GeoMatch> {
+        self.decide_among(toponym, evidence, |_| true)
+    }
+
+    /// The best of the candidates that `keep` lets through; the confidence
+    /// is still the share of all candidates.
+    fn decide_among(
+        &self,
+        toponym: &str,
+        evidence: &Evidence,
+        keep: impl Fn(&KbEntry) -> bool,
+    ) -> Option<GeoMatch> {
         let cands = self.features(toponym, evidence);
-        if cands.idx.is_empty() {
-            return None;
-        }
         let scores: Vec<f64> = cands
             .features
             .iter()
             .map(|f| self.config.score(f))
             .collect();
         let probs = softmax(&scores);
-        let best = (0..cands.idx.len()).max_by(|&a, &b| {
-            scores[a]
-                .total_cmp(&scores[b])
-                // Ties go to the larger place, then to the lower index.
-                .then_with(|| {
-                    self.kb
-                        .entry(cands.idx[a])
-                        .population
-                        .cmp(&self.kb.entry(cands.idx[b]).population)
-                })
-                .then_with(|| cands.idx[b].cmp(&cands.idx[a]))
-        })?;
+        let best = (0..cands.idx.len())
+            .filter(|&a| keep(self.kb.entry(cands.idx[a])))
+            .max_by(|&a, &b| {
+                scores[a]
+                    .total_cmp(&scores[b])
+                    // Ties go to the larger place, then to the lower index.
+                    .then_with(|| {
+                        self.kb
+                            .entry(cands.idx[a])
+                            .population
+                            .cmp(&self.kb.entry(cands.idx[b]).population)
+                    })
+                    .then_with(|| cands.idx[b].cmp(&cands.idx[a]))
+            })?;
         // An area the KB places at its namesake town (a district with no
         // GeoNames code) is that town to the reader: "Paris" is the city.
         let best = match self.kb.entry(cands.idx[best]) {
@@ -945,6 +1072,34 @@ struct Evidence {
     admin1: HashMap<String, f64>,
 }
 
+/// The most common kind in `kinds` and how often it occurs (ties go to
+/// the first seen).
+fn majority(kinds: &[EntryKind]) -> Option<(EntryKind, usize)> {
+    let mut best: Option<(EntryKind, usize)> = None;
+    for &k in kinds {
+        let n = kinds.iter().filter(|&&o| o == k).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((k, n));
+        }
+    }
+    best
+}
+
+/// Whether `area` (a country or an admin-1 area) holds `place`.
+fn holds(area: &KbEntry, place: &KbEntry) -> bool {
+    area.country.is_some()
+        && area.country == place.country
+        && match area.kind {
+            EntryKind::Country => place.kind != EntryKind::Country,
+            EntryKind::Admin1 => {
+                matches!(place.kind, EntryKind::City | EntryKind::Admin2)
+                    && area.admin1.is_some()
+                    && area.admin1 == place.admin1
+            }
+            _ => false,
+        }
+}
+
 fn softmax(scores: &[f64]) -> Vec<f64> {
     let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let exps: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
@@ -982,14 +1137,34 @@ mod tests {
         expect.assert_eq(&actual);
     }
 
-    /// Geocodes an article's toponyms, all in one sentence in this order,
-    /// places the unknown ones ([`Geocoder::place_unknown`]) and renders
-    /// one line per toponym.
-    fn check_placed(toponyms: &[&str], expect: Expect) {
+    /// Geocodes the toponyms marked `[Name]` in `input` (a new sentence
+    /// after each ". ") with [`Geocoder::geocode_text`] and renders one line
+    /// per toponym.
+    fn check_placed(input: &str, expect: Expect) {
         let geocoder = Geocoder::new(kb());
-        let mut decisions = geocoder.geocode_all(toponyms, &[]);
-        let at: Vec<(usize, usize)> = (0..toponyms.len()).map(|i| (0, i * 10)).collect();
-        geocoder.place_unknown(&mut decisions, &at);
+        let mut text = String::new();
+        let mut marks: Vec<(Range<usize>, usize)> = Vec::new();
+        let (mut open, mut sentence) = (0, 0);
+        for c in input.chars() {
+            match c {
+                '[' => open = text.len(),
+                ']' => marks.push((open..text.len(), sentence)),
+                _ => text.push(c),
+            }
+            if text.ends_with(". ") && c == ' ' {
+                sentence += 1;
+            }
+        }
+        let toponyms: Vec<TextToponym> = marks
+            .iter()
+            .map(|(span, sentence)| TextToponym {
+                name: &text[span.clone()],
+                span: span.clone(),
+                sentence: *sentence,
+            })
+            .collect();
+        let decisions = geocoder.geocode_text(&text, &toponyms, &[]);
+        let toponyms: Vec<&str> = toponyms.iter().map(|t| t.name).collect();
         let mut actual = String::new();
         for (t, m) in toponyms.iter().zip(&decisions) {
             let line = match m {
@@ -1018,7 +1193,7 @@ mod tests {
     #[test]
     fn unknown_village_is_placed_in_the_country_beside_it() {
         check_placed(
-            &["Boulkessi", "Mali"],
+            "An attack near [Boulkessi] in [Mali] on Sunday.",
             expect![[r#"
                 Boulkessi -> Mali ML country within Mali
                 Mali -> Mali ML country
@@ -1027,16 +1202,50 @@ mod tests {
     }
 
     #[test]
+    fn words_around_a_name_and_lists_decide_its_kind() {
+        check_placed(
+            "A cow from a [Washington] state farm.",
+            expect![[r#"
+                Washington -> Washington State US admin1
+            "#]],
+        );
+        check_placed(
+            "A nurse in [Washington] fell ill.",
+            expect![[r#"
+                Washington -> Washington US city
+            "#]],
+        );
+        check_placed(
+            "Cases in [Oregon], [Utah], [Washington] and [Wyoming] rose.",
+            expect![[r#"
+                Oregon -> Oregon US admin1
+                Utah -> Utah US admin1
+                Washington -> Washington State US admin1
+                Wyoming -> Wyoming US admin1
+            "#]],
+        );
+        check_placed(
+            "Flights from [Buffalo], [New York], [Chicago] and [Boston] stopped.",
+            expect![[r#"
+                Buffalo -> Buffalo US city
+                New York -> New York State US admin1
+                Chicago -> Chicago US city
+                Boston -> Boston US city
+            "#]],
+        );
+    }
+
+    #[test]
     fn doubted_town_outside_the_province_named_is_a_homonym() {
         check_placed(
-            &["Hinton", "Iowa"],
+            "A fire in [Hinton] in [Iowa] on Monday.",
             expect![[r#"
                 Hinton -> Iowa US admin1 within Iowa passing over Hinton (US.OK)
                 Iowa -> Iowa US admin1
             "#]],
         );
         check_placed(
-            &["Hinton", "Oklahoma"],
+            "A fire in [Hinton] in [Oklahoma] on Monday.",
             expect![[r#"
                 Hinton -> Hinton US city
                 Oklahoma -> Oklahoma US admin1

@@ -52,6 +52,7 @@ pub mod geo_eval;
 pub mod geocode;
 mod group;
 pub mod names;
+pub mod place_cues;
 pub mod typing;
 
 use std::sync::Arc;
@@ -122,8 +123,7 @@ impl Component for Resolver {
 fn geocode_entities(kb: &Kb, doc: &mut Document) {
     let geocoder = geocode::Geocoder::new(kb);
     // Every name mention of a place is evidence for the others.
-    let mut toponyms: Vec<&str> = Vec::new();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut toponyms: Vec<geocode::TextToponym> = Vec::new();
     let mut representative: Vec<Option<usize>> = vec![None; doc.entities.len()];
     for (e, entity) in doc.entities.iter().enumerate() {
         if !entity.etype.is_place() {
@@ -139,11 +139,14 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
             if best.is_none_or(|(_, len)| text.len() > len) {
                 best = Some((toponyms.len(), text.len()));
             }
-            toponyms.push(text);
             let sentence = doc
                 .sentence_at(m.range.start())
                 .map_or(usize::MAX, |s| s.index());
-            starts.push((sentence, m.range.start() as usize));
+            toponyms.push(geocode::TextToponym {
+                name: text,
+                span: m.range.start() as usize..m.range.end() as usize,
+                sentence,
+            });
         }
         representative[e] = best.map(|(i, _)| i);
     }
@@ -153,8 +156,19 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
         .filter(|e| e.etype == EntityType::Norp)
         .filter_map(|e| kb.entry(kb.by_id(e.kb_id.as_deref()?)?).country.clone())
         .collect();
-    let mut matches = geocoder.geocode_all(&toponyms, &countries);
-    geocoder.place_unknown(&mut matches, &starts);
+    // Mentions come entity by entity; the geocoder reads them in text
+    // order.
+    let mut order: Vec<usize> = (0..toponyms.len()).collect();
+    order.sort_by_key(|&i| toponyms[i].span.start);
+    let sorted: Vec<geocode::TextToponym> = order.iter().map(|&i| toponyms[i].clone()).collect();
+    let mut matches = vec![None; toponyms.len()];
+    for (m, &i) in geocoder
+        .geocode_text(doc.text(), &sorted, &countries)
+        .into_iter()
+        .zip(&order)
+    {
+        matches[i] = m;
+    }
     let mut unknown = Vec::new();
     for (e, rep) in representative.into_iter().enumerate() {
         let Some(rep) = rep else { continue };
