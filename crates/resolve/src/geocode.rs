@@ -405,6 +405,64 @@ impl<'kb> Geocoder<'kb> {
                 }
             }
         }
+        let in_lists = place_cues::lists(text, spans, 3);
+        for i in 0..spans.len() {
+            let Some(own) = decisions[i].as_ref().map(|m| m.entry) else {
+                continue;
+            };
+            let Some(area) = self.qualifier(text, spans, decisions, &in_lists, i) else {
+                continue;
+            };
+            let (own_e, area_e) = (self.kb.entry(own), self.kb.entry(area.entry));
+            let qualifies = match area_e.kind {
+                EntryKind::Country => own_e.kind != EntryKind::Country,
+                EntryKind::Admin1 => matches!(own_e.kind, EntryKind::City | EntryKind::Admin2),
+                _ => false,
+            };
+            if !qualifies || lies_in(own_e, area_e) {
+                continue;
+            }
+            decisions[i] = match self.decide_among(names[i], evidence, |e| lies_in(e, area_e)) {
+                Some(m) => Some(m),
+                None if own_e.kind == EntryKind::City => Some(self.placed_within(&area, Some(own))),
+                None => continue,
+            };
+        }
+    }
+
+    /// The area named right after toponym `i` as the place it lies in:
+    /// the next toponym after a comma ("Paris, Idaho"), unless the two
+    /// stand in a list of three or more, or else an abbreviation of a
+    /// province after a comma ("LONDON, Ky.", "Churchill, Man.").
+    fn qualifier(
+        &self,
+        text: &str,
+        spans: &[Range<usize>],
+        decisions: &[Option<GeoMatch>],
+        lists: &[Range<usize>],
+        i: usize,
+    ) -> Option<GeoMatch> {
+        let end = spans[i].end;
+        if end == 0 {
+            return None;
+        }
+        let next = spans.get(i + 1).filter(|n| n.start >= end);
+        if let Some(next) = next {
+            if text.get(end..next.start) == Some(", ") {
+                let listed = lists.iter().any(|l| l.contains(&i) && l.contains(&(i + 1)));
+                return decisions[i + 1].clone().filter(|_| !listed);
+            }
+        }
+        let abbreviation = place_cues::abbreviation_after_comma(text, end)?;
+        let mut areas = self
+            .kb
+            .place_candidates(abbreviation)
+            .into_iter()
+            .filter(|&a| self.kb.entry(a).kind == EntryKind::Admin1);
+        match (areas.next(), areas.next()) {
+            (Some(a), None) => self.match_entry(a, 1.0),
+            _ => None,
+        }
     }
 
     /// The candidates of a toponym, retrying without a trailing designation
@@ -813,10 +871,15 @@ impl<'kb> Geocoder<'kb> {
             }
             _ => best,
         };
-        let e = self.kb.entry(cands.idx[best]);
+        self.match_entry(cands.idx[best], probs[best] as f32)
+    }
+
+    /// The decision for KB entry `idx` itself, if it can be placed.
+    fn match_entry(&self, idx: EntryIdx, confidence: f32) -> Option<GeoMatch> {
+        let e = self.kb.entry(idx);
         let (lat, lon) = e.coords()?;
         Some(GeoMatch {
-            entry: cands.idx[best],
+            entry: idx,
             geo: Geo {
                 lat,
                 lon,
@@ -825,9 +888,20 @@ impl<'kb> Geocoder<'kb> {
                 level: e.kind.geo_level()?.to_string(),
                 within: None,
             },
-            confidence: probs[best] as f32,
+            confidence,
             passed_over: None,
         })
+    }
+
+    /// A toponym placed at `host`'s point, as [`Self::place_unknown`] and
+    /// the qualifier rule of [`Self::read_cues`] place one: `within` names
+    /// the host, the confidence is half the host's.
+    fn placed_within(&self, host: &GeoMatch, passed_over: Option<EntryIdx>) -> GeoMatch {
+        let mut placed = host.clone();
+        placed.geo.within = Some(self.kb.entry(host.entry).name.clone());
+        placed.confidence = host.confidence / 2.0;
+        placed.passed_over = passed_over;
+        placed
     }
 
     /// Places the toponyms the KB does not know (`None` in `decisions`) at
@@ -890,11 +964,7 @@ impl<'kb> Geocoder<'kb> {
                 Some(m) if self.doubted(m) && self.outside_province(m, host) => Some(m.entry),
                 Some(_) => continue,
             };
-            let mut placed = host.clone();
-            placed.geo.within = Some(self.kb.entry(host.entry).name.clone());
-            placed.confidence = host.confidence / 2.0;
-            placed.passed_over = passed_over;
-            decisions[i] = Some(placed);
+            decisions[i] = Some(self.placed_within(host, passed_over));
         }
     }
 
@@ -1085,6 +1155,27 @@ fn majority(kinds: &[EntryKind]) -> Option<(EntryKind, usize)> {
     best
 }
 
+/// Whether `place` lies in `area` as far as the KB can tell: [`holds`],
+/// or, for a province, in the same country and within
+/// [`NEAR_PROVINCE_KM`] of its point (the curated provinces of some
+/// countries, "Essex", "East Java", carry other codes than GeoNames gives
+/// their towns).
+fn lies_in(place: &KbEntry, area: &KbEntry) -> bool {
+    holds(area, place)
+        || (area.kind == EntryKind::Admin1
+            && place.kind != EntryKind::Country
+            && area.country.is_some()
+            && area.country == place.country
+            && match (area.coords(), place.coords()) {
+                (Some(a), Some(p)) => haversine_km(a, p) < NEAR_PROVINCE_KM,
+                _ => false,
+            })
+}
+
+/// How near a province's point a town of its country must be to count as
+/// in it when their codes disagree.
+const NEAR_PROVINCE_KM: f64 = 150.0;
+
 /// Whether `area` (a country or an admin-1 area) holds `place`.
 fn holds(area: &KbEntry, place: &KbEntry) -> bool {
     area.country.is_some()
@@ -1231,6 +1322,38 @@ mod tests {
                 New York -> New York State US admin1
                 Chicago -> Chicago US city
                 Boston -> Boston US city
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_town_lies_in_the_area_named_after_its_comma() {
+        check_placed(
+            "He is originally from [Paris], [Idaho], and lives in Boise.",
+            expect![[r#"
+                Paris -> Idaho US admin1 within Idaho passing over Paris (FR.11)
+                Idaho -> Idaho US admin1
+            "#]],
+        );
+        check_placed(
+            "[LONDON], Ky. (AP) - Police said",
+            expect![[r#"
+            LONDON -> London US city
+        "#]],
+        );
+        check_placed(
+            "A crash near [Ipswich], [Suffolk].",
+            expect![[r#"
+            Ipswich -> Ipswich GB city
+            Suffolk -> Suffolk GB admin1
+        "#]],
+        );
+        check_placed(
+            "Protests in [London], [Paris] and [Berlin] grew.",
+            expect![[r#"
+                London -> London GB city
+                Paris -> Paris FR city
+                Berlin -> Berlin DE city
             "#]],
         );
     }

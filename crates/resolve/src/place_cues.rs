@@ -74,6 +74,20 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
+/// The abbreviation written after a comma at byte `end` of `text`, as US
+/// and Canadian news write a town's state or province ("LONDON, Ky.",
+/// "Churchill, Man.", "Albany, N.Y."): letters and dots ending in a dot.
+/// A name at the end of a sentence ("Paris, France.") passes too; the
+/// caller keeps only what the KB knows as a province's abbreviation.
+pub fn abbreviation_after_comma(text: &str, end: usize) -> Option<&str> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let len = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '.'))
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    (word.len() >= 3 && word.ends_with('.') && word.starts_with(char::is_uppercase)).then_some(word)
+}
+
 /// Whether the text between two toponyms only joins them in a list:
 /// ", ", " and ", ", and ", " or ", " & ".
 pub fn joined_in_list(between: &str) -> bool {
@@ -146,6 +160,19 @@ mod tests {
             "the [Egyptian] state said",
             expect!["Some((Admin1, false))"],
         );
+    }
+
+    #[test]
+    fn abbreviations_after_a_comma() {
+        let check = |text: &str, expect: Expect| {
+            let end = text.find(',').unwrap_or(0);
+            expect.assert_eq(&format!("{:?}", abbreviation_after_comma(text, end)));
+        };
+        check("LONDON, Ky. (WKYT) - Police", expect![[r#"Some("Ky.")"#]]);
+        check("Albany, N.Y., police said", expect![[r#"Some("N.Y.")"#]]);
+        check("Churchill, Man. her parents", expect![[r#"Some("Man.")"#]]);
+        check("Paris, France.", expect![[r#"Some("France.")"#]]);
+        check("Paris, the capital", expect!["None"]);
     }
 
     /// `input` marks toponyms as `[Name]`; the lists of at least two.
