@@ -1336,6 +1336,12 @@ mod tests {
             "#]],
         );
         check_placed(
+            "[LOUISVILLE], KY--(Marketwire) - A firm",
+            expect![[r#"
+            LOUISVILLE -> Louisville US city
+        "#]],
+        );
+        check_placed(
             "[LONDON], Ky. (AP) - Police said",
             expect![[r#"
             LONDON -> London US city

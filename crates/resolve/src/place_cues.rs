@@ -76,16 +76,19 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
 
 /// The abbreviation written after a comma at byte `end` of `text`, as US
 /// and Canadian news write a town's state or province ("LONDON, Ky.",
-/// "Churchill, Man.", "Albany, N.Y."): letters and dots ending in a dot.
-/// A name at the end of a sentence ("Paris, France.") passes too; the
-/// caller keeps only what the KB knows as a province's abbreviation.
+/// "Churchill, Man.", "Albany, N.Y.", "LOUISVILLE, KY--"): letters and
+/// dots ending in a dot, or two capitals. A name at the end of a sentence
+/// ("Paris, France.") passes too; the caller keeps only what the KB knows
+/// as a province's abbreviation.
 pub fn abbreviation_after_comma(text: &str, end: usize) -> Option<&str> {
     let rest = text.get(end..)?.strip_prefix(", ")?;
     let len = rest
         .find(|c: char| !(c.is_alphabetic() || c == '.'))
         .unwrap_or(rest.len());
     let word = &rest[..len];
-    (word.len() >= 3 && word.ends_with('.') && word.starts_with(char::is_uppercase)).then_some(word)
+    let dotted = word.len() >= 3 && word.ends_with('.') && word.starts_with(char::is_uppercase);
+    let postal = word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    (dotted || postal).then_some(word)
 }
 
 /// Whether the text between two toponyms only joins them in a list:
@@ -173,6 +176,8 @@ mod tests {
         check("Churchill, Man. her parents", expect![[r#"Some("Man.")"#]]);
         check("Paris, France.", expect![[r#"Some("France.")"#]]);
         check("Paris, the capital", expect!["None"]);
+        check("LOUISVILLE, KY--(Marketwire)", expect![[r#"Some("KY")"#]]);
+        check("Paris, Victoria said", expect!["None"]);
     }
 
     /// `input` marks toponyms as `[Name]`; the lists of at least two.
