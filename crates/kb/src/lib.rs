@@ -835,6 +835,11 @@ mod tests {
         check("Britain", expect!["Q145 country United Kingdom GB"]);
         check("Ivory Coast", expect!["Q1008 country Ivory Coast CI"]);
         check("Pakistani", expect!["dossier:demonym-pk norp Pakistani PK"]);
+        check("Texans", expect!["dossier:demonym-us-texas norp Texan US"]);
+        check(
+            "the Midwest",
+            expect!["dossier:us-midwest region Midwest US"],
+        );
         check(
             "Khorasan Ghag",
             expect!["dossier:khorasan-ghag work Khorasan Ghag AF"],

@@ -1435,6 +1435,13 @@ mod tests {
             &[],
             expect!["Pakistan -> PK country (30.00, 70.00)"],
         );
+        // A US state's and a region's demonyms stand for them too.
+        check("Texans", &[], expect!["Texas -> US admin1 (31.25, -99.25)"]);
+        check(
+            "West African",
+            &[],
+            expect!["West Africa -> - region (12.00, -3.00)"],
+        );
     }
 
     #[test]
