@@ -163,6 +163,20 @@ impl NerTagger {
     }
 }
 
+/// The token span `a..b` of `words` without the quotes and brackets at its
+/// ends that a tagger may take into a name ("‘American" is "American");
+/// `None` when no word is left.
+fn trim_to_words(words: &[&str], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let bare = |i: usize| !words[i].chars().any(char::is_alphanumeric);
+    while a < b && bare(a) {
+        a += 1;
+    }
+    while b > a && bare(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
 impl Component for NerTagger {
     fn name(&self) -> &'static str {
         "ner.v1"
@@ -196,8 +210,11 @@ impl Component for NerTagger {
         let mut mentions = Vec::new();
         for (&(first, _), names) in bounds.iter().zip(&tagged) {
             for name in names {
-                let (a, b) = (first + name.start, first + name.end - 1);
-                let (s, e) = (doc.tokens.start[a], doc.tokens.end[b]);
+                let Some((a, b)) = trim_to_words(&words, first + name.start, first + name.end)
+                else {
+                    continue;
+                };
+                let (s, e) = (doc.tokens.start[a], doc.tokens.end[b - 1]);
                 mentions.push(Mention {
                     range: TextRange::new(s.min(e), e.max(s)),
                     etype: name.etype,
@@ -208,5 +225,32 @@ impl Component for NerTagger {
             }
         }
         doc.mentions.extend(mentions);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    /// Trims the span of all of `words` and renders what is left.
+    fn check(words: &[&str], expect: Expect) {
+        let got = trim_to_words(words, 0, words.len()).map(|(a, b)| words[a..b].join(" "));
+        expect.assert_eq(&format!("{got:?}"));
+    }
+
+    #[test]
+    fn quotes_and_brackets_are_trimmed_off_names() {
+        check(&["‘", "American"], expect![[r#"Some("American")"#]]);
+        check(
+            &["“", "Khorasan", "Ghag", "”"],
+            expect![[r#"Some("Khorasan Ghag")"#]],
+        );
+        check(&["(", "ISKP", ")"], expect![[r#"Some("ISKP")"#]]);
+        check(
+            &["Tehrik-i-Taliban", "Pakistan"],
+            expect![[r#"Some("Tehrik-i-Taliban Pakistan")"#]],
+        );
+        check(&["“", "”"], expect!["None"]);
     }
 }
