@@ -10,6 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use dossier_kb::{normalize, EntryIdx, EntryKind, Kb};
+
+use crate::place_cues;
 use dossier_text::{
     Document, Entity, EntityId, EntityType, Mention, MentionIdx, MentionKind, TextRange, TokenIdx,
     TokenKind,
@@ -626,8 +628,10 @@ fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
     let text = doc.slice(core_range).to_string();
     let acronym = acronym_letters(&text);
     let ctx = context(doc, m.range);
-    // "in Peshawar" tagged PERSON or ORG: the KB's place wins.
-    let ner = if ctx.after_locative
+    // "in Peshawar" or "its “Khorasan” province" tagged PERSON or ORG: the
+    // KB's place wins.
+    let designated = place_cues::designation(doc.text(), m.range.into()).is_some();
+    let ner = if (ctx.after_locative || designated)
         && matches!(ner, EntityType::Person | EntityType::Org)
         && typing::best_entry(kb, &text, EntityType::Loc).is_some()
     {
@@ -635,8 +639,11 @@ fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
     } else {
         ner
     };
+    // After "magazine named" only a work's own entry links: "Khorasan Ghag"
+    // is the magazine, and "Khorasan" alone is not the region.
     let mut kb_hit = if ctx.after_work_noun {
-        None
+        typing::best_entry(kb, &text, EntityType::Work)
+            .filter(|&e| kb.entry(e).etype == EntityType::Work)
     } else {
         typing::best_entry(kb, &text, ner)
     };

@@ -64,10 +64,12 @@ pub fn designation(text: &str, span: Range<usize>) -> Option<Designation> {
     })
 }
 
-/// The word that follows `end` after one space, without trailing
-/// punctuation.
+/// The word that follows `end` after one space (and a closing quote
+/// before it: "its “Khorasan” province"), without trailing punctuation.
 fn word_after(text: &str, end: usize) -> Option<&str> {
-    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let rest = text.get(end..)?;
+    let rest = rest.strip_prefix(['”', '’', '"', '\'']).unwrap_or(rest);
+    let rest = rest.strip_prefix(' ')?;
     let word = rest
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .next()?;
@@ -156,6 +158,7 @@ mod tests {
             expect!["Some((Admin1, true))"],
         );
         check_designation("the city of [Washington] is", expect!["Some((City, true))"]);
+        check_designation("its “[Khorasan]” province", expect!["Some((Admin1, true))"]);
         check_designation("a hospital in [Washington] on Monday", expect!["None"]);
         check_designation("[Washington], state officials said", expect!["None"]);
         check_designation("the largest city of [Turkey] is", expect!["None"]);

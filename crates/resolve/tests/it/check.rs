@@ -103,6 +103,16 @@ fn magazine_title_is_work() {
 }
 
 #[test]
+fn a_name_before_province_is_the_place() {
+    check(
+        "The group declared the creation of its “[Khorasan]{ORG}” province.",
+        expect![[r#"
+            E0 LOC "Khorasan" kb=dossier:khorasan geo=- (34.00, 62.00) region mentions=[Khorasan@42 name]
+        "#]],
+    );
+}
+
+#[test]
 fn demonym_is_norp_and_army_is_org() {
     check(
         "[Pakistani]{MISC} scholars criticised the [Pakistani]{MISC} army.",
