@@ -7,7 +7,11 @@ use std::time::Instant;
 use anyhow::Context;
 use dossier_ner::conll::{self, Scores};
 use dossier_ner::{re3d, NerTagger, Progress, TrainConfig};
-use dossier_text::{tokenize, Component, DocMeta, Document};
+use std::sync::Arc;
+
+use dossier_kb::Kb;
+use dossier_resolve::Resolver;
+use dossier_text::{tokenize, Component, DocMeta, Document, MentionKind};
 use indicatif::{ProgressBar, ProgressStyle};
 
 const DATA: &str = "../shared/data";
@@ -90,6 +94,10 @@ pub struct EvalArgs {
     /// `{"doc": ID, "start": CHAR, "end": CHAR, "label": TYPE}`.
     #[arg(long, requires = "re3d")]
     spans: Option<PathBuf>,
+    /// On re3d, score the tagger's raw PERSON/ORG/LOC/MISC names instead of
+    /// the resolver's typed entities (GPE, LOC, FAC, NORP, ...).
+    #[arg(long, requires = "re3d")]
+    no_typing: bool,
     /// A model file instead of the embedded one.
     #[arg(long)]
     model: Option<PathBuf>,
@@ -269,6 +277,65 @@ fn report(scores: &Scores, json: bool, what: &str) {
     }
 }
 
+/// Scores dossier (or `--spans`) on re3d and prints the tables.
+fn eval_re3d(args: &EvalArgs, docs: &[re3d::Re3dDoc]) -> anyhow::Result<()> {
+    let what = format!("re3d: {} documents", docs.len());
+    if let Some(path) = &args.spans {
+        let preds = external_spans(docs, path)?;
+        report(&re3d::score(docs, &preds), args.json, &what);
+        return Ok(());
+    }
+    let tagger = load_tagger(args)?;
+    // With typing on, the resolver types the names as `dossier extract`
+    // does (GPE, LOC, FAC, NORP, WORK, ...), and fixes NER types the KB
+    // contradicts.
+    let resolver = if args.no_typing {
+        None
+    } else {
+        let kb = Kb::embedded().context("loading the embedded knowledge base")?;
+        Some(Resolver::new(Arc::new(kb)))
+    };
+    let preds: Vec<Vec<(usize, usize, String)>> = docs
+        .iter()
+        .map(|d| {
+            let mut doc = Document::new(d.text.clone(), DocMeta::default());
+            tokenize::segment(&mut doc);
+            tagger.process(&mut doc);
+            if let Some(r) = &resolver {
+                r.process(&mut doc);
+            }
+            doc.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name || m.kind == MentionKind::Acronym)
+                .map(|m| {
+                    let r = m.range.as_range();
+                    (r.start, r.end, m.etype.as_str().to_string())
+                })
+                .collect()
+        })
+        .collect();
+    if resolver.is_none() {
+        report(&re3d::score(docs, &preds), args.json, &what);
+        return Ok(());
+    }
+    let (coarse, fine) = re3d::score_typed(docs, &preds);
+    if args.json {
+        let mut v = coarse.to_json();
+        v["typed"] = fine.to_json()["per_type"].clone();
+        println!("{v}");
+    } else {
+        println!(
+            "{what}, typing on (GPE/LOC/FAC as Location, NORP as Nationality; WORK, EVENT, MISC unscored)\n{}",
+            coarse.render()
+        );
+        println!(
+            "fine types against their re3d class (recall: the share of that class found)\n{}",
+            fine.render_per_type()
+        );
+    }
+    Ok(())
+}
+
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if args.data.is_none() && args.re3d.is_none() {
         anyhow::bail!("give --data FILE (CoNLL) or --re3d DIR");
@@ -282,32 +349,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         let docs = re3d::read_re3d(dir).with_context(|| format!("reading {}", dir.display()))?;
-        let preds = match &args.spans {
-            Some(path) => external_spans(&docs, path)?,
-            None => {
-                let tagger = load_tagger(&args)?;
-                docs.iter()
-                    .map(|d| {
-                        let mut doc = Document::new(d.text.clone(), DocMeta::default());
-                        tokenize::segment(&mut doc);
-                        tagger.process(&mut doc);
-                        doc.mentions
-                            .iter()
-                            .map(|m| {
-                                let r = m.range.as_range();
-                                (r.start, r.end, m.etype.as_str().to_string())
-                            })
-                            .collect()
-                    })
-                    .collect()
-            }
-        };
-        let scores = re3d::score(&docs, &preds);
-        report(
-            &scores,
-            args.json,
-            &format!("re3d: {} documents", docs.len()),
-        );
+        eval_re3d(&args, &docs)?;
     }
     if let Some(path) = &args.data {
         if !path.exists() {

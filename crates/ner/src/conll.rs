@@ -232,6 +232,13 @@ impl Scores {
             100.0 * o.recall,
             100.0 * o.f1
         );
+        s.push_str(&self.render_per_type());
+        s
+    }
+
+    /// The per-type lines of [`Self::render`].
+    pub fn render_per_type(&self) -> String {
+        let mut s = String::new();
         for (t, p) in self.per_type() {
             s.push_str(&format!(
                 "{t:<9} precision {:6.2}  recall {:6.2}  F1 {:6.2}\n",

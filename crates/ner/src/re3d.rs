@@ -136,6 +136,51 @@ pub fn read_re3d(dir: &Path) -> Result<Vec<Re3dDoc>, NerError> {
     Ok(out)
 }
 
+/// The re3d class a fine type is scored against, with typing on: GPE, LOC
+/// and FAC are re3d's Location, NORP its Nationality; WORK, EVENT and MISC
+/// have no re3d class (`None`).
+pub fn class_of_fine(label: &str) -> Option<&'static str> {
+    match label {
+        "GPE" | "LOC" | "FAC" => Some("LOC"),
+        "NORP" => Some("MISC"),
+        "PERSON" | "ORG" => map_type(label),
+        _ => None,
+    }
+}
+
+/// Scores fine-typed predictions: the coarse table (each prediction as its
+/// re3d class, [`class_of_fine`]; a type without one is not scored), and
+/// one row per fine place and group type: a GPE, LOC or FAC is right when
+/// its span is a gold Location, a NORP when it is a gold Nationality, and
+/// the row's recall is the share of that gold class it found.
+pub fn score_typed(docs: &[Re3dDoc], preds: &[Vec<(usize, usize, String)>]) -> (Scores, Scores) {
+    let mut coarse = Scores::default();
+    let mut fine = Scores::default();
+    for (d, p) in docs.iter().zip(preds) {
+        let as_class: Vec<(usize, usize, String)> = p
+            .iter()
+            .filter_map(|(a, b, t)| Some((*a, *b, class_of_fine(t)?.to_string())))
+            .collect();
+        coarse.add(&d.gold, &as_class);
+        for label in ["GPE", "LOC", "FAC", "NORP"] {
+            let class = class_of_fine(label).unwrap_or_default();
+            let gold: Vec<(usize, usize, &str)> = d
+                .gold
+                .iter()
+                .filter(|g| g.2 == class)
+                .map(|g| (g.0, g.1, label))
+                .collect();
+            let pred: Vec<(usize, usize, &str)> = p
+                .iter()
+                .filter(|q| q.2 == label)
+                .map(|q| (q.0, q.1, label))
+                .collect();
+            fine.add(&gold, &pred);
+        }
+    }
+    (coarse, fine)
+}
+
 /// Scores predictions `(start byte, end byte, type)` per document against
 /// the gold names.
 pub fn score(docs: &[Re3dDoc], preds: &[Vec<(usize, usize, String)>]) -> Scores {
@@ -144,4 +189,40 @@ pub fn score(docs: &[Re3dDoc], preds: &[Vec<(usize, usize, String)>]) -> Scores 
         scores.add(&d.gold, p);
     }
     scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(gold: &[(usize, usize, &str)]) -> Re3dDoc {
+        Re3dDoc {
+            id: "d".into(),
+            text: String::new(),
+            gold: gold.iter().map(|g| (g.0, g.1, g.2.to_string())).collect(),
+            char_to_byte: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fine_types_are_scored_against_their_re3d_class() {
+        // Gold: two Locations and one Nationality.
+        let docs = [doc(&[(0, 5, "LOC"), (10, 15, "LOC"), (20, 27, "MISC")])];
+        let preds = vec![vec![
+            (0, 5, "GPE".to_string()),
+            (10, 15, "LOC".to_string()),
+            (20, 27, "NORP".to_string()),
+            (30, 35, "WORK".to_string()),
+        ]];
+        let (coarse, fine) = score_typed(&docs, &preds);
+        // The WORK has no re3d class and is not a prediction.
+        assert_eq!(coarse.by_type["LOC"], (2, 2, 2));
+        assert_eq!(coarse.by_type["MISC"], (1, 1, 1));
+        assert_eq!(coarse.n_pred(), 3);
+        // GPE found one of the two Locations; NORP the one Nationality.
+        assert_eq!(fine.by_type["GPE"], (2, 1, 1));
+        assert_eq!(fine.by_type["LOC"], (2, 1, 1));
+        assert_eq!(fine.by_type["FAC"], (2, 0, 0));
+        assert_eq!(fine.by_type["NORP"], (1, 1, 1));
+    }
 }
