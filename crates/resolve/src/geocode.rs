@@ -410,7 +410,7 @@ impl<'kb> Geocoder<'kb> {
             let Some(own) = decisions[i].as_ref().map(|m| m.entry) else {
                 continue;
             };
-            let Some(area) = self.qualifier(text, spans, decisions, &in_lists, i) else {
+            let Some((area, listed)) = self.qualifier(text, spans, decisions, &in_lists, i) else {
                 continue;
             };
             let (own_e, area_e) = (self.kb.entry(own), self.kb.entry(area.entry));
@@ -424,15 +424,20 @@ impl<'kb> Geocoder<'kb> {
             }
             decisions[i] = match self.decide_among(names[i], evidence, |e| lies_in(e, area_e)) {
                 Some(m) => Some(m),
-                None if own_e.kind == EntryKind::City => Some(self.placed_within(&area, Some(own))),
+                None if own_e.kind == EntryKind::City && !listed => {
+                    Some(self.placed_within(&area, Some(own)))
+                }
                 None => continue,
             };
         }
     }
 
-    /// The area named right after toponym `i` as the place it lies in:
-    /// the next toponym after a comma ("Paris, Idaho"), unless the two
-    /// stand in a list of three or more, or else an abbreviation of a
+    /// The area named right after toponym `i` as the place it lies in, and
+    /// whether the two stand in a list of three or more ("Nashville,
+    /// Tennessee, Richmond, Virginia", but also "Aleppo, Idlib and Hama",
+    /// where the town is not in the province, so that in a list the area
+    /// only picks among the town's namesakes): the next toponym after a
+    /// comma ("Paris, Idaho"), or else an abbreviation of a
     /// province after a comma ("LONDON, Ky.", "Churchill, Man.").
     fn qualifier(
         &self,
@@ -441,7 +446,7 @@ impl<'kb> Geocoder<'kb> {
         decisions: &[Option<GeoMatch>],
         lists: &[Range<usize>],
         i: usize,
-    ) -> Option<GeoMatch> {
+    ) -> Option<(GeoMatch, bool)> {
         let end = spans[i].end;
         if end == 0 {
             return None;
@@ -450,7 +455,7 @@ impl<'kb> Geocoder<'kb> {
         if let Some(next) = next {
             if text.get(end..next.start) == Some(", ") {
                 let listed = lists.iter().any(|l| l.contains(&i) && l.contains(&(i + 1)));
-                return decisions[i + 1].clone().filter(|_| !listed);
+                return decisions[i + 1].clone().map(|m| (m, listed));
             }
         }
         let abbreviation = place_cues::abbreviation_after_comma(text, end)?;
@@ -460,7 +465,7 @@ impl<'kb> Geocoder<'kb> {
             .into_iter()
             .filter(|&a| self.kb.entry(a).kind == EntryKind::Admin1);
         match (areas.next(), areas.next()) {
-            (Some(a), None) => self.match_entry(a, 1.0),
+            (Some(a), None) => Some((self.match_entry(a, 1.0)?, false)),
             _ => None,
         }
     }
@@ -947,6 +952,20 @@ impl<'kb> Geocoder<'kb> {
                 Some((j, rank(m)?))
             })
             .collect();
+        // The provinces that hold a place the article names for sure: a
+        // doubted town in one of them ("Frankfort" beside "Laurel County",
+        // Kentucky) is not taken for a homonym.
+        let held: Vec<(usize, &str)> = hosts
+            .iter()
+            .filter_map(|&(j, _)| {
+                let e = self.kb.entry(decisions[j].as_ref()?.entry);
+                Some((j, admin1_key(e)?))
+            })
+            .collect();
+        let province_named = |m: &GeoMatch, i: usize| {
+            let own = admin1_key(self.kb.entry(m.entry));
+            held.iter().any(|&(j, a)| j != i && Some(a) == own)
+        };
         for i in 0..decisions.len() {
             let (sentence, start) = at[i];
             let nearest = hosts
@@ -961,7 +980,13 @@ impl<'kb> Geocoder<'kb> {
             };
             let passed_over = match &decisions[i] {
                 None => None,
-                Some(m) if self.doubted(m) && self.outside_province(m, host) => Some(m.entry),
+                Some(m)
+                    if self.doubted(m)
+                        && self.outside_province(m, host)
+                        && !province_named(m, i) =>
+                {
+                    Some(m.entry)
+                }
                 Some(_) => continue,
             };
             decisions[i] = Some(self.placed_within(host, passed_over));
@@ -1262,7 +1287,11 @@ mod tests {
                 Some(m) => format!(
                     "{t} -> {} {} {}{}{}\n",
                     kb().entry(m.entry).name,
-                    m.geo.country.as_deref().unwrap_or("-"),
+                    // A town's or county's province, else the country.
+                    admin1_key(kb().entry(m.entry))
+                        .filter(|_| m.geo.within.is_none())
+                        .or(m.geo.country.as_deref())
+                        .unwrap_or("-"),
                     m.geo.level,
                     m.geo
                         .within
@@ -1297,31 +1326,31 @@ mod tests {
         check_placed(
             "A cow from a [Washington] state farm.",
             expect![[r#"
-                Washington -> Washington State US admin1
+                Washington -> Washington State US.WA admin1
             "#]],
         );
         check_placed(
             "A nurse in [Washington] fell ill.",
             expect![[r#"
-                Washington -> Washington US city
+                Washington -> Washington US.DC city
             "#]],
         );
         check_placed(
             "Cases in [Oregon], [Utah], [Washington] and [Wyoming] rose.",
             expect![[r#"
-                Oregon -> Oregon US admin1
-                Utah -> Utah US admin1
-                Washington -> Washington State US admin1
-                Wyoming -> Wyoming US admin1
+                Oregon -> Oregon US.OR admin1
+                Utah -> Utah US.UT admin1
+                Washington -> Washington State US.WA admin1
+                Wyoming -> Wyoming US.WY admin1
             "#]],
         );
         check_placed(
             "Flights from [Buffalo], [New York], [Chicago] and [Boston] stopped.",
             expect![[r#"
-                Buffalo -> Buffalo US city
-                New York -> New York State US admin1
-                Chicago -> Chicago US city
-                Boston -> Boston US city
+                Buffalo -> Buffalo US.NY city
+                New York -> New York State US.NY admin1
+                Chicago -> Chicago US.IL city
+                Boston -> Boston US.MA city
             "#]],
         );
     }
@@ -1332,34 +1361,57 @@ mod tests {
             "He is originally from [Paris], [Idaho], and lives in Boise.",
             expect![[r#"
                 Paris -> Idaho US admin1 within Idaho passing over Paris (FR.11)
-                Idaho -> Idaho US admin1
+                Idaho -> Idaho US.ID admin1
             "#]],
         );
         check_placed(
             "[LOUISVILLE], KY--(Marketwire) - A firm",
             expect![[r#"
-            LOUISVILLE -> Louisville US city
-        "#]],
+                LOUISVILLE -> Louisville US.KY city
+            "#]],
         );
         check_placed(
             "[LONDON], Ky. (AP) - Police said",
             expect![[r#"
-            LONDON -> London US city
-        "#]],
+                LONDON -> London US.KY city
+            "#]],
         );
         check_placed(
             "A crash near [Ipswich], [Suffolk].",
             expect![[r#"
-            Ipswich -> Ipswich GB city
-            Suffolk -> Suffolk GB admin1
-        "#]],
+                Ipswich -> Ipswich GB.ENG city
+                Suffolk -> Suffolk GB admin1
+            "#]],
         );
         check_placed(
             "Protests in [London], [Paris] and [Berlin] grew.",
             expect![[r#"
-                London -> London GB city
-                Paris -> Paris FR city
-                Berlin -> Berlin DE city
+                London -> London GB.ENG city
+                Paris -> Paris FR.11 city
+                Berlin -> Berlin DE.16 city
+            "#]],
+        );
+    }
+
+    #[test]
+    fn in_a_list_a_province_only_picks_among_namesakes() {
+        check_placed(
+            "Offices in [Nashville], [Tennessee], [Richmond], [Virginia], and [Orlando], [Florida] closed.",
+            expect![[r#"
+                Nashville -> Nashville US.TN city
+                Tennessee -> Tennessee US.TN admin1
+                Richmond -> Richmond US.VA city
+                Virginia -> Virginia US.VA admin1
+                Orlando -> Orlando US.FL city
+                Florida -> Florida US.FL admin1
+            "#]],
+        );
+        check_placed(
+            "Shelling hit [Aleppo], [Idlib] and [Hama] overnight.",
+            expect![[r#"
+                Aleppo -> Aleppo SY.09 admin1
+                Idlib -> Idlib SY.12 admin1
+                Hama -> Hama SY.10 admin1
             "#]],
         );
     }
@@ -1370,14 +1422,14 @@ mod tests {
             "A fire in [Hinton] in [Iowa] on Monday.",
             expect![[r#"
                 Hinton -> Iowa US admin1 within Iowa passing over Hinton (US.OK)
-                Iowa -> Iowa US admin1
+                Iowa -> Iowa US.IA admin1
             "#]],
         );
         check_placed(
             "A fire in [Hinton] in [Oklahoma] on Monday.",
             expect![[r#"
-                Hinton -> Hinton US city
-                Oklahoma -> Oklahoma US admin1
+                Hinton -> Hinton US.OK city
+                Oklahoma -> Oklahoma US.OK admin1
             "#]],
         );
     }

@@ -169,6 +169,7 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
     {
         matches[i] = m;
     }
+    let surface: Vec<String> = toponyms.iter().map(|t| t.name.to_string()).collect();
     let mut unknown = Vec::new();
     for (e, rep) in representative.into_iter().enumerate() {
         let Some(rep) = rep else { continue };
@@ -183,10 +184,15 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
                 // is told.
                 entity.geo = Some(m.geo.clone());
                 let passed_over = m.passed_over.map(|p| kb.entry(p));
-                if let Some(p) = passed_over {
-                    if entity.kb_id.as_deref() == Some(p.id.as_str()) {
-                        entity.kb_id = None;
-                    }
+                // A place the KB lacks has no place entry: a link the names
+                // made ("Frankfort" is also an old name of Frankfurt) goes,
+                // and so does the name it gave.
+                let linked = entity.kb_id.as_deref().and_then(|id| kb.by_id(id));
+                if linked.is_some_and(|l| kb.entry(l).kind.geo_level().is_some()) {
+                    entity.kb_id = None;
+                    entity.name = surface[rep].clone();
+                    let name = &entity.name;
+                    entity.aliases.retain(|a| a != name);
                 }
                 unknown.push((
                     first,

@@ -55,3 +55,8 @@ fn colombia() {
 fn ukraine() {
     golden("ukraine");
 }
+
+#[test]
+fn us_local() {
+    golden("us_local");
+}
