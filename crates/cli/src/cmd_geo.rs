@@ -157,8 +157,15 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::Value::Object(results));
     } else {
+        let counts: Vec<String> = kb
+            .counts()
+            .iter()
+            .map(|(kind, n)| format!("{n} {}", kind.as_str()))
+            .collect();
         eprintln!(
-            "knowledge base loaded in {load_ms:.0} ms; total {:.1}s",
+            "knowledge base ({} entries: {}) loaded in {load_ms:.0} ms; total {:.1}s",
+            kb.len(),
+            counts.join(", "),
             start.elapsed().as_secs_f64()
         );
     }
