@@ -342,14 +342,10 @@ impl<'kb> Geocoder<'kb> {
         decisions
     }
 
-    /// Redecides toponyms between the kinds of place a name can be (the
-    /// state or the city of Washington) by the words around them: a
-    /// [`place_cues::designation`] ("Washington state", "the city of
-    /// Washington") picks its kind; in a list of three or more
-    /// ([`place_cues::lists`]), a toponym of another kind than two thirds
-    /// (and at least two) of the others takes theirs where it can ("Utah,
-    /// Washington and Wyoming" are states), unless it is an area holding
-    /// the place listed just before it ("Buffalo, New York").
+    /// Redecides toponyms by the words around them: what they are called
+    /// ([`Self::follow_designations`]), the lists they stand in
+    /// ([`Self::follow_lists`]) and the area written after them
+    /// ([`Self::follow_qualifiers`]).
     fn read_cues(
         &self,
         text: &str,
@@ -358,7 +354,23 @@ impl<'kb> Geocoder<'kb> {
         evidence: &Evidence,
         decisions: &mut [Option<GeoMatch>],
     ) {
-        let kind = |m: &Option<GeoMatch>| m.as_ref().map(|m| self.kb.entry(m.entry).kind);
+        let lists = place_cues::lists(text, spans, 3);
+        let designated = self.follow_designations(text, spans, names, evidence, decisions);
+        self.follow_lists(&lists, &designated, names, evidence, decisions);
+        self.follow_qualifiers(text, spans, &lists, names, evidence, decisions);
+    }
+
+    /// A [`place_cues::designation`] ("Washington state", "the city of
+    /// Washington") picks the kind of place among a name's candidates.
+    /// Returns which toponyms had one.
+    fn follow_designations(
+        &self,
+        text: &str,
+        spans: &[Range<usize>],
+        names: &[&str],
+        evidence: &Evidence,
+        decisions: &mut [Option<GeoMatch>],
+    ) -> Vec<bool> {
         let mut designated = vec![false; spans.len()];
         for (i, span) in spans.iter().enumerate() {
             let Some(cue) = place_cues::designation(text, span.clone()) else {
@@ -367,14 +379,30 @@ impl<'kb> Geocoder<'kb> {
             designated[i] = true;
             let want = cue.kind;
             let moves = |k: EntryKind| k != want && (cue.over_country || k != EntryKind::Country);
-            if kind(&decisions[i]).is_some_and(moves) {
+            if self.kind_of(&decisions[i]).is_some_and(moves) {
                 if let Some(m) = self.decide_among(names[i], evidence, |e| e.kind == want) {
                     decisions[i] = Some(m);
                 }
             }
         }
-        let before: Vec<Option<EntryKind>> = decisions.iter().map(kind).collect();
-        for list in place_cues::lists(text, spans, 3) {
+        designated
+    }
+
+    /// In a list of three or more ([`place_cues::lists`]), a toponym of
+    /// another kind than two thirds (and at least two) of the others takes
+    /// theirs where it can ("Utah, Washington and Wyoming" are states),
+    /// unless a designation named it or it is an area holding the place
+    /// listed just before it ("Buffalo, New York").
+    fn follow_lists(
+        &self,
+        lists: &[Range<usize>],
+        designated: &[bool],
+        names: &[&str],
+        evidence: &Evidence,
+        decisions: &mut [Option<GeoMatch>],
+    ) {
+        let before: Vec<Option<EntryKind>> = decisions.iter().map(|m| self.kind_of(m)).collect();
+        for list in lists {
             for i in list.clone() {
                 let Some(own) = before[i].filter(|_| !designated[i]) else {
                     continue;
@@ -405,12 +433,26 @@ impl<'kb> Geocoder<'kb> {
                 }
             }
         }
-        let in_lists = place_cues::lists(text, spans, 3);
+    }
+
+    /// A town followed by the province or country it lies in
+    /// ([`Self::qualifier`]: "Paris, Idaho", "LONDON, Ky.") is the namesake
+    /// in that area; with none there (and outside a list) it is placed
+    /// within the area, passing over the town the ranker chose.
+    fn follow_qualifiers(
+        &self,
+        text: &str,
+        spans: &[Range<usize>],
+        lists: &[Range<usize>],
+        names: &[&str],
+        evidence: &Evidence,
+        decisions: &mut [Option<GeoMatch>],
+    ) {
         for i in 0..spans.len() {
             let Some(own) = decisions[i].as_ref().map(|m| m.entry) else {
                 continue;
             };
-            let Some((area, listed)) = self.qualifier(text, spans, decisions, &in_lists, i) else {
+            let Some((area, listed)) = self.qualifier(text, spans, decisions, lists, i) else {
                 continue;
             };
             let (own_e, area_e) = (self.kb.entry(own), self.kb.entry(area.entry));
@@ -430,6 +472,11 @@ impl<'kb> Geocoder<'kb> {
                 None => continue,
             };
         }
+    }
+
+    /// The kind of the entry a decision chose.
+    fn kind_of(&self, m: &Option<GeoMatch>) -> Option<EntryKind> {
+        m.as_ref().map(|m| self.kb.entry(m.entry).kind)
     }
 
     /// The area named right after toponym `i` as the place it lies in, and
