@@ -1541,6 +1541,27 @@ mod tests {
             &[],
             expect!["West Africa -> - region (12.00, -3.00)"],
         );
+        // Short forms, and the Soviet Union.
+        check(
+            "N. Korea",
+            &[],
+            expect!["North Korea -> KP country (40.00, 127.00)"],
+        );
+        check(
+            "ACT",
+            &["Canberra"],
+            expect!["Australian Capital Territory -> AU admin1 (-35.27, 149.11)"],
+        );
+        check(
+            "Basque",
+            &[],
+            expect!["Basque Country -> ES admin1 (43.24, -2.55)"],
+        );
+        check(
+            "Soviet Union",
+            &[],
+            expect!["Soviet Union -> - region (60.00, 95.00)"],
+        );
     }
 
     #[test]
