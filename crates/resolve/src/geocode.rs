@@ -334,6 +334,7 @@ impl<'kb> Geocoder<'kb> {
             })
             .collect();
         self.read_cues(text, &spans, &names, &evidence, &mut decisions);
+        self.prefer_regions(&names, &evidence, &mut decisions);
         let at: Vec<(usize, usize)> = toponyms
             .iter()
             .map(|t| (t.sentence, t.span.start))
@@ -471,6 +472,25 @@ impl<'kb> Geocoder<'kb> {
                 }
                 None => continue,
             };
+        }
+    }
+
+    /// A [`Self::doubted`] town that shares its name with a region or sea
+    /// is the region: a bare "Pacific" or "Atlantic" is the ocean, not the
+    /// small town in Missouri or Iowa the article's country drew.
+    fn prefer_regions(
+        &self,
+        names: &[&str],
+        evidence: &Evidence,
+        decisions: &mut [Option<GeoMatch>],
+    ) {
+        for (i, name) in names.iter().enumerate() {
+            if !decisions[i].as_ref().is_some_and(|m| self.doubted(m)) {
+                continue;
+            }
+            if let Some(m) = self.decide_among(name, evidence, |e| e.kind == EntryKind::Region) {
+                decisions[i] = Some(m);
+            }
         }
     }
 
@@ -1436,6 +1456,17 @@ mod tests {
                 London -> London GB.ENG city
                 Paris -> Paris FR.11 city
                 Berlin -> Berlin DE.16 city
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_doubted_town_named_like_a_sea_is_the_sea() {
+        check_placed(
+            "Boats from [Texas] crossed the [Pacific] in May.",
+            expect![[r#"
+                Texas -> Texas US.TX admin1
+                Pacific -> Pacific Ocean - region
             "#]],
         );
     }
