@@ -289,35 +289,21 @@ impl<'kb> Geocoder<'kb> {
         self.decide(toponym, &evidence)
     }
 
-    /// Places every toponym of one article, computing the article's
-    /// evidence once. `toponyms[i]` gets `result[i]`.
-    pub fn geocode_all<S: AsRef<str>>(
-        &self,
-        toponyms: &[S],
-        countries: &[String],
-    ) -> Vec<Option<GeoMatch>> {
-        let context = GeoContext {
-            toponyms: toponyms.iter().map(|s| s.as_ref().to_string()).collect(),
-            countries: countries.to_vec(),
-        };
-        let evidence = self.evidence(&context);
-        toponyms
-            .iter()
-            .map(|t| self.decide(t.as_ref(), &evidence))
-            .collect()
-    }
-
     /// Places every toponym of one article's text: `toponyms[i]` gets
-    /// `result[i]`. Beyond [`Self::geocode_all`], it reads the words around
-    /// each name ([`Self::read_cues`]) and places what the KB lacks at its
-    /// neighbours ([`Self::place_unknown`]).
+    /// `result[i]`, in any order. The article's evidence is computed once
+    /// for all of them; then, in text order, the words around each name
+    /// ([`Self::read_cues`]) may redecide it, and what the KB lacks is
+    /// placed at its neighbours ([`Self::place_unknown`]).
     pub fn geocode_text(
         &self,
         text: &str,
         toponyms: &[TextToponym],
         countries: &[String],
     ) -> Vec<Option<GeoMatch>> {
-        let names: Vec<&str> = toponyms.iter().map(|t| t.name).collect();
+        let mut order: Vec<usize> = (0..toponyms.len()).collect();
+        order.sort_by_key(|&i| toponyms[i].span.start);
+        let sorted: Vec<&TextToponym> = order.iter().map(|&i| &toponyms[i]).collect();
+        let names: Vec<&str> = sorted.iter().map(|t| t.name).collect();
         let context = GeoContext {
             toponyms: names.iter().map(|s| s.to_string()).collect(),
             countries: countries.to_vec(),
@@ -326,7 +312,7 @@ impl<'kb> Geocoder<'kb> {
         let mut decisions: Vec<Option<GeoMatch>> =
             names.iter().map(|t| self.decide(t, &evidence)).collect();
         // A span that does not hold its name says nothing of its words.
-        let spans: Vec<Range<usize>> = toponyms
+        let spans: Vec<Range<usize>> = sorted
             .iter()
             .map(|t| match text.get(t.span.clone()) {
                 Some(s) if s == t.name => t.span.clone(),
@@ -335,12 +321,13 @@ impl<'kb> Geocoder<'kb> {
             .collect();
         self.read_cues(text, &spans, &names, &evidence, &mut decisions);
         self.prefer_regions(&names, &evidence, &mut decisions);
-        let at: Vec<(usize, usize)> = toponyms
-            .iter()
-            .map(|t| (t.sentence, t.span.start))
-            .collect();
+        let at: Vec<(usize, usize)> = sorted.iter().map(|t| (t.sentence, t.span.start)).collect();
         self.place_unknown(&mut decisions, &at);
-        decisions
+        let mut out = vec![None; toponyms.len()];
+        for (d, i) in decisions.into_iter().zip(order) {
+            out[i] = d;
+        }
+        out
     }
 
     /// Redecides toponyms by the words around them: what they are called

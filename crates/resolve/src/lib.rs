@@ -156,19 +156,7 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
         .filter(|e| e.etype == EntityType::Norp)
         .filter_map(|e| kb.entry(kb.by_id(e.kb_id.as_deref()?)?).country.clone())
         .collect();
-    // Mentions come entity by entity; the geocoder reads them in text
-    // order.
-    let mut order: Vec<usize> = (0..toponyms.len()).collect();
-    order.sort_by_key(|&i| toponyms[i].span.start);
-    let sorted: Vec<geocode::TextToponym> = order.iter().map(|&i| toponyms[i].clone()).collect();
-    let mut matches = vec![None; toponyms.len()];
-    for (m, &i) in geocoder
-        .geocode_text(doc.text(), &sorted, &countries)
-        .into_iter()
-        .zip(&order)
-    {
-        matches[i] = m;
-    }
+    let matches = geocoder.geocode_text(doc.text(), &toponyms, &countries);
     let surface: Vec<String> = toponyms.iter().map(|t| t.name.to_string()).collect();
     let mut unknown = Vec::new();
     for (e, rep) in representative.into_iter().enumerate() {
