@@ -975,7 +975,9 @@ impl<'kb> Geocoder<'kb> {
     /// comes before a country, and a region (Europe, the Sahel) never
     /// hosts. The result records the host in [`Geo::within`], the entry it
     /// passed over (if any) in [`GeoMatch::passed_over`], and carries half
-    /// the host's confidence.
+    /// the host's confidence. A country or province host gives way to the
+    /// town the article names in it, the nearest first: the islands off
+    /// Auckland are placed at Auckland, not at New Zealand's point.
     ///
     /// A doubted town whose host is a province or county of the same
     /// country that the town is not in is taken for a homonym the KB lacks
@@ -990,7 +992,9 @@ impl<'kb> Geocoder<'kb> {
     /// follows what the text says. Re-placing doubted towns at a province
     /// of their country they are not in raised TR-News from 0.940 to 0.946
     /// (GeoVirus unchanged); re-placing any doubted town far from its host,
-    /// or one whose country the article does not name, gained less.
+    /// or one whose country the article does not name, gained less. Giving
+    /// a country or province host's place to a town named in it raised
+    /// TR-News from 0.950 to 0.951 and GeoVirus from 0.906 to 0.907.
     pub fn place_unknown(&self, decisions: &mut [Option<GeoMatch>], at: &[(usize, usize)]) {
         debug_assert_eq!(decisions.len(), at.len());
         let rank = |m: &GeoMatch| match m.geo.level.as_str() {
@@ -1043,6 +1047,20 @@ impl<'kb> Geocoder<'kb> {
                 }
                 Some(_) => continue,
             };
+            // A country or province host gives way to the town the
+            // article names in it, nearest first: the islands of
+            // "Rangitoto ... Auckland ... New Zealand" lie by Auckland,
+            // not at New Zealand's point.
+            let area = self.kb.entry(host.entry);
+            let host = hosts
+                .iter()
+                .filter_map(|&(j, _)| Some((j, decisions[j].as_ref()?)))
+                .filter(|&(j, m)| {
+                    let e = self.kb.entry(m.entry);
+                    j != i && e.kind == EntryKind::City && holds(area, e)
+                })
+                .min_by_key(|&(j, _)| (at[j].0 != sentence, at[j].1.abs_diff(start), j))
+                .map_or(host, |(_, m)| m);
             decisions[i] = Some(self.placed_within(host, passed_over));
         }
     }

@@ -223,7 +223,7 @@ fn geocode_entities(kb: &Kb, doc: &mut Document) {
             None => "is not in the knowledge base with coordinates".to_string(),
         };
         let placed = match within {
-            Some(host) => format!("; placed at {host:?}, the place named nearest to it"),
+            Some(host) => format!("; placed at {host:?}, named near it in the article"),
             None => String::new(),
         };
         doc.diagnose(
