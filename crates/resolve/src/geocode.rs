@@ -1586,12 +1586,12 @@ mod tests {
         check(
             "ACT",
             &["Canberra"],
-            expect!["Australian Capital Territory -> AU admin1 (-35.27, 149.11)"],
+            expect!["Australian Capital Territory -> AU admin1 (-35.32, 149.09)"],
         );
         check(
             "Basque",
             &[],
-            expect!["Basque Country -> ES admin1 (43.24, -2.55)"],
+            expect!["Basque Country -> ES admin1 (42.96, -2.61)"],
         );
         check(
             "Soviet Union",
@@ -1605,7 +1605,7 @@ mod tests {
         check(
             "Kunar province",
             &["Jalalabad"],
-            expect!["Kunar -> AF admin1 (34.95, 71.25)"],
+            expect!["Kunar -> AF admin1 (34.92, 71.14)"],
         );
     }
 
@@ -1633,7 +1633,7 @@ mod tests {
         check(
             "Dallas County",
             &["Texas"],
-            expect!["Dallas County -> US admin2 (32.77, -96.78)"],
+            expect!["Dallas County -> US admin2 (32.76, -96.78)"],
         );
     }
 
@@ -1675,12 +1675,12 @@ mod tests {
         check(
             "North Sumatra",
             &["Medan"],
-            expect!["North Sumatra -> ID admin1 (2.41, 98.98)"],
+            expect!["North Sumatra -> ID admin1 (2.31, 98.96)"],
         );
         check(
             "Somme",
             &["France"],
-            expect!["Somme -> FR admin1 (49.98, 2.17)"],
+            expect!["Somme -> FR admin1 (49.99, 2.26)"],
         );
         check(
             "Fraser Valley",
@@ -1694,7 +1694,7 @@ mod tests {
         check(
             "Hunan",
             &["Changsha"],
-            expect!["Hunan -> CN admin1 (27.70, 111.71)"],
+            expect!["Hunan -> CN admin1 (27.42, 111.54)"],
         );
     }
 
@@ -1752,7 +1752,7 @@ mod tests {
         check(
             "Pangasinan",
             &["Luzon"],
-            expect!["Pangasinan -> PH admin1 (16.00, 120.36)"],
+            expect!["Pangasinan -> PH admin1 (16.09, 120.30)"],
         );
     }
 
@@ -1766,12 +1766,12 @@ mod tests {
         check(
             "PLYMOUTH CO.",
             &["Iowa"],
-            expect!["Plymouth County -> US admin2 (42.76, -96.17)"],
+            expect!["Plymouth County -> US admin2 (42.71, -96.26)"],
         );
         check(
             "Saint Bernard Parish",
             &["Louisiana"],
-            expect!["St. Bernard Parish -> US admin2 (29.92, -89.94)"],
+            expect!["St. Bernard Parish -> US admin2 (29.91, -89.95)"],
         );
     }
 
