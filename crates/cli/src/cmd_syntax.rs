@@ -249,7 +249,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
             Model::from_bytes(&bytes)?
         }
-        None => SyntaxTagger::embedded()?.model().clone(),
+        None => SyntaxTagger::embedded_model()?,
     };
     let model = match args.beam {
         Some(k) => model.with_beam(k as usize),

@@ -52,11 +52,28 @@ impl Writer {
 
 pub struct Reader<'a> {
     buf: &'a [u8],
+    scoring_only: bool,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(buf: &'a [u8]) -> Reader<'a> {
-        Reader { buf }
+        Reader {
+            buf,
+            scoring_only: false,
+        }
+    }
+
+    /// A reader whose weight tables keep only what scoring reads
+    /// ([`crate::perceptron::Weights::read`]).
+    pub fn for_scoring(buf: &'a [u8]) -> Reader<'a> {
+        Reader {
+            buf,
+            scoring_only: true,
+        }
+    }
+
+    pub fn scoring_only(&self) -> bool {
+        self.scoring_only
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], SyntaxError> {
@@ -93,6 +110,12 @@ impl<'a> Reader<'a> {
     pub fn strs(&mut self) -> Result<Vec<String>, SyntaxError> {
         let n = self.len(4)?;
         (0..n).map(|_| self.str()).collect()
+    }
+    /// The little-endian bytes of an array of `elem`-byte numbers, as
+    /// written, without a copy.
+    pub fn raw(&mut self, elem: usize) -> Result<&'a [u8], SyntaxError> {
+        let n = self.len(elem)?;
+        self.take(n * elem)
     }
     pub fn u32s(&mut self) -> Result<Vec<u32>, SyntaxError> {
         let n = self.len(4)?;

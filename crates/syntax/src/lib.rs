@@ -91,11 +91,18 @@ impl SyntaxTagger {
         SyntaxTagger::from_bytes(EMBEDDED)
     }
 
-    /// Loads a model file written by `dossier train syntax`.
+    /// Loads a model file written by `dossier train syntax`, for tagging
+    /// only ([`Model::from_bytes_for_scoring`]; [`Model::from_bytes`]
+    /// keeps all of it).
     pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxTagger, SyntaxError> {
         Ok(SyntaxTagger {
-            model: Model::from_bytes(bytes)?,
+            model: Model::from_bytes_for_scoring(bytes)?,
         })
+    }
+
+    /// The embedded model whole, which can be pruned and written again.
+    pub fn embedded_model() -> Result<Model, SyntaxError> {
+        Model::from_bytes(EMBEDDED)
     }
 
     pub fn from_model(model: Model) -> SyntaxTagger {

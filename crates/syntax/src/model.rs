@@ -182,7 +182,17 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, SyntaxError> {
-        let mut r = Reader::new(bytes);
+        Model::read(Reader::new(bytes))
+    }
+
+    /// The model for tagging only: its weight tables keep what scoring
+    /// reads ([`Reader::for_scoring`]), and it can be neither written nor
+    /// pruned.
+    pub fn from_bytes_for_scoring(bytes: &[u8]) -> Result<Model, SyntaxError> {
+        Model::read(Reader::for_scoring(bytes))
+    }
+
+    fn read(mut r: Reader) -> Result<Model, SyntaxError> {
         let version = match r.bytes().ok() {
             Some(m) if m == MAGIC.as_slice() => 4,
             Some(m) if m == MAGIC_V3.as_slice() => 3,

@@ -252,6 +252,9 @@ pub struct Weights {
     offsets: Vec<u32>,
     classes: Vec<u8>,
     weights: Vec<f32>,
+    /// For weights read to score only ([`Weights::read`]), which keep no
+    /// rows: how many rows and entries the file held.
+    dropped: Option<(usize, usize)>,
 }
 
 /// A copy's table is on huge pages too (a derived clone would not be).
@@ -272,6 +275,7 @@ impl Clone for Weights {
             offsets: self.offsets.clone(),
             classes: self.classes.clone(),
             weights: self.weights.clone(),
+            dropped: self.dropped,
         }
     }
 }
@@ -368,8 +372,24 @@ impl Weights {
         w
     }
 
+    /// Builds the scoring table from the weights' own rows.
     fn build_table(&mut self) {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let keys = std::mem::take(&mut self.keys);
+        let offsets = std::mem::take(&mut self.offsets);
+        let classes = std::mem::take(&mut self.classes);
+        let weights = std::mem::take(&mut self.weights);
+        self.build_table_from(&OwnRows {
+            keys: &keys,
+            offsets: &offsets,
+            classes: &classes,
+            weights: &weights,
+        });
+        (self.keys, self.offsets, self.classes, self.weights) = (keys, offsets, classes, weights);
+    }
+
+    /// Builds the scoring table from `rows`.
+    fn build_table_from(&mut self, rows: &impl Rows) {
+        let max = (0..rows.n_entries()).fold(0f32, |m, e| m.max(rows.weight(e).abs()));
         // The largest power of two that keeps every weight within i16.
         let mut scale = 1.0f32;
         while max * scale * 2.0 < 32000.0 && scale < 65536.0 {
@@ -388,7 +408,7 @@ impl Weights {
         // on to the next free slot, but a doubling costs memory (the shipped
         // parser's 1.35M rows fill 64% of 2^21 slots, 32 MB; at 2^22 the
         // pipeline's peak memory went over 300 MB).
-        let n = self.keys.len();
+        let n = rows.n_rows();
         let mut size = (n * 2).next_power_of_two();
         if n * 40 < size * 13 {
             size /= 2;
@@ -400,12 +420,13 @@ impl Weights {
         self.dense.clear();
         // A multiple of 16 lanes, so the dense sum needs no remainder loop.
         self.stride = self.n_classes.div_ceil(16) * 16;
-        for (r, &k) in self.keys.iter().enumerate() {
-            let (a, b) = (self.offsets[r] as usize, self.offsets[r + 1] as usize);
+        for r in 0..n {
+            let k = rows.key(r);
+            let (a, b) = (rows.offset(r), rows.offset(r + 1));
             let data = if b - a <= 2 {
                 let mut d = (b - a) as u64;
                 for (j, e) in (a..b).enumerate() {
-                    let e24 = self.classes[e] as u64 | (q(self.weights[e]) as u16 as u64) << 8;
+                    let e24 = rows.class(e) as u64 | (q(rows.weight(e)) as u16 as u64) << 8;
                     d |= e24 << (8 + 24 * j);
                 }
                 d
@@ -413,13 +434,13 @@ impl Weights {
                 let start = self.dense.len();
                 self.dense.resize(start + self.stride, 0);
                 for e in a..b {
-                    self.dense[start + self.classes[e] as usize] = q(self.weights[e]);
+                    self.dense[start + rows.class(e) as usize] = q(rows.weight(e));
                 }
                 DENSE | (start as u64) << 8
             } else {
                 let start = self.overflow.len() as u64;
                 self.overflow
-                    .extend((a..b).map(|e| pack(self.classes[e], q(self.weights[e]))));
+                    .extend((a..b).map(|e| pack(rows.class(e), q(rows.weight(e)))));
                 OVERFLOW | start << 8 | ((b - a) as u64) << 40
             };
             let mut slot = k as usize & self.mask;
@@ -435,16 +456,25 @@ impl Weights {
     }
 
     pub fn n_entries(&self) -> usize {
-        self.weights.len()
+        self.dropped.map_or(self.weights.len(), |(_, e)| e)
     }
 
     pub fn n_rows(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
+        self.dropped
+            .map_or(self.offsets.len().saturating_sub(1), |(r, _)| r)
+    }
+
+    fn assert_rows(&self) {
+        assert!(
+            self.dropped.is_none(),
+            "weights loaded for scoring only have no rows to write or prune"
+        );
     }
 
     /// The weights without entries of magnitude `threshold` or less (and
     /// without the rows left empty): a smaller model that scores almost alike.
     pub fn pruned(&self, threshold: f32) -> Weights {
+        self.assert_rows();
         let rows: Vec<(u64, Vec<(u8, f32)>)> = self
             .keys
             .iter()
@@ -567,6 +597,7 @@ impl Weights {
     }
 
     pub fn write(&self, w: &mut Writer) {
+        self.assert_rows();
         w.u32(self.n_classes as u32);
         w.u64s(&self.keys);
         w.u32s(&self.offsets);
@@ -574,31 +605,111 @@ impl Weights {
         w.f32s(&self.weights);
     }
 
+    /// Reads what [`Weights::write`] wrote. From a
+    /// [`Reader::for_scoring`], the table is built straight from the
+    /// file's bytes and the rows are not kept:
+    /// loading the shipped parser to tag then never holds its 58 MB of
+    /// rows.
     pub fn read(r: &mut Reader) -> Result<Weights, SyntaxError> {
         let n_classes = r.u32()? as usize;
-        let keys = r.u64s()?;
-        let offsets = r.u32s()?;
-        let classes = r.bytes()?.to_vec();
-        let weights = r.f32s()?;
-        let ok = offsets.len() == keys.len() + 1
-            && offsets.last().copied() == Some(classes.len() as u32)
-            && classes.len() == weights.len()
-            && offsets.windows(2).all(|p| p[0] < p[1])
-            && classes.iter().all(|&c| (c as usize) < n_classes)
-            && keys.iter().all(|&k| k != 0);
+        let rows = RawRows {
+            keys: r.raw(8)?,
+            offsets: r.raw(4)?,
+            classes: r.bytes()?,
+            weights: r.raw(4)?,
+        };
+        let n = rows.n_rows();
+        let ok = rows.offsets.len() == 4 * (n + 1)
+            && rows.offset(n) == rows.classes.len()
+            && rows.classes.len() == rows.n_entries()
+            && (0..n).all(|i| rows.offset(i) < rows.offset(i + 1) && rows.key(i) != 0)
+            && rows.classes.iter().all(|&c| (c as usize) < n_classes);
         if !ok {
             return Err(SyntaxError::Corrupt("inconsistent weight table".into()));
         }
         let mut w = Weights {
             n_classes,
-            keys,
-            offsets,
-            classes,
-            weights,
             ..Weights::default()
         };
-        w.build_table();
+        if r.scoring_only() {
+            w.build_table_from(&rows);
+            w.dropped = Some((n, rows.n_entries()));
+        } else {
+            w.keys = (0..n).map(|i| rows.key(i)).collect();
+            w.offsets = (0..=n).map(|i| rows.offset(i) as u32).collect();
+            w.classes = rows.classes.to_vec();
+            w.weights = (0..rows.n_entries()).map(|e| rows.weight(e)).collect();
+            w.build_table();
+        }
         Ok(w)
+    }
+}
+
+/// A weight table's rows: row `r` has the entries `offset(r)..offset(r + 1)`.
+trait Rows {
+    fn n_rows(&self) -> usize;
+    fn n_entries(&self) -> usize;
+    fn key(&self, r: usize) -> u64;
+    fn offset(&self, r: usize) -> usize;
+    fn class(&self, e: usize) -> u8;
+    fn weight(&self, e: usize) -> f32;
+}
+
+/// Rows held in vectors.
+struct OwnRows<'a> {
+    keys: &'a [u64],
+    offsets: &'a [u32],
+    classes: &'a [u8],
+    weights: &'a [f32],
+}
+
+impl Rows for OwnRows<'_> {
+    fn n_rows(&self) -> usize {
+        self.keys.len()
+    }
+    fn n_entries(&self) -> usize {
+        self.weights.len()
+    }
+    fn key(&self, r: usize) -> u64 {
+        self.keys[r]
+    }
+    fn offset(&self, r: usize) -> usize {
+        self.offsets[r] as usize
+    }
+    fn class(&self, e: usize) -> u8 {
+        self.classes[e]
+    }
+    fn weight(&self, e: usize) -> f32 {
+        self.weights[e]
+    }
+}
+
+/// Rows as a model file holds them: little-endian arrays.
+struct RawRows<'a> {
+    keys: &'a [u8],
+    offsets: &'a [u8],
+    classes: &'a [u8],
+    weights: &'a [u8],
+}
+
+impl Rows for RawRows<'_> {
+    fn n_rows(&self) -> usize {
+        self.keys.len() / 8
+    }
+    fn n_entries(&self) -> usize {
+        self.weights.len() / 4
+    }
+    fn key(&self, r: usize) -> u64 {
+        u64::from_le_bytes(self.keys[8 * r..8 * r + 8].try_into().expect("8 bytes"))
+    }
+    fn offset(&self, r: usize) -> usize {
+        u32::from_le_bytes(self.offsets[4 * r..4 * r + 4].try_into().expect("4 bytes")) as usize
+    }
+    fn class(&self, e: usize) -> u8 {
+        self.classes[e]
+    }
+    fn weight(&self, e: usize) -> f32 {
+        f32::from_le_bytes(self.weights[4 * e..4 * e + 4].try_into().expect("4 bytes"))
     }
 }
 
@@ -629,6 +740,19 @@ mod tests {
             let guess = if scores[1] > scores[0] { 1 } else { 0 };
             assert_eq!(guess, *gold);
         }
+        // Read to score only: the same scores, the same sizes, no rows.
+        let lean = Weights::read(&mut Reader::for_scoring(&bytes)).unwrap();
+        let mut lean_scores = [0.0f32; 2];
+        for (feats, _) in &data {
+            w.score(feats, &mut scores);
+            lean.score(feats, &mut lean_scores);
+            assert_eq!(scores, lean_scores);
+        }
+        assert_eq!(
+            (lean.n_rows(), lean.n_entries()),
+            (w.n_rows(), w.n_entries())
+        );
+        assert!(lean.keys.is_empty() && lean.weights.is_empty());
     }
 
     #[test]
