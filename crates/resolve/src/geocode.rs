@@ -253,7 +253,7 @@ const PART_PREFIXES: [&str; 17] = [
 ];
 
 /// Towns under this many people (the KB's towns from GeoNames'
-/// `cities1000`) give way to areas of their name.
+/// `cities500`) give way to areas of their name.
 const SMALL_TOWN: u64 = 5000;
 
 /// Towns under this many people lend no point to a facility named like
@@ -1501,10 +1501,19 @@ mod tests {
 
     #[test]
     fn doubted_town_outside_the_province_named_is_a_homonym() {
+        // No Hinton of the KB is in Nebraska.
+        check_placed(
+            "A fire in [Hinton] in [Nebraska] on Monday.",
+            expect![[r#"
+                Hinton -> Nebraska US admin1 within Nebraska passing over Hinton (US.OK)
+                Nebraska -> Nebraska US.NE admin1
+            "#]],
+        );
+        // The KB holds Hintons of 500 people or more, in Iowa among others.
         check_placed(
             "A fire in [Hinton] in [Iowa] on Monday.",
             expect![[r#"
-                Hinton -> Iowa US admin1 within Iowa passing over Hinton (US.OK)
+                Hinton -> Hinton US.IA city
                 Iowa -> Iowa US.IA admin1
             "#]],
         );
@@ -1586,7 +1595,7 @@ mod tests {
         check(
             "ACT",
             &["Canberra"],
-            expect!["Australian Capital Territory -> AU admin1 (-35.32, 149.09)"],
+            expect!["Australian Capital Territory -> AU admin1 (-35.30, 149.86)"],
         );
         check(
             "Basque",
@@ -1694,14 +1703,14 @@ mod tests {
         check(
             "Hunan",
             &["Changsha"],
-            expect!["Hunan -> CN admin1 (27.42, 111.54)"],
+            expect!["Hunan -> CN admin1 (27.50, 111.53)"],
         );
     }
 
     #[test]
     fn small_town_is_placed() {
         // A lakeside village of a few hundred people in Ontario: in the KB
-        // through GeoNames' towns of 1,000 (and GeoNames' population figure).
+        // through GeoNames' towns of 500 (and GeoNames' population figure).
         check(
             "Tobermory",
             &["Ontario"],
