@@ -256,6 +256,9 @@ const PART_PREFIXES: [&str; 17] = [
 /// `cities500`) give way to areas of their name.
 const SMALL_TOWN: u64 = 5000;
 
+/// See [`Geocoder::candidates_as_written`].
+const AREA_LOSES_TO_CITY: u64 = 100_000;
+
 /// Towns under this many people lend no point to a facility named like
 /// them (see [`Geocoder::host_candidates`]).
 const HOST_TOWN: u64 = 15_000;
@@ -593,6 +596,17 @@ impl<'kb> Geocoder<'kb> {
                     let e = self.kb.entry(i);
                     e.kind != EntryKind::City || e.population >= SMALL_TOWN
                 });
+            }
+            // Nor does a council or district known from GeoNames' area
+            // names alone (outside the US) compete with a city of its name:
+            // "Cambridge" is the English city, not the Town of Cambridge in
+            // Western Australia.
+            let city = found.iter().any(|&i| {
+                let e = self.kb.entry(i);
+                e.kind == EntryKind::City && e.population >= AREA_LOSES_TO_CITY
+            });
+            if city {
+                found.retain(|&i| !self.kb.entry(i).id.starts_with("dossier:admin2-"));
             }
             // Nor does a province GeoNames does not code (no population)
             // compete with a country of its name (Mali, Guinea's prefecture).
@@ -1523,6 +1537,16 @@ mod tests {
                 Hinton -> Hinton US.OK city
                 Oklahoma -> Oklahoma US.OK admin1
             "#]],
+        );
+    }
+
+    #[test]
+    fn a_city_beats_a_district_known_only_from_geonames_area_names() {
+        // GeoNames also names a council "Town of Cambridge" near Perth.
+        check(
+            "Cambridge",
+            &[],
+            expect!["Cambridge -> GB city (52.20, 0.12)"],
         );
     }
 
