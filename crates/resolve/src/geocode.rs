@@ -1631,6 +1631,22 @@ mod tests {
             &[],
             expect!["Soviet Union -> - region (60.00, 95.00)"],
         );
+        // Demonyms of provinces, homelands and cities.
+        check(
+            "Catalan",
+            &[],
+            expect!["Catalonia -> ES admin1 (41.68, 1.76)"],
+        );
+        check(
+            "Kurds",
+            &[],
+            expect!["Kurdistan -> - region (37.00, 43.50)"],
+        );
+        check(
+            "Londoners",
+            &[],
+            expect!["London -> GB city (51.51, -0.13)"],
+        );
     }
 
     #[test]
