@@ -1650,6 +1650,30 @@ mod tests {
     }
 
     #[test]
+    fn landmarks_seas_and_rivers_are_not_villages_of_their_name() {
+        check(
+            "Thames",
+            &[],
+            expect!["River Thames -> GB region (51.50, -0.60)"],
+        );
+        check(
+            "Baltic",
+            &[],
+            expect!["Baltic Sea -> - region (58.00, 20.00)"],
+        );
+        check(
+            "Pearl Harbor",
+            &[],
+            expect!["Pearl Harbor -> US facility (21.36, -157.95)"],
+        );
+        check(
+            "Ghouta",
+            &["Damascus"],
+            expect!["Eastern Ghouta -> SY region (33.55, 36.40)"],
+        );
+    }
+
+    #[test]
     fn province_with_designation_is_found() {
         check(
             "Kunar province",
