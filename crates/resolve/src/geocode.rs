@@ -6,7 +6,8 @@
 //! province"), for a part of a place ("North London") with the place, and
 //! with abbreviations spelled out ("St. Marc", "Plymouth Co."), for a
 //! facility with the place it is named after ("Kabul University"), and for
-//! a misspelt area by its vowel-folded key ("Mauritious").
+//! a misspelt area by its vowel-folded key ("Mauritious"); an Arabic name
+//! is also tried with or without its article ("Qamishli", "Al Qāmishlī").
 //! A small learned ranker, a conditional logit over the candidates
 //! ([`FEATURES`]: feature type, population, capital, primary-name match,
 //! and what the article's other toponyms say: the countries and admin-1
@@ -531,8 +532,9 @@ impl<'kb> Geocoder<'kb> {
     /// ("Kunar province", "Orange County") when the full name is unknown,
     /// and then with its abbreviations spelled out or its words
     /// abbreviated ("St. Marc" is Saint-Marc, "Plymouth Co." Plymouth
-    /// County, "Saint Bernard Parish" St. Bernard Parish), and last as a
-    /// spelling variant of an area's name.
+    /// County, "Saint Bernard Parish" St. Bernard Parish), then with or
+    /// without an Arabic article ([`arabic_article_variants`]), and last as
+    /// a spelling variant of an area's name.
     pub fn candidates(&self, toponym: &str) -> Vec<EntryIdx> {
         let found = self.candidates_as_written(toponym);
         if !found.is_empty() {
@@ -541,6 +543,23 @@ impl<'kb> Geocoder<'kb> {
         let found = abbreviation_variants(toponym)
             .iter()
             .map(|v| self.candidates_as_written(v))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default();
+        if !found.is_empty() {
+            return found;
+        }
+        // An Arabic name written with or without its article, among the
+        // places of the Arabic-speaking countries only.
+        let found = arabic_article_variants(toponym)
+            .iter()
+            .map(|v| {
+                let mut c = self.candidates_as_written(v);
+                c.retain(|&i| {
+                    let cc = self.kb.entry(i).country.as_deref().unwrap_or("");
+                    ARABIC_SPEAKING.contains(&cc)
+                });
+                c
+            })
             .find(|c| !c.is_empty())
             .unwrap_or_default();
         if !found.is_empty() {
@@ -1209,6 +1228,45 @@ fn abbreviation_variants(name: &str) -> Vec<String> {
     out
 }
 
+/// Countries whose place names [`arabic_article_variants`] applies to.
+const ARABIC_SPEAKING: [&str; 22] = [
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS",
+    "QA", "SA", "SD", "SO", "SY", "TN",
+];
+
+/// Arabic place names as gazetteers and news write them differently: with
+/// or without the article ("Qamishli" is GeoNames' "Al Qāmishlī", "al-Bab"
+/// its "Al Bāb"), and "Tal" or "Tel" (hill) as GeoNames' "Tall" ("Tal
+/// Afar", "Tall ‘Afar"). The variants that differ from `name`.
+fn arabic_article_variants(name: &str) -> Vec<String> {
+    let name = name.trim();
+    let mut out = Vec::new();
+    let bare = [
+        "al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "az-",
+    ]
+    .iter()
+    .find_map(|p| {
+        name.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &name[p.len()..])
+    });
+    match bare {
+        Some(rest) if rest.len() > 2 => {
+            out.push(format!("Al {rest}"));
+            out.push(rest.to_string());
+        }
+        Some(_) => {}
+        None => out.push(format!("Al {name}")),
+    }
+    for hill in ["Tal ", "Tel ", "Tell "] {
+        if let Some(rest) = name.strip_prefix(hill) {
+            out.push(format!("Tall {rest}"));
+        }
+    }
+    out.retain(|v| v != name);
+    out
+}
+
 /// `name` without an ASCII `suffix` written in any case, when something
 /// of two or more bytes is left.
 fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
@@ -1646,6 +1704,25 @@ mod tests {
             "Londoners",
             &[],
             expect!["London -> GB city (51.51, -0.13)"],
+        );
+    }
+
+    #[test]
+    fn arabic_names_are_found_with_or_without_the_article() {
+        check(
+            "Qamishli",
+            &[],
+            expect!["Al Qāmishlī -> SY city (37.05, 41.23)"],
+        );
+        check(
+            "al-Bab",
+            &["Aleppo"],
+            expect!["Al Bāb -> SY city (36.37, 37.52)"],
+        );
+        check(
+            "Tal Afar",
+            &["Mosul"],
+            expect!["Tall ‘Afar -> IQ city (36.38, 42.45)"],
         );
     }
 
