@@ -599,6 +599,20 @@ impl<'kb> Geocoder<'kb> {
 
     fn candidates_as_written(&self, toponym: &str) -> Vec<EntryIdx> {
         let mut found = self.kb.place_candidates(toponym);
+        // An abbreviation written with its period ("Pa.", "Kan.") is what
+        // the KB knows by exactly that, not a town with the bare word among
+        // its names (Chongqing's "Pa").
+        if toponym.len() > 2 && toponym.ends_with('.') {
+            let exact = |i: &EntryIdx| {
+                self.kb
+                    .entry(*i)
+                    .names()
+                    .any(|n| n.eq_ignore_ascii_case(toponym))
+            };
+            if found.iter().any(exact) {
+                found.retain(exact);
+            }
+        }
         if !found.is_empty() {
             // A village never competes with a country, province or region
             // of its name (China, Maine; England, Arkansas): the KB holds
@@ -1704,6 +1718,31 @@ mod tests {
             "Londoners",
             &[],
             expect!["London -> GB city (51.51, -0.13)"],
+        );
+    }
+
+    #[test]
+    fn short_former_and_abbreviated_names() {
+        check(
+            "NYC",
+            &[],
+            expect!["New York City -> US city (40.71, -74.01)"],
+        );
+        check(
+            "NZ",
+            &[],
+            expect!["New Zealand -> NZ country (-42.00, 174.00)"],
+        );
+        check(
+            "Ceylon",
+            &[],
+            expect!["Sri Lanka -> LK country (7.00, 81.00)"],
+        );
+        // Chongqing is also "Pa"; "Pa." with its period is Pennsylvania.
+        check(
+            "Pa.",
+            &[],
+            expect!["Pennsylvania -> US admin1 (40.75, -77.75)"],
         );
     }
 
