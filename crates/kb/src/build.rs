@@ -32,7 +32,8 @@
 //!   stripped ("Tinh Binh Phuoc" is Bình Phước, "Province of Pangasinan"
 //!   Pangasinan), to a GeoNames area of its country; a top-level one also
 //!   takes that area's admin-1 code when no other subdivision holds it. The
-//!   point is the middle of the area's towns. A name two areas of a country
+//!   point is the middle of the area's towns, and where no GeoNames city
+//!   carries its code, its population is theirs. A name two areas of a country
 //!   share matches neither.
 //! - GeoNames' own areas (with `--admin-names`): an admin-1 area whose code
 //!   no ISO row holds ("North Sumatra", where ISO writes "Sumatera Utara")
@@ -446,10 +447,14 @@ pub fn build_kb(
                     .map(|c| (c.lat, c.lon))
             })
             .or_else(|| areas.point(cc, name, parent.is_none()));
+        // The people of the area's GeoNames cities; else of the towns of
+        // the GeoNames area its point came from.
         let population = key
             .as_deref()
             .and_then(|k| by_admin1.get(k))
             .map(|l| l.iter().map(|c| c.population).sum())
+            .filter(|&p: &u64| p > 0)
+            .or_else(|| Some(areas.area(cc, name, parent.is_none())?.population))
             .unwrap_or(0);
         let country_id = country_ids.get(cc).cloned();
         let gid = id.strip_prefix("geonames:").and_then(|g| g.parse().ok());
@@ -1129,14 +1134,17 @@ impl AdminNames {
     /// subdivision looks among admin-1 areas first, a second-level one
     /// among admin-2 areas first.
     fn point(&self, cc: &str, name: &str, top_level: bool) -> Option<(f64, f64)> {
+        middle_point(self.area(cc, name, top_level)?.points.iter())
+    }
+
+    /// The area called `name`, as [`AdminNames::point`] finds it.
+    fn area(&self, cc: &str, name: &str, top_level: bool) -> Option<&AdminArea> {
         let (first, second) = if top_level {
             (&self.admin1, &self.admin2)
         } else {
             (&self.admin2, &self.admin1)
         };
-        let area =
-            AdminNames::find(first, cc, name).or_else(|| AdminNames::find(second, cc, name))?;
-        middle_point(area.points.iter())
+        AdminNames::find(first, cc, name).or_else(|| AdminNames::find(second, cc, name))
     }
 
     /// The middle of the towns of the admin-2 area called `name` in

@@ -641,15 +641,19 @@ impl<'kb> Geocoder<'kb> {
             if city {
                 found.retain(|&i| !self.kb.entry(i).id.starts_with("dossier:admin2-"));
             }
-            // Nor does a province GeoNames does not code (no population)
-            // compete with a country of its name (Mali, Guinea's prefecture).
+            // Nor does a province of less than a tenth of the people of a
+            // country of its name compete with it (Mali, Guinea's
+            // prefecture; not Georgia, the US state).
             let country = found
                 .iter()
-                .any(|&i| self.kb.entry(i).kind == EntryKind::Country);
-            if country {
+                .map(|&i| self.kb.entry(i))
+                .filter(|e| e.kind == EntryKind::Country)
+                .map(|e| e.population)
+                .max();
+            if let Some(people) = country {
                 found.retain(|&i| {
                     let e = self.kb.entry(i);
-                    e.kind != EntryKind::Admin1 || e.population > 0
+                    e.kind != EntryKind::Admin1 || (e.population > 0 && e.population * 10 >= people)
                 });
             }
             return found;
@@ -1518,7 +1522,7 @@ mod tests {
         check_placed(
             "He is originally from [Paris], [Idaho], and lives in Boise.",
             expect![[r#"
-                Paris -> Idaho US admin1 within Idaho passing over Paris (FR.11)
+                Paris -> Idaho US admin1 within Idaho passing over Paris (US.TX)
                 Idaho -> Idaho US.ID admin1
             "#]],
         );
