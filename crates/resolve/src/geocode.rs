@@ -1726,6 +1726,25 @@ mod tests {
     }
 
     #[test]
+    fn british_and_irish_counties_and_boroughs() {
+        check(
+            "Yorkshire",
+            &[],
+            expect!["Yorkshire -> GB region (54.00, -1.50)"],
+        );
+        check(
+            "Co. Clare",
+            &[],
+            expect!["Clare -> IE admin1 (52.85, -9.00)"],
+        );
+        check(
+            "Haringey",
+            &["London"],
+            expect!["Haringey -> GB admin1 (51.59, -0.11)"],
+        );
+    }
+
+    #[test]
     fn short_former_and_abbreviated_names() {
         check(
             "NYC",
