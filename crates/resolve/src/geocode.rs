@@ -1695,7 +1695,7 @@ mod tests {
         check(
             "ACT",
             &["Canberra"],
-            expect!["Australian Capital Territory -> AU admin1 (-35.30, 149.86)"],
+            expect!["Australian Capital Territory -> AU admin1 (-35.49, 149.00)"],
         );
         check(
             "Basque",
