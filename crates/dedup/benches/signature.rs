@@ -22,7 +22,13 @@ fn articles() -> Vec<String> {
         .map(|p| {
             let text = std::fs::read_to_string(p).unwrap();
             let words: Vec<&str> = text.split_whitespace().collect();
-            words.iter().cycle().take(400).copied().collect::<Vec<_>>().join(" ")
+            words
+                .iter()
+                .cycle()
+                .take(400)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
         })
         .collect()
 }

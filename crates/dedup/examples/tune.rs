@@ -9,6 +9,9 @@ use std::path::Path;
 
 use dossier_dedup::{containment, evaluate_with, signature, Config};
 
+/// Similarity, containment, candidate or not, and the pair's names.
+type Scored = (f64, f64, bool, String);
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/test_data/pairs"));
     let split = std::env::args().nth(1).unwrap_or_else(|| "dev".into());
@@ -17,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = std::fs::read_to_string(dir.join("articles").join(format!("{name}.txt")))?;
         Ok(signature(&text))
     };
-    let mut by_kind: BTreeMap<String, Vec<(f64, f64, bool, String)>> = BTreeMap::new();
+    let mut by_kind: BTreeMap<String, Vec<Scored>> = BTreeMap::new();
     for line in tsv.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
         if f[3] != split {
@@ -34,11 +37,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("{split}: kind  n  J(min/mean/max)  C(min/mean/max)  candidates");
     for (kind, v) in &by_kind {
-        let stat = |g: &dyn Fn(&(f64, f64, bool, String)) -> f64| {
+        let stat = |g: &dyn Fn(&Scored) -> f64| {
             let xs: Vec<f64> = v.iter().map(g).collect();
             let min = xs.iter().copied().fold(f64::INFINITY, f64::min);
             let max = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            format!("{min:.2}/{:.2}/{max:.2}", xs.iter().sum::<f64>() / xs.len() as f64)
+            format!(
+                "{min:.2}/{:.2}/{max:.2}",
+                xs.iter().sum::<f64>() / xs.len() as f64
+            )
         };
         let cands = v.iter().filter(|x| x.2).count();
         let (lo, hi) = if kind.starts_with("dup") {

@@ -146,7 +146,11 @@ fn score_pairs(dir: &Path) -> Result<ScoredPairs, Error> {
         let duplicate = match label {
             "duplicate" => true,
             "distinct" => false,
-            _ => return Err(bad(format!("label {label:?}, expected duplicate or distinct"))),
+            _ => {
+                return Err(bad(format!(
+                    "label {label:?}, expected duplicate or distinct"
+                )))
+            }
         };
         if !matches!(split, "dev" | "test") {
             return Err(bad(format!("split {split:?}, expected dev or test")));

@@ -92,11 +92,7 @@ impl Index {
                 })
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.similarity
-                .total_cmp(&a.similarity)
-                .then(a.id.cmp(&b.id))
-        });
+        out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.id.cmp(&b.id)));
         out
     }
 }

@@ -100,8 +100,8 @@ pub struct Config {
 /// 0.35 but containment >= 0.88, while distinct pairs (follow-ups that
 /// repeat a background paragraph, stories in the same template) reach
 /// containment 0.36 at most: `min_containment` is 0.7, and the floor
-/// `min_similarity_contained` of 0.25 (distinct pairs <= 0.16, cut copies
-/// >= 0.35) keeps a short text that happens to share a few sentences with a
+/// `min_similarity_contained` of 0.25 (distinct pairs at most 0.16, cut
+/// copies at least 0.35) keeps a short text that happens to share a few sentences with a
 /// long one from counting as its copy.
 impl Default for Config {
     fn default() -> Config {

@@ -173,9 +173,7 @@ impl Signature {
     /// Whether the two signatures share a band key, that is whether an LSH
     /// index would return one as a candidate for the other.
     pub fn shares_band(&self, other: &Signature) -> bool {
-        self.band_keys()
-            .zip(other.band_keys())
-            .any(|(a, b)| a == b)
+        self.band_keys().zip(other.band_keys()).any(|(a, b)| a == b)
     }
 
     /// The signature as [`SIGNATURE_BYTES`] bytes, for a BLOB column: the

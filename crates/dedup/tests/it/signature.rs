@@ -12,7 +12,11 @@ fn signature_is_deterministic() {
     // platforms: stored signatures must stay comparable.
     let bytes = signature(ARTICLE).to_bytes();
     let sum: u64 = bytes.iter().map(|&b| u64::from(b)).sum();
-    expect_test::expect!["50300 [1, 43, 0, 0, 0, 8, 76, 143, 4]"].assert_eq(&format!("{} {:?}", sum, &bytes[..9]));
+    expect_test::expect!["50300 [1, 43, 0, 0, 0, 8, 76, 143, 4]"].assert_eq(&format!(
+        "{} {:?}",
+        sum,
+        &bytes[..9]
+    ));
 }
 
 #[test]
@@ -62,7 +66,10 @@ fn text_shorter_than_a_shingle_is_one_shingle() {
     assert_eq!(a.n_shingles(), 1);
     assert_eq!(a.similarity(&signature("CEASEFIRE, holds.")), 1.0);
     assert_eq!(a.similarity(&signature("Ceasefire collapses")), 0.0);
-    assert!(dossier_dedup::is_near_duplicate(&a, &signature("ceasefire holds")));
+    assert!(dossier_dedup::is_near_duplicate(
+        &a,
+        &signature("ceasefire holds")
+    ));
     assert_eq!(signature("one").n_shingles(), 1);
     assert_eq!(signature("one two three four five").n_shingles(), 1);
     assert_eq!(signature("one two three four five six").n_shingles(), 2);
@@ -77,17 +84,43 @@ fn repeated_shingles_count_once() {
 fn band_keys_cover_every_band() {
     let keys: Vec<(u8, u64)> = signature(ARTICLE).band_keys().collect();
     assert_eq!(keys.len(), dossier_dedup::N_BANDS);
-    assert!(keys.iter().enumerate().all(|(i, &(band, _))| usize::from(band) == i));
+    assert!(keys
+        .iter()
+        .enumerate()
+        .all(|(i, &(band, _))| usize::from(band) == i));
 }
 
 #[test]
 fn index_finds_a_copy_and_not_an_unrelated_text() {
     let mut index = Index::new();
     index.insert(7, signature(ARTICLE));
-    index.insert(8, signature("Parliament passed the budget on Tuesday after a long night of debate."));
+    index.insert(
+        8,
+        signature("Parliament passed the budget on Tuesday after a long night of debate."),
+    );
     let copy = format!("Floods in Sindh\n\nBy Staff\n\n{ARTICLE}");
     let found = index.query(&signature(&copy), 0.5);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].id, 7);
     assert!(index.query(&signature(""), 0.0).is_empty());
+}
+
+#[test]
+fn copy_cut_to_its_lead_is_contained_in_the_original() {
+    let paragraphs: Vec<String> = (0..8)
+        .map(|i| {
+            format!(
+                "Paragraph {i} reports that the committee met for the {i}th time on \
+                 the question of the harbour levy, and that members from district {i} \
+                 asked for a delay of {} weeks before any vote was held.",
+                i * 3 + 1
+            )
+        })
+        .collect();
+    let full = signature(&paragraphs.join("\n\n"));
+    let cut = signature(&paragraphs[..3].join("\n\n"));
+    let containment = dossier_dedup::containment(&full, &cut);
+    assert!(containment > 0.85, "{containment}");
+    assert!(full.similarity(&cut) < 0.5);
+    assert!(dossier_dedup::is_near_duplicate(&full, &cut));
 }
