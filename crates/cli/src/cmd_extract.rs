@@ -8,9 +8,10 @@ use std::time::Instant;
 use anyhow::Context;
 use dossier_ingest::{ingest_paths, IngestConfig};
 use dossier_pipeline::table::{write_event_header, write_event_rows};
-use dossier_pipeline::{render_text, OutputDocument, Pipeline, PipelineConfig};
+use dossier_pipeline::{output_document, render_text, Pipeline, PipelineConfig};
 use dossier_text::Document;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::progress::plural;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -50,15 +51,29 @@ pub enum InputFormat {
 /// was processed, 1 when some were skipped, 2 on a fatal error.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier extract examples/kabul-checkpoint.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl\n  dossier extract --format csv news/ > events.csv"
+    after_help = "Examples:\n  dossier extract examples/peshawar-claim.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl\n  dossier extract --format csv news/ > events.csv"
 )]
 pub struct ExtractArgs {
-    /// Articles to read: files, directories, or `-` for standard input.
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Auto)]
     format: OutputFormat,
+    /// Write the output here instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// At the end, print throughput (words/s) and the time spent in each
+    /// stage on standard error.
+    #[arg(long)]
+    stats: bool,
+}
+
+/// The inputs and pipeline options that `extract` and `ingest` share.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Articles to read: files, directories, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Force the input format instead of detecting it per file.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -77,55 +92,63 @@ pub struct ExtractArgs {
     /// the speed; 1 is greedy.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
-    /// Write the output here instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     threads: Option<usize>,
     /// Documents processed together in one parallel batch.
     #[arg(long, default_value_t = 256, hide = true)]
-    batch: usize,
+    pub batch: usize,
     /// Do not show a progress bar.
     #[arg(long, short = 'q')]
-    quiet: bool,
-    /// At the end, print throughput (words/s) and the time spent in each
-    /// stage on standard error.
-    #[arg(long)]
-    stats: bool,
+    pub quiet: bool,
+}
+
+impl InputArgs {
+    pub fn init_threads(&self) -> anyhow::Result<()> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()
+                .context("cannot start the worker threads")?;
+        }
+        Ok(())
+    }
+
+    pub fn ingest_config(&self) -> anyhow::Result<IngestConfig> {
+        let date = match &self.date {
+            Some(s) => Some(dossier_ingest::date::parse_date(s).map_err(|e| {
+                anyhow::anyhow!("--date {s:?}: {}; give a date as YYYY-MM-DD", e.describe())
+            })?),
+            None => None,
+        };
+        Ok(IngestConfig {
+            max_bytes: self.max_bytes,
+            date,
+            format: self.input_format.map(|f| match f {
+                InputFormat::Seed => dossier_ingest::Format::Seed,
+                InputFormat::Text => dossier_ingest::Format::Text,
+                InputFormat::Jsonl => dossier_ingest::Format::Jsonl,
+                InputFormat::Html => dossier_ingest::Format::Html,
+                InputFormat::Feed => dossier_ingest::Format::Feed,
+            }),
+            ..IngestConfig::default()
+        })
+    }
+
+    pub fn pipeline_config(&self) -> PipelineConfig {
+        PipelineConfig {
+            kb_extra: self.kb.clone(),
+            parse_beam: self.parse_beam.map(usize::from),
+        }
+    }
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
-    let date = match &args.date {
-        Some(s) => Some(dossier_ingest::date::parse_date(s).map_err(|e| {
-            anyhow::anyhow!("--date {s:?}: {}; give a date as YYYY-MM-DD", e.describe())
-        })?),
-        None => None,
-    };
-    let ingest_config = IngestConfig {
-        max_bytes: args.max_bytes,
-        date,
-        format: args.input_format.map(|f| match f {
-            InputFormat::Seed => dossier_ingest::Format::Seed,
-            InputFormat::Text => dossier_ingest::Format::Text,
-            InputFormat::Jsonl => dossier_ingest::Format::Jsonl,
-            InputFormat::Html => dossier_ingest::Format::Html,
-            InputFormat::Feed => dossier_ingest::Format::Feed,
-        }),
-        ..IngestConfig::default()
-    };
+    args.input.init_threads()?;
+    let ingest_config = args.input.ingest_config()?;
     let build_start = Instant::now();
-    let pipeline = Pipeline::new(&PipelineConfig {
-        kb_extra: args.kb.clone(),
-        parse_beam: args.parse_beam.map(usize::from),
-    })
-    .context("cannot build the pipeline")?;
+    let pipeline =
+        Pipeline::new(&args.input.pipeline_config()).context("cannot build the pipeline")?;
     let build_secs = build_start.elapsed().as_secs_f64();
     let run_start = Instant::now();
     let mut counts = Counts::default();
@@ -141,60 +164,43 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         write_event_header(&mut out).context("cannot write the output")?;
     }
 
-    let progress = if args.quiet {
-        ProgressBar::hidden()
+    let total = if args.input.quiet {
+        None
     } else {
-        let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}] {msg}")
-                .expect("progress template is valid"),
-        );
-        pb
+        dossier_ingest::estimate_count(&args.input.paths, &ingest_config)
     };
-
-    let mut skipped = 0usize;
+    let progress = crate::progress::bar(args.input.quiet, total, "documents");
     let mut written = 0usize;
-    let mut inputs = ingest_paths(&args.paths, &ingest_config);
-    let mut batch: Vec<Document> = Vec::with_capacity(args.batch.max(1));
+    let inputs = ingest_paths(&args.input.paths, &ingest_config);
+    let batch_size = args.input.batch;
     // The first batch decides between one pretty object and JSON Lines when
     // the format is `auto`, so nothing is printed until it is complete.
     let mut format = args.format;
-    loop {
-        batch.clear();
-        for item in inputs.by_ref() {
-            match item {
-                Ok(doc) => {
-                    batch.push(doc);
-                    if batch.len() >= args.batch.max(1) {
-                        break;
-                    }
-                }
-                Err(err) => {
-                    progress.suspend(|| eprintln!("dossier: skipped {err}"));
-                    skipped += 1;
-                }
+    let summary = pipeline.run(
+        inputs,
+        batch_size,
+        |err| progress.suspend(|| eprintln!("dossier: skipped {err}")),
+        |batch| -> anyhow::Result<()> {
+            if format == OutputFormat::Auto {
+                format = if written == 0 && batch.len() == 1 && batch_size > 1 {
+                    OutputFormat::Json
+                } else {
+                    OutputFormat::Jsonl
+                };
             }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        if format == OutputFormat::Auto {
-            format = if written == 0 && batch.len() == 1 && args.batch > 1 {
-                OutputFormat::Json
-            } else {
-                OutputFormat::Jsonl
-            };
-        }
-        pipeline.process_batch(&mut batch);
-        for doc in &batch {
-            if args.stats {
-                counts.add(doc);
+            for doc in batch.iter() {
+                if args.stats {
+                    counts.add(doc);
+                }
+                crate::print_warnings(&progress, doc);
+                write_document(&mut out, doc, format).context("cannot write the output")?;
+                written += 1;
             }
-            write_document(&mut out, doc, format).context("cannot write the output")?;
-            written += 1;
-        }
-        progress.inc(batch.len() as u64);
-    }
+            progress.inc(batch.len() as u64);
+            Ok(())
+        },
+    )?;
+    let skipped = summary.skipped;
     out.flush().context("cannot write the output")?;
     progress.finish_and_clear();
     if args.stats {
@@ -204,7 +210,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         eprintln!("dossier: no articles found in the given paths");
     }
     if skipped > 0 {
-        eprintln!("dossier: {written} documents written, {skipped} inputs skipped");
+        eprintln!(
+            "dossier: {} written, {} skipped",
+            plural(written, "document", "documents"),
+            plural(skipped, "input", "inputs")
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -271,13 +281,13 @@ fn write_document(
             writeln!(out)
         }
         OutputFormat::Json | OutputFormat::Auto => {
-            serde_json::to_writer_pretty(&mut *out, &OutputDocument::from_document(doc))?;
+            serde_json::to_writer_pretty(&mut *out, &output_document(doc))?;
             writeln!(out)
         }
         OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, &OutputDocument::from_document(doc))?;
+            serde_json::to_writer(&mut *out, &output_document(doc))?;
             writeln!(out)
         }
-        OutputFormat::Csv => write_event_rows(out, &OutputDocument::from_document(doc)),
+        OutputFormat::Csv => write_event_rows(out, &output_document(doc)),
     }
 }

@@ -11,8 +11,10 @@ mod cmd_ingest;
 mod cmd_kb;
 mod cmd_ner;
 mod cmd_relex;
+mod cmd_store;
 mod cmd_syntax;
 mod cmd_time;
+mod progress;
 
 /// dossier turns dated news articles into a temporal knowledge graph of
 /// actors, relations, coded events and speaker-attributed claims, each traced
@@ -28,6 +30,14 @@ struct Cli {
 enum Command {
     /// Extract entities, times, relations, events and claims from articles.
     Extract(cmd_extract::ExtractArgs),
+    /// Run the pipeline over articles and add them to the corpus graph store.
+    Ingest(cmd_store::IngestArgs),
+    /// Add `extract`'s JSON Lines to the store without running the pipeline.
+    Load(cmd_store::LoadArgs),
+    /// Counts of the store: articles, duplicates, actors, relations, events.
+    Stats(cmd_store::StatsArgs),
+    /// Correct the graph: merge, split, alias add|remove (kept as judgements).
+    Curate(cmd_store::CurateArgs),
     /// Train a model from the benchmark data in ../shared/data.
     #[command(subcommand)]
     Train(TrainCmd),
@@ -62,6 +72,8 @@ enum EvalCmd {
     Extract(cmd_relex::EvalArgs),
     /// Map events to MUC-4 templates and score them.
     Muc4(cmd_relex::Muc4Args),
+    /// Score near-duplicate detection on the labelled article pairs.
+    Dedup(cmd_store::EvalDedupArgs),
     /// Run the PETRARCH2 validation records.
     Petrarch(cmd_relex::PetrarchArgs),
 }
@@ -70,11 +82,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd_extract::run(args),
+        Command::Ingest(args) => cmd_store::ingest(args),
+        Command::Load(args) => cmd_store::load(args),
+        Command::Stats(args) => cmd_store::stats(args),
+        Command::Curate(args) => cmd_store::curate(args),
         Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
         Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
         Command::Eval(EvalCmd::Ingest(args)) => cmd_ingest::eval(args),
+        Command::Eval(EvalCmd::Dedup(args)) => cmd_store::eval_dedup(args),
         Command::Eval(EvalCmd::Time(args)) => cmd_time::eval(args),
         Command::Eval(EvalCmd::Syntax(args)) => cmd_syntax::eval(args),
         Command::Eval(EvalCmd::Geo(args)) => cmd_geo::eval(args),
@@ -88,5 +105,14 @@ fn main() -> ExitCode {
             eprintln!("dossier: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints a processed document's content warnings on standard error, one
+/// line per article, above the progress bar; the same messages stay in the
+/// document's diagnostics.
+fn print_warnings(progress: &indicatif::ProgressBar, doc: &dossier_text::Document) {
+    if let Some(line) = dossier_pipeline::warning_line(doc) {
+        progress.suspend(|| eprintln!("dossier: warning: {line}"));
     }
 }

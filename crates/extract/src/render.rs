@@ -2,22 +2,11 @@
 
 use std::fmt::Write;
 
-use dossier_text::{Document, EntityId, Modality, Polarity};
+use dossier_text::{Document, EntityId, Polarity};
 
 fn name(doc: &Document, id: Option<EntityId>) -> &str {
     id.and_then(|id| doc.entities.get(id.index()))
         .map_or("-", |e| e.name.as_str())
-}
-
-fn modality(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Claimed => "claimed",
-        Modality::Denied => "denied",
-        Modality::Negated => "negated",
-        Modality::Future => "future",
-        Modality::Hypothetical => "hypothetical",
-    }
 }
 
 /// `ISKP affiliate_of Islamic State [by X] [@2014]`.
@@ -52,7 +41,7 @@ pub fn events(doc: &Document) -> String {
             e.code,
             name(doc, e.source),
             name(doc, e.target),
-            modality(e.modality),
+            e.modality.as_str(),
             doc.slice(e.trigger)
         );
         if e.attributed_to.is_some() {

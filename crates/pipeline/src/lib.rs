@@ -1,5 +1,6 @@
 //! The dossier pipeline: the stages in order, built once, run over many
-//! documents in parallel; and the public output schema.
+//! documents in parallel; the conversion to the public output schema
+//! (`dossier-schema`), and the run loop that `extract` and `ingest` share.
 //!
 //! ```
 //! use dossier_pipeline::{Pipeline, PipelineConfig};
@@ -22,12 +23,13 @@ use rayon::prelude::*;
 
 use dossier_text::{Component, Document, Severity};
 
+mod output;
 mod render;
-pub mod schema;
 pub mod table;
 
+pub use dossier_schema::{OutputDocument, SCHEMA_VERSION};
+pub use output::{output_document, CharOffsets};
 pub use render::render_text;
-pub use schema::{OutputDocument, SCHEMA_VERSION};
 
 /// Errors while building the pipeline: a model or lexicon that does not load.
 #[derive(Debug, thiserror::Error)]
@@ -172,4 +174,75 @@ impl Pipeline {
     pub fn process_batch(&self, docs: &mut [Document]) {
         docs.par_iter_mut().for_each(|d| self.process(d));
     }
+
+    /// The loop that `extract` and `ingest` share: reads a stream of inputs,
+    /// hands each bad one to `on_skip` and goes on, runs the pipeline over
+    /// the good ones in batches of `batch_size` (in parallel, in input
+    /// order), and hands each processed batch to `on_batch`. An error from
+    /// `on_batch` (a full disk, a closed pipe) ends the run; a bad input
+    /// never does.
+    pub fn run<E, X>(
+        &self,
+        inputs: impl IntoIterator<Item = Result<Document, E>>,
+        batch_size: usize,
+        mut on_skip: impl FnMut(E),
+        mut on_batch: impl FnMut(&mut [Document]) -> Result<(), X>,
+    ) -> Result<RunSummary, X> {
+        let batch_size = batch_size.max(1);
+        let mut inputs = inputs.into_iter();
+        let mut summary = RunSummary::default();
+        let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+        loop {
+            batch.clear();
+            for item in inputs.by_ref() {
+                match item {
+                    Ok(doc) => {
+                        batch.push(doc);
+                        if batch.len() >= batch_size {
+                            break;
+                        }
+                    }
+                    Err(err) => {
+                        summary.skipped += 1;
+                        on_skip(err);
+                    }
+                }
+            }
+            if batch.is_empty() {
+                return Ok(summary);
+            }
+            self.process_batch(&mut batch);
+            summary.processed += batch.len();
+            on_batch(&mut batch)?;
+        }
+    }
+}
+
+/// What [`Pipeline::run`] did: documents processed and inputs skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunSummary {
+    pub processed: usize,
+    pub skipped: usize,
+}
+
+/// The content warnings of a processed document (an impossible date, a lost
+/// anchor, a failed stage) as one line for a terminal, or `None` when it has
+/// none: `extract` and `ingest` print it on standard error, and the same
+/// messages stay in the output's diagnostics.
+pub fn warning_line(doc: &Document) -> Option<String> {
+    let messages: Vec<String> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| format!("{} ({})", d.message, d.stage))
+        .collect();
+    if messages.is_empty() {
+        return None;
+    }
+    let id = if doc.meta.id.is_empty() {
+        "(no id)"
+    } else {
+        doc.meta.id.as_str()
+    };
+    Some(format!("{id}: {}", messages.join("; ")))
 }

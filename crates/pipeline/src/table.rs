@@ -9,7 +9,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::schema::{OutputDocument, OutputEntity};
+use dossier_schema::{OutputDocument, OutputEntity};
 
 /// Writes the header line of the event table as CSV.
 pub fn write_event_header(out: &mut impl Write) -> std::io::Result<()> {

@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::{EntityId, MentionIdx, SentenceIdx, TextRange, TokenIdx};
 
+// The value types that the output schema shares with the layers live in the
+// serde-only schema crate, so that readers of dossier's JSON need not link
+// the engine; they are re-exported here for the stages.
+pub use dossier_schema::{EntityType, Geo, MentionKind, Modality, Polarity, Severity, TimexType};
+
 /// Metadata of an article. `date` is the publication date: the anchor for
 /// relative time expressions ("on Monday", "last year").
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -242,77 +247,6 @@ impl Syntax {
     }
 }
 
-/// Entity types of the output schema.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityType {
-    Person,
-    Org,
-    Gpe,
-    Loc,
-    Fac,
-    Norp,
-    Work,
-    Event,
-    Misc,
-}
-
-impl EntityType {
-    pub const ALL: [EntityType; 9] = [
-        EntityType::Person,
-        EntityType::Org,
-        EntityType::Gpe,
-        EntityType::Loc,
-        EntityType::Fac,
-        EntityType::Norp,
-        EntityType::Work,
-        EntityType::Event,
-        EntityType::Misc,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "PERSON",
-            EntityType::Org => "ORG",
-            EntityType::Gpe => "GPE",
-            EntityType::Loc => "LOC",
-            EntityType::Fac => "FAC",
-            EntityType::Norp => "NORP",
-            EntityType::Work => "WORK",
-            EntityType::Event => "EVENT",
-            EntityType::Misc => "MISC",
-        }
-    }
-    /// Parses schema names and the CoNLL / OntoNotes names that map to them.
-    pub fn parse(s: &str) -> Option<EntityType> {
-        Some(match s {
-            "PERSON" | "PER" => EntityType::Person,
-            "ORG" | "ORGANIZATION" => EntityType::Org,
-            "GPE" => EntityType::Gpe,
-            "LOC" | "LOCATION" => EntityType::Loc,
-            "FAC" => EntityType::Fac,
-            "NORP" => EntityType::Norp,
-            "WORK" | "WORK_OF_ART" => EntityType::Work,
-            "EVENT" => EntityType::Event,
-            "MISC" => EntityType::Misc,
-            _ => return None,
-        })
-    }
-    /// Whether the type names a place that can be geocoded.
-    pub fn is_place(self) -> bool {
-        matches!(self, EntityType::Gpe | EntityType::Loc | EntityType::Fac)
-    }
-}
-
-/// How a mention refers to its entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MentionKind {
-    Name,
-    Acronym,
-    Nominal,
-    Pronoun,
-}
-
 /// A span of text that names or refers to an entity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
@@ -322,25 +256,6 @@ pub struct Mention {
     pub confidence: f32,
     /// The entity it was resolved to, set by the resolve stage.
     pub entity: Option<EntityId>,
-}
-
-/// Where a place is on the map.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Geo {
-    pub lat: f64,
-    pub lon: f64,
-    /// ISO 3166-1 alpha-2.
-    pub country: Option<String>,
-    pub geonames_id: Option<u64>,
-    /// country / admin1 / admin2 (a county) / city / region / facility
-    pub level: String,
-    /// Set for a place the knowledge base does not know (a village, a
-    /// street, a hospital): the name of the place whose point stands in for
-    /// it, the one the article names nearest to it, as ACLED codes an event
-    /// at a nearby town when its village cannot be found (geo-precision 2).
-    /// `level`, `country` and `geonames_id` are then that place's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub within: Option<String>,
 }
 
 /// One real-world thing the document talks about: all its mentions merged.
@@ -358,27 +273,6 @@ pub struct Entity {
     pub confidence: f32,
 }
 
-/// TIMEX3 types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimexType {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
-impl TimexType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimexType::Date => "DATE",
-            TimexType::Time => "TIME",
-            TimexType::Duration => "DURATION",
-            TimexType::Set => "SET",
-        }
-    }
-}
-
 /// A time expression and its TIMEX3 normalisation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeExpr {
@@ -390,18 +284,6 @@ pub struct TimeExpr {
     /// TIMEX3 mod (`START`, `END`, `APPROX`, ...).
     pub modifier: Option<String>,
     pub confidence: f32,
-}
-
-/// Whose word an assertion is, and how it is put.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    Asserted,
-    Claimed,
-    Denied,
-    Negated,
-    Future,
-    Hypothetical,
 }
 
 /// A typed tie between two entities.
@@ -438,14 +320,6 @@ pub struct Event {
     pub confidence: f32,
 }
 
-/// Asserted or denied.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Polarity {
-    Asserted,
-    Denied,
-}
-
 /// Something a speaker says, in their words or reported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -461,14 +335,6 @@ pub struct Claim {
     pub polarity: Polarity,
     pub about: Vec<EntityId>,
     pub confidence: f32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
 }
 
 /// A problem with the content of a document: never an error, never a panic.

@@ -21,8 +21,11 @@
 
 mod calendar;
 pub mod eval;
+mod interval;
 mod rules;
 mod scan;
+
+pub use interval::{date_of, day_number, timex_interval, timex_precision, DayInterval};
 
 use chrono::NaiveDate;
 use dossier_text::{Component, Diagnostic, Document, Severity, TextRange, TimeExpr};

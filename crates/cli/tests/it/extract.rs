@@ -1,25 +1,10 @@
 //! `dossier extract` end to end: formats, schema validity, and bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
+
+use crate::{dossier, repo_root, run, stderr};
 
 use serde_json::Value;
-
-fn dossier() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> Output {
-    dossier().args(args).output().expect("dossier runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(

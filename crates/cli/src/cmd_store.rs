@@ -1,0 +1,387 @@
+//! The corpus-graph commands: `ingest` (articles through the pipeline into
+//! the store), `load` (`extract`'s JSON Lines into the store), `stats` and
+//! `curate`.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use dossier_ingest::ingest_paths;
+use dossier_pipeline::{output_document, Pipeline};
+use dossier_schema::OutputDocument;
+use dossier_store::{Curation, IngestReport, Store};
+
+use crate::cmd_extract::InputArgs;
+use crate::progress::plural;
+
+/// Where the store is: `--db`, else `$DOSSIER_DB`, else `dossier.db` here.
+#[derive(clap::Args, Clone)]
+pub struct DbArg {
+    /// The store file [default: $DOSSIER_DB, else ./dossier.db].
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "DOSSIER_DB",
+        default_value = "dossier.db"
+    )]
+    pub db: PathBuf,
+}
+
+/// Run the pipeline over articles and add them to the corpus graph.
+///
+/// Reads every input `extract` reads. Each batch is written in one
+/// transaction: a killed ingest loses nothing already committed, and running
+/// it again skips the articles already stored and completes the rest. An
+/// article already stored (same URL, or same text) is skipped; a changed
+/// text under the same URL replaces the old version's facts; a
+/// near-duplicate (wire copy) is kept as an extra source of the first.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db news/ feeds/world.xml\n  DOSSIER_DB=graph.db dossier ingest -q corpus.jsonl\n  dossier stats"
+)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    db: DbArg,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    args.input.init_threads()?;
+    let ingest_config = args.input.ingest_config()?;
+    let mut store = Store::open(&args.db.db)?;
+    let pipeline =
+        Pipeline::new(&args.input.pipeline_config()).context("cannot build the pipeline")?;
+    let total = if args.input.quiet {
+        None
+    } else {
+        dossier_ingest::estimate_count(&args.input.paths, &ingest_config)
+    };
+    let progress = crate::progress::bar(args.input.quiet, total, "articles");
+    let mut report = IngestReport::default();
+    let inputs = ingest_paths(&args.input.paths, &ingest_config);
+    let summary = pipeline.run(
+        inputs,
+        args.input.batch,
+        |err| progress.suspend(|| eprintln!("dossier: skipped {err}")),
+        |batch| -> anyhow::Result<()> {
+            let docs: Vec<OutputDocument> = batch
+                .iter()
+                .map(|d| {
+                    crate::print_warnings(&progress, d);
+                    output_document(d)
+                })
+                .collect();
+            let r = store.ingest(&docs)?;
+            report.add(&r);
+            progress.inc(batch.len() as u64);
+            Ok(())
+        },
+    )?;
+    progress.finish_and_clear();
+    finish(&store, &report, summary.skipped, args.input.quiet)
+}
+
+fn finish(
+    store: &Store,
+    report: &IngestReport,
+    skipped: usize,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    if !quiet || skipped > 0 {
+        eprintln!(
+            "dossier: {}: {} added, {} unchanged, {} replaced, {} kept as duplicates; {} skipped",
+            store.path().display(),
+            plural(report.added, "article", "articles"),
+            report.unchanged,
+            report.replaced,
+            report.duplicates,
+            plural(skipped, "input", "inputs"),
+        );
+    }
+    Ok(if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Add `dossier extract`'s JSON Lines to the corpus graph without running
+/// the pipeline again: extract on many machines, load in one place.
+///
+/// A line that is not a dossier document is reported with its file and line
+/// and skipped; the rest goes on.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  dossier extract --format jsonl news/ > graph.jsonl\n  dossier load --db graph.db graph.jsonl\n  cat part-*.jsonl | dossier load -"
+)]
+pub struct LoadArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// JSON Lines files written by `dossier extract --format jsonl`, or `-`.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Documents written per transaction.
+    #[arg(long, default_value_t = 256, hide = true)]
+    batch: usize,
+    /// Do not show a progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(&args.db.db)?;
+    let total = if args.quiet {
+        None
+    } else {
+        let cfg = dossier_ingest::IngestConfig {
+            format: Some(dossier_ingest::Format::Jsonl),
+            ..dossier_ingest::IngestConfig::default()
+        };
+        dossier_ingest::estimate_count(&args.files, &cfg)
+    };
+    let progress = crate::progress::bar(args.quiet, total, "documents");
+    let mut report = IngestReport::default();
+    let mut skipped = 0usize;
+    let mut batch: Vec<OutputDocument> = Vec::with_capacity(args.batch.max(1));
+    for file in &args.files {
+        let reader: Box<dyn BufRead> = if file == Path::new("-") {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(file) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => {
+                    progress.suspend(|| eprintln!("dossier: skipped {}: {e}", file.display()));
+                    skipped += 1;
+                    continue;
+                }
+            }
+        };
+        for (n, line) in reader.split(b'\n').enumerate() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    progress.suspend(|| eprintln!("dossier: skipped {}: {e}", file.display()));
+                    skipped += 1;
+                    break;
+                }
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<OutputDocument>(&line) {
+                Ok(doc) => batch.push(doc),
+                Err(e) => {
+                    progress.suspend(|| {
+                        eprintln!(
+                            "dossier: skipped {}, line {}: not a dossier document: {e}",
+                            file.display(),
+                            n + 1
+                        )
+                    });
+                    skipped += 1;
+                    continue;
+                }
+            }
+            if batch.len() >= args.batch.max(1) {
+                report.add(&store.ingest(&batch)?);
+                progress.inc(batch.len() as u64);
+                batch.clear();
+            }
+        }
+    }
+    if !batch.is_empty() {
+        report.add(&store.ingest(&batch)?);
+        progress.inc(batch.len() as u64);
+    }
+    progress.finish_and_clear();
+    finish(&store, &report, skipped, args.quiet)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+/// Counts of the corpus graph: articles, duplicates, actors by type,
+/// relations, events, claims, and the most reported actors.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  dossier stats\n  dossier stats --db graph.db --format json")]
+pub struct StatsArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Text)]
+    format: StatsFormat,
+}
+
+pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let s = store.stats()?;
+    if args.format == StatsFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "store        {} (schema v{}, {:.1} MB)",
+        args.db.db.display(),
+        s.schema_version,
+        s.file_bytes as f64 / 1e6
+    );
+    println!(
+        "articles     {} ({} near-duplicates kept as extra sources), published {} to {}",
+        s.articles,
+        s.duplicates,
+        s.first_published.as_deref().unwrap_or("?"),
+        s.last_published.as_deref().unwrap_or("?")
+    );
+    let by_type: Vec<String> = s
+        .actors_by_type
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    println!("actors       {} ({})", s.actors, by_type.join(", "));
+    println!(
+        "entities     {} ({} unlinked)",
+        s.entities, s.unlinked_entities
+    );
+    println!(
+        "relations    {} ({} mentions)",
+        s.relations, s.relation_mentions
+    );
+    println!("events       {} ({} mentions)", s.events, s.event_mentions);
+    println!("claims       {}", s.claims);
+    println!("times        {}", s.times);
+    println!("judgements   {}", s.judgements);
+    if !s.top_actors.is_empty() {
+        println!("top actors");
+        for a in &s.top_actors {
+            println!(
+                "  {:>6}  {:<40} {:<7} {}",
+                a.articles, a.name, a.etype, a.id
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Correct the corpus graph: merge two actors, split a name off an actor,
+/// add or remove an alias. Each correction is stored as a judgement and
+/// holds through later ingests.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  dossier curate merge Q2429253 x:org:daesh\n  dossier curate split x:person:ali-khan \"Ali Khan Mahsud\"\n  dossier curate alias add dossier:ttp \"Pakistani Taliban\"\n  dossier curate alias remove dossier:ttp \"Taliban\"\n  dossier curate list"
+)]
+pub struct CurateArgs {
+    #[command(flatten)]
+    db: DbArg,
+    #[command(subcommand)]
+    action: CurateAction,
+}
+
+#[derive(clap::Subcommand)]
+enum CurateAction {
+    /// KEEP and GONE are one actor: GONE's entities, names and facts move to
+    /// KEEP, and GONE's id redirects to it. Two KB entries never merge.
+    Merge {
+        #[arg(value_name = "KEEP")]
+        keep: String,
+        #[arg(value_name = "GONE")]
+        gone: String,
+    },
+    /// The entities of ACTOR that go by NAME are another actor: they move to
+    /// a new one, and NAME no longer links to ACTOR.
+    Split { actor: String, name: String },
+    /// Add or remove a name of an actor.
+    #[command(subcommand)]
+    Alias(AliasAction),
+    /// List the judgements recorded so far.
+    List,
+}
+
+#[derive(clap::Subcommand)]
+enum AliasAction {
+    /// NAME links to ACTOR from now on.
+    Add { actor: String, name: String },
+    /// NAME no longer links to ACTOR.
+    Remove { actor: String, name: String },
+}
+
+pub fn curate(args: CurateArgs) -> anyhow::Result<ExitCode> {
+    if let CurateAction::List = args.action {
+        let store = Store::open_read_only(&args.db.db)?;
+        for j in store.judgements()? {
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                j.id,
+                j.created_at,
+                j.kind,
+                j.actor,
+                j.other.as_deref().unwrap_or("-"),
+                j.name.as_deref().unwrap_or("-")
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !args.db.db.exists() {
+        anyhow::bail!(
+            "{}: no store here; run `dossier ingest --db {}` first",
+            args.db.db.display(),
+            args.db.db.display()
+        );
+    }
+    let mut store = Store::open(&args.db.db)?;
+    let judgement = match args.action {
+        CurateAction::Merge { keep, gone } => Curation::Merge { keep, gone },
+        CurateAction::Split { actor, name } => Curation::Split { actor, name },
+        CurateAction::Alias(AliasAction::Add { actor, name }) => Curation::AliasAdd { actor, name },
+        CurateAction::Alias(AliasAction::Remove { actor, name }) => {
+            Curation::AliasRemove { actor, name }
+        }
+        CurateAction::List => unreachable!("handled above"),
+    };
+    let actor = store.curate(&judgement)?;
+    eprintln!("dossier: recorded; the actor is now {actor}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Score near-duplicate detection on the labelled article pairs.
+#[derive(clap::Args)]
+pub struct EvalDedupArgs {
+    /// The pairs folder (`pairs.tsv` and `articles/`).
+    #[arg(long, default_value = "crates/dedup/test_data/pairs")]
+    data: PathBuf,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
+    if !args.data.join("pairs.tsv").is_file() {
+        eprintln!(
+            "dossier eval dedup: skipped: no pairs.tsv in {}; run from the repository root or pass --data DIR",
+            args.data.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = dossier_dedup::evaluate(&args.data)
+        .with_context(|| format!("cannot score near-duplicates on {}", args.data.display()))?;
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("near-duplicate detection ({} articles)", report.n_articles);
+    println!(
+        "{:<5} {:>10} {:>9} {:>10} {:>8} {:>8}",
+        "split", "dup pairs", "distinct", "precision", "recall", "F1"
+    );
+    for (name, s) in [("dev", &report.dev), ("test", &report.test)] {
+        println!(
+            "{name:<5} {:>10} {:>9} {:>10.3} {:>8.3} {:>8.3}",
+            s.n_duplicate, s.n_distinct, s.precision, s.recall, s.f1
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,353 @@
+//! The corpus graph: many articles' extractions in one store, with actors
+//! that hold across articles, events told once with all their sources,
+//! relations with their history and claims with their speakers, every fact
+//! traced to the article, sentence and character span that supports it.
+//!
+//! The store is an embedded SQLite file by default (WAL mode, one transaction
+//! per batch). Callers never write SQL: they hand [`Store::ingest`] the
+//! [`OutputDocument`]s that `dossier extract` writes, and read through the
+//! methods here.
+//!
+//! ```
+//! use dossier_store::Store;
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut store = Store::open(&dir.path().join("graph.db")).unwrap();
+//! let doc: dossier_schema::OutputDocument = serde_json::from_str(r#"{
+//!   "schema":"dossier.v1","id":"a1","date":"2024-03-06","title":null,"url":null,
+//!   "source":null,"language":null,"text":"TTP claimed the attack.",
+//!   "sentences":[{"start":0,"end":23}],
+//!   "entities":[{"id":"E0","name":"Tehrik-i-Taliban Pakistan","type":"ORG",
+//!     "kb_id":"dossier:ttp","aliases":["TTP"],"titles":[],"geo":null,
+//!     "mentions":[{"start":0,"end":3,"text":"TTP","kind":"acronym"}],"confidence":0.9}],
+//!   "times":[],"relations":[],"events":[],"claims":[],"diagnostics":[]}"#).unwrap();
+//! let report = store.ingest(&[doc]).unwrap();
+//! assert_eq!(report.added, 1);
+//! assert_eq!(store.stats().unwrap().actors, 1);
+//! ```
+//!
+//! Identity rules (the invariants `ARCHITECTURE.md` lists):
+//! - An article is its URL, or without one its normalised text; the same
+//!   article ingested again changes nothing, and a changed text under the
+//!   same URL replaces the old version's facts.
+//! - A near-duplicate (wire copy with a new headline, trimmed or reordered
+//!   paragraphs) is kept as an extra source of the first article, without
+//!   facts of its own, so nothing is counted twice.
+//! - A document entity links to one global actor: by KB id when it has one
+//!   (two KB ids never merge), otherwise by type and name or a learnt alias;
+//!   a person only by a full name; a name two actors answer to stays
+//!   unlinked. Actor ids never change: a KB id, or `x:<type>:<name>` of the
+//!   name that created it; a merge leaves a redirect.
+//! - An event is stored once per root, source, target, place and modality
+//!   within a day; its mentions keep every article that told it.
+
+mod actors;
+mod ingest;
+mod migrations;
+mod near_dup;
+mod read;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use actors::Curation;
+pub use dossier_schema::OutputDocument;
+pub use ingest::IngestReport;
+pub use migrations::SCHEMA_VERSION;
+pub use read::{
+    ActorCount, ActorSummary, Dump, EventSummary, Judgement, RelationSummary, SearchHit, Stats,
+};
+
+/// Errors of the store. Each names the store file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: is not a dossier store ({why}); give another file with --db")]
+    NotAStore { path: PathBuf, why: String },
+    #[error("{path}: was written by a newer dossier (schema version {found}; this build reads up to {supported}); use a newer dossier")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path}: no store here; run `dossier ingest --db {path}` to make one")]
+    Missing { path: PathBuf },
+    #[error("{path}: cannot write: the file or its folder is read-only; give a writable --db")]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: the disk is full; nothing of this batch was written (articles already stored stay); free some space and run again")]
+    DiskFull { path: PathBuf },
+    #[error("{path}: another dossier process is writing to this store and did not finish within {seconds} s ({message}); try again when it is done")]
+    Busy {
+        path: PathBuf,
+        seconds: u64,
+        message: String,
+    },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// How long a writer waits for another process's transaction to end.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A corpus graph store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path` for reading and writing, creating it when it
+    /// does not exist and migrating it when it is older than this build.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let exists = path.exists();
+        if exists {
+            let meta = std::fs::metadata(path).map_err(|e| StoreError::NotAStore {
+                path: path.to_path_buf(),
+                why: e.to_string(),
+            })?;
+            if meta.permissions().readonly() {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure(true)?;
+        store.check_kind()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading only: commands that only read
+    /// (`stats`, the queries) never change the file.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure(false)?;
+        store.check_kind()?;
+        let version = store.version()?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if version < SCHEMA_VERSION {
+            return Err(StoreError::Invalid(format!(
+                "{}: the store is at schema version {version} and needs migrating to {SCHEMA_VERSION}; run `dossier ingest --db {}` with no paths or any write command once",
+                path.display(),
+                path.display()
+            )));
+        }
+        Ok(store)
+    }
+
+    /// The file this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&self, write: bool) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| self.err(e))?;
+        if write {
+            // WAL lets readers go on while one writer commits; NORMAL
+            // syncing keeps every committed batch across a killed process.
+            // The mode is kept in the file, so only a new store switches,
+            // and two processes that create one at once take turns.
+            let start = std::time::Instant::now();
+            loop {
+                let mode: String = self
+                    .conn
+                    .pragma_query_value(None, "journal_mode", |r| r.get(0))
+                    .map_err(|e| open_error(&self.path, e))?;
+                if mode.eq_ignore_ascii_case("wal") {
+                    break;
+                }
+                match self.conn.pragma_update(None, "journal_mode", "WAL") {
+                    Ok(()) => {}
+                    Err(e)
+                        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                            && start.elapsed() < BUSY_TIMEOUT =>
+                    {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    Err(e) => return Err(open_error(&self.path, e)),
+                }
+            }
+            self.conn
+                .pragma_update(None, "synchronous", "NORMAL")
+                .map_err(|e| self.err(e))?;
+        }
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    fn version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| open_error(&self.path, e))
+    }
+
+    /// Refuses files that are not dossier stores: another program's SQLite
+    /// database, or a file that is no database at all.
+    fn check_kind(&self) -> Result<(), StoreError> {
+        let app: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| open_error(&self.path, e))?;
+        if app == migrations::APPLICATION_ID {
+            return Ok(());
+        }
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| open_error(&self.path, e))?;
+        if app != 0 || tables > 0 {
+            return Err(StoreError::NotAStore {
+                path: self.path.clone(),
+                why: format!("an SQLite database of another program (application id {app:#x}, {tables} schema objects)"),
+            });
+        }
+        Ok(())
+    }
+
+    /// Brings the schema to [`SCHEMA_VERSION`], one migration per
+    /// transaction.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        loop {
+            // The version is read again inside each write transaction, so
+            // two processes opening a new or old store at once apply each
+            // migration once.
+            let path = self.path.clone();
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| write_error(&path, e))?;
+            let version: i64 = tx
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(|e| open_error(&path, e))?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::TooNew {
+                    path,
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            if version == SCHEMA_VERSION {
+                tx.commit().map_err(|e| write_error(&path, e))?;
+                return Ok(());
+            }
+            let sql = migrations::MIGRATIONS[version as usize];
+            tx.execute_batch(sql).map_err(|e| write_error(&path, e))?;
+            tx.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+                .map_err(|e| write_error(&path, e))?;
+            tx.pragma_update(None, "user_version", version + 1)
+                .map_err(|e| write_error(&path, e))?;
+            tx.commit().map_err(|e| write_error(&path, e))?;
+        }
+    }
+
+    /// Limits the file to this many pages (SQLite's `max_page_count`), so
+    /// that tests can run into a full disk without filling one.
+    #[doc(hidden)]
+    pub fn set_max_pages(&self, pages: u64) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "max_page_count", pages as i64)
+            .map_err(|e| self.err(e))
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        write_error(&self.path, e)
+    }
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotAStore {
+            path: path.to_path_buf(),
+            why: "not an SQLite database".into(),
+        },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) if path_read_only(path) => {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => write_error(path, e),
+    }
+}
+
+fn path_read_only(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    [path, dir].iter().any(|p| {
+        std::fs::metadata(p)
+            .map(|m| m.permissions().readonly())
+            .unwrap_or(false)
+    })
+}
+
+fn write_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy {
+            path: path.to_path_buf(),
+            seconds: BUSY_TIMEOUT.as_secs(),
+            message: e.to_string(),
+        },
+        Some(ErrorCode::NotADatabase) => StoreError::NotAStore {
+            path: path.to_path_buf(),
+            why: "not an SQLite database".into(),
+        },
+        _ => StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// The time now, as the store writes it (RFC 3339, UTC, seconds).
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}

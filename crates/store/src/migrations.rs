@@ -1,0 +1,245 @@
+//! The store's schema, as numbered migrations. A store records the number of
+//! the last one applied in `PRAGMA user_version`, and its kind in `PRAGMA
+//! application_id`, so that a file of another program, or of a newer dossier,
+//! is refused rather than misread.
+
+/// `PRAGMA application_id` of a dossier store: "DOSS" in ASCII.
+pub const APPLICATION_ID: i32 = 0x444f_5353;
+
+/// The migrations, in order; migration `i` brings a store from version `i`
+/// to `i + 1`. Never edit one that has shipped: add another.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles, actors, document entities, times, relations, events,
+    // claims, curation judgements.
+    r#"
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    url TEXT,
+    source TEXT,
+    outlet TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    published_day INTEGER,
+    ingested_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    text TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    diagnostics TEXT NOT NULL,
+    duplicate_of INTEGER REFERENCES articles(rowid),
+    similarity REAL,
+    minhash BLOB
+);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_published ON articles(published_day);
+CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+CREATE TABLE article_bands (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    PRIMARY KEY (band, key, article)
+) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands(article);
+
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    kb_id TEXT,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    geonames_id INTEGER,
+    created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX actors_type ON actors(type);
+
+CREATE TABLE actor_names (
+    actor TEXT NOT NULL REFERENCES actors(id),
+    name TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (actor, name)
+) WITHOUT ROWID;
+
+CREATE TABLE actor_keys (
+    key TEXT NOT NULL,
+    actor TEXT NOT NULL REFERENCES actors(id),
+    type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    curated INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, actor)
+) WITHOUT ROWID;
+CREATE INDEX actor_keys_actor ON actor_keys(actor);
+
+CREATE TABLE actor_redirects (
+    old TEXT PRIMARY KEY,
+    new TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE key_blocks (
+    actor TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (actor, key)
+) WITHOUT ROWID;
+
+CREATE TABLE judgements (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    other TEXT,
+    name TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE entities (
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    local TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    kb_id TEXT,
+    actor TEXT,
+    link_confidence REAL NOT NULL,
+    aliases TEXT NOT NULL,
+    titles TEXT NOT NULL,
+    geo TEXT,
+    mentions TEXT NOT NULL,
+    n_mentions INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article, local)
+) WITHOUT ROWID;
+CREATE INDEX entities_actor ON entities(actor);
+
+CREATE TABLE times (
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    value TEXT,
+    modifier TEXT,
+    valid_start INTEGER,
+    valid_end INTEGER,
+    confidence REAL NOT NULL
+);
+CREATE INDEX times_article ON times(article);
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    object TEXT NOT NULL,
+    first_seen INTEGER,
+    last_seen INTEGER,
+    valid_start INTEGER,
+    valid_end INTEGER,
+    n_mentions INTEGER NOT NULL DEFAULT 0,
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    confidence REAL NOT NULL DEFAULT 0,
+    UNIQUE (subject, predicate, object)
+);
+CREATE INDEX relations_object ON relations(object);
+
+CREATE TABLE relation_mentions (
+    relation INTEGER REFERENCES relations(id),
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    subject_local TEXT NOT NULL,
+    object_local TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    time TEXT,
+    valid_start INTEGER,
+    valid_end INTEGER,
+    attributed_to TEXT,
+    confidence REAL NOT NULL
+);
+CREATE INDEX relation_mentions_relation ON relation_mentions(relation);
+CREATE INDEX relation_mentions_article ON relation_mentions(article);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    root TEXT NOT NULL,
+    label TEXT NOT NULL,
+    source TEXT,
+    target TEXT,
+    place TEXT,
+    modality TEXT NOT NULL,
+    day INTEGER,
+    lat REAL,
+    lon REAL,
+    country TEXT,
+    goldstein REAL NOT NULL,
+    n_mentions INTEGER NOT NULL DEFAULT 0,
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL DEFAULT 0,
+    first_seen INTEGER,
+    confidence REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX events_pair ON events(source, target, root, day);
+CREATE INDEX events_target ON events(target, day);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_root_day ON events(root, day);
+
+CREATE TABLE event_mentions (
+    event INTEGER REFERENCES events(id),
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    local TEXT NOT NULL,
+    code TEXT NOT NULL,
+    source_local TEXT,
+    target_local TEXT,
+    place_local TEXT,
+    sentence INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    trigger TEXT NOT NULL,
+    time TEXT,
+    valid_start INTEGER,
+    valid_end INTEGER,
+    modality TEXT NOT NULL,
+    attributed_to TEXT,
+    confidence REAL NOT NULL
+);
+CREATE INDEX event_mentions_event ON event_mentions(event);
+CREATE INDEX event_mentions_article ON event_mentions(article);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    local TEXT NOT NULL,
+    speaker TEXT,
+    speaker_local TEXT,
+    medium TEXT,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    direct INTEGER NOT NULL,
+    polarity TEXT NOT NULL,
+    about TEXT NOT NULL,
+    valid_start INTEGER,
+    valid_end INTEGER,
+    confidence REAL NOT NULL
+);
+CREATE INDEX claims_article ON claims(article);
+CREATE INDEX claims_speaker ON claims(speaker);
+"#,
+    // 2: full-text search over the articles' titles and text (FTS5, an
+    // external-content index: the text is stored once, in `articles`).
+    r#"
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO article_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
+"#,
+];
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
