@@ -435,11 +435,10 @@ class World:
             provs = sorted(set(city_prov.values()))
             officials = {role: [person(culture) for _ in self.ERAS] for role in self.ROLES}
             governors = {p: person(culture) for p in provs}
-            locals_ = [person(culture) for _ in range(4)]
             self.regions.append(dict(
                 country=name, demonym=demonym, capital=capital, cities=cities, provs=provs,
                 city_prov=city_prov, groups=groups, culture=culture, head=head, army=army,
-                police=police, officials=officials, governors=governors, locals=locals_,
+                police=police, officials=officials, governors=governors,
                 envoy=person("western"),
             ))
         self.region_cum = cum(zipf_weights(len(self.regions), 0.9))
@@ -970,6 +969,7 @@ def person_name(culture, rnd):
 
 
 # Context entries that are the same for every article.
+GOVERNED = frozenset("province state region governorate county department prefecture".split())
 FEMALE = frozenset("Ayesha Nadia Sadia Saima Amal Huda Layla Mona Rania Salma Amina Fadumo Hodan Sahra Aminata Fatoumata Mariam Zainab Ngozi Funmilayo Grace Mercy Selam Tigist Marie Josée Odette Sylvie Ana Graça Helena Luísa Teresa Carolina Claudia Laura Marcela Paola Nadège Rose Stéphanie Maria Leila Risa Corazon Anjali Kavita Meena Priya Sunita Oksana Olena Iryna Natalia Kateryna Anna Tatiana Yelena Ayşe Elif Zeynep Rojda Michal Noa Shira Tamar Alice Catherine Charlotte Elena Emma Isabel Julia Rebecca Sarah Sophie Marie-Claude".split())
 VISITOR_CULTURE = {"Indian": "indian", "Qatari": "arabic", "Saudi": "arabic", "Iranian": "arabic", "Emirati": "arabic", "Turkish": "turkish", "Russian": "russian", "South African": "east_africa"}
 SANCTIONED_ROLES = ["a senior commander", "a financier", "a spokesman", "a founding member", "a regional leader"]
@@ -1155,7 +1155,7 @@ class Generator:
             "sanctioned_n": number_phrase(2 + int(rnd() * 12), rnd),
             "cause": PROTEST_CAUSES[int(rnd() * len(PROTEST_CAUSES))],
             "acc_local": ACC_LOCAL + (f"a hospital official in {city2} said",),
-            "acc_official": ACC_OFFICIAL + (f"a spokesman for {reg['police']} said", f"the governor's office in {prov} said"),
+            "acc_official": ACC_OFFICIAL + (f"a spokesman for {reg['police']} said", f"the governor's office in {prov} said", f"{reg['governors'][prov]}, the governor of {prov}, said" if prov.rsplit(" ", 1)[-1] in GOVERNED else "officials said"),
             "acc_intl": ACC_INTL + (f"according to {org}", f"{org} said"),
         })
         actors = [gfull, reg["country"], ctx["head"]]
@@ -1225,8 +1225,7 @@ class Generator:
         order = [first] + rest if rnd() < 0.8 else rest[:1] + [first] + rest[1:]
         recaps = list(RECAPS)
         bi = 0
-        stalled = 0
-        while n_words < target and stalled < len(order) + 2:
+        while n_words < target:
             name, pool = order[bi % len(order)]
             bi += 1
             take = 1 + int(rnd() * 3) if name == "detail" else 1 + int(rnd() * 2)
@@ -1234,11 +1233,10 @@ class Generator:
             while pool and len(sents) < take:
                 sents.append(tidy(pool.pop(int(rnd() * len(pool)))(ctx, rnd)))
             if not sents:
-                if recaps:
-                    sents.append(tidy(recaps.pop(int(rnd() * len(recaps)))(ctx, rnd)))
-                else:
-                    stalled += 1
-                    continue
+                # the blocks are used up: earlier events fill the rest
+                if not recaps:
+                    recaps = list(RECAPS)
+                sents.append(tidy(recaps.pop(int(rnd() * len(recaps)))(ctx, rnd)))
             para = " ".join(sents)
             paragraphs.append(para)
             n_words += para.count(" ") + 1
