@@ -19,8 +19,11 @@
 # included. The start-up of each command is also measured, on a one-article
 # input, and "net" rates are N / (wall - start-up): the linearity check uses
 # net rates, so that the fixed start-up does not make the small prefixes look
-# slow. One core means one worker thread: both commands size their thread
-# pool from the CPUs the process may use, which taskset limits to one.
+# slow. Each figure is also given by CPU time (user + system), which is
+# steadier than wall-clock time when other jobs share the core; the verdicts
+# are by wall-clock time, with the CPU-time verdicts beside them. Pinned to
+# one core means one worker thread: both commands size their thread pool from
+# the CPUs the process may use, which taskset limits to one.
 #
 # DOSSIER=path/to/dossier skips the build and measures that binary.
 # A 20k run takes roughly 2.75 x (the time extract needs for 20k articles).
@@ -92,7 +95,8 @@ run() {
     awk -v l="$label" -v n="$n" '{printf "   %s: %d articles in %.1f s, peak RSS %.0f MiB\n", l, n, $1, $4 / 1024}' <(tail -n 1 "$tf")
 }
 
-step "start-up: extract and ingest of one article"
+step "warm-up (not measured), then start-up: extract and ingest of one article"
+taskset -c "$CORE" "$DOSSIER" extract --format jsonl -q "$BENCH/prefix-1.jsonl" > /dev/null
 run extract_startup 1 /dev/null - "$DOSSIER" extract --format jsonl -q "$BENCH/prefix-1.jsonl"
 run ingest_startup 1 "$BENCH/ingest_startup.out" "$BENCH/store-1.db" "$DOSSIER" ingest --db "$BENCH/store-1.db" -q "$BENCH/prefix-1.jsonl"
 step "dossier extract --format jsonl -q, $N articles, core $CORE"
@@ -124,6 +128,8 @@ def rates(label, startup):
     r["words_per_s"] = round(words * r["articles"] / n / r["wall_s"])
     r["cpu_s"] = round(r["user_s"] + r["sys_s"], 2)
     r["articles_per_cpu_s"] = round(r["articles"] / r["cpu_s"], 1) if r["cpu_s"] > 0 else None
+    net_cpu = r["cpu_s"] - (rows[startup]["user_s"] + rows[startup]["sys_s"])
+    r["net_articles_per_cpu_s"] = round(r["articles"] / net_cpu, 1) if net_cpu > 0 else None
     return r
 
 ex = rates("extract", "extract_startup")
@@ -139,10 +145,15 @@ steps = []
 for label in sorted((l for l in rows if l.startswith("ingest_") and l != "ingest_startup"), key=lambda l: rows[l]["articles"]) + ["ingest"]:
     r = rates(label, "ingest_startup") if label != "ingest" else ing
     steps.append(dict(articles=r["articles"], wall_s=r["wall_s"], articles_per_s=r["articles_per_s"],
-                      net_articles_per_s=r["net_articles_per_s"], peak_rss_mib=r["peak_rss_mib"],
+                      net_articles_per_s=r["net_articles_per_s"], net_articles_per_cpu_s=r["net_articles_per_cpu_s"],
+                      peak_rss_mib=r["peak_rss_mib"],
                       store_bytes=r["db_bytes"] + r["wal_bytes"]))
-nets = [s["net_articles_per_s"] for s in steps if s["net_articles_per_s"]]
-spread = (max(nets) - min(nets)) / max(nets) if len(nets) == len(steps) else None
+def spread_of(key):
+    xs = [s[key] for s in steps if s[key]]
+    return (max(xs) - min(xs)) / max(xs) if len(xs) == len(steps) else None
+
+spread = spread_of("net_articles_per_s")
+cpu_spread = spread_of("net_articles_per_cpu_s")
 
 def fmt(x, spec):
     return "n/a" if x is None else format(x, spec)
@@ -157,18 +168,23 @@ for name, label, startup in (("extract --format jsonl", "extract", "extract_star
     print(f"{'  start-up (one article)':<34} {rows[startup]['wall_s']:>8.2f} {'':>8} {'':>10} {'':>9} {'':>10} {rows[startup]['peak_rss_mib']:>7.0f} MiB")
 print()
 ok_ratio = ratio >= 0.85
-print(f"ingest/extract throughput: {ratio:.3f} (net of start-up {fmt(net_ratio, '.3f')}, by CPU time {fmt(cpu_ratio, '.3f')}); target >= 0.85: {'PASS' if ok_ratio else 'FAIL'}")
+ok_ratio_cpu = cpu_ratio is not None and cpu_ratio >= 0.85
+print(f"ingest/extract throughput: {ratio:.3f} (net of start-up {fmt(net_ratio, '.3f')}, by CPU time {fmt(cpu_ratio, '.3f')}); "
+      f"target >= 0.85: {'PASS' if ok_ratio else 'FAIL'} (by CPU time {'PASS' if ok_ratio_cpu else 'FAIL'})")
 if abs(ratio - (cpu_ratio or ratio)) > 0.05:
     print("  (wall-clock and CPU-time ratios differ by more than 0.05: something else was using the core, or ingest waits on the disk)")
 print(f"store on disk: {ing['store_bytes'] / 1e6:.1f} MB (database {ing['db_bytes'] / 1e6:.1f} MB + wal {ing['wal_bytes'] / 1e6:.1f} MB), "
       f"{ing['store_bytes_per_article']} bytes per article")
 print()
 print("linearity: ingest of corpus prefixes, each into a fresh store")
-print(f"{'articles':>9} {'wall s':>8} {'art/s':>8} {'net art/s':>10} {'store MB':>9} {'peak RSS':>10}")
+print(f"{'articles':>9} {'wall s':>8} {'art/s':>8} {'net art/s':>10} {'net art/CPU s':>14} {'store MB':>9} {'peak RSS':>10}")
 for s in steps:
-    print(f"{s['articles']:>9} {s['wall_s']:>8.1f} {s['articles_per_s']:>8.1f} {fmt(s['net_articles_per_s'], '>10.1f')} {s['store_bytes'] / 1e6:>9.1f} {s['peak_rss_mib']:>7.0f} MiB")
+    print(f"{s['articles']:>9} {s['wall_s']:>8.1f} {s['articles_per_s']:>8.1f} {fmt(s['net_articles_per_s'], '>10.1f')} {fmt(s['net_articles_per_cpu_s'], '>14.1f')} {s['store_bytes'] / 1e6:>9.1f} {s['peak_rss_mib']:>7.0f} MiB")
 ok_lin = spread is not None and spread <= 0.15
-print(f"spread of net articles/s: {fmt(None if spread is None else 100 * spread, '.1f')}% of the fastest; target <= 15%: {'PASS' if ok_lin else 'FAIL'}")
+ok_lin_cpu = cpu_spread is not None and cpu_spread <= 0.15
+pct = lambda x: fmt(None if x is None else 100 * x, ".1f")
+print(f"spread of net articles/s: {pct(spread)}% of the fastest (by CPU time {pct(cpu_spread)}%); target <= 15%: "
+      f"{'PASS' if ok_lin else 'FAIL'} (by CPU time {'PASS' if ok_lin_cpu else 'FAIL'})")
 
 try:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -180,9 +196,12 @@ summary = dict(
     startup=dict(extract_s=rows["extract_startup"]["wall_s"], ingest_s=rows["ingest_startup"]["wall_s"]),
     extract=ex, ingest=ing,
     ratio=dict(ingest_over_extract=round(ratio, 4), net=None if net_ratio is None else round(net_ratio, 4),
-               by_cpu_time=None if cpu_ratio is None else round(cpu_ratio, 4), target=0.85, pass_=ok_ratio),
+               by_cpu_time=None if cpu_ratio is None else round(cpu_ratio, 4), target=0.85, pass_=ok_ratio,
+               pass_by_cpu_time=ok_ratio_cpu),
     linearity=dict(method="prefixes of the corpus, each ingested into a fresh store; net articles/s compared",
-                   steps=steps, spread=None if spread is None else round(spread, 4), target=0.15, pass_=ok_lin),
+                   steps=steps, spread=None if spread is None else round(spread, 4),
+                   spread_by_cpu_time=None if cpu_spread is None else round(cpu_spread, 4), target=0.15, pass_=ok_lin,
+                   pass_by_cpu_time=ok_lin_cpu),
 )
 summary["ratio"]["pass"] = summary["ratio"].pop("pass_")
 summary["linearity"]["pass"] = summary["linearity"].pop("pass_")
