@@ -504,7 +504,7 @@ TITLES = {
                "{mediator} to host talks between {country} and {gshort}"),
     "agreement": C("{country} and {gshort} sign [deal|agreement|accord] in {venue}",
                    "[Deal|Agreement] reached on {deal_subject} in {country}",
-                   "{country} [signs|agrees] {deal_subject} deal [with|brokered by] {mediator}"),
+                   "{country} [signs|agrees] {deal_subject} deal brokered by {mediator}"),
     "ceasefire": C("[Ceasefire|Truce] [takes effect|announced|agreed] in {prov}",
                    "{gshort} [announces|declares|rejects] [ceasefire|truce] [in|across] {country}",
                    "[Truce|Ceasefire] [violated|tested|holds] as [clashes|shelling] [hit|reported near] {city}"),
@@ -515,7 +515,7 @@ TITLES = {
                    "[New|Fresh] sanctions [target|hit] {gshort} [network|financiers|leaders]",
                    "{sanctioner_cap} [blacklists|designates] {sanctioned}"),
     "visit": C("{visitor_title} {visitor} [visits|arrives in|travels to] {capital}",
-               "{visitor} [meets|holds talks with] {head_title} in {capital}",
+               "{visitor} [meets|holds talks with] {head_title} {head} in {capital}",
                "{visitor_country} [pledges|promises|offers] [support|aid|help] to {country} during {visitor} visit"),
     "court": C("[Court|Judge] [sentences|jails|convicts] {arrested} over {city} [attack|bombing]",
                "{gshort} [suspects|members] [go on trial|sentenced|acquitted] in {capital}",
@@ -828,7 +828,7 @@ INTL_POL_PARA = C(
     "{deal_subject} [remained|was still] [the main obstacle|the hardest issue|unresolved] [between the two sides|in the talks]",
 )
 INTL_POL_QUOTE = C(
-    "[We|The United Nations|The organisation] [stand|stands] ready to [support|help with|monitor] {deal_subject}",
+    "[We stand|The United Nations stands|The organisation stands] ready to [support|help with|monitor] {deal_subject}",
     "[Civilians|The people of {country}] have [paid|suffered] [too high a price|enough|for too long] and [this chance|this opportunity|the agreement] must not be [wasted|lost]",
 )
 ANALYST_POL_QUOTE = C(
