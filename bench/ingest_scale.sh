@@ -26,7 +26,10 @@
 # the CPUs the process may use, which taskset limits to one.
 #
 # DOSSIER=path/to/dossier skips the build and measures that binary.
-# A 20k run takes roughly 2.75 x (the time extract needs for 20k articles).
+# The run does the work of 2.75 x N articles (extract N, ingest N, N/2 and N/4).
+# On the 2-core development machine, extract does about 80 of these
+# 400-word articles per CPU second, so N = 20000 takes about 12 minutes on an
+# idle core, and longer when other jobs share it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
