@@ -490,7 +490,7 @@ TITLES = {
     "clash": C("[Clashes|Fighting|Heavy fighting] between {army} and {gshort} [kill|leave] {killed} [dead|in {prov}]",
                "{killed} killed as fighting [rages|flares|spreads] [near|around] {city}",
                "[Fighting|Clashes] [erupt|resume] in {prov} as {gshort} [advances|pushes on {city}]"),
-    "kidnap": C("[Gunmen|Militants|Kidnappers] [abduct|seize|kidnap] {killed} {kvictims} in {prov}",
+    "kidnap": C("[Gunmen|Militants|Armed men] [abduct|seize|kidnap] {killed} {kvictims} in {prov}",
                 "{kvictims_cap} [kidnapped|abducted] [near|in] {city}",
                 "{gshort} [blamed for|suspected in] [abduction|kidnapping] of {killed} in {country}"),
     "arrest": C("{police_cap} arrest {arrested} [suspects|people] over {city} [attack|bombing|plot]",
