@@ -387,9 +387,13 @@ impl Kb {
         for (file, text) in EMBEDDED_TSV {
             kb.add_tsv(file, text)?;
         }
+        // The curated files only add to the name index, which is merged
+        // once after the last of them: each merge copies the whole index.
         for (file, text) in EMBEDDED_TOML {
-            kb.add_toml(file, text)?;
+            kb.add_toml_entries(file, text)?;
         }
+        kb.index.finish();
+        kb.loose.finish();
         Ok(kb)
     }
 
@@ -411,6 +415,14 @@ impl Kb {
 
     /// Adds TOML entries given as text (see [`Kb::load_extra`]).
     pub fn add_toml(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        self.add_toml_entries(file, text)?;
+        self.index.finish();
+        self.loose.finish();
+        Ok(())
+    }
+
+    /// [`Kb::add_toml`] without merging the new names into the index.
+    fn add_toml_entries(&mut self, file: &str, text: &str) -> Result<(), KbError> {
         let parsed: TomlFile = toml::from_str(text).map_err(|source| KbError::Toml {
             file: file.to_string(),
             source: Box::new(source),
@@ -418,8 +430,6 @@ impl Kb {
         for raw in parsed.entry {
             self.add_toml_entry(file, raw)?;
         }
-        self.index.finish();
-        self.loose.finish();
         Ok(())
     }
 
@@ -769,8 +779,9 @@ impl NameIndex {
             return;
         }
         // Only the new keys are sorted, then merged with the sorted index:
-        // the embedded KB finishes after each of its eight files, and
-        // re-sorting everything each time cost a third of the load.
+        // the embedded KB finishes after each of its tables and once after
+        // its curated files, and re-sorting everything each time cost a
+        // third of the load.
         let mut new: Vec<(u64, EntryIdx)> = std::mem::take(&mut self.pending);
         new.sort_unstable();
         let old = self.hashes.iter().copied().zip(self.idxs.iter().copied());

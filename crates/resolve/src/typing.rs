@@ -344,7 +344,7 @@ pub(crate) fn best_entry(kb: &Kb, name: &str, ner: EntityType) -> Option<dossier
         let entry = kb.entry(idx);
         let exact = || entry.names().any(|n| dossier_kb::normalize::key(n) == key);
         if entry.kind == EntryKind::Person {
-            if ner == EntityType::Person && (!(one_word || !loose_ok) || exact()) {
+            if ner == EntityType::Person && ((!one_word && loose_ok) || exact()) {
                 n_persons += 1;
                 person = Some(idx);
             }
