@@ -1,14 +1,17 @@
 //! dossier's knowledge base: countries with their news variants, demonyms and
 //! capitals; GeoNames cities of 5,000 people or more; provinces (admin-1) and
-//! regions; and a curated list of organisations (armed groups, governments,
+//! regions; a curated list of organisations (armed groups, governments,
 //! militaries, agencies, parties, IGOs and media) with aliases, acronyms and
-//! transliteration variants.
+//! transliteration variants; and a curated list of people (heads of state
+//! and government, ministers, commanders and spokesmen of armed groups,
+//! heads of international bodies) with their roles.
 //!
 //! The shipped files live in `kb/` at the repository root and are embedded in
 //! the binary: `kb/countries.tsv`, `kb/admin1.tsv` and `kb/places.tsv` are
 //! built by `dossier build-kb` from `../shared/data/{geonames,iso3166}` and the
-//! curated `kb/curated/countries.toml`; `kb/curated/{admin1,regions,orgs,historic}.toml`
-//! are written by hand and embedded as they are. Users add entries (or aliases
+//! curated `kb/curated/countries.toml`;
+//! `kb/curated/{admin1,regions,orgs,historic,people}.toml` are written by hand
+//! and embedded as they are. Users add entries (or aliases
 //! to existing ids) with TOML files in the same format, see [`Kb::load_extra`].
 //!
 //! # API (for the resolver and the geocoder)
@@ -21,6 +24,7 @@
 //!   `aliases`, `country` (ISO alpha-2), `admin1` (GeoNames `CC.code`),
 //!   `lat`/`lon`, `population`, `geonames_id`, `parent`, `related`, `qid`,
 //!   `capital_of`.
+//! - [`Kb::roles`]: the positions a person holds or held ([`Role`]).
 //! - [`Kb::by_id`], [`Kb::country`] (alpha-2 to entry), [`Kb::admin1`]
 //!   (GeoNames admin-1 key to entry), [`Kb::capital_of`] (a capital's country,
 //!   for metonymy: "Moscow said"), [`Kb::parent_of`] (the enclosing entry).
@@ -148,6 +152,26 @@ pub struct Relation {
     pub target: String,
 }
 
+/// A position a person holds or held: "President" of `US` from 2009 to
+/// 2017. `to` is empty while the role is held, or when the end is unknown.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: String,
+    /// An ISO alpha-2 code or the id of an organisation entry
+    /// (`dossier:ttp`).
+    pub of: Option<String>,
+    pub from: Option<u16>,
+    pub to: Option<u16>,
+}
+
+impl Role {
+    /// Whether the role was held at some time in `year`.
+    pub fn held_in(&self, year: u16) -> bool {
+        self.from.is_none_or(|f| f <= year) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
 /// One thing the knowledge base knows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KbEntry {
@@ -249,6 +273,10 @@ pub struct Kb {
     by_id: Ids,
     countries: HashMap<String, EntryIdx>,
     admin1: HashMap<String, EntryIdx>,
+    /// People's roles, kept beside the entries: a field on [`KbEntry`]
+    /// would cost every one of the quarter of a million places a few bytes
+    /// for the thousand people that have roles.
+    roles: HashMap<EntryIdx, Vec<Role>>,
 }
 
 /// Ids to entries. Most entries are GeoNames places, `geonames:<number>`:
@@ -300,7 +328,7 @@ const EMBEDDED_TSV: [(&str, &str); 3] = [
     ("kb/admin1.tsv", include_str!("../../../kb/admin1.tsv")),
     ("kb/places.tsv", include_str!("../../../kb/places.tsv")),
 ];
-const EMBEDDED_TOML: [(&str, &str); 4] = [
+const EMBEDDED_TOML: [(&str, &str); 5] = [
     (
         "kb/curated/admin1.toml",
         include_str!("../../../kb/curated/admin1.toml"),
@@ -316,6 +344,10 @@ const EMBEDDED_TOML: [(&str, &str); 4] = [
     (
         "kb/curated/historic.toml",
         include_str!("../../../kb/curated/historic.toml"),
+    ),
+    (
+        "kb/curated/people.toml",
+        include_str!("../../../kb/curated/people.toml"),
     ),
 ];
 
@@ -347,13 +379,21 @@ impl Kb {
             .iter()
             .map(|(_, text)| text.bytes().filter(|&b| b == b'\n').count())
             .sum();
-        kb.entries.reserve_exact(rows + 4096);
+        let curated: usize = EMBEDDED_TOML
+            .iter()
+            .map(|(_, text)| text.matches("[[entry]]").count())
+            .sum();
+        kb.entries.reserve_exact(rows + curated);
         for (file, text) in EMBEDDED_TSV {
             kb.add_tsv(file, text)?;
         }
+        // The curated files only add to the name index, which is merged
+        // once after the last of them: each merge copies the whole index.
         for (file, text) in EMBEDDED_TOML {
-            kb.add_toml(file, text)?;
+            kb.add_toml_entries(file, text)?;
         }
+        kb.index.finish();
+        kb.loose.finish();
         Ok(kb)
     }
 
@@ -375,6 +415,14 @@ impl Kb {
 
     /// Adds TOML entries given as text (see [`Kb::load_extra`]).
     pub fn add_toml(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        self.add_toml_entries(file, text)?;
+        self.index.finish();
+        self.loose.finish();
+        Ok(())
+    }
+
+    /// [`Kb::add_toml`] without merging the new names into the index.
+    fn add_toml_entries(&mut self, file: &str, text: &str) -> Result<(), KbError> {
         let parsed: TomlFile = toml::from_str(text).map_err(|source| KbError::Toml {
             file: file.to_string(),
             source: Box::new(source),
@@ -382,8 +430,6 @@ impl Kb {
         for raw in parsed.entry {
             self.add_toml_entry(file, raw)?;
         }
-        self.index.finish();
-        self.loose.finish();
         Ok(())
     }
 
@@ -455,6 +501,13 @@ impl Kb {
                 target: t.clone(),
             }));
         }
+        if let Some(r) = raw
+            .roles
+            .iter()
+            .find(|r| matches!((r.from, r.to), (Some(f), Some(t)) if t < f))
+        {
+            return Err(bad(format!("role {:?} ends before it starts", r.title)));
+        }
         if let Some(idx) = self.by_id.get(&raw.id) {
             // Extending a known entry: add names, override what is given.
             let mut e = self.entries[idx.0 as usize].clone();
@@ -479,6 +532,9 @@ impl Kb {
             e.parent = raw.parent.or(e.parent);
             e.qid = raw.qid.or(e.qid);
             e.capital_of = raw.capital_of.or(e.capital_of);
+            if !raw.roles.is_empty() {
+                self.roles.entry(idx).or_default().extend(raw.roles);
+            }
             self.index_names(idx, &e);
             self.entries[idx.0 as usize] = e;
             return Ok(());
@@ -507,6 +563,10 @@ impl Kb {
             .qid
             .or_else(|| raw.id.starts_with('Q').then(|| raw.id.clone()));
         e.capital_of = raw.capital_of;
+        if !raw.roles.is_empty() {
+            self.roles
+                .insert(EntryIdx(self.entries.len() as u32), raw.roles);
+        }
         self.push(e);
         Ok(())
     }
@@ -578,6 +638,12 @@ impl Kb {
 
     pub fn entry(&self, idx: EntryIdx) -> &KbEntry {
         &self.entries[idx.0 as usize]
+    }
+
+    /// The positions a person holds or held, in the order the KB gives them;
+    /// empty for other entries.
+    pub fn roles(&self, idx: EntryIdx) -> &[Role] {
+        self.roles.get(&idx).map_or(&[], Vec::as_slice)
     }
 
     pub fn entries(&self) -> &[KbEntry] {
@@ -713,8 +779,9 @@ impl NameIndex {
             return;
         }
         // Only the new keys are sorted, then merged with the sorted index:
-        // the embedded KB finishes after each of its six files, and
-        // re-sorting everything each time cost a third of the load.
+        // the embedded KB finishes after each of its tables and once after
+        // its curated files, and re-sorting everything each time cost a
+        // third of the load.
         let mut new: Vec<(u64, EntryIdx)> = std::mem::take(&mut self.pending);
         new.sort_unstable();
         let old = self.hashes.iter().copied().zip(self.idxs.iter().copied());
@@ -793,6 +860,8 @@ struct TomlEntry {
     faction_of: Vec<String>,
     #[serde(default)]
     part_of: Vec<String>,
+    #[serde(default)]
+    roles: Vec<Role>,
 }
 
 fn split_list(s: &str) -> Vec<String> {
@@ -937,6 +1006,108 @@ mod tests {
         assert_eq!(kb.entry(hits[0]).name, "Northern Test Front");
         assert_eq!(kb.lookup("NTF"), hits);
         assert!(kb.lookup("ntf").is_empty());
+    }
+
+    #[test]
+    fn people_are_found_by_their_names_and_spellings() {
+        check(
+            "Imran Khan",
+            expect!["dossier:imran-khan person Imran Khan PK"],
+        );
+        check(
+            "Zabiullah Mujahid",
+            expect!["dossier:zabihullah-mujahid person Zabihullah Mujahid AF"],
+        );
+        check(
+            "Abu Mohammad al-Jolani",
+            expect!["dossier:ahmed-al-sharaa person Ahmed al-Sharaa SY"],
+        );
+        check(
+            "Volodymyr Zelenskyy",
+            expect!["Q3874799 person Volodymyr Zelensky UA"],
+        );
+    }
+
+    #[test]
+    fn roles_give_title_office_and_years() {
+        let kb = kb();
+        let obama = kb.by_id("Q76").unwrap();
+        let roles = kb.roles(obama);
+        assert_eq!(
+            roles,
+            [Role {
+                title: "President".into(),
+                of: Some("US".into()),
+                from: Some(2009),
+                to: Some(2017),
+            }]
+        );
+        assert!(roles[0].held_in(2010) && !roles[0].held_in(2018));
+        let hibatullah = kb.by_id("dossier:hibatullah-akhundzada").unwrap();
+        assert_eq!(kb.roles(hibatullah)[0].of.as_deref(), Some("Q42418"));
+        assert!(kb.roles(hibatullah)[0].held_in(2030));
+        assert!(kb.roles(kb.country("PK").unwrap()).is_empty());
+    }
+
+    /// Every role names a country or an entry the KB holds.
+    #[test]
+    fn roles_point_at_known_entries() {
+        let kb = kb();
+        let mut unknown = Vec::new();
+        for (i, e) in kb.entries().iter().enumerate() {
+            for r in kb.roles(EntryIdx(i as u32)) {
+                let Some(of) = r.of.as_deref() else { continue };
+                if kb.country(of).is_none() && kb.by_id(of).is_none() {
+                    unknown.push(format!("{}: {of}", e.id));
+                }
+            }
+        }
+        assert_eq!(unknown, Vec::<String>::new());
+    }
+
+    /// A name two people share would link neither: the curated file keeps
+    /// each name to one person.
+    #[test]
+    fn no_two_people_share_a_name() {
+        let kb = kb();
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        let mut shared = Vec::new();
+        for e in kb.entries().iter().filter(|e| e.kind == EntryKind::Person) {
+            for name in e.names() {
+                let k = normalize::key(name);
+                match owner.get(&k) {
+                    Some(&other) if other != e.id => {
+                        shared.push(format!("{name}: {other}, {}", e.id))
+                    }
+                    _ => {
+                        owner.insert(k, &e.id);
+                    }
+                }
+            }
+        }
+        assert_eq!(shared, Vec::<String>::new());
+        assert!(owner.len() > 1500, "{} person names", owner.len());
+    }
+
+    #[test]
+    fn role_that_ends_before_it_starts_is_an_error() {
+        let mut kb = Kb::empty();
+        let err = kb
+            .add_toml(
+                "bad.toml",
+                r#"
+                [[entry]]
+                id = "dossier:x"
+                kind = "person"
+                name = "Test Person"
+                roles = [{ title = "President", of = "US", from = 2020, to = 2010 }]
+                "#,
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "bad.toml: entry dossier:x: role \"President\" ends before it starts"
+        );
     }
 
     #[test]

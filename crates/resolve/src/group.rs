@@ -660,6 +660,18 @@ fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
             }
         }
     }
+    if kb_hit.is_none() && ner == EntityType::Person && !ctx.after_work_noun {
+        // Some people are known by a title and a name, "Mullah Omar",
+        // "Sheikh Hasina", "Pope Francis": the title the name's core left
+        // out (or the NER span did) goes back for one more look.
+        let before = titles_before(doc, m.range);
+        kb_hit = core
+            .titles
+            .iter()
+            .chain(&before)
+            .filter(|t| !t.is_empty())
+            .find_map(|t| typing::person_entry(kb, &format!("{t} {text}")));
+    }
     let etype = match kb_hit {
         Some(e) => kb.entry(e).etype,
         // People are almost never named by acronym; an acronym the NER (or

@@ -15,7 +15,10 @@
 //!   Pakistan", "Tehrik-e-Taliban", "TTP"), surnames ("Khan" with the nearest
 //!   "Imran Khan", never with "Omar Ayub Khan"), and keeps titles ("Gen.",
 //!   "Mufti") as attributes, not names ([`names`]);
-//! - links entities to the knowledge base, which gives stable ids;
+//! - links entities to the knowledge base, which gives stable ids: a
+//!   person by a whole name or an alias the KB lists ("Imran Khan",
+//!   "Zabiullah Mujahid"), never by a surname alone, and not when two
+//!   people in the KB share the name;
 //! - adds nominal and pronoun mentions of the actors of reporting and event
 //!   verbs, "the outfit said", "It has pledged" ([`coref`]);
 //! - geocodes places with the [`geocode::Geocoder`].

@@ -328,32 +328,54 @@ pub(crate) fn fit(entry: &KbEntry, ner: EntityType) -> u8 {
 
 /// The best KB entry for a name with NER type `ner`: the best fit, then KB
 /// order (countries, provinces, places by the order the KB gives them).
+///
+/// A person links only from a PERSON mention, and only when the name is
+/// one person's: a single word ("Khan") only when the KB lists it as a name
+/// of its own ("Lula"), never by a vowel-folded variant, and a name two
+/// people share links neither of them.
 pub(crate) fn best_entry(kb: &Kb, name: &str, ner: EntityType) -> Option<dossier_kb::EntryIdx> {
     let mut best: Option<(u8, dossier_kb::EntryIdx)> = None;
     let key = dossier_kb::normalize::key(name);
     let loose_ok = dossier_kb::normalize::loose_key(name).len() >= 6;
+    let one_word = !name.trim().contains(char::is_whitespace);
+    let mut person: Option<dossier_kb::EntryIdx> = None;
+    let mut n_persons = 0;
     for &idx in kb.lookup(name) {
         let entry = kb.entry(idx);
+        let exact = || entry.names().any(|n| dossier_kb::normalize::key(n) == key);
+        if entry.kind == EntryKind::Person {
+            if ner == EntityType::Person && ((!one_word && loose_ok) || exact()) {
+                n_persons += 1;
+                person = Some(idx);
+            }
+            continue;
+        }
         // The KB falls back to vowel-folded keys; for short names that
         // confuses places ("Sanaa" and "Sinai"), so a short name must match
         // one of the entry's names exactly.
-        if !loose_ok && !entry.names().any(|n| dossier_kb::normalize::key(n) == key) {
+        if !loose_ok && !exact() {
             continue;
         }
         let mut f = fit(entry, ner);
         // An organisation the NER took for a person ("al Qaeda said"), when
         // the name is exactly one the KB files as an organisation.
-        if ner == EntityType::Person
-            && entry.kind == EntryKind::Org
-            && entry.names().any(|n| dossier_kb::normalize::key(n) == key)
-        {
+        if ner == EntityType::Person && entry.kind == EntryKind::Org && exact() {
             f = 1;
         }
         if f > 0 && !matches!(best, Some((b, _)) if f <= b) {
             best = Some((f, idx));
         }
     }
+    if n_persons == 1 {
+        return person;
+    }
     best.map(|(_, i)| i)
+}
+
+/// The KB person a PERSON name means, where the name is one person's; see
+/// [`best_entry`].
+pub(crate) fn person_entry(kb: &Kb, name: &str) -> Option<dossier_kb::EntryIdx> {
+    best_entry(kb, name, EntityType::Person).filter(|&e| kb.entry(e).kind == EntryKind::Person)
 }
 
 /// The fine type of a name with no KB entry, from its words and context.

@@ -5,6 +5,7 @@
 
 mod articles;
 mod check;
+mod people;
 mod props;
 mod seed;
 

@@ -154,6 +154,17 @@ fn check_seed(kb: Arc<Kb>) {
     let munir = entity_of("Asim Munir");
     assert_eq!(doc.entities[munir].name, "Asim Munir");
     assert_eq!(doc.entities[munir].titles, ["General"]);
+    // With the shipped list of people, the full names link, and the bare
+    // surname only through the full name it joins.
+    if kb.by_id("dossier:imran-khan").is_some() {
+        for (e, id) in [
+            (khan, "dossier:imran-khan"),
+            (munir, "dossier:asim-munir"),
+            (entity_of("Noor Wali"), "dossier:noor-wali-mehsud"),
+        ] {
+            assert_eq!(doc.entities[e].kb_id.as_deref(), Some(id));
+        }
+    }
 
     let pakistani = entity_of("Pakistani");
     assert_eq!(doc.entities[pakistani].etype, EntityType::Norp);
