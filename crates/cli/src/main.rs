@@ -1,5 +1,6 @@
 //! The `dossier` command-line tool: `extract` turns articles into a knowledge
-//! graph; `train` and `eval` build and measure the models.
+//! graph; `ingest`, `load`, `stats` and `curate` keep a corpus graph across
+//! articles; `train` and `eval` build and measure the models.
 
 use std::process::ExitCode;
 
@@ -20,7 +21,14 @@ mod progress;
 /// actors, relations, coded events and speaker-attributed claims, each traced
 /// to the sentence that supports it.
 #[derive(Parser)]
-#[command(name = "dossier", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "dossier",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:\n  dossier extract examples/peshawar-claim.txt           one article -> JSON\n  dossier extract --format text examples/peshawar-claim.txt\n  dossier extract --format csv examples/ > events.csv   one row per coded event\n  dossier ingest examples/                              articles -> ./dossier.db\n  dossier stats                                         what the store holds\n  dossier COMMAND --help                                options and more examples"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -100,15 +100,20 @@ pub fn render_text(doc: &Document) -> String {
     }
     if !doc.events.is_empty() {
         let _ = writeln!(out, "\nevents");
-        for e in &doc.events {
+        // Consecutive events of one sentence are listed together, with the
+        // sentence printed once, after the last of them.
+        for (i, e) in doc.events.iter().enumerate() {
             let src = e.source.map(name).unwrap_or("-");
             let tgt = e.target.map(name).unwrap_or("-");
             let _ = writeln!(
                 out,
-                "  {} {} {src} -> {tgt} [{:?}]{}{}",
+                "  {} {} {src} -> {tgt} [{}]{}{}{}",
                 e.code,
                 e.label,
-                e.modality,
+                e.modality.as_str(),
+                e.place
+                    .map(|p| format!(" in {}", name(p)))
+                    .unwrap_or_default(),
                 e.time
                     .as_ref()
                     .map(|t| format!(" at {t}"))
@@ -117,7 +122,13 @@ pub fn render_text(doc: &Document) -> String {
                     .map(|a| format!(" (says {})", name(a)))
                     .unwrap_or_default()
             );
-            let _ = writeln!(out, "      \"{}\"", sentence(e.sentence));
+            let shared = doc
+                .events
+                .get(i + 1)
+                .is_some_and(|n| n.sentence == e.sentence);
+            if !shared {
+                let _ = writeln!(out, "      \"{}\"", sentence(e.sentence));
+            }
         }
     }
     if !doc.claims.is_empty() {

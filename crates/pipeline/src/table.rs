@@ -36,6 +36,8 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "doc_date",
     "event_id",
     "date",
+    "date_precision",
+    "timex",
     "date_from",
     "code",
     "root",
@@ -69,8 +71,16 @@ pub struct EventRow {
     pub doc_id: String,
     pub doc_date: Option<String>,
     pub event_id: String,
-    /// The event's own date when the text gives one, else the article's.
+    /// The event's date as `YYYY-MM-DD`: the first day of its own time
+    /// expression when the text gives one that names a stretch of the
+    /// calendar, else the article's date.
     pub date: Option<String>,
+    /// The grain of `date`: `day`, `week`, `month`, `quarter`, `season`,
+    /// `year`, `decade` or `century`.
+    pub date_precision: Option<&'static str>,
+    /// The event's own TIMEX3 value as the text gives it (`2024-03`,
+    /// `FUTURE_REF`), empty when it has none.
+    pub timex: Option<String>,
     /// `text` when `date` comes from a time expression tied to the event,
     /// `article` when it is the publication date, empty when neither exists.
     pub date_from: Option<&'static str>,
@@ -145,16 +155,25 @@ pub fn event_rows(doc: &OutputDocument) -> Vec<EventRow> {
             let place = entity(&e.place);
             let geo = place.and_then(|p| p.geo.as_ref());
             let sentence = doc.sentences.get(e.sentence);
-            let (date, date_from) = match (&e.time, &doc.date) {
-                (Some(t), _) => (Some(t.clone()), Some("text")),
-                (None, Some(d)) => (Some(d.clone()), Some("article")),
-                (None, None) => (None, None),
+            let own = e.time.as_deref().and_then(|t| {
+                let iv = dossier_time::timex_interval(t)?;
+                Some((
+                    iv.start_date().to_string(),
+                    dossier_time::timex_precision(t)?,
+                ))
+            });
+            let (date, date_precision, date_from) = match (own, &doc.date) {
+                (Some((d, p)), _) => (Some(d), Some(p), Some("text")),
+                (None, Some(d)) => (Some(d.clone()), Some("day"), Some("article")),
+                (None, None) => (None, None, None),
             };
             EventRow {
                 doc_id: doc.id.clone(),
                 doc_date: doc.date.clone(),
                 event_id: e.id.clone(),
                 date,
+                date_precision,
+                timex: e.time.clone(),
                 date_from,
                 code: e.code.clone(),
                 root: e.root.clone(),
@@ -201,6 +220,8 @@ mod tests {
             doc_date: Some("2024-03-02".into()),
             event_id: "V1".into(),
             date: Some("2024-03-01".into()),
+            date_precision: Some("day"),
+            timex: Some("2024-03-01".into()),
             date_from: Some("text"),
             code: "190".into(),
             root: "19".into(),
@@ -234,7 +255,7 @@ mod tests {
         assert_eq!(lines.next(), Some(EVENT_COLUMNS.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("d1,2024-03-02,V1,2024-03-01,text,190,19,fight,4,-10.0,Boko Haram,ORG,,,,,Maiduguri,NG,11.85,13.16,city,,asserted,,0.75,attacked,\"Boko Haram attacked Maiduguri, \"\"again\"\".\",0,38")
+            Some("d1,2024-03-02,V1,2024-03-01,day,2024-03-01,text,190,19,fight,4,-10.0,Boko Haram,ORG,,,,,Maiduguri,NG,11.85,13.16,city,,asserted,,0.75,attacked,\"Boko Haram attacked Maiduguri, \"\"again\"\".\",0,38")
         );
     }
 

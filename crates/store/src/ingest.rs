@@ -143,6 +143,8 @@ fn ingest_one(
     touched: &mut Touched,
 ) -> rusqlite::Result<()> {
     let norm = normalize_text(&doc.text);
+    // Computed lazily: an unchanged article needs none.
+    let mut sig: Option<dossier_dedup::Signature> = None;
     let hash = sha_hex(&norm)[..32].to_string();
     let key = match doc.url.as_deref().and_then(url_key) {
         Some(u) => format!("url:{u}"),
@@ -213,7 +215,10 @@ fn ingest_one(
                 .map(|r| (r, 1.0));
             let original = match original {
                 Some(o) => Some(o),
-                None => crate::near_dup::find(tx, &norm)?,
+                None => crate::near_dup::find(
+                    tx,
+                    sig.get_or_insert_with(|| dossier_dedup::signature(&norm)),
+                )?,
             };
             tx.prepare_cached(
                 "INSERT INTO articles (id, key, doc_id, url, source, outlet, title, published,
@@ -251,7 +256,8 @@ fn ingest_one(
     };
     tx.prepare_cached("INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![rowid, doc.title.as_deref().unwrap_or(""), doc.text])?;
-    crate::near_dup::index(tx, rowid, &norm)?;
+    let sig = sig.unwrap_or_else(|| dossier_dedup::signature(&norm));
+    crate::near_dup::index(tx, rowid, &sig)?;
     insert_facts(tx, rowid, pub_day, doc, touched)
 }
 

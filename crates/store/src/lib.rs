@@ -171,6 +171,9 @@ impl Store {
     }
 
     fn configure(&self, write: bool) -> Result<(), StoreError> {
+        // Ingest runs some fifty distinct statements per document: all of
+        // them stay prepared.
+        self.conn.set_prepared_statement_cache_capacity(128);
         self.conn
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| self.err(e))?;

@@ -9,8 +9,7 @@ use dossier_dedup::Signature;
 
 /// The stored original that `text` nearly duplicates, with their estimated
 /// similarity: the most similar candidate, the earliest on a tie.
-pub(crate) fn find(tx: &Transaction, text: &str) -> rusqlite::Result<Option<(i64, f64)>> {
-    let sig = dossier_dedup::signature(text);
+pub(crate) fn find(tx: &Transaction, sig: &Signature) -> rusqlite::Result<Option<(i64, f64)>> {
     if sig.is_empty() {
         return Ok(None);
     }
@@ -36,7 +35,7 @@ pub(crate) fn find(tx: &Transaction, text: &str) -> rusqlite::Result<Option<(i64
         let Some(other) = bytes.and_then(|b| Signature::from_bytes(&b).ok()) else {
             continue;
         };
-        if dossier_dedup::is_near_duplicate(&sig, &other) {
+        if dossier_dedup::is_near_duplicate(sig, &other) {
             let s = sig.similarity(&other);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((article, s));
@@ -47,8 +46,7 @@ pub(crate) fn find(tx: &Transaction, text: &str) -> rusqlite::Result<Option<(i64
 }
 
 /// Keeps an original article's signature and band keys.
-pub(crate) fn index(tx: &Transaction, article: i64, text: &str) -> rusqlite::Result<()> {
-    let sig = dossier_dedup::signature(text);
+pub(crate) fn index(tx: &Transaction, article: i64, sig: &Signature) -> rusqlite::Result<()> {
     tx.prepare_cached("UPDATE articles SET minhash = ?2 WHERE rowid = ?1")?
         .execute(params![article, sig.to_bytes()])?;
     if sig.is_empty() {
