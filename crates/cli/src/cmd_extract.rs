@@ -51,7 +51,7 @@ pub enum InputFormat {
 /// was processed, 1 when some were skipped, 2 on a fatal error.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier extract examples/peshawar-claim.txt\n  dossier extract --format text news/\n  cat feed.jsonl | dossier extract - > graph.jsonl\n  dossier extract --format csv news/ > events.csv"
+    after_help = "Examples:\n  dossier extract examples/peshawar-claim.txt\n  dossier extract --format text examples/\n  cat examples/peshawar-claim.txt | dossier extract - > graph.json\n  dossier extract --format csv examples/ > events.csv"
 )]
 pub struct ExtractArgs {
     #[command(flatten)]

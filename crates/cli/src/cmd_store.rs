@@ -38,7 +38,7 @@ pub struct DbArg {
 /// near-duplicate (wire copy) is kept as an extra source of the first.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db news/ feeds/world.xml\n  DOSSIER_DB=graph.db dossier ingest -q corpus.jsonl\n  dossier stats"
+    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db examples/peshawar-claim.txt examples/2024-02-12-bannu-police-station.txt\n  DOSSIER_DB=graph.db dossier ingest -q examples/\n  dossier stats"
 )]
 pub struct IngestArgs {
     #[command(flatten)]
@@ -114,7 +114,7 @@ fn finish(
 /// and skipped; the rest goes on.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier extract --format jsonl news/ > graph.jsonl\n  dossier load --db graph.db graph.jsonl\n  cat part-*.jsonl | dossier load -"
+    after_help = "Examples:\n  dossier extract --format jsonl examples/ > graph.jsonl\n  dossier load --db graph.db graph.jsonl\n  cat graph.jsonl | dossier load --db graph.db -"
 )]
 pub struct LoadArgs {
     #[command(flatten)]
@@ -272,7 +272,7 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
 /// holds through later ingests.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier curate merge Q2429253 x:org:daesh\n  dossier curate split x:person:ali-khan \"Ali Khan Mahsud\"\n  dossier curate alias add dossier:ttp \"Pakistani Taliban\"\n  dossier curate alias remove dossier:ttp \"Taliban\"\n  dossier curate list"
+    after_help = "Examples:\n  dossier ingest examples/\n  dossier curate merge x:org:afghan-government x:org:afghan-authorities\n  dossier curate split x:org:afghan-government \"Afghan authorities\"\n  dossier curate alias add dossier:ttp \"Pakistani Taliban\"\n  dossier curate alias remove dossier:ttp \"Pakistani Taliban\"\n  dossier curate list"
 )]
 pub struct CurateArgs {
     #[command(flatten)]
