@@ -218,7 +218,7 @@ pub struct StatsArgs {
 }
 
 pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open_read_only(&args.db.db)?;
+    let store = Store::open_for_reading(&args.db.db)?;
     let s = store.stats()?;
     if args.format == StatsFormat::Json {
         println!("{}", serde_json::to_string_pretty(&s)?);
@@ -311,7 +311,7 @@ enum AliasAction {
 
 pub fn curate(args: CurateArgs) -> anyhow::Result<ExitCode> {
     if let CurateAction::List = args.action {
-        let store = Store::open_read_only(&args.db.db)?;
+        let store = Store::open_for_reading(&args.db.db)?;
         for j in store.judgements()? {
             println!(
                 "{}\t{}\t{}\t{}\t{}\t{}",

@@ -70,6 +70,8 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("{path}: the store is at schema version {found} and must be migrated before it is read; open it for writing once (`dossier stats` does so)")]
+    NeedsMigration { path: PathBuf, found: i64 },
     #[error("{path}: no store here; run `dossier ingest --db {path}` to make one")]
     Missing { path: PathBuf },
     #[error("{path}: cannot write: the file or its folder is read-only; give a writable --db")]
@@ -156,13 +158,24 @@ impl Store {
             });
         }
         if version < SCHEMA_VERSION {
-            return Err(StoreError::Invalid(format!(
-                "{}: the store is at schema version {version} and needs migrating to {SCHEMA_VERSION}; run `dossier ingest --db {}` with no paths or any write command once",
-                path.display(),
-                path.display()
-            )));
+            return Err(StoreError::NeedsMigration {
+                path: path.to_path_buf(),
+                found: version,
+            });
         }
         Ok(store)
+    }
+
+    /// Opens a store for reading, migrating it first when it was written by
+    /// an older dossier (the one write a reading command makes).
+    pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+        match Store::open_read_only(path) {
+            Err(StoreError::NeedsMigration { .. }) => {
+                drop(Store::open(path)?);
+                Store::open_read_only(path)
+            }
+            other => other,
+        }
     }
 
     /// The file this store lives in.

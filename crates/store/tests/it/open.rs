@@ -20,7 +20,13 @@ fn an_older_store_is_migrated() {
     conn.execute_batch("DROP TABLE article_fts; PRAGMA user_version = 1;")
         .expect("downgrade");
     drop(conn);
-    let store = Store::open(&path).expect("the old store opens");
+    // A reader does not misread it: it must be migrated first.
+    let err = Store::open_read_only(&path).err().expect("refused");
+    assert!(
+        matches!(err, StoreError::NeedsMigration { found: 1, .. }),
+        "{err}"
+    );
+    let store = Store::open_for_reading(&path).expect("the old store is migrated, then read");
     assert_eq!(store.stats().expect("stats").schema_version, SCHEMA_VERSION);
     assert_eq!(store.search("w1x5", 5).expect("search").len(), 1);
 }
