@@ -338,7 +338,10 @@ fn merge_actors(tx: &Transaction, keep: &str, gone: &str) -> rusqlite::Result<()
 /// their entities' current actors: after a merge or a split, a fact moves to
 /// the relation or event its new actors make.
 fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<()> {
-    let mut touched = Touched::default();
+    let mut touched = Touched {
+        has_duplicates: true,
+        ..Touched::default()
+    };
     for &article in articles {
         let actor_of = |local: &Option<String>| -> rusqlite::Result<Option<String>> {
             let Some(l) = local else { return Ok(None) };

@@ -42,6 +42,10 @@ impl IngestReport {
 pub(crate) struct Touched {
     pub events: BTreeSet<i64>,
     pub relations: BTreeSet<i64>,
+    /// Set while writing an article that has duplicates already (a
+    /// replaced version): its new events then take the full refresh, which
+    /// counts the duplicates' outlets.
+    pub has_duplicates: bool,
 }
 
 impl Store {
@@ -258,7 +262,12 @@ fn ingest_one(
         .execute(params![rowid, doc.title.as_deref().unwrap_or(""), doc.text])?;
     let sig = sig.unwrap_or_else(|| dossier_dedup::signature(&norm));
     crate::near_dup::index(tx, rowid, &sig)?;
-    insert_facts(tx, rowid, pub_day, doc, touched)
+    touched.has_duplicates = tx
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM articles WHERE duplicate_of = ?1)")?
+        .query_row([rowid], |r| r.get(0))?;
+    let result = insert_facts(tx, rowid, pub_day, doc, touched);
+    touched.has_duplicates = false;
+    result
 }
 
 /// Marks an article's events and relations for a count refresh (a new
@@ -607,23 +616,44 @@ pub(crate) fn insert_event_mention(
     } else {
         None
     };
-    let event =
-        match existing {
-            Some(id) => id,
-            None => {
-                tx.prepare_cached(
+    let event = match existing {
+        Some(id) => {
+            touched.events.insert(id);
+            id
+        }
+        None => {
+            // A new event's counts are those of its first mention; only an
+            // event that a later mention joins, or whose article has
+            // duplicates, needs the refresh at the end of the batch.
+            tx.prepare_cached(
                 "INSERT INTO events (code, root, label, source, target, place, modality, day, lat,
-                    lon, country, goldstein)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    lon, country, goldstein, n_mentions, n_articles, n_sources, first_seen,
+                    confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, 1, 1, ?13, ?14)",
             )?
             .execute(params![
-                m.code, m.root, m.label, m.source, m.target, m.place, m.modality, day, m.lat,
-                m.lon, m.country, m.goldstein
+                m.code,
+                m.root,
+                m.label,
+                m.source,
+                m.target,
+                m.place,
+                m.modality,
+                day,
+                m.lat,
+                m.lon,
+                m.country,
+                m.goldstein,
+                pub_day,
+                m.confidence.clamp(0.0, 1.0)
             ])?;
-                tx.last_insert_rowid()
+            let id = tx.last_insert_rowid();
+            if touched.has_duplicates {
+                touched.events.insert(id);
             }
-        };
-    touched.events.insert(event);
+            id
+        }
+    };
     let iv = interval(m.time.as_deref());
     tx.prepare_cached(
         "INSERT INTO event_mentions (event, article, local, code, source_local, target_local,

@@ -219,6 +219,12 @@ impl Store {
                 .pragma_update(None, "synchronous", "NORMAL")
                 .map_err(|e| self.err(e))?;
         }
+        // A 64 MiB page cache (SQLite's default is 2 MiB): the indexes an
+        // ingest probes for every entity and event stay in memory as the
+        // store grows, instead of being read again from the file.
+        self.conn
+            .pragma_update(None, "cache_size", -65536)
+            .map_err(|e| self.err(e))?;
         self.conn
             .pragma_update(None, "foreign_keys", "OFF")
             .map_err(|e| self.err(e))?;
