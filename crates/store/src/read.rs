@@ -135,7 +135,7 @@ fn day_str(d: Option<i32>) -> Option<String> {
 }
 
 impl Store {
-    fn q<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
+    pub(crate) fn q<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
         r.map_err(|e| self.err(e))
     }
 
@@ -506,7 +506,7 @@ impl Store {
 /// Words as an FTS5 query: each word quoted (so that punctuation and FTS
 /// operators in user input are literal), all of them required; a query
 /// that already uses FTS5 syntax (quotes, AND/OR/NOT, `*`) passes as is.
-fn fts_query(q: &str) -> String {
+pub(crate) fn fts_query(q: &str) -> String {
     let syntax = q.contains('"')
         || q.contains('*')
         || q.split_whitespace()
