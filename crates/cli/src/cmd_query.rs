@@ -256,7 +256,11 @@ fn render_dossier(d: &ActorDossier) -> String {
         ev.as_source, ev.as_target
     );
     if !ev.by_month.is_empty() {
-        let _ = writeln!(o, "  {:<8} {:<36} {:>6} {:>6}", "month", "root", "source", "target");
+        let _ = writeln!(
+            o,
+            "  {:<8} {:<36} {:>6} {:>6}",
+            "month", "root", "source", "target"
+        );
         for m in &ev.by_month {
             let _ = writeln!(
                 o,
@@ -350,7 +354,11 @@ fn claim_line(c: &ClaimRow) -> String {
                 .join(", ")
         )
     };
-    let denied = if c.polarity == "denied" { " (denies)" } else { "" };
+    let denied = if c.polarity == "denied" {
+        " (denies)"
+    } else {
+        ""
+    };
     format!(
         "{}  {speaker}{denied}: \"{}\"{about}  ({})",
         or_dash(&c.date),
@@ -488,9 +496,9 @@ const EVENT_COLUMNS: &[&str] = &[
 pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
     let store = open(&args.db)?;
     let filter = args.filter.filter();
-    let page = args
-        .repeat
-        .time("events", || Ok(dossier_query::events(&store, &filter, args.page.page())?))?;
+    let page = args.repeat.time("events", || {
+        Ok(dossier_query::events(&store, &filter, args.page.page())?)
+    })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         RowFormat::Jsonl => {
@@ -592,7 +600,7 @@ pub enum PeriodArg {
 pub struct TimelineArgs {
     /// An actor (name or id): its events.
     #[arg(value_name = "ACTOR")]
-    actor: Option<String>,
+    who: Option<String>,
     #[command(flatten)]
     filter: FilterArgs,
     /// The length of a period.
@@ -608,7 +616,7 @@ pub struct TimelineArgs {
 pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let store = open(&args.db)?;
     let mut filter = args.filter.filter();
-    if let Some(a) = args.actor {
+    if let Some(a) = args.who {
         if filter.actor.is_some() {
             anyhow::bail!("give the actor once: as ACTOR or as --actor");
         }
@@ -888,7 +896,8 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
                 )?;
                 writeln!(out, "    {}", clip(&h.snippet, 200))?;
                 if !h.actors.is_empty() {
-                    let names: Vec<&str> = h.actors.iter().take(8).map(|a| a.name.as_str()).collect();
+                    let names: Vec<&str> =
+                        h.actors.iter().take(8).map(|a| a.name.as_str()).collect();
                     writeln!(out, "    names: {}", names.join(", "))?;
                 }
             }

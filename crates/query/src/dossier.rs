@@ -18,7 +18,7 @@ use crate::Result;
 const LATEST: usize = 10;
 /// Companions are counted over the actor's latest articles, so that the most
 /// reported actors stay quick to read.
-const COMPANION_WINDOW: usize = 2000;
+const COMPANION_WINDOW: usize = 500;
 
 /// What a name or id finds.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -316,11 +316,11 @@ pub fn timeline(store: &Store, filter: &EventFilter, by: Period) -> Result<Timel
 
 /// A timeline from counts per period start, with the empty periods
 /// between them filled in.
-pub(crate) fn fill_periods(buckets: BTreeMap<NaiveDate, BTreeMap<String, i64>>, by: Period) -> Timeline {
-    let mut roots: Vec<String> = buckets
-        .values()
-        .flat_map(|m| m.keys().cloned())
-        .collect();
+pub(crate) fn fill_periods(
+    buckets: BTreeMap<NaiveDate, BTreeMap<String, i64>>,
+    by: Period,
+) -> Timeline {
+    let mut roots: Vec<String> = buckets.values().flat_map(|m| m.keys().cloned()).collect();
     roots.sort();
     roots.dedup();
     let mut periods = Vec::new();
@@ -360,7 +360,10 @@ mod tests {
     fn weeks_start_on_monday_and_months_on_the_first() {
         let d = day_number(NaiveDate::from_ymd_opt(2024, 3, 7).expect("a date"));
         assert_eq!(period_start(d, Period::Week).to_string(), "2024-03-04");
-        assert_eq!(period_name(period_start(d, Period::Week), Period::Week), "2024-W10");
+        assert_eq!(
+            period_name(period_start(d, Period::Week), Period::Week),
+            "2024-W10"
+        );
         assert_eq!(period_start(d, Period::Month).to_string(), "2024-03-01");
     }
 

@@ -41,8 +41,7 @@ pub use dossier_store::{
     PlaceCount, RelationRow, Store, StoreError,
 };
 pub use events::{
-    events, root_label, timeline, EventFilter, EventPage, Period, PeriodCount, RootLabel,
-    Timeline,
+    events, root_label, timeline, EventFilter, EventPage, Period, PeriodCount, RootLabel, Timeline,
 };
 pub use network::{network, Network, NetworkFilter, Node};
 pub use text::{claims, search, ClaimFilter, ClaimPage, SearchPage};
@@ -71,7 +70,12 @@ pub enum QueryError {
 fn list(candidates: &[ActorCount]) -> String {
     candidates
         .iter()
-        .map(|c| format!("{} ({}, {}, {} articles)", c.id, c.name, c.etype, c.articles))
+        .map(|c| {
+            format!(
+                "{} ({}, {}, {} articles)",
+                c.id, c.name, c.etype, c.articles
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

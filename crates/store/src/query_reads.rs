@@ -269,10 +269,7 @@ fn text(s: &str) -> Value {
 fn event_where(q: &EventQuery) -> Where {
     let mut w = Where::default();
     for a in [&q.actor, &q.with].into_iter().flatten() {
-        w.push(
-            "(e.source = ?# OR e.target = ?#)",
-            [text(a), text(a)],
-        );
+        w.push("(e.source = ?# OR e.target = ?#)", [text(a), text(a)]);
     }
     match q.roots.len() {
         0 => {}
@@ -481,6 +478,8 @@ impl Store {
     /// The actors named most often in the same articles as `actor`, with
     /// the number of articles they share, among its latest `window`
     /// articles (so that the most reported actors stay quick to read).
+    /// Places are left out: they are where things happened, not who took
+    /// part.
     pub fn co_actors(
         &self,
         actor: &str,
@@ -488,12 +487,12 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<(ActorRef, i64)>, StoreError> {
         let mut st = self.q(self.conn.prepare_cached(
-            "WITH mine AS (SELECT DISTINCT article FROM entities WHERE actor = ?1
+            "WITH mine AS (SELECT article FROM actor_articles WHERE actor = ?1
                            ORDER BY article DESC LIMIT ?2)
              SELECT o.actor, a.name, count(DISTINCT o.article) AS n
              FROM mine JOIN entities o ON o.article = mine.article
              JOIN actors a ON a.id = o.actor
-             WHERE o.actor IS NOT NULL AND o.actor != ?1
+             WHERE o.actor IS NOT NULL AND o.actor != ?1 AND a.type NOT IN ('GPE', 'LOC', 'FAC')
              GROUP BY o.actor ORDER BY n DESC, o.actor LIMIT ?3",
         ))?;
         self.q(st
@@ -597,7 +596,9 @@ impl Store {
              ORDER BY confidence DESC, article LIMIT 1",
         ))?;
         let at: Option<(i64, i64, i64, i64)> = self.q(st
-            .query_row([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_row([event], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional())?;
         match at {
             Some((article, sentence, start, end)) => self.evidence(article, sentence, start, end),
@@ -704,7 +705,12 @@ impl Store {
         Ok(out)
     }
 
-    fn edge_rows(&self, sql: &str, params: &[Value], kind: EdgeKind) -> Result<Vec<Edge>, StoreError> {
+    fn edge_rows(
+        &self,
+        sql: &str,
+        params: &[Value],
+        kind: EdgeKind,
+    ) -> Result<Vec<Edge>, StoreError> {
         let mut st = self.q(self.conn.prepare_cached(sql))?;
         self.q(st
             .query_map(params_from_iter(params.iter()), |r| {
@@ -902,7 +908,7 @@ fn claim_where(q: &ClaimQuery) -> Where {
     }
     if let Some(a) = &q.about {
         w.push(
-            "EXISTS (SELECT 1 FROM json_each(c.about) j WHERE j.value = ?#)",
+            "c.id IN (SELECT claim FROM claim_about WHERE actor = ?#)",
             [text(a)],
         );
     }
