@@ -351,16 +351,19 @@ impl Store {
         let n = w.params.len();
         w.params.push(Value::Integer(limit as i64));
         w.params.push(Value::Integer(offset as i64));
+        // The page is chosen first from the filtered columns alone; only its
+        // rows are then read whole and their actors named.
         let sql = format!(
             "SELECT e.id, e.day, e.code, e.root, e.label, e.source, s.name, e.target, t.name,
                     e.place, p.name, e.country, e.lat, e.lon, e.modality, e.goldstein,
                     e.n_mentions, e.n_articles, e.n_sources, e.confidence
-             FROM events e
+             FROM (SELECT e.id AS eid FROM events e {clause}
+                   ORDER BY e.day DESC, e.id DESC LIMIT ?{} OFFSET ?{}) k
+             JOIN events e ON e.id = k.eid
              LEFT JOIN actors s ON s.id = e.source
              LEFT JOIN actors t ON t.id = e.target
              LEFT JOIN actors p ON p.id = e.place
-             {clause}
-             ORDER BY e.day DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
+             ORDER BY e.day DESC, e.id DESC",
             n + 1,
             n + 2
         );
@@ -778,13 +781,15 @@ impl Store {
             "SELECT c.id, c.speaker, s.name, en.name, c.medium, m.name, c.text, c.direct,
                     c.polarity, c.about, a.published_day, c.confidence, c.article, c.sentence,
                     c.start, c.end
-             FROM claims c
+             FROM (SELECT c.id AS cid, a.published_day AS day FROM claims c
+                   JOIN articles a ON a.rowid = c.article {clause}
+                   ORDER BY a.published_day DESC, c.id DESC LIMIT ?{} OFFSET ?{}) k
+             JOIN claims c ON c.id = k.cid
              JOIN articles a ON a.rowid = c.article
              LEFT JOIN actors s ON s.id = c.speaker
              LEFT JOIN actors m ON m.id = c.medium
              LEFT JOIN entities en ON en.article = c.article AND en.local = c.speaker_local
-             {clause}
-             ORDER BY a.published_day DESC, c.id DESC LIMIT ?{} OFFSET ?{}",
+             ORDER BY k.day DESC, k.cid DESC",
             n + 1,
             n + 2
         );
@@ -833,10 +838,13 @@ impl Store {
     /// How many claims a query selects.
     pub fn count_claims(&self, q: &ClaimQuery) -> Result<i64, StoreError> {
         let w = claim_where(q);
-        let sql = format!(
-            "SELECT count(*) FROM claims c JOIN articles a ON a.rowid = c.article {}",
-            w.clause()
-        );
+        // The articles are only needed for a date filter.
+        let join = if q.from_day.is_some() || q.to_day.is_some() {
+            "JOIN articles a ON a.rowid = c.article"
+        } else {
+            ""
+        };
+        let sql = format!("SELECT count(*) FROM claims c {join} {}", w.clause());
         let mut st = self.q(self.conn.prepare_cached(&sql))?;
         self.q(st.query_row(params_from_iter(w.params.iter()), |r| r.get(0)))
     }
