@@ -11,6 +11,7 @@ mod cmd_geo;
 mod cmd_ingest;
 mod cmd_kb;
 mod cmd_ner;
+mod cmd_query;
 mod cmd_relex;
 mod cmd_store;
 mod cmd_syntax;
@@ -46,6 +47,18 @@ enum Command {
     Stats(cmd_store::StatsArgs),
     /// Correct the graph: merge, split, alias add|remove (kept as judgements).
     Curate(cmd_store::CurateArgs),
+    /// The dossier of one actor: names, relations, events, claims, places.
+    Actor(cmd_query::ActorArgs),
+    /// Stored events under filters (actor, code, place, dates, sources).
+    Events(cmd_query::EventsArgs),
+    /// Counts of events per day, week or month by CAMEO root.
+    Timeline(cmd_query::TimelineArgs),
+    /// Actors and the relations and events between them.
+    Network(cmd_query::NetworkArgs),
+    /// Attributed claims by speaker, subject and words.
+    Claims(cmd_query::ClaimsArgs),
+    /// Full-text search over the stored articles.
+    Search(cmd_query::SearchArgs),
     /// Train a model from the benchmark data in ../shared/data.
     #[command(subcommand)]
     Train(TrainCmd),
@@ -94,6 +107,12 @@ fn main() -> ExitCode {
         Command::Load(args) => cmd_store::load(args),
         Command::Stats(args) => cmd_store::stats(args),
         Command::Curate(args) => cmd_store::curate(args),
+        Command::Actor(args) => cmd_query::actor(args),
+        Command::Events(args) => cmd_query::events(args),
+        Command::Timeline(args) => cmd_query::timeline(args),
+        Command::Network(args) => cmd_query::network(args),
+        Command::Claims(args) => cmd_query::claims(args),
+        Command::Search(args) => cmd_query::search(args),
         Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),

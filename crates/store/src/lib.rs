@@ -44,6 +44,7 @@ mod actors;
 mod ingest;
 mod migrations;
 mod near_dup;
+mod query_reads;
 mod read;
 
 use std::path::{Path, PathBuf};
@@ -55,6 +56,10 @@ pub use actors::Curation;
 pub use dossier_schema::OutputDocument;
 pub use ingest::IngestReport;
 pub use migrations::SCHEMA_VERSION;
+pub use query_reads::{
+    ActorNode, ActorRef, ArticleHit, ClaimQuery, ClaimRow, DayRootCount, Edge, EdgeKind, EdgeQuery,
+    EventQuery, EventRow, Evidence, Near, PlaceCount, RelationRow, RoleCount,
+};
 pub use read::{
     ActorCount, ActorSummary, Dump, EventSummary, Judgement, RelationSummary, SearchHit, Stats,
 };

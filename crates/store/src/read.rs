@@ -135,7 +135,7 @@ fn day_str(d: Option<i32>) -> Option<String> {
 }
 
 impl Store {
-    fn q<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
+    pub(crate) fn q<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
         r.map_err(|e| self.err(e))
     }
 
@@ -197,7 +197,7 @@ impl Store {
     pub fn top_actors(&self, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
         let mut st = self.q(self.conn.prepare_cached(
             "SELECT a.id, a.name, a.type, c.n FROM
-               (SELECT actor, count(DISTINCT article) AS n FROM entities WHERE actor IS NOT NULL
+               (SELECT actor, count(*) AS n FROM actor_articles
                 GROUP BY actor ORDER BY n DESC, actor LIMIT ?1) c
              JOIN actors a ON a.id = c.actor ORDER BY c.n DESC, a.id",
         ))?;
@@ -250,6 +250,24 @@ impl Store {
             for r in rows {
                 ids.push(self.q(r)?);
             }
+            // What a person types at a terminal: "ttp" means the acronym,
+            // and a name in capitals ("TEHRIK I TALIBAN PAKISTAN") the name.
+            if ids.is_empty() {
+                let retry = if normalize::is_acronym(name) {
+                    format!("e:{}", normalize::lowercase_key(name))
+                } else if !name.trim().contains(' ') {
+                    format!("e:{}", normalize::key(&name.to_uppercase()))
+                } else {
+                    String::new()
+                };
+                let mut st = self.q(self
+                    .conn
+                    .prepare_cached("SELECT DISTINCT actor FROM actor_keys WHERE key = ?1"))?;
+                let rows = self.q(st.query_map([&retry], |r| r.get::<_, String>(0)))?;
+                for r in rows {
+                    ids.push(self.q(r)?);
+                }
+            }
         }
         let mut out = Vec::new();
         for id in ids {
@@ -295,10 +313,13 @@ impl Store {
         let aliases = self.q(st
             .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?)))
             .and_then(|rows| rows.collect()))?;
+        // Three lookups in `actor_articles` (its key and its day index), so
+        // that an actor named in most articles costs no more than another.
         let (articles, first, last): (i64, Option<i32>, Option<i32>) =
             self.q(self.conn.query_row(
-                "SELECT count(DISTINCT e.article), min(a.published_day), max(a.published_day)
-             FROM entities e JOIN articles a ON a.rowid = e.article WHERE e.actor = ?1",
+                "SELECT (SELECT count(*) FROM actor_articles WHERE actor = ?1),
+                        (SELECT min(day) FROM actor_articles WHERE actor = ?1),
+                        (SELECT max(day) FROM actor_articles WHERE actor = ?1)",
                 [&id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             ))?;
@@ -506,7 +527,7 @@ impl Store {
 /// Words as an FTS5 query: each word quoted (so that punctuation and FTS
 /// operators in user input are literal), all of them required; a query
 /// that already uses FTS5 syntax (quotes, AND/OR/NOT, `*`) passes as is.
-fn fts_query(q: &str) -> String {
+pub(crate) fn fts_query(q: &str) -> String {
     let syntax = q.contains('"')
         || q.contains('*')
         || q.split_whitespace()

@@ -2,6 +2,7 @@
 
 mod extract;
 mod help;
+mod query;
 mod store;
 
 use std::path::{Path, PathBuf};

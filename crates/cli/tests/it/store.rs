@@ -12,7 +12,7 @@ use crate::{dossier, repo_root, run, stderr};
 /// The development-set articles with their annotation markup removed, in the
 /// seed format (` date YYYY-MM-DD ` then the text), plus the bundled
 /// example, copied into `dir`.
-fn stage_articles(dir: &Path) -> PathBuf {
+pub(crate) fn stage_articles(dir: &Path) -> PathBuf {
     let out = dir.join("articles");
     std::fs::create_dir_all(&out).expect("mkdir");
     let markup = regex::Regex::new(r"\[([^\]]*)\]\{[^}]*\}").expect("regex");
