@@ -45,6 +45,7 @@ mod ingest;
 mod migrations;
 mod near_dup;
 mod read;
+mod rows;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -57,6 +58,10 @@ pub use ingest::IngestReport;
 pub use migrations::SCHEMA_VERSION;
 pub use read::{
     ActorCount, ActorSummary, Dump, EventSummary, Judgement, RelationSummary, SearchHit, Stats,
+};
+pub use rows::{
+    ActorRef, ActorRow, AliasRow, ArticleRow, ClaimRow, EventEvidence, EventMentionRow, EventRow,
+    GraphNode, RelationMentionRow, RelationRow, RowFilter,
 };
 
 /// Errors of the store. Each names the store file.
