@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cmd_export;
 mod cmd_extract;
 mod cmd_geo;
 mod cmd_ingest;
@@ -38,6 +39,8 @@ enum Command {
     Stats(cmd_store::StatsArgs),
     /// Correct the graph: merge, split, alias add|remove (kept as judgements).
     Curate(cmd_store::CurateArgs),
+    /// Export the graph: ACLED, GDELT, PLOVER, FollowTheMoney, GEXF, GraphML, Parquet, JSON Lines.
+    Export(cmd_export::ExportArgs),
     /// Train a model from the benchmark data in ../shared/data.
     #[command(subcommand)]
     Train(TrainCmd),
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Load(args) => cmd_store::load(args),
         Command::Stats(args) => cmd_store::stats(args),
         Command::Curate(args) => cmd_store::curate(args),
+        Command::Export(args) => cmd_export::run(args),
         Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),

@@ -105,6 +105,9 @@ pub struct RelationRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelationMentionRow {
     pub relation: Option<i64>,
+    /// The relation's actors (its subject and object).
+    pub subject: Option<ActorRef>,
+    pub object: Option<ActorRef>,
     pub article: String,
     pub subject_local: String,
     pub object_local: String,
@@ -118,6 +121,7 @@ pub struct RelationMentionRow {
     pub attributed_to: Option<String>,
     pub confidence: f64,
     /// The evidence span's text, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
 }
 
@@ -195,6 +199,7 @@ pub struct EventMentionRow {
     pub attributed_to: Option<String>,
     pub confidence: f64,
     /// The sentence's text, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
 }
 
@@ -460,8 +465,11 @@ impl Store {
         let sql = format!(
             "SELECT m.relation, a.id, m.subject_local, m.object_local, m.predicate, m.sentence,
                     m.start, m.end, m.time, m.valid_start, m.valid_end, m.attributed_to,
-                    m.confidence, {text}
+                    m.confidence, {text}, r.subject, s.name, s.type, s.country,
+                    r.object, o.name, o.type, o.country
              FROM relation_mentions m JOIN articles a ON a.rowid = m.article
+             LEFT JOIN relations r ON r.id = m.relation
+             LEFT JOIN actors s ON s.id = r.subject LEFT JOIN actors o ON o.id = r.object
              WHERE m.relation IN (SELECT r.id FROM relations r WHERE {RELATION_WHERE})
              ORDER BY m.relation, m.rowid"
         );
@@ -471,6 +479,8 @@ impl Store {
             |r| {
                 Ok(RelationMentionRow {
                     relation: r.get(0)?,
+                    subject: actor_ref(r, 14)?,
+                    object: actor_ref(r, 18)?,
                     article: r.get(1)?,
                     subject_local: r.get(2)?,
                     object_local: r.get(3)?,
