@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cmd_export;
 mod cmd_extract;
 mod cmd_geo;
 mod cmd_ingest;
@@ -59,6 +60,8 @@ enum Command {
     Claims(cmd_query::ClaimsArgs),
     /// Full-text search over the stored articles.
     Search(cmd_query::SearchArgs),
+    /// Export the graph: ACLED, GDELT, PLOVER, FollowTheMoney, GEXF, GraphML, Parquet, JSON Lines.
+    Export(cmd_export::ExportArgs),
     /// Train a model from the benchmark data in ../shared/data.
     #[command(subcommand)]
     Train(TrainCmd),
@@ -113,6 +116,7 @@ fn main() -> ExitCode {
         Command::Network(args) => cmd_query::network(args),
         Command::Claims(args) => cmd_query::claims(args),
         Command::Search(args) => cmd_query::search(args),
+        Command::Export(args) => cmd_export::run(args),
         Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),

@@ -46,6 +46,7 @@ mod migrations;
 mod near_dup;
 mod query_reads;
 mod read;
+mod rows;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -62,6 +63,10 @@ pub use query_reads::{
 };
 pub use read::{
     ActorCount, ActorSummary, Dump, EventSummary, Judgement, RelationSummary, SearchHit, Stats,
+};
+pub use rows::{
+    ActorRef, ActorRow, AliasRow, ArticleRow, ClaimRow, EventEvidence, EventMentionRow, EventRow,
+    GraphNode, RelationMentionRow, RelationRow, RowFilter,
 };
 
 /// Errors of the store. Each names the store file.

@@ -1,5 +1,6 @@
 //! Integration tests of the `dossier` binary: one test binary, as in ripgrep.
 
+mod export;
 mod extract;
 mod help;
 mod query;
