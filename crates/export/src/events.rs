@@ -5,7 +5,8 @@
 use std::io::Write;
 
 use chrono::Datelike;
-use dossier_store::{EventEvidence, EventRow, RowFilter, Store};
+use dossier_store::rows::{EventEvidence, EventRow};
+use dossier_store::{RowFilter, Store};
 use serde_json::{json, Map, Value};
 
 use crate::mapping::{acled_type, plover_type, quad_class, Places};
@@ -175,7 +176,7 @@ pub fn acled(store: &Store, filter: &RowFilter, w: &mut dyn Write) -> Result<u64
         };
         let country = e.country.as_deref();
         let iso3 = country.and_then(|c| places.alpha3(c)).unwrap_or("XXX");
-        let name = |a: &Option<dossier_store::ActorRef>| {
+        let name = |a: &Option<dossier_store::rows::ActorRef>| {
             a.as_ref().map(|a| a.name.clone()).unwrap_or_default()
         };
         let tags = format!(
@@ -277,18 +278,19 @@ pub fn gdelt(store: &Store, filter: &RowFilter, w: &mut dyn Write) -> Result<u64
             cols[3] = d.year().to_string();
             cols[4] = format!("{:.4}", d.year() as f64 + d.ordinal() as f64 / 365.0);
         }
-        let actor = |a: &Option<dossier_store::ActorRef>, cols: &mut Vec<String>, at: usize| {
-            if let Some(a) = a {
-                let code = a
-                    .country
-                    .as_deref()
-                    .and_then(|c| places.alpha3(c))
-                    .unwrap_or_default();
-                cols[at] = code.to_string();
-                cols[at + 1] = one_line(&a.name).to_uppercase();
-                cols[at + 2] = code.to_string();
-            }
-        };
+        let actor =
+            |a: &Option<dossier_store::rows::ActorRef>, cols: &mut Vec<String>, at: usize| {
+                if let Some(a) = a {
+                    let code = a
+                        .country
+                        .as_deref()
+                        .and_then(|c| places.alpha3(c))
+                        .unwrap_or_default();
+                    cols[at] = code.to_string();
+                    cols[at + 1] = one_line(&a.name).to_uppercase();
+                    cols[at + 2] = code.to_string();
+                }
+            };
         actor(&e.source, &mut cols, 5);
         actor(&e.target, &mut cols, 15);
         if let Some(ev) = ev {

@@ -12,7 +12,8 @@
 
 use std::io::Write;
 
-use dossier_store::{ActorRef, RowFilter, Store};
+use dossier_store::rows::ActorRef;
+use dossier_store::{RowFilter, Store};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 

@@ -8,7 +8,8 @@
 
 use std::io::Write;
 
-use dossier_store::{GraphNode, RowFilter, Store};
+use dossier_store::rows::GraphNode;
+use dossier_store::{RowFilter, Store};
 
 use crate::{date, ExportError};
 

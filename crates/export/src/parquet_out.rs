@@ -505,11 +505,11 @@ pub fn write_events_only(
     Ok(n)
 }
 
-fn id(a: &Option<dossier_store::ActorRef>) -> Option<&str> {
+fn id(a: &Option<dossier_store::rows::ActorRef>) -> Option<&str> {
     a.as_ref().map(|a| a.id.as_str())
 }
 
-fn name(a: &Option<dossier_store::ActorRef>) -> Option<&str> {
+fn name(a: &Option<dossier_store::rows::ActorRef>) -> Option<&str> {
     a.as_ref().map(|a| a.name.as_str())
 }
 

@@ -46,7 +46,7 @@ mod migrations;
 mod near_dup;
 mod query_reads;
 mod read;
-mod rows;
+pub mod rows;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -64,10 +64,9 @@ pub use query_reads::{
 pub use read::{
     ActorCount, ActorSummary, Dump, EventSummary, Judgement, RelationSummary, SearchHit, Stats,
 };
-pub use rows::{
-    ActorRef, ActorRow, AliasRow, ArticleRow, ClaimRow, EventEvidence, EventMentionRow, EventRow,
-    GraphNode, RelationMentionRow, RelationRow, RowFilter,
-};
+// The exports' row types live under `rows::` (their names would clash with
+// the query reads'); the filter is used by both faces.
+pub use rows::RowFilter;
 
 /// Errors of the store. Each names the store file.
 #[derive(Debug, thiserror::Error)]
