@@ -1,6 +1,7 @@
 //! Integration tests of the `dossier` binary: one test binary, as in ripgrep.
 
 mod extract;
+mod hostile;
 mod store;
 
 use std::path::{Path, PathBuf};
