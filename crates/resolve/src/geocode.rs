@@ -859,12 +859,25 @@ impl<'kb> Geocoder<'kb> {
             per_toponym,
             countries,
             admin1,
+            features: Default::default(),
         }
     }
 
     /// The candidates of a toponym with all their features, the article's
     /// evidence included.
-    fn features(&self, toponym: &str, evidence: &Evidence) -> Candidates {
+    fn features(&self, toponym: &str, evidence: &Evidence) -> std::rc::Rc<Candidates> {
+        if let Some(c) = evidence.features.borrow().get(toponym) {
+            return c.clone();
+        }
+        let c = std::rc::Rc::new(self.features_uncached(toponym, evidence));
+        evidence
+            .features
+            .borrow_mut()
+            .insert(toponym.to_string(), c.clone());
+        c
+    }
+
+    fn features_uncached(&self, toponym: &str, evidence: &Evidence) -> Candidates {
         let mut cands = self.prior_features(toponym);
         let own_key = dossier_kb::normalize::key(toponym);
         // The toponym is not evidence for itself.
@@ -1163,7 +1176,7 @@ impl<'kb> Geocoder<'kb> {
                     .min_by(|a, b| a.1.total_cmp(&b.1));
                 if let Some((a, d)) = nearest {
                     if d < 161.0 {
-                        data.push((cands.features, a));
+                        data.push((cands.features.clone(), a));
                     }
                 }
             }
@@ -1327,6 +1340,11 @@ struct Evidence {
     per_toponym: HashMap<String, Support>,
     countries: HashMap<String, f64>,
     admin1: HashMap<String, f64>,
+    /// The candidates and features of each toponym name met so far
+    /// ([`Geocoder::features`] depends on the name and this evidence only):
+    /// computed once per name, not once per mention, which made a long
+    /// document cost its mentions times its distinct place names.
+    features: std::cell::RefCell<HashMap<String, std::rc::Rc<Candidates>>>,
 }
 
 /// The most common kind in `kinds` and how often it occurs (ties go to
