@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
     let days = i32::from_le_bytes([data[0], data[1], data[2], data[3]]);
     // Half the inputs anchor in the centuries news is written in, so the
     // rules are exercised with plausible anchors too.
-    let days = if data[4] & 1 == 0 { 730_000 + days.rem_euclid(80_000) } else { days };
+    let days = if data[4] & 1 == 0 {
+        730_000 + days.rem_euclid(80_000)
+    } else {
+        days
+    };
     let dct = NaiveDate::from_num_days_from_ce_opt(days);
     let text = String::from_utf8_lossy(&data[5..]);
     let (times, _) = TimeTagger::default().annotate(&text, dct);

@@ -87,23 +87,43 @@ static WRITTEN_MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?,?\s+(\d{4})\b").expect("valid regex")
 });
 static WRITTEN_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(\p{L}{3,9})\.?,?\s+(\d{4})\b").expect("valid regex")
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(\p{L}{3,9})\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
 });
-static ISO_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex")
-});
+static ISO_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
 
 /// The month a name or abbreviation stands for (`Nov`, `Sept.`, `november`;
 /// German names too, `März`, `Mai`, `Oktober`, for the datelines of German
 /// pages).
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const GERMAN: [&str; 12] = [
-        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember",
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
     ];
     let name = name.to_lowercase();
     if name.chars().count() < 3 {

@@ -18,9 +18,9 @@
 use dossier_text::Document;
 use feed_rs::model::{Entry, Text};
 
+use crate::date::parse_date;
 use crate::draft::Draft;
 use crate::error::{IngestError, Place, Source};
-use crate::date::parse_date;
 use crate::html::fragment_text;
 use crate::IngestConfig;
 

@@ -35,9 +35,9 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::date::parse_date;
 use crate::draft::SANE_YEARS;
-use chrono::Datelike;
-pub use crate::nesting::MAX_NESTING;
 use crate::nesting::limit_nesting;
+pub use crate::nesting::MAX_NESTING;
+use chrono::Datelike;
 
 /// What an article page yields.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -206,8 +206,16 @@ fn metadata(doc: &Html) -> Article {
         };
         // `itemprop` holds a list of words (`datePublished dateCreated`),
         // matched one by one as CSS's `~=` does.
-        let itemprops = el.attr("itemprop").into_iter().flat_map(str::split_whitespace);
-        for key in el.attr("property").into_iter().chain(el.attr("name")).chain(itemprops) {
+        let itemprops = el
+            .attr("itemprop")
+            .into_iter()
+            .flat_map(str::split_whitespace);
+        for key in el
+            .attr("property")
+            .into_iter()
+            .chain(el.attr("name"))
+            .chain(itemprops)
+        {
             let key = key.trim().to_ascii_lowercase();
             if !meta.contains_key(&key) {
                 keys.push(key.clone());
@@ -238,9 +246,11 @@ fn metadata(doc: &Html) -> Article {
     // a publication date, not a modification or expiry.
     for key in &keys {
         let named_date = key.contains("date") || key.contains("publish");
-        let other = ["modif", "updat", "expir", "revis", "valid", "verif", "birth"]
-            .iter()
-            .any(|w| key.contains(w));
+        let other = [
+            "modif", "updat", "expir", "revis", "valid", "verif", "birth",
+        ]
+        .iter()
+        .any(|w| key.contains(w));
         if named_date && !other && !DATE_META.contains(&key.as_str()) {
             if let Ok(d) = parse_date(&meta[key]) {
                 dates.push((format!("meta {key}"), d.to_string()));
@@ -380,7 +390,9 @@ fn repair_json(s: &str) -> String {
 /// The string value of `"field": "..."` in text that is not valid JSON.
 fn json_string_field(body: &str, field: &str) -> Option<String> {
     let re = Regex::new(&format!(r#""{field}"\s*:\s*"([^"\\]*)""#)).ok()?;
-    re.captures(body).map(|c| c[1].trim().to_string()).filter(|v| !v.is_empty())
+    re.captures(body)
+        .map(|c| c[1].trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 /// Collapses runs of whitespace into single spaces and trims.

@@ -626,9 +626,9 @@ fn list_articles(dir: &Path) -> Vec<Result<PathBuf, IngestError>> {
                     },
                     None => IngestError::Io {
                         path,
-                        source: e.into_io_error().unwrap_or_else(|| {
-                            std::io::Error::other("cannot walk the directory")
-                        }),
+                        source: e
+                            .into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("cannot walk the directory")),
                     },
                 }));
                 continue;

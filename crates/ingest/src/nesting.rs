@@ -24,13 +24,21 @@ pub const MAX_NESTING: usize = 512;
 const NOT_NESTING: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd", "tr", "td",
-    "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt",
-    "rp", "rtc", "html", "head", "body",
+    "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
+    "rtc", "html", "head", "body",
 ];
 
 /// Elements whose content is raw text up to their own end tag.
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
 ];
 
 /// How far down the stack of open elements an end tag looks for its start

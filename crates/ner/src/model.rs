@@ -23,7 +23,8 @@
 use std::collections::HashMap;
 
 use crate::features::{
-    doc_features_with, dynamic_features, stage2_features, DocFeatures, History, Resources, TokenFacts,
+    doc_features_with, dynamic_features, stage2_features, DocFeatures, History, Resources,
+    TokenFacts,
 };
 use crate::lexicon::{Clusters, Gazetteer};
 use crate::table::WeightTable;
@@ -337,7 +338,14 @@ impl Model {
                 statics.push(row);
             }
         });
-        tag_stages_from(self, &facts, statics, self.two_stage, self.temperature, self.beam)
+        tag_stages_from(
+            self,
+            &facts,
+            statics,
+            self.two_stage,
+            self.temperature,
+            self.beam,
+        )
     }
 
     pub fn n_features(&self) -> usize {

@@ -16,7 +16,8 @@ use serde_json::Value;
 use crate::dossier;
 
 /// A good article that sits beside each hostile input in its batch.
-const GOOD: &str = " date 2024-03-05 Gunmen attacked a police checkpoint in Bannu on Monday, officials said.";
+const GOOD: &str =
+    " date 2024-03-05 Gunmen attacked a police checkpoint in Bannu on Monday, officials said.";
 
 /// Runs `cmd` and kills it when it takes longer than `limit`, which fails the
 /// test. Standard output and error are drained while it runs. Returns the
@@ -173,7 +174,10 @@ fn symlink_loops_are_walked_once() {
 
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
     assert!(status.success());
 }
 
@@ -251,7 +255,11 @@ fn one_sentence_without_punctuation_is_cut_for_parsing() {
     let doc = &docs(&o)[0];
     let n = doc["sentences"].as_array().unwrap().len();
     assert!(n >= 80, "{n} sentences");
-    assert!(err_text(&o).contains("were cut into pieces"), "{}", err_text(&o));
+    assert!(
+        err_text(&o).contains("were cut into pieces"),
+        "{}",
+        err_text(&o)
+    );
 }
 
 #[test]
@@ -264,17 +272,30 @@ fn a_megabyte_article_stays_within_memory() {
     let path = dir.path().join("big.txt");
     std::fs::write(&path, text).unwrap();
     let mut cmd = dossier();
-    cmd.args(["extract", "--quiet", "-f", "jsonl", "-j", "1", "--date", "2024-03-05"])
-        .arg(&path);
+    cmd.args([
+        "extract",
+        "--quiet",
+        "-f",
+        "jsonl",
+        "-j",
+        "1",
+        "--date",
+        "2024-03-05",
+    ])
+    .arg(&path);
     let (o, peak_mib) = run_bounded(cmd, Duration::from_secs(300));
     assert!(o.status.success(), "{}", err_text(&o));
-    assert!(peak_mib <= 400, "peak RSS {peak_mib} MiB for a 1 MB article");
+    assert!(
+        peak_mib <= 400,
+        "peak RSS {peak_mib} MiB for a 1 MB article"
+    );
 }
 
 #[test]
 fn truncated_feed_keeps_its_complete_items() {
     let dir = tempfile::tempdir().unwrap();
-    let mut feed = String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>");
+    let mut feed =
+        String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>");
     for i in 0..50 {
         feed.push_str(&format!(
             "<item><title>Story {i}</title><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate><description>Troops withdrew from border post {i} on Tuesday, officials said.</description></item>"
@@ -326,11 +347,18 @@ fn closed_standard_output_is_an_error() {
     let good = write_good(dir.path());
     let mut cmd = Command::new("bash");
     cmd.arg("-c")
-        .arg(format!("exec \"$0\" extract --quiet '{}' >&-", good.display()))
+        .arg(format!(
+            "exec \"$0\" extract --quiet '{}' >&-",
+            good.display()
+        ))
         .arg0_dossier();
     let (o, _) = run_bounded(cmd, Duration::from_secs(60));
     assert_eq!(o.status.code(), Some(2), "{}", err_text(&o));
-    assert!(err_text(&o).contains("standard output is closed"), "{}", err_text(&o));
+    assert!(
+        err_text(&o).contains("standard output is closed"),
+        "{}",
+        err_text(&o)
+    );
 }
 
 #[cfg(target_os = "linux")]
@@ -344,7 +372,11 @@ fn full_standard_output_is_an_error() {
     cmd.stderr(Stdio::piped());
     let o = cmd.output().unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", err_text(&o));
-    assert!(err_text(&o).contains("cannot write the output"), "{}", err_text(&o));
+    assert!(
+        err_text(&o).contains("cannot write the output"),
+        "{}",
+        err_text(&o)
+    );
 }
 
 #[test]
@@ -378,7 +410,10 @@ fn gzip_bomb_names_the_decompression_limit() {
     // 4 MB of zeros compress to about 4 KB.
     let status = Command::new("bash")
         .arg("-c")
-        .arg(format!("head -c 4000000 /dev/zero | gzip > '{}'", bomb.display()))
+        .arg(format!(
+            "head -c 4000000 /dev/zero | gzip > '{}'",
+            bomb.display()
+        ))
         .status()
         .unwrap();
     assert!(status.success());
@@ -417,7 +452,9 @@ fn dates_at_the_ends_of_the_calendar_warn_and_give_valid_timex() {
         }
     }
     assert_eq!(
-        err_text(&o).matches("is outside the years 1800-2200").count(),
+        err_text(&o)
+            .matches("is outside the years 1800-2200")
+            .count(),
         2,
         "{}",
         err_text(&o)
@@ -435,7 +472,11 @@ fn upper_case_wire_copy_gets_a_warning() {
     .unwrap();
     let o = extract(&[path_str(&path)], 60);
     assert!(o.status.success(), "{}", err_text(&o));
-    assert!(err_text(&o).contains("of the letters are upper case"), "{}", err_text(&o));
+    assert!(
+        err_text(&o).contains("of the letters are upper case"),
+        "{}",
+        err_text(&o)
+    );
 }
 
 #[test]
@@ -445,7 +486,16 @@ fn endless_json_line_is_capped() {
     let mut content = format!("{{\"id\": \"ok\", \"text\": {:?}}}\n", GOOD.trim());
     content.push_str(&"x".repeat(3_000_000));
     std::fs::write(&path, content).unwrap();
-    let o = extract(&["--max-bytes", "100000", "--max-file-bytes", "1000000", path_str(&path)], 60);
+    let o = extract(
+        &[
+            "--max-bytes",
+            "100000",
+            "--max-file-bytes",
+            "1000000",
+            path_str(&path),
+        ],
+        60,
+    );
     assert_eq!(ids(&o), ["ok"], "{}", err_text(&o));
     assert!(
         err_text(&o).contains("endless.jsonl: the line is over the limit of 1000000 bytes"),

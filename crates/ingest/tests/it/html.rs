@@ -228,7 +228,9 @@ fn furniture_lines_and_short_edge_lines_are_dropped() {
 
 /// The date a page yields, for the page-date patterns of issue 26.
 fn date_of(head: &str, body: &str) -> Option<String> {
-    extract_article(&page(head, body)).date.map(|d| d.to_string())
+    extract_article(&page(head, body))
+        .date
+        .map(|d| d.to_string())
 }
 
 fn article_body() -> String {
@@ -238,16 +240,26 @@ fn article_body() -> String {
 #[test]
 fn article_published_meta_with_a_multi_valued_itemprop_gives_the_date() {
     let head = r#"<meta data-rh="true" property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">"#;
-    assert_eq!(date_of(head, &article_body()).as_deref(), Some("2019-11-19"));
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-19")
+    );
     // The itemprop word alone, with an unknown property name.
-    let head = r#"<meta property="x:when" itemprop="dateCreated datePublished" content="2019-11-18">"#;
-    assert_eq!(date_of(head, &article_body()).as_deref(), Some("2019-11-18"));
+    let head =
+        r#"<meta property="x:when" itemprop="dateCreated datePublished" content="2019-11-18">"#;
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-18")
+    );
 }
 
 #[test]
 fn json_ld_with_a_trailing_comma_or_a_raw_line_break_gives_the_date() {
     let head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Two\nlines\", \"datePublished\": \"2019-11-20 12:32:13+08:00\",}</script>";
-    assert_eq!(date_of(head, &article_body()).as_deref(), Some("2019-11-20"));
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-20")
+    );
 }
 
 #[test]
@@ -258,7 +270,11 @@ fn dates_followed_or_preceded_by_a_time_and_zone_are_read() {
         ("November 20, 2019 12:32", "2019-11-20"),
     ] {
         let head = format!(r#"<meta property="article:published_time" content="{content}">"#);
-        assert_eq!(date_of(&head, &article_body()).as_deref(), Some(want), "{content}");
+        assert_eq!(
+            date_of(&head, &article_body()).as_deref(),
+            Some(want),
+            "{content}"
+        );
     }
 }
 
@@ -281,7 +297,10 @@ fn date_only_in_the_visible_dateline_is_found() {
 #[test]
 fn placeholder_dates_are_passed_over() {
     let head = r#"<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script><meta name="sn-post-date" content="2019/11/19">"#;
-    assert_eq!(date_of(head, &article_body()).as_deref(), Some("2019-11-19"));
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-19")
+    );
 }
 
 #[test]
