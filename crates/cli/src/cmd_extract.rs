@@ -247,18 +247,36 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Fails when standard output is closed (`dossier extract x >&-`). Rust
-/// silently drops writes to a closed standard output, so without this check
-/// the run would write nothing and exit 0. It must run before any file is
-/// opened, since a file opened then would take descriptor 1.
+/// Fails when standard output is closed (`dossier extract x >&-`), which
+/// would otherwise write nothing and exit 0. The Rust runtime reopens a
+/// closed standard output on `/dev/null` before `main`, read-write; a
+/// shell's `> /dev/null` opens it write-only, so the access mode tells the
+/// two apart (on Linux, from /proc). Elsewhere a descriptor that cannot be
+/// duplicated is taken as closed.
 fn check_stdout_open() -> anyhow::Result<()> {
+    let closed = || {
+        anyhow::anyhow!("standard output is closed; redirect it to a file, or give --output FILE")
+    };
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
-        std::io::stdout()
-            .as_fd()
-            .try_clone_to_owned()
-            .context("standard output is closed; redirect it to a file, or give --output FILE")?;
+        if std::io::stdout().as_fd().try_clone_to_owned().is_err() {
+            return Err(closed());
+        }
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let is_null = std::fs::read_link("/proc/self/fd/1")
+            .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+        let read_write = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            let flags = u32::from_str_radix(flags.trim(), 8).ok()?;
+            Some(flags & 0o3 == 0o2)
+        };
+        if is_null && read_write() == Some(true) {
+            return Err(closed());
+        }
     }
     Ok(())
 }
