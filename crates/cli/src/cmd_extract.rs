@@ -155,7 +155,6 @@ impl InputArgs {
                 InputFormat::Html => dossier_ingest::Format::Html,
                 InputFormat::Feed => dossier_ingest::Format::Feed,
             }),
-            ..IngestConfig::default()
         })
     }
 

@@ -217,9 +217,9 @@ fn metadata(doc: &Html) -> Article {
             .chain(itemprops)
         {
             let key = key.trim().to_ascii_lowercase();
-            if !meta.contains_key(&key) {
-                keys.push(key.clone());
-                meta.insert(key, content.to_string());
+            if let std::collections::hash_map::Entry::Vacant(slot) = meta.entry(key) {
+                keys.push(slot.key().clone());
+                slot.insert(content.to_string());
             }
         }
     }
