@@ -81,9 +81,15 @@ pub struct InputArgs {
     /// anchors relative dates such as "on Monday".
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
-    /// Skip articles larger than this many bytes.
+    /// Skip articles larger than this many bytes (a text file, a JSON Lines
+    /// line, a page's main text, a feed item).
     #[arg(long, default_value_t = 5 * 1024 * 1024, value_name = "BYTES")]
     max_bytes: usize,
+    /// Skip files larger than this many bytes once read: a page or feed,
+    /// standard input, a pipe, or the decompressed content of a .gz file
+    /// (which caps gzip bombs). Reading stops at the limit.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    max_file_bytes: usize,
     /// Extra knowledge-base file(s) in the shipped TOML format; repeatable.
     #[arg(long = "kb", value_name = "FILE")]
     kb: Vec<PathBuf>,
@@ -92,8 +98,8 @@ pub struct InputArgs {
     /// the speed; 1 is greedy.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
+    /// Worker threads (default: all cores; at most 1024).
+    #[arg(long, short = 'j', value_parser = parse_threads)]
     threads: Option<usize>,
     /// Documents processed together in one parallel batch.
     #[arg(long, default_value_t = 256, hide = true)]
@@ -101,6 +107,23 @@ pub struct InputArgs {
     /// Do not show a progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// The most worker threads `-j` takes. Far more threads than cores only
+/// costs memory (each has its own stack, and its own parser scratch space):
+/// `-j 20000` stalled the machine.
+const MAX_THREADS: usize = 1024;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of threads"))?;
+    if !(1..=MAX_THREADS).contains(&n) {
+        return Err(format!(
+            "{n} worker threads is out of range: give 1 to {MAX_THREADS}, or leave -j out to use one per core"
+        ));
+    }
+    Ok(n)
 }
 
 impl InputArgs {
@@ -123,6 +146,7 @@ impl InputArgs {
         };
         Ok(IngestConfig {
             max_bytes: self.max_bytes,
+            max_file_bytes: self.max_file_bytes,
             date,
             format: self.input_format.map(|f| match f {
                 InputFormat::Seed => dossier_ingest::Format::Seed,
@@ -131,7 +155,6 @@ impl InputArgs {
                 InputFormat::Html => dossier_ingest::Format::Html,
                 InputFormat::Feed => dossier_ingest::Format::Feed,
             }),
-            ..IngestConfig::default()
         })
     }
 
@@ -144,6 +167,9 @@ impl InputArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if args.output.is_none() {
+        check_stdout_open()?;
+    }
     args.input.init_threads()?;
     let ingest_config = args.input.ingest_config()?;
     let build_start = Instant::now();
@@ -218,6 +244,40 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Fails when standard output is closed (`dossier extract x >&-`), which
+/// would otherwise write nothing and exit 0. The Rust runtime reopens a
+/// closed standard output on `/dev/null` before `main`, read-write; a
+/// shell's `> /dev/null` opens it write-only, so the access mode tells the
+/// two apart (on Linux, from /proc). Elsewhere a descriptor that cannot be
+/// duplicated is taken as closed.
+fn check_stdout_open() -> anyhow::Result<()> {
+    let closed = || {
+        anyhow::anyhow!("standard output is closed; redirect it to a file, or give --output FILE")
+    };
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if std::io::stdout().as_fd().try_clone_to_owned().is_err() {
+            return Err(closed());
+        }
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let is_null = std::fs::read_link("/proc/self/fd/1")
+            .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+        let read_write = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            let flags = u32::from_str_radix(flags.trim(), 8).ok()?;
+            Some(flags & 0o3 == 0o2)
+        };
+        if is_null && read_write() == Some(true) {
+            return Err(closed());
+        }
+    }
+    Ok(())
 }
 
 /// What `--stats` reports. Words are counted as whitespace-separated pieces,

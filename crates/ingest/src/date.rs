@@ -80,5 +80,89 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
             return Ok(d);
         }
     }
-    Err(DateError::Unrecognised)
+    find_date(s).unwrap_or(Err(DateError::Unrecognised))
+}
+
+static WRITTEN_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?,?\s+(\d{4})\b").expect("valid regex")
+});
+static WRITTEN_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(\p{L}{3,9})\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static ISO_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+
+/// The month a name or abbreviation stands for (`Nov`, `Sept.`, `november`;
+/// German names too, `März`, `Mai`, `Oktober`, for the datelines of German
+/// pages).
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const GERMAN: [&str; 12] = [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ];
+    let name = name.to_lowercase();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let n = MONTHS
+        .iter()
+        .position(|m| m.starts_with(&name) || (name == "sept" && *m == "september"))
+        .or_else(|| GERMAN.iter().position(|m| *m == name))?;
+    Some(n as u32 + 1)
+}
+
+/// The first date written inside a longer string: a date followed by a time
+/// and a zone (`November 19, 2019, 07:47 PM EST`), a time before the date
+/// (`01:38:07 PM IST Nov 20, 2019`), a dateline (`Posted: Fri 6:45 PM, Feb
+/// 16, 2018`). `None` when the string holds none.
+pub fn find_date(s: &str) -> Option<Result<NaiveDate, DateError>> {
+    let ymd = |y: &str, m: u32, d: &str| {
+        let (y, d) = (y.parse().ok()?, d.parse().ok()?);
+        Some(NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::Impossible))
+    };
+    let mut found: Vec<(usize, Result<NaiveDate, DateError>)> = Vec::new();
+    if let Some(c) = WRITTEN_MDY
+        .captures_iter(s)
+        .find(|c| month_number(&c[1]).is_some())
+    {
+        let m = month_number(&c[1])?;
+        found.extend(ymd(&c[3], m, &c[2]).map(|r| (c.get(0).map_or(0, |m| m.start()), r)));
+    }
+    if let Some(c) = WRITTEN_DMY
+        .captures_iter(s)
+        .find(|c| month_number(&c[2]).is_some())
+    {
+        let m = month_number(&c[2])?;
+        found.extend(ymd(&c[3], m, &c[1]).map(|r| (c.get(0).map_or(0, |m| m.start()), r)));
+    }
+    if let Some(c) = ISO_ANYWHERE.captures(s) {
+        let m: u32 = c[2].parse().ok()?;
+        found.extend(ymd(&c[1], m, &c[3]).map(|r| (c.get(0).map_or(0, |m| m.start()), r)));
+    }
+    found.into_iter().min_by_key(|(at, _)| *at).map(|(_, r)| r)
 }

@@ -42,10 +42,9 @@ pub(crate) fn gunzip(
             source: e,
         })?;
     if out.len() > limit {
-        return Err(IngestError::TooLarge {
+        return Err(IngestError::FileTooLarge {
             path: source.clone(),
-            at: Default::default(),
-            size: out.len(),
+            what: "decompressed file",
             max: limit,
         });
     }

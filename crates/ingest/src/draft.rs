@@ -1,6 +1,7 @@
 //! An article on its way to becoming a [`Document`]: text, metadata and the
 //! problems found while reading it.
 
+use chrono::Datelike;
 use dossier_text::{DocMeta, Document, Severity};
 
 use crate::IngestConfig;
@@ -45,6 +46,20 @@ impl Draft {
             }
             self.meta.date = Some(date);
         }
+        if let Some(date) = self.meta.date {
+            if !SANE_YEARS.contains(&date.year()) {
+                self.diagnostics.push((
+                    Severity::Warning,
+                    format!("{place}: the article date {date} is outside the years {}-{}; check it, or give the right one with --date", SANE_YEARS.start(), SANE_YEARS.end()),
+                ));
+            }
+        }
+        if let Some(percent) = mostly_upper_case(&self.text) {
+            self.diagnostics.push((
+                Severity::Warning,
+                format!("{place}: {percent}% of the letters are upper case; names, events and sentences are found far less well in all-caps text (wire copy), so give it in mixed case if you can"),
+            ));
+        }
         if self.meta.date.is_none() {
             self.diagnostics.push((
                 Severity::Info,
@@ -57,4 +72,24 @@ impl Draft {
         }
         doc
     }
+}
+
+/// Article dates outside these years are almost surely wrong (a placeholder
+/// such as 9999-12-31, a parse of a bad field) and get a warning.
+pub(crate) const SANE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+/// The share of upper-case letters, in percent, when the text is mostly upper
+/// case (more than 80% of at least 100 cased letters): the taggers were
+/// trained on mixed case and miss most names and events in all-caps copy.
+pub(crate) fn mostly_upper_case(text: &str) -> Option<u32> {
+    let (mut upper, mut cased) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+            cased += 1;
+        } else if c.is_lowercase() {
+            cased += 1;
+        }
+    }
+    (cased >= 100 && upper * 5 > cased * 4).then(|| (upper * 100 / cased) as u32)
 }

@@ -77,13 +77,29 @@ pub enum IngestError {
     )]
     Binary { path: Source },
 
-    #[error("{path}{at}: the article is {size} bytes, over the limit of {max} bytes; split it or raise the size limit (max_bytes)")]
+    #[error("{path}{at}: the article is {size} bytes, over the limit of {max} bytes; split it, or raise the limit with --max-bytes")]
     TooLarge {
         path: Source,
         at: Place,
         size: usize,
         max: usize,
     },
+
+    /// A file (or its gzip-decompressed content, or a stream) is larger than
+    /// [`crate::IngestConfig::max_file_bytes`]; reading stopped there, so the
+    /// real size is not known.
+    #[error("{path}: the {what} is over the limit of {max} bytes (reading stopped there); split it, or raise the limit with --max-file-bytes")]
+    FileTooLarge {
+        path: Source,
+        what: &'static str,
+        max: usize,
+    },
+
+    #[error("{path}: the link leads back to {} and is not followed again; remove the link if it is a mistake", ancestor.display())]
+    LinkLoop { path: Source, ancestor: PathBuf },
+
+    #[error("{path}: {kind}, not a regular file, so it is skipped inside a directory; name it on the command line to read it")]
+    NotRegular { path: Source, kind: &'static str },
 
     #[error("{path}:{line}: {message}")]
     JsonLine {
@@ -132,6 +148,9 @@ impl IngestError {
             | IngestError::EmptyDir { path }
             | IngestError::Binary { path }
             | IngestError::TooLarge { path, .. }
+            | IngestError::FileTooLarge { path, .. }
+            | IngestError::LinkLoop { path, .. }
+            | IngestError::NotRegular { path, .. }
             | IngestError::JsonLine { path, .. }
             | IngestError::Feed { path, .. }
             | IngestError::Benchmark { path, .. }

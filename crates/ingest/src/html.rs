@@ -34,6 +34,10 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::date::parse_date;
+use crate::draft::SANE_YEARS;
+use crate::nesting::limit_nesting;
+pub use crate::nesting::MAX_NESTING;
+use chrono::Datelike;
 
 /// What an article page yields.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -49,26 +53,90 @@ pub struct Article {
     pub language: Option<String>,
     /// The main text, paragraphs separated by blank lines.
     pub text: String,
+    /// How deep the page nests its elements, when that is past
+    /// [`MAX_NESTING`] and the nesting was flattened to read it.
+    pub deep_nesting: Option<usize>,
 }
 
 /// Extracts the metadata and the main text of an article page.
 pub fn extract_article(html: &str) -> Article {
-    let doc = Html::parse_document(html);
+    let (html, deep_nesting) = limit_nesting(html);
+    let doc = Html::parse_document(&html);
     let mut article = metadata(&doc);
     article.text = main_text_of(&doc);
+    article.deep_nesting = deep_nesting;
+    if article.date.is_none() {
+        article.date = dateline(&doc, &article.text);
+        if article.date.is_some() {
+            article.bad_dates.clear();
+        }
+    }
     article
+}
+
+/// Whether a block is (inside) a picture caption or credit, whose dates are
+/// when the picture was taken.
+fn in_caption(tree: &ego_tree::Tree<Node>, owner: NodeId) -> bool {
+    static CAPTION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
+    let Some(node) = tree.get(owner) else {
+        return false;
+    };
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .take(5)
+        .filter_map(ElementRef::wrap)
+        .any(|e| {
+            matches!(e.value().name(), "figure" | "figcaption")
+                || CAPTION.is_match(&class_and_id(e.value()))
+        })
+}
+
+/// The date of the visible dateline, for pages whose metadata has none: the
+/// nearest short block above the article's first paragraph that holds a
+/// written date (`By Jeff Foust Monday, November 18, 2019`, `Posted: Fri 6:45
+/// PM, Feb 16, 2018`), else one among the article's first blocks. Dates
+/// further away are more likely to be dates the story mentions.
+fn dateline(doc: &Html, text: &str) -> Option<NaiveDate> {
+    const ABOVE: usize = 12;
+    const BELOW: usize = 6;
+    let first = text.split("\n\n").next().filter(|p| !p.is_empty())?;
+    let blocks = Blocks::collect(doc.tree.root(), Filter::Light).blocks;
+    let start = blocks.iter().position(|b| b.text == first)?;
+    let tree = &doc.tree;
+    let short_date = |b: &Block| {
+        if b.text.len() > 200 || in_caption(tree, b.owner) {
+            return None;
+        }
+        // "Posted: Feb 16, 2018 | Updated: Feb 17, 2018": the date before
+        // an update note; a block that is only an update note has none.
+        let lower = b.text.to_ascii_lowercase();
+        let end = ["updated", "modified"]
+            .iter()
+            .filter_map(|w| lower.find(w))
+            .min()
+            .unwrap_or(b.text.len());
+        crate::date::find_date(&b.text[..end])
+            .and_then(Result::ok)
+            .filter(|d| SANE_YEARS.contains(&d.year()))
+    };
+    blocks[start.saturating_sub(ABOVE)..start]
+        .iter()
+        .rev()
+        .chain(blocks[start..].iter().take(BELOW))
+        .find_map(short_date)
 }
 
 /// The main text of a page, paragraphs separated by blank lines.
 pub fn main_text(html: &str) -> String {
-    main_text_of(&Html::parse_document(html))
+    main_text_of(&Html::parse_document(&limit_nesting(html).0))
 }
 
 /// All the text of an HTML fragment (a feed item's content), paragraphs
 /// separated by blank lines, without scripts, styles or hidden elements. No
 /// scoring: a fragment is already the article.
 pub fn fragment_text(html: &str) -> String {
-    let doc = Html::parse_fragment(html);
+    let doc = Html::parse_fragment(&limit_nesting(html).0);
     let blocks = Blocks::collect(doc.tree.root(), Filter::Light);
     join(blocks.blocks.iter().map(|b| b.text.as_str()))
 }
@@ -97,12 +165,13 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
 static TIME_PUBLISHED: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"[itemprop="datePublished"], time[pubdate], time[datetime]"#));
+    LazyLock::new(|| selector(r#"[itemprop~="datePublished"], time[pubdate], time[datetime]"#));
 
 /// Meta names that carry the publication date, best first. Compared without
 /// case; both `name` and `property` attributes are read.
 const DATE_META: &[&str] = &[
     "article:published_time",
+    "article:published",
     "og:article:published_time",
     "og:published_time",
     "datepublished",
@@ -128,17 +197,29 @@ const DATE_META: &[&str] = &[
 
 fn metadata(doc: &Html) -> Article {
     let mut meta: HashMap<String, String> = HashMap::new();
+    // Every meta key in page order, for the catch-all date search below.
+    let mut keys: Vec<String> = Vec::new();
     for m in doc.select(&META) {
         let el = m.value();
-        let key = el
+        let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        // `itemprop` holds a list of words (`datePublished dateCreated`),
+        // matched one by one as CSS's `~=` does.
+        let itemprops = el
+            .attr("itemprop")
+            .into_iter()
+            .flat_map(str::split_whitespace);
+        for key in el
             .attr("property")
-            .or_else(|| el.attr("name"))
-            .or_else(|| el.attr("itemprop"));
-        if let (Some(key), Some(content)) = (key, el.attr("content")) {
-            let content = content.trim();
-            if !content.is_empty() {
-                meta.entry(key.trim().to_ascii_lowercase())
-                    .or_insert_with(|| content.to_string());
+            .into_iter()
+            .chain(el.attr("name"))
+            .chain(itemprops)
+        {
+            let key = key.trim().to_ascii_lowercase();
+            if let std::collections::hash_map::Entry::Vacant(slot) = meta.entry(key) {
+                keys.push(slot.key().clone());
+                slot.insert(content.to_string());
             }
         }
     }
@@ -161,13 +242,29 @@ fn metadata(doc: &Html) -> Article {
             dates.push((format!("<{}> datetime", v.name()), d.to_string()));
         }
     }
+    // Site-specific keys (`sn-post-date`, `pdate`): any other key that names
+    // a publication date, not a modification or expiry.
+    for key in &keys {
+        let named_date = key.contains("date") || key.contains("publish");
+        let other = [
+            "modif", "updat", "expir", "revis", "valid", "verif", "birth",
+        ]
+        .iter()
+        .any(|w| key.contains(w));
+        if named_date && !other && !DATE_META.contains(&key.as_str()) {
+            if let Ok(d) = parse_date(&meta[key]) {
+                dates.push((format!("meta {key}"), d.to_string()));
+            }
+        }
+    }
     for (from, text) in dates {
         match parse_date(&text) {
-            Ok(d) => {
+            // A placeholder (`0001-01-01T00:00:00Z`) is no date.
+            Ok(d) if SANE_YEARS.contains(&d.year()) => {
                 article.date = Some(d);
                 break;
             }
-            Err(_) => article.bad_dates.push((from, text)),
+            _ => article.bad_dates.push((from, text)),
         }
     }
     if article.date.is_some() {
@@ -235,11 +332,67 @@ fn json_ld(doc: &Html) -> JsonLd {
     let mut out = JsonLd::default();
     for script in doc.select(&LD_JSON) {
         let body: String = script.text().collect();
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(body.trim()) {
-            visit(&v, &mut out);
+        let parsed = serde_json::from_str::<serde_json::Value>(body.trim())
+            .or_else(|_| serde_json::from_str(&repair_json(body.trim())));
+        match parsed {
+            Ok(v) => visit(&v, &mut out),
+            // Beyond repair: take the fields by their look.
+            Err(_) => {
+                for (field, slot) in [
+                    ("headline", &mut out.headline),
+                    ("datePublished", &mut out.date_published),
+                ] {
+                    if slot.is_none() {
+                        *slot = json_string_field(&body, field);
+                    }
+                }
+            }
         }
     }
     out
+}
+
+/// Mends the two faults page templates leave in JSON-LD: a trailing comma
+/// before `}` or `]`, and raw line breaks or tabs inside strings.
+fn repair_json(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in s.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                '\n' | '\r' | '\t' => {
+                    out.push(' ');
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '}' | ']' => {
+                let kept = out.trim_end().len();
+                if out[..kept].ends_with(',') {
+                    out.truncate(kept - 1);
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The string value of `"field": "..."` in text that is not valid JSON.
+fn json_string_field(body: &str, field: &str) -> Option<String> {
+    let re = Regex::new(&format!(r#""{field}"\s*:\s*"([^"\\]*)""#)).ok()?;
+    re.captures(body)
+        .map(|c| c[1].trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
@@ -432,46 +585,63 @@ impl Blocks {
             owners: vec![root.id()],
             filter,
         };
-        b.walk(root, false, false);
+        b.walk(root);
         b.flush();
         b
     }
 
-    fn walk(&mut self, node: NodeRef<'_, Node>, in_link: bool, in_pre: bool) {
-        match node.value() {
-            Node::Text(t) => self.push_text(t, in_link, in_pre),
-            Node::Element(el) => {
-                if is_excluded(el, self.filter) {
-                    return;
-                }
-                let name = el.name();
-                if name == "br" {
-                    // A line break inside a paragraph usually separates
-                    // paragraphs on pages that do not use <p>.
-                    self.flush();
-                    return;
-                }
-                let is_block = BLOCK_TAGS.contains(&name);
-                if is_block {
-                    self.flush();
-                    self.owners.push(node.id());
-                }
-                let in_link = in_link || name == "a";
-                let in_pre = in_pre || name == "pre";
-                for child in node.children() {
-                    self.walk(child, in_link, in_pre);
-                }
-                if is_block {
+    /// Walks the tree in document order with an explicit stack, not by
+    /// recursion: a page may nest elements tens of thousands deep, and a
+    /// recursive walk would overflow the thread's stack.
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        enum Step<'a> {
+            Enter(NodeRef<'a, Node>, bool, bool),
+            /// Leaves a block element: flush its text and pop its owner.
+            Leave,
+        }
+        let mut stack = vec![Step::Enter(root, false, false)];
+        while let Some(step) = stack.pop() {
+            let (node, in_link, in_pre) = match step {
+                Step::Enter(node, in_link, in_pre) => (node, in_link, in_pre),
+                Step::Leave => {
                     self.flush();
                     self.owners.pop();
+                    continue;
                 }
-            }
-            Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    self.walk(child, in_link, in_pre);
+            };
+            let (in_link, in_pre) = match node.value() {
+                Node::Text(t) => {
+                    self.push_text(t, in_link, in_pre);
+                    continue;
                 }
-            }
-            _ => {}
+                Node::Element(el) => {
+                    if is_excluded(el, self.filter) {
+                        continue;
+                    }
+                    let name = el.name();
+                    if name == "br" {
+                        // A line break inside a paragraph usually separates
+                        // paragraphs on pages that do not use <p>.
+                        self.flush();
+                        continue;
+                    }
+                    if BLOCK_TAGS.contains(&name) {
+                        self.flush();
+                        self.owners.push(node.id());
+                        stack.push(Step::Leave);
+                    }
+                    (in_link || name == "a", in_pre || name == "pre")
+                }
+                Node::Document | Node::Fragment => (in_link, in_pre),
+                _ => continue,
+            };
+            // Children go on the stack last first, so they come off in order.
+            let first = stack.len();
+            stack.extend(
+                node.children()
+                    .map(|child| Step::Enter(child, in_link, in_pre)),
+            );
+            stack[first..].reverse();
         }
     }
 

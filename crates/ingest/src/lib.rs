@@ -47,6 +47,7 @@ pub mod eval;
 mod feed;
 pub mod html;
 mod jsonl;
+mod nesting;
 mod plain;
 
 pub use draft::STAGE;
@@ -149,8 +150,11 @@ pub struct IngestConfig {
     /// the main text of a page, a feed item. Larger ones are skipped with an
     /// error (they are usually a dump, not an article).
     pub max_bytes: usize,
-    /// The largest file read whole (HTML pages, feeds, decompressed gzip);
-    /// JSON Lines files are streamed and have no limit.
+    /// The largest file read whole (HTML pages, feeds, standard input, the
+    /// decompressed content of gzip files): reading stops here, whatever size
+    /// the file system reports. JSON Lines files are streamed line by line
+    /// and have no overall limit, but a line longer than this ends the file
+    /// (a stream with no line breaks).
     pub max_file_bytes: usize,
     /// The publication date to use. It overrides the article's own date,
     /// which is then kept in a diagnostic; articles with no date of their own
@@ -290,6 +294,12 @@ fn ingest_whole(
                 ));
             }
             draft.diagnostics.extend(charset_note);
+            if let Some(depth) = article.deep_nesting {
+                draft.warn(format!(
+                    "{place}: the page nests elements {depth} deep; past depth {} its layout was flattened to read it, so the main text may include page furniture",
+                    html::MAX_NESTING
+                ));
+            }
             vec![Ok(draft.finish(cfg, &place))]
         }
         // The raw bytes: feed-rs honours the encoding the XML prolog declares.
@@ -358,7 +368,7 @@ fn jsonl_line(
 pub fn ingest_paths(paths: &[PathBuf], cfg: &IngestConfig) -> Ingest {
     Ingest {
         cfg: cfg.clone(),
-        pending: paths.iter().cloned().collect(),
+        pending: paths.iter().cloned().map(Pending::Named).collect(),
         ids: UniqueIds::default(),
         current: Current::Idle,
     }
@@ -376,10 +386,14 @@ pub fn estimate_count(paths: &[PathBuf], cfg: &IngestConfig) -> Option<u64> {
         if Source::new(path.clone()).is_stdin() {
             return None;
         }
-        if path.is_dir() {
-            list_articles(path, 0, &mut files).ok()?;
-        } else {
+        let meta = std::fs::metadata(path).ok()?;
+        if meta.is_dir() {
+            files.extend(list_articles(path).into_iter().filter_map(Result::ok));
+        } else if meta.is_file() {
             files.push(path.clone());
+        } else {
+            // A pipe (`<(zcat x.gz)`) can be read only once, by ingest.
+            return None;
         }
     }
     for f in files {
@@ -415,7 +429,7 @@ fn count_lines(path: &Path) -> std::io::Result<u64> {
 /// The iterator [`ingest_paths`] returns.
 pub struct Ingest {
     cfg: IngestConfig,
-    pending: VecDeque<PathBuf>,
+    pending: VecDeque<Pending>,
     current: Current,
     ids: UniqueIds,
 }
@@ -452,6 +466,16 @@ impl UniqueIds {
     }
 }
 
+/// An input still to read.
+enum Pending {
+    /// A path named by the caller: a file, a directory, a FIFO, `-`.
+    Named(PathBuf),
+    /// A regular file found inside a directory.
+    Found(PathBuf),
+    /// A problem found while listing a directory.
+    Failed(IngestError),
+}
+
 enum Current {
     Idle,
     Items(std::vec::IntoIter<Result<Document, IngestError>>),
@@ -473,8 +497,11 @@ impl Iterator for Ingest {
                     None => self.current = Current::Idle,
                 },
                 Current::Idle => {
-                    let path = self.pending.pop_front()?;
-                    self.current = self.open(path);
+                    self.current = match self.pending.pop_front()? {
+                        Pending::Named(path) => self.open(path),
+                        Pending::Found(path) => self.open_file(Source::new(path)),
+                        Pending::Failed(e) => return Some(Err(e)),
+                    };
                 }
             }
         }
@@ -486,13 +513,10 @@ impl Ingest {
         let source = Source::new(path.clone());
         let fail = |e: IngestError| Current::Items(vec![Err(e)].into_iter());
         if source.is_stdin() {
-            let mut bytes = Vec::new();
-            return match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
-                Err(e) => fail(IngestError::Io {
-                    path: source,
-                    source: e,
-                }),
+            let stdin = std::io::stdin().lock();
+            return match read_capped(stdin, &source, self.cfg.max_file_bytes) {
+                Ok(bytes) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
+                Err(e) => fail(e),
             };
         }
         let meta = match std::fs::metadata(&path) {
@@ -508,22 +532,27 @@ impl Ingest {
             }
         };
         if meta.is_dir() {
-            let mut files = Vec::new();
-            if let Err(e) = list_articles(&path, 0, &mut files) {
-                return fail(IngestError::Io {
-                    path: source,
-                    source: e,
-                });
-            }
+            let files = list_articles(&path);
             if files.is_empty() {
                 return fail(IngestError::EmptyDir { path: source });
             }
             for f in files.into_iter().rev() {
-                self.pending.push_front(f);
+                self.pending.push_front(match f {
+                    Ok(path) => Pending::Found(path),
+                    Err(e) => Pending::Failed(e),
+                });
             }
             return Current::Idle;
         }
-        let format = self.cfg.format.or_else(|| Format::from_path(&path));
+        // A FIFO or a device named on the command line is read too:
+        // `dossier extract <(zcat x.gz)` names a pipe.
+        self.open_file(source)
+    }
+
+    fn open_file(&mut self, source: Source) -> Current {
+        let fail = |e: IngestError| Current::Items(vec![Err(e)].into_iter());
+        let path = &source.path;
+        let format = self.cfg.format.or_else(|| Format::from_path(path));
         let gz = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
@@ -533,54 +562,141 @@ impl Ingest {
                 Err(e) => fail(e),
             };
         }
-        if meta.len() > self.cfg.max_file_bytes as u64 {
-            return fail(IngestError::TooLarge {
-                path: source,
-                at: Place::File,
-                size: meta.len() as usize,
-                max: self.cfg.max_file_bytes,
-            });
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
-            Err(e) => fail(IngestError::Io {
-                path: source,
+        // The cap applies while reading, not to the size the file system
+        // reports: `/dev/zero` and pipes report 0.
+        let read = File::open(path)
+            .map_err(|e| IngestError::Io {
+                path: source.clone(),
                 source: e,
-            }),
+            })
+            .and_then(|f| read_capped(f, &source, self.cfg.max_file_bytes));
+        match read {
+            Ok(bytes) => Current::Items(ingest_source(&source, bytes, &self.cfg).into_iter()),
+            Err(e) => fail(e),
         }
     }
 }
 
-/// The article files under a directory, sorted, for a deterministic order.
-/// Hidden files and files of other kinds (images, stylesheets) are passed
-/// over: a directory of saved pages holds plenty of both.
-fn list_articles(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    // Deep enough for any real corpus; stops symlink loops.
-    if depth > 32 {
-        return Ok(());
+/// Reads a whole input, but no more than `max` bytes of it.
+fn read_capped(reader: impl Read, source: &Source, max: usize) -> Result<Vec<u8>, IngestError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::Io {
+            path: source.clone(),
+            source: e,
+        })?;
+    if bytes.len() > max {
+        return Err(IngestError::FileTooLarge {
+            path: source.clone(),
+            what: "file",
+            max,
+        });
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        {
+    Ok(bytes)
+}
+
+/// The article files under a directory, sorted by name, for a deterministic
+/// order, and the problems met on the way, in the same order. Hidden files
+/// and files of other kinds (images, stylesheets) are passed over: a
+/// directory of saved pages holds plenty of both.
+///
+/// Symbolic links are followed, but a directory already visited (the same
+/// device and inode, reached again through a link) is not entered again, so
+/// a link to `.` neither loops nor repeats files. An unreadable
+/// subdirectory is reported and skipped on its own; FIFOs, sockets and
+/// devices are reported and skipped, since reading one can block forever.
+fn list_articles(dir: &Path) -> Vec<Result<PathBuf, IngestError>> {
+    let mut out = Vec::new();
+    let mut seen_dirs = std::collections::HashSet::new();
+    let mut walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = Source::new(e.path().unwrap_or(dir));
+                out.push(Err(match e.loop_ancestor() {
+                    Some(ancestor) => IngestError::LinkLoop {
+                        path,
+                        ancestor: ancestor.to_path_buf(),
+                    },
+                    None => IngestError::Io {
+                        path,
+                        source: e
+                            .into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("cannot walk the directory")),
+                    },
+                }));
+                continue;
+            }
+        };
+        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+        let kind = entry.file_type();
+        if hidden {
+            if kind.is_dir() {
+                walk.skip_current_dir();
+            }
             continue;
         }
-        if path.is_dir() {
-            list_articles(&path, depth + 1, out)?;
-        } else if Format::from_path(&path).is_some()
+        if kind.is_dir() {
+            if !seen_dirs.insert(dir_key(&entry)) {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if !kind.is_file() {
+            out.push(Err(IngestError::NotRegular {
+                path: Source::new(entry.path()),
+                kind: special_kind(&kind),
+            }));
+            continue;
+        }
+        let path = entry.into_path();
+        if Format::from_path(&path).is_some()
             || path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
         {
-            out.push(path);
+            out.push(Ok(path));
         }
     }
-    Ok(())
+    out
+}
+
+/// What identifies a directory however it is reached: its device and inode
+/// on Unix, its canonical path elsewhere.
+fn dir_key(entry: &walkdir::DirEntry) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = entry.metadata() {
+            return (m.dev(), m.ino(), PathBuf::new());
+        }
+    }
+    let path = std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf());
+    (0, 0, path)
+}
+
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "not a regular file"
 }
 
 /// Streams a JSON Lines file line by line, so corpora larger than memory go
@@ -621,8 +737,8 @@ impl LineReader {
     fn next_item(&mut self, cfg: &IngestConfig) -> Option<Result<Document, IngestError>> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => {
+            match self.read_line(cfg) {
+                Ok(Line::End) => {
                     self.done = true;
                     if self.n_items == 0 {
                         return Some(Err(IngestError::Empty {
@@ -630,7 +746,25 @@ impl LineReader {
                         }));
                     }
                 }
-                Ok(_) => {
+                Ok(Line::Endless) => {
+                    self.done = true;
+                    return Some(Err(IngestError::FileTooLarge {
+                        path: self.source.clone(),
+                        what: "line",
+                        max: cfg.max_file_bytes,
+                    }));
+                }
+                Ok(Line::TooLong(size)) => {
+                    self.line_no += 1;
+                    self.n_items += 1;
+                    return Some(Err(IngestError::TooLarge {
+                        path: self.source.clone(),
+                        at: Place::Line(self.line_no),
+                        size,
+                        max: cfg.max_bytes,
+                    }));
+                }
+                Ok(Line::Read) => {
                     self.line_no += 1;
                     let mut line: &[u8] = &self.buf;
                     if self.line_no == 1 {
@@ -653,4 +787,62 @@ impl LineReader {
         }
         None
     }
+
+    /// Reads one line into `buf`, holding no more of it than the article
+    /// limit allows: a longer line is read to its end but not kept, and a
+    /// line longer than the file limit (a stream with no line breaks) ends
+    /// the file.
+    fn read_line(&mut self, cfg: &IngestConfig) -> std::io::Result<Line> {
+        let mut size = 0usize;
+        let mut newline = false;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            let (take, ends) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            // Keep one byte past the limit, so that `jsonl_line` sees the
+            // line is too long only if it is.
+            let room = (cfg.max_bytes + 2).saturating_sub(self.buf.len());
+            self.buf.extend_from_slice(&chunk[..take.min(room)]);
+            self.reader.consume(take);
+            size += take;
+            if ends {
+                newline = true;
+                break;
+            }
+            if size > cfg.max_file_bytes {
+                return Ok(Line::Endless);
+            }
+        }
+        if size == 0 {
+            return Ok(Line::End);
+        }
+        // The line without its break; a `\r` before it counts, which errs
+        // by one byte only for lines that are too long anyway.
+        let content = size - usize::from(newline);
+        if content > cfg.max_bytes + 1 {
+            return Ok(Line::TooLong(content));
+        }
+        Ok(Line::Read)
+    }
+}
+
+/// What [`LineReader::read_line`] found.
+enum Line {
+    /// A line (perhaps blank) is in the buffer.
+    Read,
+    /// A line of this many bytes, over the article limit; not kept.
+    TooLong(usize),
+    /// No line break within the file limit.
+    Endless,
+    /// The end of the file.
+    End,
 }

@@ -177,6 +177,14 @@ fn trim_to_words(words: &[&str], mut a: usize, mut b: usize) -> Option<(usize, u
     (a < b).then_some((a, b))
 }
 
+/// The most sentences tagged together. The tagger's document features (how
+/// a word is capitalised elsewhere, how its other occurrences were tagged)
+/// look across all the sentences tagged together, and hold some hundred
+/// bytes per token while they do; a document longer than this (a news
+/// article has a few hundred sentences; a 5 MB dump has 40,000) is tagged
+/// in sections of this many sentences, so memory stays bounded.
+pub const SECTION_SENTENCES: usize = 2000;
+
 impl Component for NerTagger {
     fn name(&self) -> &'static str {
         "ner.v1"
@@ -206,7 +214,10 @@ impl Component for NerTagger {
             })
             .collect();
         let sents: Vec<&[&str]> = bounds.iter().map(|&(a, b)| &words[a..b]).collect();
-        let tagged = self.tag_sentences(&sents);
+        let tagged: Vec<Vec<NameSpan>> = sents
+            .chunks(SECTION_SENTENCES)
+            .flat_map(|section| self.tag_sentences(section))
+            .collect();
         let mut mentions = Vec::new();
         for (&(first, _), names) in bounds.iter().zip(&tagged) {
             for name in names {

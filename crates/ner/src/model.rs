@@ -23,7 +23,8 @@
 use std::collections::HashMap;
 
 use crate::features::{
-    doc_features, dynamic_features, stage2_features, DocFeatures, History, Resources, TokenFacts,
+    doc_features_with, dynamic_features, stage2_features, DocFeatures, History, Resources,
+    TokenFacts,
 };
 use crate::lexicon::{Clusters, Gazetteer};
 use crate::table::WeightTable;
@@ -258,7 +259,20 @@ pub(crate) fn tag_stages<S: Scorer>(
     temperature: f32,
     beam: usize,
 ) -> Vec<Vec<Tagged>> {
-    let mut statics = static_scores(scorer, feats);
+    let statics = static_scores(scorer, feats);
+    tag_stages_from(scorer, feats, statics, two_stage, temperature, beam)
+}
+
+/// [`tag_stages`] given the first stage's static scores; `feats` needs only
+/// its facts.
+pub(crate) fn tag_stages_from<S: Scorer>(
+    scorer: &S,
+    feats: &DocFeatures,
+    mut statics: Vec<[f32; N_LABELS]>,
+    two_stage: bool,
+    temperature: f32,
+    beam: usize,
+) -> Vec<Vec<Tagged>> {
     let first = tag_doc(scorer, &feats.facts, &statics, temperature, beam);
     if !two_stage {
         return first;
@@ -314,8 +328,24 @@ impl Model {
 
     /// Tags a document given as sentences of tokens.
     pub(crate) fn tag<S: AsRef<str>>(&self, sents: &[&[S]]) -> Vec<Vec<Tagged>> {
-        let feats = doc_features(&self.resources(), sents, None);
-        tag_stages(self, &feats, self.two_stage, self.temperature, self.beam)
+        // Scores are taken sentence by sentence, so the document's features
+        // are never all held at once.
+        let mut statics = Vec::new();
+        let facts = doc_features_with(&self.resources(), sents, None, |feats, starts| {
+            for w in starts.windows(2) {
+                let mut row = [0f32; N_LABELS];
+                self.add_all(&feats[w[0] as usize..w[1] as usize], &mut row);
+                statics.push(row);
+            }
+        });
+        tag_stages_from(
+            self,
+            &facts,
+            statics,
+            self.two_stage,
+            self.temperature,
+            self.beam,
+        )
     }
 
     pub fn n_features(&self) -> usize {

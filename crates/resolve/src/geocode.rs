@@ -859,12 +859,25 @@ impl<'kb> Geocoder<'kb> {
             per_toponym,
             countries,
             admin1,
+            features: Default::default(),
         }
     }
 
     /// The candidates of a toponym with all their features, the article's
     /// evidence included.
-    fn features(&self, toponym: &str, evidence: &Evidence) -> Candidates {
+    fn features(&self, toponym: &str, evidence: &Evidence) -> std::rc::Rc<Candidates> {
+        if let Some(c) = evidence.features.borrow().get(toponym) {
+            return c.clone();
+        }
+        let c = std::rc::Rc::new(self.features_uncached(toponym, evidence));
+        evidence
+            .features
+            .borrow_mut()
+            .insert(toponym.to_string(), c.clone());
+        c
+    }
+
+    fn features_uncached(&self, toponym: &str, evidence: &Evidence) -> Candidates {
         let mut cands = self.prior_features(toponym);
         let own_key = dossier_kb::normalize::key(toponym);
         // The toponym is not evidence for itself.
@@ -1071,20 +1084,54 @@ impl<'kb> Geocoder<'kb> {
                 Some((j, admin1_key(e)?))
             })
             .collect();
+        // How many sure places each province holds, and which province each
+        // sure place gives, so that `province_named` is a lookup.
+        let mut n_held: HashMap<&str, usize> = HashMap::new();
+        let mut held_by: HashMap<usize, &str> = HashMap::new();
+        for &(j, a) in &held {
+            *n_held.entry(a).or_default() += 1;
+            held_by.insert(j, a);
+        }
         let province_named = |m: &GeoMatch, i: usize| {
-            let own = admin1_key(self.kb.entry(m.entry));
-            held.iter().any(|&(j, a)| j != i && Some(a) == own)
+            let Some(own) = admin1_key(self.kb.entry(m.entry)) else {
+                return false;
+            };
+            let n = n_held.get(own).copied().unwrap_or(0);
+            n > usize::from(held_by.get(&i) == Some(&own))
         };
+        // The hosts never change in the loop below (a sure place is never
+        // redecided), so the nearest one is found by binary search over
+        // hosts in text order instead of by a scan of all of them, which
+        // made a long document cost its toponyms squared.
+        let by_rank: [Vec<usize>; 2] =
+            [0, 1].map(|r| hosts.iter().filter(|h| h.1 == r).map(|h| h.0).collect());
+        let rank_of: HashMap<usize, usize> = hosts.iter().copied().collect();
+        let mut cities_in: HashMap<EntryIdx, Vec<usize>> = HashMap::new();
+        let city_hosts: Vec<usize> = hosts
+            .iter()
+            .filter(|&&(j, _)| {
+                decisions[j]
+                    .as_ref()
+                    .is_some_and(|m| self.kb.entry(m.entry).kind == EntryKind::City)
+            })
+            .map(|&(j, _)| j)
+            .collect();
+        let all_hosts: Vec<usize> = hosts.iter().map(|h| h.0).collect();
         for i in 0..decisions.len() {
-            let (sentence, start) = at[i];
-            let nearest = hosts
-                .iter()
-                .filter(|&&(j, _)| j != i)
-                .min_by_key(|&&(j, rank)| {
-                    let same = at[j].0 == sentence;
-                    (!same, rank, at[j].1.abs_diff(start), j)
-                });
-            let Some(host) = nearest.and_then(|&(j, _)| decisions[j].as_ref()) else {
+            let start = at[i].1;
+            let nearest = nearest_host(&all_hosts, at, i, |same| {
+                // In the same sentence the rank decides first; elsewhere
+                // the best rank that has any host, then the distance.
+                if same.is_empty() {
+                    by_rank.iter().find_map(|list| nearest_in_text(list, at, i))
+                } else {
+                    same.iter()
+                        .copied()
+                        .filter(|&j| j != i)
+                        .min_by_key(|&j| (rank_of[&j], at[j].1.abs_diff(start), j))
+                }
+            });
+            let Some(host) = nearest.and_then(|j| decisions[j].as_ref()) else {
                 continue;
             };
             let passed_over = match &decisions[i] {
@@ -1103,15 +1150,28 @@ impl<'kb> Geocoder<'kb> {
             // "Rangitoto ... Auckland ... New Zealand" lie by Auckland,
             // not at New Zealand's point.
             let area = self.kb.entry(host.entry);
-            let host = hosts
-                .iter()
-                .filter_map(|&(j, _)| Some((j, decisions[j].as_ref()?)))
-                .filter(|&(j, m)| {
-                    let e = self.kb.entry(m.entry);
-                    j != i && e.kind == EntryKind::City && holds(area, e)
-                })
-                .min_by_key(|&(j, _)| (at[j].0 != sentence, at[j].1.abs_diff(start), j))
-                .map_or(host, |(_, m)| m);
+            let towns = cities_in.entry(host.entry).or_insert_with(|| {
+                city_hosts
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        decisions[j]
+                            .as_ref()
+                            .is_some_and(|m| holds(area, self.kb.entry(m.entry)))
+                    })
+                    .collect()
+            });
+            let town = nearest_host(towns, at, i, |same| {
+                if same.is_empty() {
+                    nearest_in_text(towns, at, i)
+                } else {
+                    same.iter()
+                        .copied()
+                        .filter(|&j| j != i)
+                        .min_by_key(|&j| (at[j].1.abs_diff(start), j))
+                }
+            });
+            let host = town.and_then(|j| decisions[j].as_ref()).unwrap_or(host);
             decisions[i] = Some(self.placed_within(host, passed_over));
         }
     }
@@ -1163,7 +1223,7 @@ impl<'kb> Geocoder<'kb> {
                     .min_by(|a, b| a.1.total_cmp(&b.1));
                 if let Some((a, d)) = nearest {
                     if d < 161.0 {
-                        data.push((cands.features, a));
+                        data.push((cands.features.clone(), a));
                     }
                 }
             }
@@ -1244,6 +1304,49 @@ fn abbreviation_variants(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The host nearest toponym `i` among `list` (indices in text order into
+/// `at`, which is in text order): those in `i`'s sentence, other than `i`,
+/// are given to `choose` when there are any; otherwise `choose` gets an
+/// empty slice and picks among the others.
+fn nearest_host(
+    list: &[usize],
+    at: &[(usize, usize)],
+    i: usize,
+    choose: impl FnOnce(&[usize]) -> Option<usize>,
+) -> Option<usize> {
+    let sentence = at[i].0;
+    let lo = list.partition_point(|&j| at[j].0 < sentence);
+    let hi = list.partition_point(|&j| at[j].0 <= sentence);
+    let same = &list[lo..hi];
+    if same.iter().any(|&j| j != i) {
+        choose(same)
+    } else {
+        choose(&[])
+    }
+}
+
+/// The entry of `list` (in text order) nearest toponym `i` in the text,
+/// `i` itself left out; of two as near, the earlier.
+fn nearest_in_text(list: &[usize], at: &[(usize, usize)], i: usize) -> Option<usize> {
+    let start = at[i].1;
+    let p = list.partition_point(|&j| at[j].1 < start);
+    // The nearest before: the last one before `p`, and the earliest of
+    // those at the same place.
+    let mut left = (0..p).rev().find(|&k| list[k] != i);
+    if let Some(mut k) = left {
+        while k > 0 && at[list[k - 1]].1 == at[list[k]].1 && list[k - 1] != i {
+            k -= 1;
+        }
+        left = Some(k);
+    }
+    let right = (p..list.len()).find(|&k| list[k] != i);
+    [left, right]
+        .into_iter()
+        .flatten()
+        .map(|k| list[k])
+        .min_by_key(|&j| (at[j].1.abs_diff(start), j))
 }
 
 /// Countries whose place names [`arabic_article_variants`] applies to.
@@ -1327,6 +1430,11 @@ struct Evidence {
     per_toponym: HashMap<String, Support>,
     countries: HashMap<String, f64>,
     admin1: HashMap<String, f64>,
+    /// The candidates and features of each toponym name met so far
+    /// ([`Geocoder::features`] depends on the name and this evidence only):
+    /// computed once per name, not once per mention, which made a long
+    /// document cost its mentions times its distinct place names.
+    features: std::cell::RefCell<HashMap<String, std::rc::Rc<Candidates>>>,
 }
 
 /// The most common kind in `kinds` and how often it occurs (ties go to

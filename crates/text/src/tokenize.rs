@@ -82,8 +82,69 @@ pub fn segment(doc: &mut Document) {
     let mut tokens = std::mem::take(&mut doc.tokens);
     tokens.clear();
     tokenize_into(doc.text(), &mut tokens);
-    doc.sentences = split_sentences(doc.text(), &tokens);
+    let sentences = split_sentences(doc.text(), &tokens);
+    let (sentences, n_cut) = cut_long_sentences(doc.text(), &tokens, sentences);
+    doc.sentences = sentences;
     doc.tokens = tokens;
+    if n_cut > 0 {
+        doc.diagnose(
+            "segment.v1",
+            Severity::Warning,
+            None,
+            format!("{n_cut} sentence(s) longer than {MAX_SENTENCE_TOKENS} tokens were cut into pieces of at most that length, so that parsing stays fast; text without sentence punctuation reads badly"),
+        );
+    }
+}
+
+/// The longest sentence, in tokens, that the pipeline keeps whole. The parser
+/// and some of the rules downstream cost time quadratic in the sentence's
+/// length, so text without sentence punctuation (a table flattened to
+/// text, a list of names, a transcript) would otherwise take minutes: a
+/// sentence of 100,000 words took 35 s. News sentences stay far below this;
+/// a longer one is cut after the last comma, semicolon, colon or dash in the
+/// second half of each window of this many tokens, or at the window's end.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// Cuts the sentences longer than [`MAX_SENTENCE_TOKENS`]; returns the new
+/// sentences and how many were cut.
+pub fn cut_long_sentences(
+    text: &str,
+    tokens: &Tokens,
+    sentences: Vec<Sentence>,
+) -> (Vec<Sentence>, usize) {
+    if sentences
+        .iter()
+        .all(|s| s.token_indices().len() <= MAX_SENTENCE_TOKENS)
+    {
+        return (sentences, 0);
+    }
+    let tok = |k: usize| &text[tokens.start[k] as usize..tokens.end[k] as usize];
+    let piece = |first: usize, last: usize| Sentence {
+        range: crate::TextRange::new(tokens.start[first], tokens.end[last - 1]),
+        first: crate::TokenIdx::new(first),
+        last: crate::TokenIdx::new(last),
+    };
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut n_cut = 0;
+    for s in sentences {
+        let (mut first, end) = (s.first.index(), s.last.index());
+        if end - first <= MAX_SENTENCE_TOKENS {
+            out.push(s);
+            continue;
+        }
+        n_cut += 1;
+        while end - first > MAX_SENTENCE_TOKENS {
+            let limit = first + MAX_SENTENCE_TOKENS;
+            let cut = (first + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&k| matches!(tok(k), "," | ";" | ":" | "—" | "–" | "--"))
+                .map_or(limit, |k| k + 1);
+            out.push(piece(first, cut));
+            first = cut;
+        }
+        out.push(piece(first, end));
+    }
+    (out, n_cut)
 }
 
 /// Appends the tokens of `text` to `out`.

@@ -92,8 +92,14 @@ impl TimeTagger {
         let found = rules::recognise(text, &toks, dct, opts);
         let mut times = Vec::with_capacity(found.len());
         let mut diags = Vec::new();
-        for f in found {
+        for mut f in found {
             let range = TextRange::new(f.start, f.end);
+            if let Some(v) = f.value.take_if(|v| !is_writable(v)) {
+                f.problem = Some(format!(
+                    "its value `{v}` falls outside the years TIMEX3 can write (0000 to 9999); check the article date"
+                ));
+                f.confidence = f.confidence.min(0.5);
+            }
             if let Some(problem) = f.problem {
                 diags.push(Diagnostic {
                     stage: STAGE.to_string(),
@@ -128,6 +134,15 @@ impl Component for TimeTagger {
         doc.times = times;
         doc.diagnostics.extend(diags);
     }
+}
+
+/// Whether a TIMEX3 value can be written: a calendar value needs a year of
+/// four digits at most and no sign, so an anchor near the ends of the
+/// calendar (9999-12-31 "next year", 0000-01-01 "last week") gives no
+/// value rather than `10000` or `-001-W52`.
+fn is_writable(value: &str) -> bool {
+    let n_digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    !value.starts_with('-') && n_digits <= 4
 }
 
 /// Resolves one time expression on its own, for stages that date events

@@ -3,6 +3,7 @@
 mod export;
 mod extract;
 mod help;
+mod hostile;
 mod query;
 mod store;
 

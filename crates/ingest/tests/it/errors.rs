@@ -117,7 +117,7 @@ fn size_limits_name_the_file_and_line() {
         "This article is longer than forty bytes, which is the limit here.",
         &cfg,
         expect![[r#"
-            error: long.txt: the article is 65 bytes, over the limit of 40 bytes; split it or raise the size limit (max_bytes)
+            error: long.txt: the article is 65 bytes, over the limit of 40 bytes; split it, or raise the limit with --max-bytes
         "#]],
     );
     check_with(
@@ -127,7 +127,7 @@ fn size_limits_name_the_file_and_line() {
         expect![[r#"
             lines#1 | - | - | Short.
               Info: lines.jsonl:1: no publication date; relative times cannot be anchored, give one with --date
-            error: lines.jsonl:2: the article is 56 bytes, over the limit of 40 bytes; split it or raise the size limit (max_bytes)
+            error: lines.jsonl:2: the article is 56 bytes, over the limit of 40 bytes; split it, or raise the limit with --max-bytes
         "#]],
     );
     let dir = scratch("limit");
@@ -141,10 +141,10 @@ fn size_limits_name_the_file_and_line() {
         &[dir.join("big.jsonl")],
         &cfg,
         expect![[r#"
-        big#1 | - | - | Short.
-          Info: $DIR/big.jsonl:1: no publication date; relative times cannot be anchored, give one with --date
-        error: $DIR/big.jsonl:2: the article is 56 bytes, over the limit of 40 bytes; split it or raise the size limit (max_bytes)
-    "#]],
+            big#1 | - | - | Short.
+              Info: $DIR/big.jsonl:1: no publication date; relative times cannot be anchored, give one with --date
+            error: $DIR/big.jsonl:2: the article is 56 bytes, over the limit of 40 bytes; split it, or raise the limit with --max-bytes
+        "#]],
     );
 }
 

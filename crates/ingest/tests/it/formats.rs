@@ -205,3 +205,33 @@ fn sniffing() {
         assert_eq!(Format::sniff(input), want, "{input:?}");
     }
 }
+
+#[test]
+fn feed_item_with_a_bad_pub_date_warns_and_a_lenient_one_is_read() {
+    let feed = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>A</title><pubDate>sometime soon</pubDate><description>Troops withdrew from the border post on Tuesday.</description></item>
+<item><title>B</title><pubDate>November 19, 2019, 07:47 PM EST</pubDate><description>Rebels shelled the town on Friday.</description></item>
+</channel></rss>"#;
+    let items = dossier_ingest::ingest_str("wire.rss", feed, &IngestConfig::default());
+    let docs: Vec<_> = items.iter().map(|d| d.as_ref().unwrap()).collect();
+    assert_eq!(docs[0].meta.date, None);
+    assert!(docs[0].diagnostics.iter().any(|d| d
+        .message
+        .contains("<pubDate> `sometime soon` is not a valid date")));
+    assert_eq!(docs[1].meta.date.unwrap().to_string(), "2019-11-19");
+}
+
+#[test]
+fn truncated_feed_keeps_its_complete_items() {
+    let feed = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Desk</title>\
+<entry><title>A</title><updated>2024-03-05T10:00:00Z</updated><content>Troops withdrew from the border post.</content></entry>\
+<entry><title>B</title><updated>2024-03-05T11:00:00Z</updated><content>Rebels shel";
+    let items = dossier_ingest::ingest_str("desk.atom", feed, &IngestConfig::default());
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        items[0].as_ref().unwrap().text(),
+        "Troops withdrew from the border post."
+    );
+    let err = items[1].as_ref().unwrap_err().to_string();
+    assert!(err.contains("the feed is cut off after item 1"), "{err}");
+}

@@ -225,3 +225,89 @@ fn furniture_lines_and_short_edge_lines_are_dropped() {
     "#]],
     );
 }
+
+/// The date a page yields, for the page-date patterns of issue 26.
+fn date_of(head: &str, body: &str) -> Option<String> {
+    extract_article(&page(head, body))
+        .date
+        .map(|d| d.to_string())
+}
+
+fn article_body() -> String {
+    format!("<article><p>{PARA1}</p><p>{PARA2}</p></article>")
+}
+
+#[test]
+fn article_published_meta_with_a_multi_valued_itemprop_gives_the_date() {
+    let head = r#"<meta data-rh="true" property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">"#;
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-19")
+    );
+    // The itemprop word alone, with an unknown property name.
+    let head =
+        r#"<meta property="x:when" itemprop="dateCreated datePublished" content="2019-11-18">"#;
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-18")
+    );
+}
+
+#[test]
+fn json_ld_with_a_trailing_comma_or_a_raw_line_break_gives_the_date() {
+    let head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Two\nlines\", \"datePublished\": \"2019-11-20 12:32:13+08:00\",}</script>";
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-20")
+    );
+}
+
+#[test]
+fn dates_followed_or_preceded_by_a_time_and_zone_are_read() {
+    for (content, want) in [
+        ("November 19, 2019, 07:47 PM EST", "2019-11-19"),
+        ("01:38:07 PM IST Nov 20, 2019", "2019-11-20"),
+        ("November 20, 2019 12:32", "2019-11-20"),
+    ] {
+        let head = format!(r#"<meta property="article:published_time" content="{content}">"#);
+        assert_eq!(
+            date_of(&head, &article_body()).as_deref(),
+            Some(want),
+            "{content}"
+        );
+    }
+}
+
+#[test]
+fn date_only_in_the_visible_dateline_is_found() {
+    let body = format!(
+        r#"<h1>Seeking a bigger role</h1><h3 class="byline">by Jeff Foust<br><span>Monday, November 18, 2019</span></h3>
+        <figure><figcaption>The rocket on Aug. 31, 2019.</figcaption></figure>{}"#,
+        article_body()
+    );
+    assert_eq!(date_of("", &body).as_deref(), Some("2019-11-18"));
+    // An update note is not the publication date.
+    let body = format!(
+        "<div>Posted: Fri 6:45 PM, Feb 16, 2018</div><div>Updated: Sat 8:31 PM, Feb 17, 2018</div>{}",
+        article_body()
+    );
+    assert_eq!(date_of("", &body).as_deref(), Some("2018-02-16"));
+}
+
+#[test]
+fn placeholder_dates_are_passed_over() {
+    let head = r#"<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script><meta name="sn-post-date" content="2019/11/19">"#;
+    assert_eq!(
+        date_of(head, &article_body()).as_deref(),
+        Some("2019-11-19")
+    );
+}
+
+#[test]
+fn deep_nesting_is_flattened_with_a_note() {
+    let body = format!("{}{}", "<div>".repeat(5_000), article_body());
+    let a = extract_article(&page("", &body));
+    // The divs and the article inside them.
+    assert_eq!(a.deep_nesting, Some(5_001));
+    assert!(a.text.starts_with("Rescue teams"), "{}", a.text);
+}
