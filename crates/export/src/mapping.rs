@@ -82,18 +82,7 @@ pub fn plover_type(code: &str) -> Option<PloverType> {
     })
 }
 
-/// CAMEO's quad class of a root: 1 verbal cooperation (01-05), 2 material
-/// cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict
-/// (14-20), as GDELT's QuadClass.
-pub fn quad_class(root: &str) -> Option<u8> {
-    match root.parse::<u8>().ok()? {
-        1..=5 => Some(1),
-        6..=8 => Some(2),
-        9..=13 => Some(3),
-        14..=20 => Some(4),
-        _ => None,
-    }
-}
+pub use dossier_schema::quad_class;
 
 /// Country and province names and codes, from the knowledge base.
 pub(crate) struct Places {

@@ -119,16 +119,7 @@ pub struct EventRow {
     pub sentence_end: usize,
 }
 
-/// GDELT's quad class of a two-digit CAMEO root.
-pub fn quad_class(root: &str) -> Option<u8> {
-    match root.parse::<u8>().ok()? {
-        1..=5 => Some(1),
-        6..=9 => Some(2),
-        10..=14 => Some(3),
-        15..=20 => Some(4),
-        _ => None,
-    }
-}
+pub use dossier_schema::quad_class;
 
 /// One row per event of the document, in the document's event order.
 pub fn event_rows(doc: &OutputDocument) -> Vec<EventRow> {

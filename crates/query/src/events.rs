@@ -91,18 +91,16 @@ fn root_of(s: &str) -> Result<String> {
 
 /// The CAMEO roots of a quad class.
 fn quad_roots(quad: u8) -> Result<Vec<String>> {
-    let range = match quad {
-        1 => 1..=5,
-        2 => 6..=9,
-        3 => 10..=14,
-        4 => 15..=20,
-        _ => {
-            return Err(QueryError::Invalid(format!(
-                "{quad} is not a quad class; give 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)"
-            )))
-        }
-    };
-    Ok(range.map(|r| format!("{r:02}")).collect())
+    let roots: Vec<String> = (1..=20)
+        .map(|r| format!("{r:02}"))
+        .filter(|r| dossier_schema::quad_class(r) == Some(quad))
+        .collect();
+    if roots.is_empty() {
+        return Err(QueryError::Invalid(format!(
+            "{quad} is not a quad class; give 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)"
+        )));
+    }
+    Ok(roots)
 }
 
 impl EventFilter {

@@ -330,3 +330,17 @@ impl Severity {
         }
     }
 }
+
+/// GDELT's quad class of a two-digit CAMEO root: 1 verbal cooperation
+/// (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
+/// 4 material conflict (15-20). The one mapping the event table, the
+/// exports and the query filters share.
+pub fn quad_class(root: &str) -> Option<u8> {
+    match root.parse::<u8>().ok()? {
+        1..=5 => Some(1),
+        6..=9 => Some(2),
+        10..=14 => Some(3),
+        15..=20 => Some(4),
+        _ => None,
+    }
+}
