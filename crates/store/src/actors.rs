@@ -68,7 +68,7 @@ fn own_id(etype: EntityType, name: &str) -> String {
 }
 
 /// Follows merge redirects to the actor that stands now.
-fn current(tx: &Transaction, id: &str) -> rusqlite::Result<String> {
+pub(crate) fn current(tx: &rusqlite::Connection, id: &str) -> rusqlite::Result<String> {
     let mut id = id.to_string();
     for _ in 0..16 {
         let next: Option<String> = tx
@@ -83,7 +83,12 @@ fn current(tx: &Transaction, id: &str) -> rusqlite::Result<String> {
     Ok(id)
 }
 
-fn ensure_actor(tx: &Transaction, id: &str, e: &OutputEntity) -> rusqlite::Result<()> {
+fn ensure_actor(
+    tx: &Transaction,
+    id: &str,
+    e: &OutputEntity,
+    created_at: &str,
+) -> rusqlite::Result<()> {
     let geo = e.geo.as_ref();
     tx.prepare_cached(
         "INSERT INTO actors (id, name, type, kb_id, country, lat, lon, geonames_id, created_at)
@@ -99,7 +104,7 @@ fn ensure_actor(tx: &Transaction, id: &str, e: &OutputEntity) -> rusqlite::Resul
         geo.map(|g| g.lat),
         geo.map(|g| g.lon),
         geo.and_then(|g| g.geonames_id).map(|g| g as i64),
-        now(),
+        created_at,
     ])?;
     Ok(())
 }
@@ -127,7 +132,8 @@ fn actors_with_keys(
 
 /// Links one document entity to a global actor, creating the actor when
 /// the name is new, and learns the entity's names as the actor's aliases.
-pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity) -> rusqlite::Result<Link> {
+/// `now` is the batch's time, which a new actor records as its creation.
+pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity, now: &str) -> rusqlite::Result<Link> {
     let etype = e.etype.as_str();
     let names = linking_names(e.etype, &e.name, &e.aliases);
     let name_ok = names.first() == Some(&e.name.as_str());
@@ -141,7 +147,7 @@ pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity) -> rusqlite::Resul
 
     let (actor, confidence) = if let Some(kb) = &e.kb_id {
         let id = current(tx, kb)?;
-        ensure_actor(tx, &id, e)?;
+        ensure_actor(tx, &id, e, now)?;
         // An actor the store made for this name before the KB knew it (or
         // before an article gave the KB link) folds into the KB actor, so
         // the graph does not depend on the order articles arrive in.
@@ -190,7 +196,7 @@ pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity) -> rusqlite::Resul
             Some(f) => f,
             None if name_ok => {
                 let id = fresh_own_id(tx, e.etype, &e.name)?;
-                ensure_actor(tx, &id, e)?;
+                ensure_actor(tx, &id, e, now)?;
                 (Some(id), 0.9)
             }
             None => (None, 0.0),

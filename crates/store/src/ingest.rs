@@ -265,7 +265,7 @@ fn ingest_one(
     touched.has_duplicates = tx
         .prepare_cached("SELECT EXISTS(SELECT 1 FROM articles WHERE duplicate_of = ?1)")?
         .query_row([rowid], |r| r.get(0))?;
-    let result = insert_facts(tx, rowid, pub_day, doc, touched);
+    let result = insert_facts(tx, rowid, pub_day, doc, ingested_at, touched);
     touched.has_duplicates = false;
     result
 }
@@ -332,11 +332,12 @@ fn insert_facts(
     article: i64,
     pub_day: Option<i32>,
     doc: &OutputDocument,
+    ingested_at: &str,
     touched: &mut Touched,
 ) -> rusqlite::Result<()> {
     let mut actor_of: HashMap<&str, Option<String>> = HashMap::new();
     for e in &doc.entities {
-        let Link { actor, confidence } = actors::link_entity(tx, e)?;
+        let Link { actor, confidence } = actors::link_entity(tx, e, ingested_at)?;
         let mentions: Vec<(usize, usize, &str)> = e
             .mentions
             .iter()

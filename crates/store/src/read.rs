@@ -217,21 +217,7 @@ impl Store {
     /// normaliser), the most reported first. An id (or a merged actor's old
     /// id) finds its actor.
     pub fn find_actors(&self, name: &str) -> Result<Vec<ActorCount>, StoreError> {
-        let mut id = name.to_string();
-        for _ in 0..16 {
-            let next: Option<String> = self.q(self
-                .conn
-                .query_row(
-                    "SELECT new FROM actor_redirects WHERE old = ?1",
-                    [&id],
-                    |r| r.get(0),
-                )
-                .optional())?;
-            match next {
-                Some(n) => id = n,
-                None => break,
-            }
-        }
+        let id = self.q(crate::actors::current(&self.conn, name))?;
         let mut ids: Vec<String> = Vec::new();
         let exists: bool = self.q(self.conn.query_row(
             "SELECT EXISTS(SELECT 1 FROM actors WHERE id = ?1)",
