@@ -310,21 +310,15 @@ enum AliasAction {
 }
 
 pub fn curate(args: CurateArgs) -> anyhow::Result<ExitCode> {
-    if let CurateAction::List = args.action {
-        let store = Store::open_for_reading(&args.db.db)?;
-        for j in store.judgements()? {
-            println!(
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                j.id,
-                j.created_at,
-                j.kind,
-                j.actor,
-                j.other.as_deref().unwrap_or("-"),
-                j.name.as_deref().unwrap_or("-")
-            );
+    let judgement = match args.action {
+        CurateAction::List => return list_judgements(&args.db.db),
+        CurateAction::Merge { keep, gone } => Curation::Merge { keep, gone },
+        CurateAction::Split { actor, name } => Curation::Split { actor, name },
+        CurateAction::Alias(AliasAction::Add { actor, name }) => Curation::AliasAdd { actor, name },
+        CurateAction::Alias(AliasAction::Remove { actor, name }) => {
+            Curation::AliasRemove { actor, name }
         }
-        return Ok(ExitCode::SUCCESS);
-    }
+    };
     if !args.db.db.exists() {
         anyhow::bail!(
             "{}: no store here; run `dossier ingest --db {}` first",
@@ -333,17 +327,24 @@ pub fn curate(args: CurateArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let mut store = Store::open(&args.db.db)?;
-    let judgement = match args.action {
-        CurateAction::Merge { keep, gone } => Curation::Merge { keep, gone },
-        CurateAction::Split { actor, name } => Curation::Split { actor, name },
-        CurateAction::Alias(AliasAction::Add { actor, name }) => Curation::AliasAdd { actor, name },
-        CurateAction::Alias(AliasAction::Remove { actor, name }) => {
-            Curation::AliasRemove { actor, name }
-        }
-        CurateAction::List => unreachable!("handled above"),
-    };
     let actor = store.curate(&judgement)?;
     eprintln!("dossier: recorded; the actor is now {actor}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_judgements(db: &Path) -> anyhow::Result<ExitCode> {
+    let store = Store::open_for_reading(db)?;
+    for j in store.judgements()? {
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            j.id,
+            j.created_at,
+            j.kind,
+            j.actor,
+            j.other.as_deref().unwrap_or("-"),
+            j.name.as_deref().unwrap_or("-")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

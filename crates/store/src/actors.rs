@@ -137,11 +137,13 @@ pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity, now: &str) -> rusq
     let etype = e.etype.as_str();
     let names = linking_names(e.etype, &e.name, &e.aliases);
     let name_ok = names.first() == Some(&e.name.as_str());
+    // Each name's keys are computed once, for the lookups and for learning.
+    let keyed: Vec<(&str, Vec<String>)> = names.iter().map(|n| (*n, keys_of(e.etype, n))).collect();
     let keys = |names: &[&str], prefix: &str| -> Vec<String> {
-        names
+        keyed
             .iter()
-            .flat_map(|n| keys_of(e.etype, n))
-            .filter(|k| k.starts_with(prefix))
+            .filter(|(n, _)| names.contains(n))
+            .flat_map(|(_, ks)| ks.iter().filter(|k| k.starts_with(prefix)).cloned())
             .collect()
     };
 
@@ -209,7 +211,8 @@ pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity, now: &str) -> rusq
         });
     };
     let actor = current(tx, &actor)?;
-    learn_names(tx, &actor, e)?;
+    let all_keys: Vec<&String> = keyed.iter().flat_map(|(_, ks)| ks).collect();
+    learn_names(tx, &actor, e, &all_keys)?;
     Ok(Link {
         actor: Some(actor),
         confidence: confidence * f64::from(e.confidence).clamp(0.5, 1.0),
@@ -235,18 +238,23 @@ fn fresh_own_id(tx: &Transaction, etype: EntityType, name: &str) -> rusqlite::Re
     }
 }
 
-fn learn_names(tx: &Transaction, actor: &str, e: &OutputEntity) -> rusqlite::Result<()> {
+/// Counts the entity's names and link `keys` (those of its linking names)
+/// for the actor.
+fn learn_names(
+    tx: &Transaction,
+    actor: &str,
+    e: &OutputEntity,
+    keys: &[&String],
+) -> rusqlite::Result<()> {
     let etype = e.etype.as_str();
     let mut seen = BTreeSet::new();
-    for name in linking_names(e.etype, &e.name, &e.aliases) {
-        for key in keys_of(e.etype, name) {
-            if seen.insert(key.clone()) {
-                tx.prepare_cached(
-                    "INSERT INTO actor_keys (key, actor, type, n) VALUES (?1, ?2, ?3, 1)
-                     ON CONFLICT (key, actor) DO UPDATE SET n = n + 1",
-                )?
-                .execute(params![key, actor, etype])?;
-            }
+    for key in keys {
+        if seen.insert(*key) {
+            tx.prepare_cached(
+                "INSERT INTO actor_keys (key, actor, type, n) VALUES (?1, ?2, ?3, 1)
+                 ON CONFLICT (key, actor) DO UPDATE SET n = n + 1",
+            )?
+            .execute(params![key, actor, etype])?;
         }
     }
     let mut shown = BTreeSet::new();
@@ -716,7 +724,11 @@ fn split_actor(
             mentions: Vec::new(),
             confidence: 1.0,
         };
-        learn_names(tx, &new, &e)?;
+        let keys: Vec<String> = linking_names(etype, n, aliases)
+            .iter()
+            .flat_map(|x| keys_of(etype, x))
+            .collect();
+        learn_names(tx, &new, &e, &keys.iter().collect::<Vec<_>>())?;
         articles.insert(*article);
     }
     block_name(tx, actor, etype, name)?;
