@@ -14,6 +14,7 @@ mod cmd_kb;
 mod cmd_ner;
 mod cmd_query;
 mod cmd_relex;
+mod cmd_seed;
 mod cmd_store;
 mod cmd_syntax;
 mod cmd_time;
@@ -100,6 +101,8 @@ enum EvalCmd {
     Dedup(cmd_store::EvalDedupArgs),
     /// Run the PETRARCH2 validation records.
     Petrarch(cmd_relex::PetrarchArgs),
+    /// Check what the founding article must give (../shared/examples/seed.txt).
+    Seed(cmd_seed::SeedArgs),
 }
 
 fn main() -> ExitCode {
@@ -129,6 +132,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCmd::Extract(args)) => cmd_relex::eval(args),
         Command::Eval(EvalCmd::Muc4(args)) => cmd_relex::muc4(args),
         Command::Eval(EvalCmd::Petrarch(args)) => cmd_relex::petrarch(args),
+        Command::Eval(EvalCmd::Seed(args)) => cmd_seed::seed(args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,8 @@
 //! left, object to the right, passive agent, apposition skipping) shared by
 //! relations, events and claims.
 
+use std::borrow::Cow;
+
 use dossier_text::{Document, EntityId, EntityType, TextRange, TokenIdx};
 
 /// Tokens that a left-to-right argument search never crosses: they start a
@@ -89,7 +91,9 @@ const BE: &[&str] = &[
 
 pub struct DocView<'a> {
     pub doc: &'a Document,
-    pub lower: Vec<String>,
+    /// Each token lower-cased, with curly apostrophes made straight;
+    /// borrowed from the text when it is already so (most words are).
+    pub lower: Vec<Cow<'a, str>>,
     /// The mention covering each token (the innermost one when they nest).
     pub mention_at: Vec<Option<usize>>,
     /// The sentence of each token.
@@ -120,12 +124,23 @@ pub struct Arg {
 impl<'a> DocView<'a> {
     pub fn new(doc: &'a Document, titles: &'a std::collections::HashSet<String>) -> DocView<'a> {
         let n = doc.tokens.len();
-        let lower: Vec<String> = (0..n)
+        let lower: Vec<Cow<'a, str>> = (0..n)
             .map(|i| {
-                // Curly and straight apostrophes alike, so "n’t" is "n't".
-                doc.token_text(TokenIdx::new(i))
-                    .to_lowercase()
-                    .replace('’', "'")
+                let word = doc.token_text(TokenIdx::new(i));
+                let changes = |c: char| {
+                    c == '’'
+                        || if c.is_ascii() {
+                            c.is_ascii_uppercase()
+                        } else {
+                            c.to_lowercase().ne(std::iter::once(c))
+                        }
+                };
+                if word.chars().any(changes) {
+                    // Curly and straight apostrophes alike, so "n’t" is "n't".
+                    Cow::Owned(word.to_lowercase().replace('’', "'"))
+                } else {
+                    Cow::Borrowed(word)
+                }
             })
             .collect();
         let mut mention_at = vec![None; n];
@@ -175,7 +190,7 @@ impl<'a> DocView<'a> {
                 continue;
             }
             let latest = |c: &[Option<usize>]| c.iter().flatten().copied().max();
-            antecedent[i] = match lower[i].as_str() {
+            antecedent[i] = match &*lower[i] {
                 "he" | "him" | "his" | "she" | "her" => person,
                 "it" | "its" => latest(&[org, gpe]),
                 "they" | "them" | "their" => latest(&[org, norp, gpe]),
@@ -236,7 +251,7 @@ impl<'a> DocView<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map_or("", |w| w)
     }
 
     pub fn range(&self, i: usize) -> TextRange {
@@ -754,7 +769,7 @@ impl<'a> DocView<'a> {
     }
 
     fn deprel(&self, i: usize) -> &str {
-        self.doc.syntax.deprel.get(i).map_or("", String::as_str)
+        self.doc.syntax.deprel.get(i).map_or("", |r| &**r)
     }
 
     /// The argument a dependent of `i` with relation `rel` names; a
@@ -873,10 +888,10 @@ mod tests {
         let heads = [Some(2), Some(2), None, Some(4), Some(2), Some(2)];
         let rels = ["nsubj:pass", "aux:pass", "root", "case", "obl", "punct"];
         doc.syntax.upos = vec![Upos::PROPN; 6];
-        doc.syntax.xpos = vec![String::new(); 6];
+        doc.syntax.xpos = vec![std::sync::Arc::from(""); 6];
         doc.syntax.lemma = vec![String::new(); 6];
         doc.syntax.head = heads.iter().map(|h| h.map(TokenIdx::new)).collect();
-        doc.syntax.deprel = rels.iter().map(|r| r.to_string()).collect();
+        doc.syntax.deprel = rels.iter().map(|&r| std::sync::Arc::from(r)).collect();
         let titles = Default::default();
         let v = DocView::new(&doc, &titles);
         let (source, target) = v.syntax_args(2);

@@ -394,6 +394,12 @@ impl Kb {
         }
         kb.index.finish();
         kb.loose.finish();
+        for (_, text) in EMBEDDED_TSV {
+            dossier_text::memory::release_embedded(text.as_bytes());
+        }
+        for (_, text) in EMBEDDED_TOML {
+            dossier_text::memory::release_embedded(text.as_bytes());
+        }
         Ok(kb)
     }
 

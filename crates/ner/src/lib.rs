@@ -101,7 +101,9 @@ impl NerTagger {
         if EMBEDDED.is_empty() {
             return Err(NerError::NoModel);
         }
-        NerTagger::from_bytes(EMBEDDED)
+        let tagger = NerTagger::from_bytes(EMBEDDED);
+        dossier_text::memory::release_embedded(EMBEDDED);
+        tagger
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<NerTagger, NerError> {

@@ -443,7 +443,7 @@ pub(crate) fn role_weight(doc: &Document, range: TextRange) -> f32 {
             None => true,
         });
         if let Some(h) = head {
-            let rel = doc.syntax.deprel[h].as_str();
+            let rel = &*doc.syntax.deprel[h];
             if rel.starts_with("nsubj") {
                 return 2.0;
             }
@@ -737,11 +737,11 @@ mod tests {
         let head = |i: usize| Some(TokenIdx::new(i));
         d.syntax = Syntax {
             upos: vec![Upos::NOUN, Upos::VERB, Upos::PROPN, Upos::VERB, Upos::PUNCT],
-            xpos: vec![String::new(); n],
+            xpos: vec![std::sync::Arc::from(""); n],
             lemma: vec![String::new(); n],
             head: vec![head(1), None, head(3), head(1), head(1)],
             deprel: ["nsubj", "root", "nsubj", "ccomp", "punct"]
-                .map(String::from)
+                .map(std::sync::Arc::from)
                 .to_vec(),
         };
         let i = d.text().find("ISKP").unwrap();

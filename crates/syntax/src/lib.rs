@@ -43,6 +43,7 @@ mod tagger;
 pub mod train;
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use dossier_text::{Component, Document, Syntax, TokenIdx, Upos};
 
@@ -88,7 +89,9 @@ pub struct SyntaxTagger {
 impl SyntaxTagger {
     /// Loads the model embedded in the binary.
     pub fn embedded() -> Result<SyntaxTagger, SyntaxError> {
-        SyntaxTagger::from_bytes(EMBEDDED)
+        let tagger = SyntaxTagger::from_bytes(EMBEDDED);
+        dossier_text::memory::release_embedded(EMBEDDED);
+        tagger
     }
 
     /// Loads a model file written by `dossier train syntax`, for tagging
@@ -143,12 +146,12 @@ impl Component for SyntaxTagger {
         let n = doc.tokens.len();
         let mut syn = Syntax {
             upos: vec![Upos::X; n],
-            xpos: vec![String::new(); n],
+            xpos: vec![Arc::from(""); n],
             lemma: (0..n)
                 .map(|i| doc.token_text(TokenIdx::new(i)).to_string())
                 .collect(),
             head: vec![None; n],
-            deprel: vec!["dep".to_string(); n],
+            deprel: vec![Arc::from("dep"); n],
         };
         SCRATCH.with(|cell| {
             let scratch = &mut *cell.borrow_mut();
@@ -171,10 +174,10 @@ impl Component for SyntaxTagger {
                     let xpos = self.model.xpos(t);
                     syn.upos[i] = self.model.upos(t);
                     syn.lemma[i] = self.model.lemmatizer.lemma(&forms[k], xpos);
-                    syn.xpos[i] = xpos.to_string();
+                    syn.xpos[i] = self.model.xpos_shared(t);
                     let h = scratch.heads()[k + 1];
                     syn.head[i] = (h != 0).then(|| TokenIdx::new(range.start + h as usize - 1));
-                    syn.deprel[i] = self.model.label(scratch.labels()[k + 1]).to_string();
+                    syn.deprel[i] = self.model.label_shared(scratch.labels()[k + 1]);
                 }
             }
         });

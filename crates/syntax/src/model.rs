@@ -1,5 +1,7 @@
 //! The whole syntax model (tagger, lemmatiser, parser) and its file format.
 
+use std::sync::Arc;
+
 use dossier_text::Upos;
 
 use crate::codec::{Reader, Writer};
@@ -22,7 +24,9 @@ pub struct Model {
     pub lemmatizer: Lemmatizer,
     pub parser: ParserModel,
     /// `tagger.tags` split into UPOS and XPOS.
-    split: Vec<(Upos, String)>,
+    split: Vec<(Upos, Arc<str>)>,
+    /// The parser's labels, shared by every token that carries one.
+    labels: Vec<Arc<str>>,
     /// `tag_classes(&tagger.tags)`.
     classes: Vec<u8>,
     /// Parser beam width (1: greedy), as the model file records it; a
@@ -55,9 +59,9 @@ impl Scratch {
 }
 
 /// Splits a joint tag `"UPOS XPOS"`.
-pub fn split_tag(tag: &str) -> (Upos, String) {
+pub fn split_tag(tag: &str) -> (Upos, Arc<str>) {
     let (u, x) = tag.split_once(' ').unwrap_or((tag, "_"));
-    (Upos::parse(u).unwrap_or(Upos::X), x.to_string())
+    (Upos::parse(u).unwrap_or(Upos::X), Arc::from(x))
 }
 
 /// Per joint tag: 1 for punctuation, 2 for verbs and auxiliaries, else 0.
@@ -91,11 +95,17 @@ impl Model {
     pub fn new(tagger: TaggerModel, lemmatizer: Lemmatizer, parser: ParserModel) -> Model {
         let split = tagger.tags.iter().map(|t| split_tag(t)).collect();
         let classes = tag_classes(&tagger.tags);
+        let labels = parser
+            .labels
+            .iter()
+            .map(|l| Arc::from(l.as_str()))
+            .collect();
         Model {
             tagger,
             lemmatizer,
             parser,
             split,
+            labels,
             classes,
             beam: 1,
             gap: f32::INFINITY,
@@ -166,8 +176,16 @@ impl Model {
     pub fn xpos(&self, tag: u16) -> &str {
         &self.split[tag as usize].1
     }
+    /// The XPOS of a joint tag, shared (no allocation per token).
+    pub fn xpos_shared(&self, tag: u16) -> Arc<str> {
+        self.split[tag as usize].1.clone()
+    }
     pub fn label(&self, label: u8) -> &str {
-        &self.parser.labels[label as usize]
+        &self.labels[label as usize]
+    }
+    /// A parser label, shared (no allocation per token).
+    pub fn label_shared(&self, label: u8) -> Arc<str> {
+        self.labels[label as usize].clone()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

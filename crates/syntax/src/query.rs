@@ -18,7 +18,7 @@ pub fn head(doc: &Document, t: TokenIdx) -> Option<TokenIdx> {
 
 /// The UD relation of `t` to its head (`"nsubj:pass"`), or `""`.
 pub fn deprel(doc: &Document, t: TokenIdx) -> &str {
-    doc.syntax.deprel.get(t.index()).map_or("", String::as_str)
+    doc.syntax.deprel.get(t.index()).map_or("", |r| &**r)
 }
 
 /// The relation without its subtype (`"nsubj:pass"` -> `"nsubj"`).
@@ -308,7 +308,10 @@ pub fn arguments(doc: &Document, verb: TokenIdx) -> Arguments {
 }
 
 fn is_participle(doc: &Document, t: TokenIdx) -> bool {
-    doc.syntax.xpos.get(t.index()).is_some_and(|x| x == "VBN")
+    doc.syntax
+        .xpos
+        .get(t.index())
+        .is_some_and(|x| &**x == "VBN")
 }
 
 /// Lemmas of verbs that report speech or thought.

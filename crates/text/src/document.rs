@@ -1,5 +1,7 @@
 //! The document and its annotation layers.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -235,10 +237,12 @@ impl Upos {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Syntax {
     pub upos: Vec<Upos>,
-    pub xpos: Vec<String>,
+    /// Closed label sets (the model's tags and relations) are shared
+    /// strings: one allocation per label, not one per token.
+    pub xpos: Vec<Arc<str>>,
     pub lemma: Vec<String>,
     pub head: Vec<Option<TokenIdx>>,
-    pub deprel: Vec<String>,
+    pub deprel: Vec<Arc<str>>,
 }
 
 impl Syntax {

@@ -12,6 +12,7 @@
 pub mod cpu;
 mod document;
 mod idx;
+pub mod memory;
 mod range;
 pub mod tokenize;
 

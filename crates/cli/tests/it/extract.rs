@@ -75,13 +75,11 @@ fn example_article_gives_valid_schema_json() {
 }
 
 #[test]
-fn seed_article_has_its_date_and_eighteen_sentences() {
-    let seed = repo_root().join("../shared/examples/seed.txt");
-    if !seed.exists() {
-        eprintln!("skipped: {} is absent", seed.display());
-        return;
-    }
-    let o = run(&["extract", "--quiet", seed.to_str().unwrap()]);
+fn seed_shaped_article_has_its_date_and_sentences() {
+    // An article of our own in the seed article's shapes; the seed itself
+    // is checked by `dossier eval seed`.
+    let fixture = repo_root().join("crates/text/tests/fixtures/khorasan-ghag.txt");
+    let o = run(&["extract", "--quiet", fixture.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_valid(&doc);
@@ -98,7 +96,7 @@ fn seed_article_has_its_date_and_eighteen_sentences() {
                 .collect()
         })
         .collect();
-    assert_eq!(sentences.len(), 18, "{sentences:#?}");
+    assert_eq!(sentences.len(), 11, "{sentences:#?}");
     assert!(sentences.iter().any(|s| s.contains("Gen. Asim Munir")));
     assert!(
         sentences.iter().any(|s| s.ends_with("banking.’")),

@@ -1,29 +1,9 @@
-//! The seed article of the project, read only when it is present, and a
-//! hermetic article of our own with the same kinds of dates.
+//! An article of our own with the seed article's kinds of dates (the seed
+//! article itself is checked by `dossier eval seed`, outside the tests).
 
 use expect_test::expect;
 
 use crate::check;
-
-#[test]
-fn seed_article_dates_when_present() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/examples/seed.txt"
-    );
-    let Ok(raw) = std::fs::read_to_string(path) else {
-        eprintln!("seed article not found at {path}; skipping");
-        return;
-    };
-    let raw = raw.trim_start();
-    let rest = raw.strip_prefix("date").unwrap_or(raw).trim_start();
-    let (date, text) = rest.split_at(10.min(rest.len()));
-    let dct = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-    let (times, _) = dossier_time::TimeTagger::default().annotate(text, dct);
-    let values: Vec<&str> = times.iter().filter_map(|t| t.value.as_deref()).collect();
-    assert!(values.contains(&"2014"), "{values:?}");
-    assert!(values.contains(&"2015-01"), "{values:?}");
-}
 
 #[test]
 fn own_article_with_year_and_month_dates() {
