@@ -212,13 +212,20 @@ struct RealTotals {
     articles: usize,
     scores: Scores,
     entities: realset::EntityCounts,
+    attributes: realset::Attributes,
 }
 
 impl RealTotals {
-    fn add(&mut self, scores: Scores, entities: realset::EntityCounts) {
+    fn add(
+        &mut self,
+        scores: Scores,
+        entities: realset::EntityCounts,
+        attributes: realset::Attributes,
+    ) {
         self.articles += 1;
         self.scores.add(scores);
         self.entities.add(entities);
+        self.attributes.add(attributes);
     }
 
     fn json(&self) -> serde_json::Value {
@@ -232,6 +239,7 @@ impl RealTotals {
             "relations": layer_json(self.scores.relations),
             "events": layer_json(self.scores.events),
             "claims": layer_json(self.scores.claims),
+            "matched_attributes": self.attributes,
         })
     }
 
@@ -247,6 +255,12 @@ impl RealTotals {
             e.gold
         );
         print_layers(&self.scores);
+        let t = self.attributes;
+        println!(
+            "of {} matched events, as annotated: full code {}, modality {}, time {}, place {}; \
+             of {} matched claims, direct or reported {}",
+            t.events, t.code, t.modality, t.time, t.place, t.claims, t.kind
+        );
     }
 }
 
@@ -303,13 +317,17 @@ fn eval_real(args: EvalArgs) -> anyhow::Result<ExitCode> {
         let gold = a.gold();
         let scores = eval::score(&doc, &gold);
         let entities = realset::score_entities(&doc, &a.annotation);
+        let attributes = realset::score_attributes(&doc, a);
         if args.verbose {
             println!("== {}", a.id);
             print!("{}", realset::entity_misses(&doc, &a.annotation));
             print!("{}", eval::misses(&doc, &gold));
         }
-        by_corpus.entry(a.corpus).or_default().add(scores, entities);
-        total.add(scores, entities);
+        by_corpus
+            .entry(a.corpus)
+            .or_default()
+            .add(scores, entities, attributes);
+        total.add(scores, entities, attributes);
     }
     if args.json {
         let per_source: serde_json::Map<String, serde_json::Value> = by_corpus

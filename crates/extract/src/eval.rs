@@ -355,6 +355,28 @@ fn match_all(doc: &Document, gold: &Gold) -> Matched {
     }
 }
 
+/// The produced events that matched a gold event (deduplicated as they
+/// are scored), each with the index of its gold event.
+pub fn matched_events(doc: &Document, gold: &Gold) -> Vec<(dossier_text::Event, usize)> {
+    let m = match_all(doc, gold);
+    pair_matched(m.events, m.event_match)
+}
+
+/// The produced claims that matched a gold claim, each with the index of
+/// its gold claim.
+pub fn matched_claims<'d>(doc: &'d Document, gold: &Gold) -> Vec<(&'d dossier_text::Claim, usize)> {
+    pair_matched(&doc.claims, match_all(doc, gold).claims)
+}
+
+/// Each item that matched, with the index of the gold item it took.
+fn pair_matched<T>(items: impl IntoIterator<Item = T>, m: Vec<Option<usize>>) -> Vec<(T, usize)> {
+    items
+        .into_iter()
+        .zip(m)
+        .filter_map(|(x, k)| Some((x, k?)))
+        .collect()
+}
+
 /// Scores the layers of an annotated `doc` against `gold`.
 pub fn score(doc: &Document, gold: &Gold) -> Scores {
     let m = match_all(doc, gold);

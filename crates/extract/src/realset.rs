@@ -26,7 +26,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use dossier_text::{DocMeta, Document, EntityId, EntityType};
+use dossier_text::{DocMeta, Document, EntityId, EntityType, Modality};
 use serde::{Deserialize, Serialize};
 
 use crate::eval::{self, Gold};
@@ -175,23 +175,44 @@ impl RealArticle {
         }
     }
 
+    /// The annotated events grouped as the scorer counts them: by root,
+    /// source and target, in order of first appearance.
+    pub fn event_groups(&self) -> Vec<Vec<&GoldEvent>> {
+        let key = |e: &GoldEvent| {
+            (
+                e.root().to_string(),
+                eval::normalize(&e.source),
+                eval::normalize(&e.target),
+            )
+        };
+        let mut groups: Vec<Vec<&GoldEvent>> = Vec::new();
+        for e in &self.annotation.events {
+            match groups.iter_mut().find(|g| key(g[0]) == key(e)) {
+                Some(g) => g.push(e),
+                None => groups.push(vec![e]),
+            }
+        }
+        groups
+    }
+
     /// The annotation in the scorer's terms. Events are scored by root,
     /// source and target, so an article's events with the same three count
     /// once, as the scorer counts the pipeline's.
     pub fn gold(&self) -> Gold {
         let a = &self.annotation;
-        let mut events: Vec<[String; 3]> = Vec::new();
-        for e in &a.events {
-            let item = [e.root().to_string(), e.source.clone(), e.target.clone()];
-            let key =
-                |x: &[String; 3]| [x[0].clone(), eval::normalize(&x[1]), eval::normalize(&x[2])];
-            if !events.iter().any(|x| key(x) == key(&item)) {
-                events.push(item);
-            }
-        }
         Gold {
             relations: a.relations.clone(),
-            events,
+            events: self
+                .event_groups()
+                .iter()
+                .map(|g| {
+                    [
+                        g[0].root().to_string(),
+                        g[0].source.clone(),
+                        g[0].target.clone(),
+                    ]
+                })
+                .collect(),
             claims: a
                 .claims
                 .iter()
@@ -354,6 +375,79 @@ pub fn entity_misses(doc: &Document, annotation: &Annotation) -> String {
             let found: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
             let _ = writeln!(out, "~ entity {name} {etype} as {}", found.join("/"));
         }
+    }
+    out
+}
+
+/// How the matched events and claims agree with the annotation beyond
+/// what is scored: of the events matched by root, source and target, how
+/// many also have the annotated code, modality, time and place (any of the
+/// annotated events with those three will do); of the matched claims, how
+/// many are direct or reported as annotated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Attributes {
+    pub events: usize,
+    pub code: usize,
+    pub modality: usize,
+    pub time: usize,
+    pub place: usize,
+    pub claims: usize,
+    pub kind: usize,
+}
+
+impl Attributes {
+    pub fn add(&mut self, o: Attributes) {
+        self.events += o.events;
+        self.code += o.code;
+        self.modality += o.modality;
+        self.time += o.time;
+        self.place += o.place;
+        self.claims += o.claims;
+        self.kind += o.kind;
+    }
+}
+
+fn same_modality(gold: GoldModality, m: Modality) -> bool {
+    matches!(
+        (gold, m),
+        (GoldModality::Asserted, Modality::Asserted)
+            | (GoldModality::Claimed, Modality::Claimed)
+            | (GoldModality::Negated, Modality::Negated | Modality::Denied)
+            | (GoldModality::Possible, Modality::Hypothetical)
+            | (GoldModality::Future, Modality::Future)
+    )
+}
+
+/// The agreement of `doc`'s matched events and claims with `article`.
+pub fn score_attributes(doc: &Document, article: &RealArticle) -> Attributes {
+    let gold = article.gold();
+    let groups = article.event_groups();
+    let mut out = Attributes::default();
+    for (e, k) in eval::matched_events(doc, &gold) {
+        let group = &groups[k];
+        let any = |f: &dyn Fn(&GoldEvent) -> bool| usize::from(group.iter().any(|g| f(g)));
+        out.events += 1;
+        out.code += any(&|g| {
+            if g.code.len() == 2 {
+                e.root == g.code
+            } else {
+                e.code == g.code
+            }
+        });
+        out.modality += any(&|g| same_modality(g.modality, e.modality));
+        out.time += any(&|g| e.time.as_deref().unwrap_or("") == g.time);
+        out.place += any(&|g| {
+            if g.place.is_empty() {
+                e.place.is_none()
+            } else {
+                eval::names(doc, e.place, &g.place)
+            }
+        });
+    }
+    for (c, k) in eval::matched_claims(doc, &gold) {
+        out.claims += 1;
+        let direct = article.annotation.claims[k].kind == ClaimKind::Direct;
+        out.kind += usize::from(c.direct == direct);
     }
     out
 }
@@ -607,6 +701,12 @@ mod tests {
         // The unnamed police spokesman matches a claim with no speaker
         // entity, and the quote across a line break is found.
         assert_eq!((s.claims.tp, s.claims.gold), (3, 3), "{s:?}");
+        let attrs = score_attributes(&doc, &a);
+        assert_eq!((attrs.events, attrs.claims), (0, 3), "{attrs:?}");
+        assert_eq!(
+            attrs.kind, 3,
+            "one direct quote, two reported claims: {attrs:?}"
+        );
         expect![[r#"
             EntityCounts {
                 found: 3,
@@ -621,6 +721,49 @@ mod tests {
             - event 17 COP(Peru) -> 
         "#]]
         .assert_eq(&eval::misses(&doc, &gold));
+    }
+
+    #[test]
+    fn matched_event_attributes_count_any_annotated_event_of_the_triple() {
+        use dossier_text::Component;
+        let annotation: Annotation = toml::from_str(
+            r#"
+            source = "x"
+            span = [0, 0]
+            date = "2024-01-01"
+            entities = [["ISKP", "ORG"], ["Pakistan", "GPE"]]
+            events = [
+              { code = "138", source = "ISKP", target = "Pakistan", modality = "future", trigger = "threatened" },
+              { code = "130", source = "ISKP", target = "Pakistan", modality = "future", trigger = "threatened" },
+            ]
+            "#,
+        )
+        .unwrap();
+        let marked = "[ISKP]{ORG#1} threatened [Pakistan]{GPE#2}.";
+        let mut doc = crate::fixture::document(marked).unwrap();
+        crate::Extractor::new().process(&mut doc);
+        let article = RealArticle {
+            id: "t".into(),
+            corpus: Corpus::Tbaq,
+            path: PathBuf::new(),
+            date: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            text: doc.text().to_string(),
+            annotation,
+        };
+        // The pipeline's 130, asserted, no time, no place: the second
+        // annotated code agrees, the modality does not.
+        expect![[r#"
+            Attributes {
+                events: 1,
+                code: 1,
+                modality: 0,
+                time: 1,
+                place: 1,
+                claims: 0,
+                kind: 0,
+            }
+        "#]]
+        .assert_debug_eq(&score_attributes(&doc, &article));
     }
 
     #[test]
