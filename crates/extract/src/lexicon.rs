@@ -348,6 +348,18 @@ impl Lexicon {
         out
     }
 
+    /// The relation predicates that role nouns, relation phrases and
+    /// publication nouns give, sorted.
+    pub fn predicates(&self) -> Vec<String> {
+        let mut out: Vec<String> = [&self.roles, &self.relphrases, &self.media]
+            .iter()
+            .flat_map(|t| t.by_first.values().flatten().map(|p| p.value.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Label and Goldstein weight of `code`, or of its root when the code
     /// itself is not listed.
     pub fn code_info(&self, code: &str) -> Option<&CodeInfo> {

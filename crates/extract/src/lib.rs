@@ -28,6 +28,7 @@ pub mod fixture;
 pub mod lexicon;
 pub mod muc4;
 pub mod petrarch;
+pub mod realset;
 mod relations;
 pub mod render;
 mod view;

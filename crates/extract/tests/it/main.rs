@@ -3,3 +3,4 @@
 mod devset;
 mod extract;
 mod props;
+mod realset;
