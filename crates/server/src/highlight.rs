@@ -124,6 +124,25 @@ mod tests {
     use dossier_store::{ArticleView, CharSpan, ClaimSpan, EntitySpan, TimeSpan, TriggerSpan};
     use expect_test::{expect, Expect};
 
+    /// An article with this text and no spans.
+    fn view(text: &str) -> ArticleView {
+        ArticleView {
+            id: "a-1".into(),
+            url: None,
+            title: None,
+            source: None,
+            outlet: "x".into(),
+            published: None,
+            text: text.into(),
+            sentences: Vec::new(),
+            duplicate_of: None,
+            entities: Vec::new(),
+            times: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
     /// Marks are written `[text]{kind}` over the fixture text; the check
     /// renders one line per piece with the marks that cover it.
     fn check(fixture: &str, expect: Expect) {
@@ -146,16 +165,9 @@ mod tests {
         }
         let of = |k: &'static str| spans.iter().filter(move |s| s.2 == k).map(|s| (s.0, s.1));
         let view = ArticleView {
-            id: "a-1".into(),
-            url: None,
-            title: None,
-            source: None,
-            outlet: "x".into(),
-            published: None,
             sentences: of("s")
                 .map(|(start, end)| CharSpan { start, end })
                 .collect(),
-            duplicate_of: None,
             entities: of("ent")
                 .map(|(start, end)| EntitySpan {
                     start,
@@ -195,7 +207,7 @@ mod tests {
                     polarity: "positive".into(),
                 })
                 .collect(),
-            text: text.clone(),
+            ..view(&text)
         };
         let mut out = String::new();
         for s in super::segments(&view) {
@@ -250,15 +262,7 @@ mod tests {
     #[test]
     fn spans_past_the_end_are_clamped() {
         let view = ArticleView {
-            id: "a-1".into(),
-            url: None,
-            title: None,
-            source: None,
-            outlet: "x".into(),
-            published: None,
-            text: "short".into(),
             sentences: vec![CharSpan { start: 0, end: 900 }],
-            duplicate_of: None,
             entities: vec![EntitySpan {
                 start: 3,
                 end: 2,
@@ -266,9 +270,7 @@ mod tests {
                 name: "n".into(),
                 actor: None,
             }],
-            times: Vec::new(),
-            events: Vec::new(),
-            claims: Vec::new(),
+            ..view("short")
         };
         let pieces = super::segments(&view);
         assert_eq!(pieces.len(), 1);

@@ -106,3 +106,23 @@ export function wireHeader() {
   }
 }
 wireHeader();
+
+/**
+ * A filter form: fills `fields` from the page's URL, calls `onChange`
+ * when one changes or the form is sent, and returns a function that reads
+ * the non-empty fields as an object.
+ */
+export function filterForm(form, fields, onChange) {
+  const params = new URLSearchParams(location.search);
+  for (const k of fields) if (params.get(k)) form.elements[k].value = params.get(k);
+  form.addEventListener('change', onChange);
+  form.addEventListener('submit', (e) => { e.preventDefault(); onChange(); });
+  return () => {
+    const f = {};
+    for (const k of fields) {
+      const v = form.elements[k].value.trim();
+      if (v) f[k] = v;
+    }
+    return f;
+  };
+}

@@ -1,7 +1,7 @@
 // The events explorer: filters for actor, root, country, dates and
 // modality; a table, a map and a time histogram that follow them; and a
 // CSV download of the current filter. The filter lives in the page's URL.
-import { api, el, actorLink, evidence, showError } from './common.js';
+import { api, el, actorLink, evidence, filterForm, showError } from './common.js';
 import { drawMap } from './mapview.js';
 import { drawHistogram } from './histogram.js';
 
@@ -10,15 +10,7 @@ const PAGE = 50;
 const MAP_POINTS = 500;
 const form = document.getElementById('filters');
 let offset = 0;
-
-function filter() {
-  const f = {};
-  for (const k of FIELDS) {
-    const v = form.elements[k].value.trim();
-    if (v) f[k] = v;
-  }
-  return f;
-}
+let filter = () => ({});
 
 function row(e) {
   return el('tr', {},
@@ -73,7 +65,6 @@ async function load() {
 }
 
 async function main() {
-  const params = new URLSearchParams(location.search);
   try {
     // The roots the store holds, with their names, for the root filter.
     const all = await api('/api/timeline');
@@ -82,9 +73,8 @@ async function main() {
   } catch (e) {
     showError(document.getElementById('status'), e);
   }
-  for (const k of FIELDS) if (params.get(k)) form.elements[k].value = params.get(k);
-  form.addEventListener('change', () => { offset = 0; load(); });
-  form.addEventListener('submit', (e) => { e.preventDefault(); offset = 0; load(); });
+  // The root options exist now, so the URL's root can be chosen.
+  filter = filterForm(form, FIELDS, () => { offset = 0; load(); });
   document.getElementById('prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); load(); });
   document.getElementById('next').addEventListener('click', () => { offset += PAGE; load(); });
   load();

@@ -1,18 +1,14 @@
 // The map: country borders, event points clustered, countries shaded by
 // their events under the filter (the latest 2,000 events at most).
-import { api, el, actorLink, showError } from './common.js';
+import { api, el, actorLink, filterForm, showError } from './common.js';
 import { drawMap } from './mapview.js';
 
 const FIELDS = ['actor', 'country', 'from', 'to'];
 const MAX = 2000;
-const form = document.getElementById('filters');
+const filter = filterForm(document.getElementById('filters'), FIELDS, load);
 
 async function load() {
-  const f = {};
-  for (const k of FIELDS) {
-    const v = form.elements[k].value.trim();
-    if (v) f[k] = v;
-  }
+  const f = filter();
   history.replaceState(null, '', `/map?${new URLSearchParams(f)}`);
   const status = document.getElementById('status');
   try {
@@ -35,8 +31,4 @@ async function load() {
   document.body.dataset.loaded = '1';
 }
 
-const params = new URLSearchParams(location.search);
-for (const k of FIELDS) if (params.get(k)) form.elements[k].value = params.get(k);
-form.addEventListener('change', load);
-form.addEventListener('submit', (e) => { e.preventDefault(); load(); });
 load();

@@ -1,17 +1,13 @@
 // The network explorer: an interactive graph filtered by actor, predicate
 // and time.
-import { api, showError } from './common.js';
+import { api, filterForm, showError } from './common.js';
 import { drawGraph } from './graph.js';
 
 const FIELDS = ['actor', 'hops', 'predicate', 'from', 'to', 'events'];
-const form = document.getElementById('filters');
+const filter = filterForm(document.getElementById('filters'), FIELDS, load);
 
 async function load() {
-  const f = {};
-  for (const k of FIELDS) {
-    const v = form.elements[k].value.trim();
-    if (v) f[k] = v;
-  }
+  const f = filter();
   history.replaceState(null, '', `/network?${new URLSearchParams(f)}`);
   const status = document.getElementById('status');
   try {
@@ -24,8 +20,4 @@ async function load() {
   document.body.dataset.loaded = '1';
 }
 
-const params = new URLSearchParams(location.search);
-for (const k of FIELDS) if (params.get(k)) form.elements[k].value = params.get(k);
-form.addEventListener('change', load);
-form.addEventListener('submit', (e) => { e.preventDefault(); load(); });
 load();
