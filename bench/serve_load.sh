@@ -33,7 +33,9 @@ CLIENT=${CARGO_TARGET_DIR:-target}/release/examples/serve_load
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 LOG=$BENCH/serve_load.server.log
 step "serving $DB on 127.0.0.1:$PORT ($READERS readers)"
-timeout 1800 "$DOSSIER" serve --db "$DB" --addr "127.0.0.1:$PORT" --readers "$READERS" 2>"$LOG" &
+# The server itself is the child (no `timeout` in between), so its PID is the
+# one whose RSS is read; the trap stops it however the script ends.
+"$DOSSIER" serve --db "$DB" --addr "127.0.0.1:$PORT" --readers "$READERS" 2>"$LOG" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
@@ -43,5 +45,8 @@ for _ in $(seq 1 600); do
 done
 grep -q "serving" "$LOG" || { echo "serve_load.sh: the server did not start" >&2; cat "$LOG" >&2; exit 1; }
 step "load (nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg))"
-timeout 1500 "$CLIENT" --port "$PORT" --pid "$SERVER" --out "$BENCH/serve_load.json"
+# LOAD_ARGS passes options to the client (`--counts 60,150,300 --total 2000`
+# for a shorter run).
+# shellcheck disable=SC2086
+timeout 1500 "$CLIENT" --port "$PORT" --pid "$SERVER" --out "$BENCH/serve_load.json" ${LOAD_ARGS:-}
 step "done (load average $(cut -d' ' -f1-3 /proc/loadavg)); summary in $BENCH/serve_load.json"
