@@ -15,6 +15,7 @@ mod cmd_ner;
 mod cmd_query;
 mod cmd_relex;
 mod cmd_seed;
+mod cmd_serve;
 mod cmd_store;
 mod cmd_syntax;
 mod cmd_time;
@@ -63,6 +64,8 @@ enum Command {
     Search(cmd_query::SearchArgs),
     /// Export the graph: ACLED, GDELT, PLOVER, FollowTheMoney, GEXF, GraphML, Parquet, JSON Lines.
     Export(cmd_export::ExportArgs),
+    /// Serve the JSON API and the web UI (dossiers, events, network, map).
+    Serve(cmd_serve::ServeArgs),
     /// Train a model from the benchmark data in ../shared/data.
     #[command(subcommand)]
     Train(TrainCmd),
@@ -120,6 +123,7 @@ fn main() -> ExitCode {
         Command::Claims(args) => cmd_query::claims(args),
         Command::Search(args) => cmd_query::search(args),
         Command::Export(args) => cmd_export::run(args),
+        Command::Serve(args) => cmd_serve::run(args),
         Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),

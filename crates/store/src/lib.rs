@@ -47,6 +47,7 @@ mod near_dup;
 mod query_reads;
 mod read;
 pub mod rows;
+mod web_reads;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -67,6 +68,7 @@ pub use read::{
 // The exports' row types live under `rows::` (their names would clash with
 // the query reads'); the filter is used by both faces.
 pub use rows::RowFilter;
+pub use web_reads::{ArticleView, CharSpan, ClaimSpan, EntitySpan, TimeSpan, TriggerSpan};
 
 /// Errors of the store. Each names the store file.
 #[derive(Debug, thiserror::Error)]

@@ -96,7 +96,13 @@ fn every_help_example_runs() {
         "only {} examples found: {lines:?}",
         lines.len()
     );
+    let mut served = 0;
     for line in &lines {
+        if line.contains("dossier serve") {
+            serve_example(line, dir.path(), &path);
+            served += 1;
+            continue;
+        }
         let out = Command::new("sh")
             .arg("-c")
             .arg(line)
@@ -112,4 +118,42 @@ fn every_help_example_runs() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    assert!(served > 0, "the serve examples were found");
+}
+
+/// `dossier serve` runs until it is stopped: its example runs on a free
+/// port (`--addr 127.0.0.1:0` overrides the example's own) until it says
+/// it is serving, and is then killed with its shell.
+fn serve_example(line: &str, dir: &Path, path: &str) {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::CommandExt;
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{line} --addr 127.0.0.1:0"))
+        .current_dir(dir)
+        .env("PATH", path)
+        .env_remove("DOSSIER_DB")
+        .stderr(std::process::Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("sh runs");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut said = String::new();
+    for l in BufReader::new(stderr).lines() {
+        let l = l.unwrap_or_default();
+        said.push_str(&l);
+        said.push('\n');
+        if l.contains("serving") {
+            break;
+        }
+    }
+    let _ = Command::new("kill")
+        .arg("--")
+        .arg(format!("-{}", child.id()))
+        .status();
+    let _ = child.wait();
+    assert!(
+        said.contains("dossier: serving"),
+        "the help example `{line}` did not start serving:\n{said}"
+    );
 }
