@@ -3,6 +3,7 @@
 //! `enqueue` (inputs into the work queue), `load` (`extract`'s JSON Lines
 //! into the store), `stats` and `curate`.
 
+use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -159,10 +160,14 @@ fn finish(
     })
 }
 
+/// Extracted batches a worker keeps waiting for their turn before it stops
+/// claiming more.
+const MAX_READY: usize = 4;
+
 /// A queue worker: claims inputs, runs the pipeline over them and writes
 /// their documents with the `done` mark of the inputs in one transaction,
-/// while a second connection renews the lease; stops when nothing is queued
-/// or leased (or, with `--poll`, never).
+/// in queue order, while a second connection renews the leases; stops when
+/// nothing is queued or leased (or, with `--poll`, never).
 fn work(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let ingest_config = args.input.ingest_config()?;
     let w = &args.worker;
@@ -209,22 +214,50 @@ fn work(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut report = IngestReport::default();
     let mut skipped = 0usize;
     let mut inputs_done = 0usize;
+    // Batches extracted and waiting for their turn, by their first input's
+    // key.
+    let mut ready: BTreeMap<String, (Vec<OutputDocument>, Vec<i64>)> = BTreeMap::new();
+    let lock_held = || {
+        held.lock()
+            .map_err(|_| anyhow::anyhow!("the lease keeper died"))
+    };
     let result = (|| -> anyhow::Result<()> {
         loop {
-            let claimed = store.claim(&name, w.claim.max(1), lease)?;
-            if claimed.is_empty() {
-                let q = store.queue_stats()?;
-                if q.queued == 0 && q.leased == 0 && !w.poll {
-                    return Ok(());
+            // Commit in queue order: a batch waits while an earlier input
+            // is not done (another worker's, or one whose worker died and
+            // whose lease runs out).
+            while let Some((first, _)) = ready.first_key_value() {
+                if store.queued_before(first)? > 0 {
+                    break;
                 }
-                // Inputs under another worker's lease come back if it dies.
-                std::thread::sleep(Duration::from_millis(500));
+                let Some((_, (docs, ids))) = ready.pop_first() else {
+                    break;
+                };
+                report.add(&store.ingest_work(&docs, &ids)?);
+                lock_held()?.retain(|id| !ids.contains(id));
+                inputs_done += ids.len();
+            }
+            // With enough batches waiting, only an earlier input whose
+            // worker died is worth taking: the waiting batches need it.
+            let claimed = match ready.first_key_value() {
+                Some((first, _)) if ready.len() >= MAX_READY => {
+                    let first = first.clone();
+                    store.claim(&name, 1, lease, Some(&first))?
+                }
+                _ => store.claim(&name, w.claim.max(1), lease, None)?,
+            };
+            if claimed.is_empty() {
+                if ready.is_empty() {
+                    let q = store.queue_stats()?;
+                    if q.queued == 0 && q.leased == 0 && !w.poll {
+                        return Ok(());
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(200));
                 continue;
             }
             let ids: Vec<i64> = claimed.iter().map(|c| c.id).collect();
-            *held
-                .lock()
-                .map_err(|_| anyhow::anyhow!("the lease keeper died"))? = ids.clone();
+            lock_held()?.extend(&ids);
             if w.pause_after_claim > 0 {
                 std::thread::sleep(Duration::from_millis(w.pause_after_claim));
             }
@@ -242,11 +275,7 @@ fn work(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 },
             )?;
             skipped += summary.skipped;
-            report.add(&store.ingest_work(&docs, &ids)?);
-            held.lock()
-                .map_err(|_| anyhow::anyhow!("the lease keeper died"))?
-                .clear();
-            inputs_done += claimed.len();
+            ready.insert(claimed[0].key.clone(), (docs, ids));
         }
     })();
     stop.store(true, Ordering::Relaxed);

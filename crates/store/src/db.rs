@@ -562,6 +562,11 @@ impl Db {
                     Ok(())
                 })();
                 pg.cursors.set(depth - 1);
+                if result.is_err() && !own_tx {
+                    // The caller's transaction goes on: the cursor must not
+                    // stay open under a name the next read takes.
+                    let _ = self.batch(&format!("CLOSE {name}"));
+                }
                 if own_tx {
                     pg.in_tx.set(false);
                     let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };

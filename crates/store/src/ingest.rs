@@ -502,16 +502,27 @@ pub(crate) fn insert_relation_mention(
 ) -> DbResult<()> {
     let relation: Option<i64> = match (&m.subject, &m.object) {
         (Some(s), Some(o)) if s != o => {
-            tx.exec(
-                "INSERT INTO relations (subject, predicate, object) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (subject, predicate, object) DO NOTHING",
-                args![s, m.predicate, o],
-            )?;
-            let id: i64 = tx.row(
-                "SELECT id FROM relations WHERE subject = ?1 AND predicate = ?2 AND object = ?3",
-                args![s, m.predicate, o],
-                |r| r.get(0),
-            )?;
+            // Looked up first: a known relation costs one statement, and
+            // PostgreSQL spends no identity value on a conflicting insert,
+            // so both backends number relations alike.
+            let find =
+                "SELECT id FROM relations WHERE subject = ?1 AND predicate = ?2 AND object = ?3";
+            let key = args![s, m.predicate, o];
+            let id: i64 = match tx.row(find, key, |r| r.get(0)).optional()? {
+                Some(id) => id,
+                None => match tx
+                    .row(
+                        "INSERT INTO relations (subject, predicate, object) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (subject, predicate, object) DO NOTHING RETURNING id",
+                        key,
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                {
+                    Some(id) => id,
+                    None => tx.row(find, key, |r| r.get(0))?,
+                },
+            };
             touched.relations.insert(id);
             Some(id)
         }

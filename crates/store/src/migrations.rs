@@ -331,7 +331,7 @@ CREATE TABLE work_queue (
     queued_at TEXT NOT NULL,
     done_at TEXT
 );
-CREATE INDEX work_queue_open ON work_queue(state, id);
+CREATE INDEX work_queue_open ON work_queue(state, key);
 "#,
 ];
 
@@ -645,7 +645,7 @@ CREATE TABLE work_queue (
     queued_at TEXT NOT NULL,
     done_at TEXT
 );
-CREATE INDEX work_queue_open ON work_queue(state, id);
+CREATE INDEX work_queue_open ON work_queue(state, key);
 "#,
 ];
 

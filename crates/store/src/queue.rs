@@ -9,7 +9,13 @@
 //! facts and the `done` mark of its inputs commit in one transaction
 //! ([`Store::ingest_work`]): a worker killed before the commit leaves its
 //! inputs queued, and they go to another worker when the lease runs out; a
-//! worker killed after it loses nothing. An input that failed
+//! worker killed after it loses nothing. Queue order is the inputs' keys
+//! (their paths) in byte order, not the order they were enqueued in.
+//! Workers extract in parallel but commit in queue order
+//! ([`Store::queued_before`]): the graph is the one a single process
+//! ingesting the inputs in that order writes, whatever order they were
+//! enqueued in and whatever the number of workers, their speeds and their
+//! failures. An input that failed
 //! [`MAX_ATTEMPTS`] times (a worker died on it each time) is set aside as
 //! `failed` rather than retried for ever.
 
@@ -77,12 +83,15 @@ impl Store {
     }
 
     /// Claims up to `n` queued inputs whose lease (if any) ran out, for
-    /// `lease`, in queue order.
+    /// `lease`, in queue order (by key); with `before`, only inputs before
+    /// that key (a worker whose extracted batches wait for an earlier input
+    /// takes that input over when its worker died).
     pub fn claim(
         &mut self,
         worker: &str,
         n: usize,
         lease: Duration,
+        before: Option<&str>,
     ) -> Result<Vec<Claimed>, StoreError> {
         let tx = self.db.begin().map_err(|e| self.err(e))?;
         let run = || -> DbResult<Vec<Claimed>> {
@@ -103,12 +112,18 @@ impl Store {
                  WHERE id IN (SELECT id FROM work_queue
                               WHERE state = 'queued'
                                 AND (lease_until IS NULL OR lease_until < {now})
-                              ORDER BY id LIMIT ?3 {lock})
+                                AND (?4 = '' OR key < ?4)
+                              ORDER BY key LIMIT ?3 {lock})
                  RETURNING id, key, name, content, attempts"
             );
             let mut claimed = tx.rows(
                 &sql,
-                args![worker, lease.as_secs().max(1) as i64, n as i64],
+                args![
+                    worker,
+                    lease.as_secs().max(1) as i64,
+                    n as i64,
+                    before.unwrap_or("")
+                ],
                 |r| {
                     Ok(Claimed {
                         id: r.get(0)?,
@@ -119,7 +134,7 @@ impl Store {
                     })
                 },
             )?;
-            claimed.sort_by_key(|c| c.id);
+            claimed.sort_by(|a, b| a.key.cmp(&b.key));
             Ok(claimed)
         };
         let claimed = run().map_err(|e| self.err(e))?;
@@ -163,6 +178,16 @@ impl Store {
             }
             Ok(())
         })
+    }
+
+    /// How many inputs before the one keyed `key` (in queue order) are not
+    /// done yet: a worker commits a batch only when none is, so that the
+    /// graph is written in queue order whatever the workers' speeds.
+    pub fn queued_before(&self, key: &str) -> Result<i64, StoreError> {
+        self.q(self.db.one(
+            "SELECT count(*) FROM work_queue WHERE state = 'queued' AND key < ?1",
+            args![key],
+        ))
     }
 
     /// Counts of the queue's inputs by state.
