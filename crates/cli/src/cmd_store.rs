@@ -51,7 +51,7 @@ pub struct DbArg {
 #[derive(clap::Args)]
 #[command(
     mut_arg("paths", |a| a.required(false)),
-    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db examples/peshawar-claim.txt examples/2024-02-12-bannu-police-station.txt\n  DOSSIER_DB=graph.db dossier ingest -q examples/\n  dossier enqueue --db postgres://dossier@db-host/graph news/\n  dossier ingest --db postgres://dossier@db-host/graph --worker\n  dossier stats"
+    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db examples/peshawar-claim.txt examples/2024-02-12-bannu-police-station.txt\n  DOSSIER_DB=graph.db dossier ingest -q examples/\n  dossier enqueue --db queue.db examples/\n  dossier ingest --db queue.db --worker --claim 4\n  dossier stats"
 )]
 pub struct IngestArgs {
     #[command(flatten)]
@@ -299,7 +299,7 @@ fn work(args: IngestArgs) -> anyhow::Result<ExitCode> {
 /// path) is not queued again.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier enqueue --db postgres://dossier@db-host/graph news/ feeds/world.xml\n  dossier ingest --db postgres://dossier@db-host/graph --worker   # on each machine"
+    after_help = "Examples:\n  dossier enqueue --db queue.db examples/\n  dossier ingest --db queue.db --worker\n\nWith --db postgres://user@host/db, run the workers on as many machines as you like."
 )]
 pub struct EnqueueArgs {
     #[command(flatten)]
