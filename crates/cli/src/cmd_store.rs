@@ -1,10 +1,15 @@
 //! The corpus-graph commands: `ingest` (articles through the pipeline into
-//! the store), `load` (`extract`'s JSON Lines into the store), `stats` and
-//! `curate`.
+//! the store, or, with `--worker`, the inputs of the store's work queue),
+//! `enqueue` (inputs into the work queue), `load` (`extract`'s JSON Lines
+//! into the store), `stats` and `curate`.
 
+use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::Context;
 use dossier_ingest::ingest_paths;
@@ -16,12 +21,14 @@ use crate::cmd_extract::InputArgs;
 use crate::progress::plural;
 
 /// Where the store is: `--db`, else `$DOSSIER_DB`, else `dossier.db` here.
+/// A `postgres://user@host/db` URL names a PostgreSQL store.
 #[derive(clap::Args, Clone)]
 pub struct DbArg {
-    /// The store file [default: $DOSSIER_DB, else ./dossier.db].
+    /// The store file, or a postgres://user@host/db URL [default:
+    /// $DOSSIER_DB, else ./dossier.db].
     #[arg(
         long,
-        value_name = "FILE",
+        value_name = "FILE|URL",
         env = "DOSSIER_DB",
         default_value = "dossier.db"
     )]
@@ -36,19 +43,65 @@ pub struct DbArg {
 /// article already stored (same URL, or same text) is skipped; a changed
 /// text under the same URL replaces the old version's facts; a
 /// near-duplicate (wire copy) is kept as an extra source of the first.
+///
+/// With `--worker`, takes its inputs from the store's work queue (filled by
+/// `dossier enqueue`) instead of PATHs, a few at a time under a lease, until
+/// the queue is empty: run one worker per core on as many machines as you
+/// like against one PostgreSQL store.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db examples/peshawar-claim.txt examples/2024-02-12-bannu-police-station.txt\n  DOSSIER_DB=graph.db dossier ingest -q examples/\n  dossier stats"
+    mut_arg("paths", |a| a.required(false)),
+    after_help = "Examples:\n  dossier ingest examples/\n  dossier ingest --db graph.db examples/peshawar-claim.txt examples/2024-02-12-bannu-police-station.txt\n  DOSSIER_DB=graph.db dossier ingest -q examples/\n  dossier enqueue --db queue.db examples/\n  dossier ingest --db queue.db --worker --claim 4\n  dossier stats"
 )]
 pub struct IngestArgs {
     #[command(flatten)]
     db: DbArg,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    worker: WorkerArgs,
+}
+
+/// How a queue worker works.
+#[derive(clap::Args)]
+struct WorkerArgs {
+    /// Take inputs from the store's work queue (see `dossier enqueue`)
+    /// instead of PATHs.
+    #[arg(long, conflicts_with = "paths")]
+    worker: bool,
+    /// Inputs claimed at a time.
+    #[arg(long, default_value_t = 8, requires = "worker", value_name = "N")]
+    claim: usize,
+    /// How long a claim holds without renewal; a killed worker's inputs go
+    /// to another worker this long after its last renewal.
+    #[arg(
+        long,
+        default_value_t = 60,
+        requires = "worker",
+        value_name = "SECONDS"
+    )]
+    lease: u64,
+    /// Keep polling for new work when the queue is empty instead of
+    /// stopping.
+    #[arg(long, requires = "worker")]
+    poll: bool,
+    /// This worker's name in the queue [default: host:pid].
+    #[arg(long, requires = "worker", value_name = "NAME")]
+    worker_name: Option<String>,
+    /// Wait this long after each claim before working (tests kill a worker
+    /// that holds a claim).
+    #[arg(long, hide = true, default_value_t = 0, value_name = "MS")]
+    pause_after_claim: u64,
 }
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     args.input.init_threads()?;
+    if args.worker.worker {
+        return work(args);
+    }
+    if args.input.paths.is_empty() {
+        anyhow::bail!("give the PATHs of the articles to ingest, or --worker to take them from the store's work queue");
+    }
     let ingest_config = args.input.ingest_config()?;
     let mut store = Store::open(&args.db.db)?;
     let pipeline =
@@ -98,6 +151,225 @@ fn finish(
             report.replaced,
             report.duplicates,
             plural(skipped, "input", "inputs"),
+        );
+    }
+    Ok(if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Extracted batches a worker keeps waiting for their turn before it stops
+/// claiming more.
+const MAX_READY: usize = 4;
+
+/// A queue worker: claims inputs, runs the pipeline over them and writes
+/// their documents with the `done` mark of the inputs in one transaction,
+/// in queue order, while a second connection renews the leases; stops when
+/// nothing is queued or leased (or, with `--poll`, never).
+fn work(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let ingest_config = args.input.ingest_config()?;
+    let w = &args.worker;
+    let name = w.worker_name.clone().unwrap_or_else(|| {
+        let host = std::fs::read_to_string("/etc/hostname")
+            .map(|h| h.trim().to_string())
+            .ok()
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "worker".into());
+        format!("{host}:{}", std::process::id())
+    });
+    let lease = Duration::from_secs(w.lease.max(1));
+    let mut store = Store::open(&args.db.db)?;
+    let pipeline =
+        Pipeline::new(&args.input.pipeline_config()).context("cannot build the pipeline")?;
+
+    // The lease keeper: its own connection, so that a long batch keeps its
+    // claim while the pipeline runs.
+    let held: Arc<Mutex<Vec<i64>>> = Arc::default();
+    let stop = Arc::new(AtomicBool::new(false));
+    let keeper = {
+        let (held, stop, name) = (held.clone(), stop.clone(), name.clone());
+        let db = args.db.db.clone();
+        std::thread::spawn(move || -> anyhow::Result<()> {
+            let keeper = Store::open(&db)?;
+            let tick = Duration::from_millis(100);
+            let every = (lease / 3).max(tick);
+            let mut waited = Duration::ZERO;
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(tick);
+                waited += tick;
+                if waited >= every {
+                    waited = Duration::ZERO;
+                    let ids = held.lock().map(|h| h.clone()).unwrap_or_default();
+                    if !ids.is_empty() {
+                        keeper.renew(&name, &ids, lease)?;
+                    }
+                }
+            }
+            Ok(())
+        })
+    };
+
+    let mut report = IngestReport::default();
+    let mut skipped = 0usize;
+    let mut inputs_done = 0usize;
+    // Batches extracted and waiting for their turn, by their first input's
+    // key.
+    let mut ready: BTreeMap<String, (Vec<OutputDocument>, Vec<i64>)> = BTreeMap::new();
+    let lock_held = || {
+        held.lock()
+            .map_err(|_| anyhow::anyhow!("the lease keeper died"))
+    };
+    let result = (|| -> anyhow::Result<()> {
+        loop {
+            // Commit in queue order: a batch waits while an earlier input
+            // is not done (another worker's, or one whose worker died and
+            // whose lease runs out).
+            while let Some((first, _)) = ready.first_key_value() {
+                if store.queued_before(first)? > 0 {
+                    break;
+                }
+                let Some((_, (docs, ids))) = ready.pop_first() else {
+                    break;
+                };
+                report.add(&store.ingest_work(&docs, &ids)?);
+                lock_held()?.retain(|id| !ids.contains(id));
+                inputs_done += ids.len();
+            }
+            // With enough batches waiting, only an earlier input whose
+            // worker died is worth taking: the waiting batches need it.
+            let claimed = match ready.first_key_value() {
+                Some((first, _)) if ready.len() >= MAX_READY => {
+                    let first = first.clone();
+                    store.claim(&name, 1, lease, Some(&first))?
+                }
+                _ => store.claim(&name, w.claim.max(1), lease, None)?,
+            };
+            if claimed.is_empty() {
+                if ready.is_empty() {
+                    let q = store.queue_stats()?;
+                    if q.queued == 0 && q.leased == 0 && !w.poll {
+                        return Ok(());
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(200));
+                continue;
+            }
+            let ids: Vec<i64> = claimed.iter().map(|c| c.id).collect();
+            lock_held()?.extend(&ids);
+            if w.pause_after_claim > 0 {
+                std::thread::sleep(Duration::from_millis(w.pause_after_claim));
+            }
+            let docs_in = claimed
+                .iter()
+                .flat_map(|c| dossier_ingest::ingest_bytes(&c.name, &c.content, &ingest_config));
+            let mut docs: Vec<OutputDocument> = Vec::new();
+            let summary = pipeline.run(
+                docs_in,
+                args.input.batch,
+                |err| eprintln!("dossier: skipped {err}"),
+                |batch| -> anyhow::Result<()> {
+                    docs.extend(batch.iter().map(output_document));
+                    Ok(())
+                },
+            )?;
+            skipped += summary.skipped;
+            ready.insert(claimed[0].key.clone(), (docs, ids));
+        }
+    })();
+    stop.store(true, Ordering::Relaxed);
+    let kept = keeper
+        .join()
+        .map_err(|_| anyhow::anyhow!("the lease keeper panicked"))?;
+    result?;
+    kept?;
+    if !args.input.quiet {
+        eprintln!("dossier: worker {name}: {inputs_done} inputs done");
+    }
+    finish(&store, &report, skipped, args.input.quiet)
+}
+
+/// Add inputs to the store's work queue, for `dossier ingest --worker`
+/// processes on any machine to take.
+///
+/// Reads what `ingest` reads (article files, folders of them, JSON Lines,
+/// feeds, pages) and stores each file's content in the queue, so that the
+/// workers need no access to these files. An input already queued (by its
+/// path) is not queued again.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  dossier enqueue --db queue.db examples/\n  dossier ingest --db queue.db --worker\n\nWith --db postgres://user@host/db, run the workers on as many machines as you like."
+)]
+pub struct EnqueueArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// Article files, folders of them, JSON Lines files, feeds.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    max_file_bytes: u64,
+    /// Print nothing but problems.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+pub fn enqueue(args: EnqueueArgs) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(&args.db.db)?;
+    let mut skipped = 0usize;
+    let (mut added, mut seen) = (0usize, 0usize);
+    let mut items: Vec<(String, String, Vec<u8>)> = Vec::new();
+    for path in &args.paths {
+        if path == Path::new("-") {
+            anyhow::bail!("enqueue reads files, not standard input; save it to a file first");
+        }
+        let files = if path.is_dir() {
+            dossier_ingest::list_articles(path)
+        } else {
+            vec![Ok(path.clone())]
+        };
+        for file in files {
+            let read = file.map_err(anyhow::Error::from).and_then(|f| {
+                let len = std::fs::metadata(&f)?.len();
+                if len > args.max_file_bytes {
+                    anyhow::bail!(
+                        "{}: {len} bytes, over --max-file-bytes {}",
+                        f.display(),
+                        args.max_file_bytes
+                    );
+                }
+                let content = std::fs::read(&f).with_context(|| f.display().to_string())?;
+                let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+                Ok((key.display().to_string(), f.display().to_string(), content))
+            });
+            match read {
+                Ok(item) => items.push(item),
+                Err(e) => {
+                    eprintln!("dossier: skipped {e:#}");
+                    skipped += 1;
+                }
+            }
+            if items.len() >= 256 {
+                seen += items.len();
+                added += store.enqueue(&items)?;
+                items.clear();
+            }
+        }
+    }
+    seen += items.len();
+    added += store.enqueue(&items)?;
+    if !args.quiet || skipped > 0 {
+        let q = store.queue_stats()?;
+        eprintln!(
+            "dossier: {}: {added} of {seen} inputs queued ({} already were); the queue holds {} waiting, {} leased, {} done, {} failed; {}",
+            store.path().display(),
+            seen - added,
+            q.queued,
+            q.leased,
+            q.done,
+            q.failed,
+            plural(skipped, "input skipped", "inputs skipped"),
         );
     }
     Ok(if skipped > 0 {
@@ -319,7 +591,7 @@ pub fn curate(args: CurateArgs) -> anyhow::Result<ExitCode> {
             Curation::AliasRemove { actor, name }
         }
     };
-    if !args.db.db.exists() {
+    if !dossier_store::is_postgres_url(&args.db.db) && !args.db.db.exists() {
         anyhow::bail!(
             "{}: no store here; run `dossier ingest --db {}` first",
             args.db.db.display(),

@@ -44,6 +44,8 @@ enum Command {
     Extract(cmd_extract::ExtractArgs),
     /// Run the pipeline over articles and add them to the corpus graph store.
     Ingest(cmd_store::IngestArgs),
+    /// Add inputs to the store's work queue for `ingest --worker` processes.
+    Enqueue(cmd_store::EnqueueArgs),
     /// Add `extract`'s JSON Lines to the store without running the pipeline.
     Load(cmd_store::LoadArgs),
     /// Counts of the store: articles, duplicates, actors, relations, events.
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cmd_extract::run(args),
         Command::Ingest(args) => cmd_store::ingest(args),
+        Command::Enqueue(args) => cmd_store::enqueue(args),
         Command::Load(args) => cmd_store::load(args),
         Command::Stats(args) => cmd_store::stats(args),
         Command::Curate(args) => cmd_store::curate(args),

@@ -607,7 +607,7 @@ fn read_capped(reader: impl Read, source: &Source, max: usize) -> Result<Vec<u8>
 /// a link to `.` neither loops nor repeats files. An unreadable
 /// subdirectory is reported and skipped on its own; FIFOs, sockets and
 /// devices are reported and skipped, since reading one can block forever.
-fn list_articles(dir: &Path) -> Vec<Result<PathBuf, IngestError>> {
+pub fn list_articles(dir: &Path) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
     let mut seen_dirs = std::collections::HashSet::new();
     let mut walk = walkdir::WalkDir::new(dir)

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::db::{args, Db, DbResult, OptionalExt};
 
 use dossier_kb::normalize;
 use dossier_schema::{EntityType, OutputEntity};
@@ -68,12 +68,15 @@ fn own_id(etype: EntityType, name: &str) -> String {
 }
 
 /// Follows merge redirects to the actor that stands now.
-pub(crate) fn current(tx: &rusqlite::Connection, id: &str) -> rusqlite::Result<String> {
+pub(crate) fn current(tx: &Db, id: &str) -> DbResult<String> {
     let mut id = id.to_string();
     for _ in 0..16 {
         let next: Option<String> = tx
-            .prepare_cached("SELECT new FROM actor_redirects WHERE old = ?1")?
-            .query_row([&id], |r| r.get(0))
+            .row(
+                "SELECT new FROM actor_redirects WHERE old = ?1",
+                args![id],
+                |r| r.get(0),
+            )
             .optional()?;
         match next {
             Some(n) => id = n,
@@ -83,49 +86,39 @@ pub(crate) fn current(tx: &rusqlite::Connection, id: &str) -> rusqlite::Result<S
     Ok(id)
 }
 
-fn ensure_actor(
-    tx: &Transaction,
-    id: &str,
-    e: &OutputEntity,
-    created_at: &str,
-) -> rusqlite::Result<()> {
+fn ensure_actor(tx: &Db, id: &str, e: &OutputEntity, created_at: &str) -> DbResult<()> {
     let geo = e.geo.as_ref();
-    tx.prepare_cached(
+    tx.exec(
         "INSERT INTO actors (id, name, type, kb_id, country, lat, lon, geonames_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (id) DO NOTHING",
-    )?
-    .execute(params![
-        id,
-        e.name,
-        e.etype.as_str(),
-        e.kb_id,
-        geo.and_then(|g| g.country.clone()),
-        geo.map(|g| g.lat),
-        geo.map(|g| g.lon),
-        geo.and_then(|g| g.geonames_id).map(|g| g as i64),
-        created_at,
-    ])?;
+        args![
+            id,
+            e.name,
+            e.etype.as_str(),
+            e.kb_id,
+            geo.and_then(|g| g.country.clone()),
+            geo.map(|g| g.lat),
+            geo.map(|g| g.lon),
+            geo.and_then(|g| g.geonames_id).map(|g| g as i64),
+            created_at,
+        ],
+    )?;
     Ok(())
 }
 
 /// Actors of a type that answer to any of these keys, with the keys a
 /// curation judgement blocked for them left out.
-fn actors_with_keys(
-    tx: &Transaction,
-    etype: &str,
-    keys: &[String],
-) -> rusqlite::Result<BTreeSet<String>> {
+fn actors_with_keys(tx: &Db, etype: &str, keys: &[String]) -> DbResult<BTreeSet<String>> {
     let mut out = BTreeSet::new();
-    let mut st = tx.prepare_cached(
-        "SELECT k.actor FROM actor_keys k
-         WHERE k.key = ?1 AND k.type = ?2
-           AND NOT EXISTS (SELECT 1 FROM key_blocks b WHERE b.actor = k.actor AND b.key = k.key)",
-    )?;
     for key in keys {
-        for a in st.query_map(params![key, etype], |r| r.get::<_, String>(0))? {
-            out.insert(a?);
-        }
+        out.extend(tx.rows(
+            "SELECT k.actor FROM actor_keys k
+             WHERE k.key = ?1 AND k.type = ?2
+               AND NOT EXISTS (SELECT 1 FROM key_blocks b WHERE b.actor = k.actor AND b.key = k.key)",
+            args![key, etype],
+            |r| r.get::<String>(0),
+        )?);
     }
     Ok(out)
 }
@@ -133,7 +126,7 @@ fn actors_with_keys(
 /// Links one document entity to a global actor, creating the actor when
 /// the name is new, and learns the entity's names as the actor's aliases.
 /// `now` is the batch's time, which a new actor records as its creation.
-pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity, now: &str) -> rusqlite::Result<Link> {
+pub(crate) fn link_entity(tx: &Db, e: &OutputEntity, now: &str) -> DbResult<Link> {
     let etype = e.etype.as_str();
     let names = linking_names(e.etype, &e.name, &e.aliases);
     let name_ok = names.first() == Some(&e.name.as_str());
@@ -219,17 +212,17 @@ pub(crate) fn link_entity(tx: &Transaction, e: &OutputEntity, now: &str) -> rusq
     })
 }
 
-fn fresh_own_id(tx: &Transaction, etype: EntityType, name: &str) -> rusqlite::Result<String> {
+fn fresh_own_id(tx: &Db, etype: EntityType, name: &str) -> DbResult<String> {
     let base = own_id(etype, name);
     let mut id = base.clone();
     let mut n = 2;
     loop {
-        let taken: bool = tx
-            .prepare_cached(
-                "SELECT EXISTS(SELECT 1 FROM actors WHERE id = ?1)
+        let taken: bool = tx.row(
+            "SELECT EXISTS(SELECT 1 FROM actors WHERE id = ?1)
                      OR EXISTS(SELECT 1 FROM actor_redirects WHERE old = ?1)",
-            )?
-            .query_row([&id], |r| r.get(0))?;
+            args![id],
+            |r| r.get(0),
+        )?;
         if !taken {
             return Ok(id);
         }
@@ -240,31 +233,26 @@ fn fresh_own_id(tx: &Transaction, etype: EntityType, name: &str) -> rusqlite::Re
 
 /// Counts the entity's names and link `keys` (those of its linking names)
 /// for the actor.
-fn learn_names(
-    tx: &Transaction,
-    actor: &str,
-    e: &OutputEntity,
-    keys: &[&String],
-) -> rusqlite::Result<()> {
+fn learn_names(tx: &Db, actor: &str, e: &OutputEntity, keys: &[&String]) -> DbResult<()> {
     let etype = e.etype.as_str();
     let mut seen = BTreeSet::new();
     for key in keys {
         if seen.insert(*key) {
-            tx.prepare_cached(
+            tx.exec(
                 "INSERT INTO actor_keys (key, actor, type, n) VALUES (?1, ?2, ?3, 1)
-                 ON CONFLICT (key, actor) DO UPDATE SET n = n + 1",
-            )?
-            .execute(params![key, actor, etype])?;
+                 ON CONFLICT (key, actor) DO UPDATE SET n = actor_keys.n + 1",
+                args![key, actor, etype],
+            )?;
         }
     }
     let mut shown = BTreeSet::new();
     for name in std::iter::once(&e.name).chain(&e.aliases) {
         if shown.insert(name.as_str()) {
-            tx.prepare_cached(
+            tx.exec(
                 "INSERT INTO actor_names (actor, name, n) VALUES (?1, ?2, 1)
-                 ON CONFLICT (actor, name) DO UPDATE SET n = n + 1",
-            )?
-            .execute(params![actor, name])?;
+                 ON CONFLICT (actor, name) DO UPDATE SET n = actor_names.n + 1",
+                args![actor, name],
+            )?;
         }
     }
     Ok(())
@@ -273,12 +261,12 @@ fn learn_names(
 /// Takes a removed entity's names off its actor's counts (an article
 /// replaced by a new version). Keys a curator added stay.
 pub(crate) fn forget_names(
-    tx: &Transaction,
+    tx: &Db,
     actor: &str,
     name: &str,
     etype: &str,
     aliases: &[String],
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     let Some(etype) = EntityType::parse(etype) else {
         return Ok(());
     };
@@ -286,33 +274,42 @@ pub(crate) fn forget_names(
     for n in linking_names(etype, name, aliases) {
         for key in keys_of(etype, n) {
             if seen.insert(key.clone()) {
-                tx.prepare_cached("UPDATE actor_keys SET n = n - 1 WHERE key = ?1 AND actor = ?2")?
-                    .execute(params![key, actor])?;
+                tx.exec(
+                    "UPDATE actor_keys SET n = n - 1 WHERE key = ?1 AND actor = ?2",
+                    args![key, actor],
+                )?;
             }
         }
     }
-    tx.prepare_cached("DELETE FROM actor_keys WHERE actor = ?1 AND n <= 0 AND curated = 0")?
-        .execute([actor])?;
+    tx.exec(
+        "DELETE FROM actor_keys WHERE actor = ?1 AND n <= 0 AND curated = 0",
+        args![actor],
+    )?;
     let mut shown = BTreeSet::new();
     for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
         if shown.insert(n) {
-            tx.prepare_cached("UPDATE actor_names SET n = n - 1 WHERE actor = ?1 AND name = ?2")?
-                .execute(params![actor, n])?;
+            tx.exec(
+                "UPDATE actor_names SET n = n - 1 WHERE actor = ?1 AND name = ?2",
+                args![actor, n],
+            )?;
         }
     }
-    tx.prepare_cached("DELETE FROM actor_names WHERE actor = ?1 AND n <= 0")?
-        .execute([actor])?;
+    tx.exec(
+        "DELETE FROM actor_names WHERE actor = ?1 AND n <= 0",
+        args![actor],
+    )?;
     Ok(())
 }
 
 /// Articles with an entity linked to any of these actors.
-fn articles_of(tx: &Transaction, actors: &[&str]) -> rusqlite::Result<BTreeSet<i64>> {
+fn articles_of(tx: &Db, actors: &[&str]) -> DbResult<BTreeSet<i64>> {
     let mut out = BTreeSet::new();
-    let mut st = tx.prepare_cached("SELECT DISTINCT article FROM entities WHERE actor = ?1")?;
     for a in actors {
-        for r in st.query_map([a], |r| r.get::<_, i64>(0))? {
-            out.insert(r?);
-        }
+        out.extend(tx.rows(
+            "SELECT DISTINCT article FROM entities WHERE actor = ?1",
+            args![a],
+            |r| r.get::<i64>(0),
+        )?);
     }
     Ok(out)
 }
@@ -320,53 +317,66 @@ fn articles_of(tx: &Transaction, actors: &[&str]) -> rusqlite::Result<BTreeSet<i
 /// Folds actor `gone` into `keep`: its entities, names and keys move, its
 /// id redirects to `keep` for good, and the facts of the articles that name
 /// it are linked again, so that events and relations meet their new actor.
-fn merge_actors(tx: &Transaction, keep: &str, gone: &str) -> rusqlite::Result<()> {
+fn merge_actors(tx: &Db, keep: &str, gone: &str) -> DbResult<()> {
     let articles = articles_of(tx, &[gone])?;
-    tx.prepare_cached("UPDATE entities SET actor = ?1 WHERE actor = ?2")?
-        .execute(params![keep, gone])?;
-    tx.prepare_cached(
+    tx.exec(
+        "UPDATE entities SET actor = ?1 WHERE actor = ?2",
+        args![keep, gone],
+    )?;
+    tx.exec(
         "INSERT INTO actor_keys (key, actor, type, n, curated)
-         SELECT key, ?1, (SELECT type FROM actors WHERE id = ?1), n, curated FROM actor_keys WHERE actor = ?2
-         ON CONFLICT (key, actor) DO UPDATE SET n = n + excluded.n, curated = max(curated, excluded.curated)",
-    )?
-    .execute(params![keep, gone])?;
-    tx.prepare_cached("DELETE FROM actor_keys WHERE actor = ?1")?
-        .execute([gone])?;
-    tx.prepare_cached(
-        "INSERT INTO actor_names (actor, name, n) SELECT ?1, name, n FROM actor_names WHERE actor = ?2
-         ON CONFLICT (actor, name) DO UPDATE SET n = n + excluded.n",
-    )?
-    .execute(params![keep, gone])?;
-    tx.prepare_cached("DELETE FROM actor_names WHERE actor = ?1")?
-        .execute([gone])?;
-    tx.prepare_cached("UPDATE actor_redirects SET new = ?1 WHERE new = ?2")?
-        .execute(params![keep, gone])?;
-    tx.prepare_cached("INSERT OR REPLACE INTO actor_redirects (old, new) VALUES (?1, ?2)")?
-        .execute(params![gone, keep])?;
-    tx.prepare_cached("DELETE FROM actors WHERE id = ?1")?
-        .execute([gone])?;
+         SELECT key, CAST(?1 AS TEXT), (SELECT type FROM actors WHERE id = ?1), n, curated
+         FROM actor_keys WHERE actor = ?2
+         ON CONFLICT (key, actor) DO UPDATE SET n = actor_keys.n + excluded.n,
+            curated = CASE WHEN excluded.curated > actor_keys.curated THEN excluded.curated
+                           ELSE actor_keys.curated END",
+        args![keep, gone],
+    )?;
+    tx.exec("DELETE FROM actor_keys WHERE actor = ?1", args![gone])?;
+    tx.exec(
+        "INSERT INTO actor_names (actor, name, n)
+         SELECT CAST(?1 AS TEXT), name, n FROM actor_names WHERE actor = ?2
+         ON CONFLICT (actor, name) DO UPDATE SET n = actor_names.n + excluded.n",
+        args![keep, gone],
+    )?;
+    tx.exec("DELETE FROM actor_names WHERE actor = ?1", args![gone])?;
+    tx.exec(
+        "UPDATE actor_redirects SET new = ?1 WHERE new = ?2",
+        args![keep, gone],
+    )?;
+    tx.exec(
+        "INSERT INTO actor_redirects (old, new) VALUES (?1, ?2)
+         ON CONFLICT (old) DO UPDATE SET new = excluded.new",
+        args![gone, keep],
+    )?;
+    tx.exec("DELETE FROM actors WHERE id = ?1", args![gone])?;
     relink_facts(tx, &articles)
 }
 
 /// Links the relations, events and claims of these articles again from
 /// their entities' current actors: after a merge or a split, a fact moves to
 /// the relation or event its new actors make.
-fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<()> {
+fn relink_facts(tx: &Db, articles: &BTreeSet<i64>) -> DbResult<()> {
     let mut touched = Touched {
         has_duplicates: true,
         ..Touched::default()
     };
     for &article in articles {
-        let actor_of = |local: &Option<String>| -> rusqlite::Result<Option<String>> {
+        let actor_of = |local: &Option<String>| -> DbResult<Option<String>> {
             let Some(l) = local else { return Ok(None) };
-            tx.prepare_cached("SELECT actor FROM entities WHERE article = ?1 AND local = ?2")?
-                .query_row(params![article, l], |r| r.get(0))
-                .optional()
-                .map(Option::flatten)
+            tx.row(
+                "SELECT actor FROM entities WHERE article = ?1 AND local = ?2",
+                args![article, l],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(Option::flatten)
         };
-        let pub_day: Option<i32> = tx
-            .prepare_cached("SELECT published_day FROM articles WHERE rowid = ?1")?
-            .query_row([article], |r| r.get(0))?;
+        let pub_day: Option<i32> = tx.row(
+            "SELECT published_day FROM articles WHERE rowid = ?1",
+            args![article],
+            |r| r.get(0),
+        )?;
 
         type RelRow = (
             String,
@@ -380,13 +390,12 @@ fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<
             f64,
             Option<i64>,
         );
-        let rels: Vec<RelRow> = tx
-            .prepare_cached(
-                "SELECT m.subject_local, m.object_local, m.predicate, m.sentence, m.start, m.end,
+        let rels: Vec<RelRow> = tx.rows(
+            "SELECT m.subject_local, m.object_local, m.predicate, m.sentence, m.start, m.end,
                         m.time, m.attributed_to, m.confidence, m.relation
                  FROM relation_mentions m WHERE m.article = ?1 ORDER BY m.rowid",
-            )?
-            .query_map([article], |r| {
+            args![article],
+            |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,
@@ -399,10 +408,12 @@ fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<
                     r.get(8)?,
                     r.get(9)?,
                 ))
-            })?
-            .collect::<Result<_, _>>()?;
-        tx.prepare_cached("DELETE FROM relation_mentions WHERE article = ?1")?
-            .execute([article])?;
+            },
+        )?;
+        tx.exec(
+            "DELETE FROM relation_mentions WHERE article = ?1",
+            args![article],
+        )?;
         for (sl, ol, predicate, sentence, start, end, time, attributed_to, confidence, old) in rels
         {
             if let Some(old) = old {
@@ -428,16 +439,15 @@ fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<
             ingest::insert_relation_mention(tx, article, &m, &mut touched)?;
         }
 
-        let evs: Vec<(EventMention, Option<i64>)> = tx
-            .prepare_cached(
-                "SELECT m.local, m.code, e.root, e.label, m.source_local, m.target_local,
+        let evs: Vec<(EventMention, Option<i64>)> = tx.rows(
+            "SELECT m.local, m.code, e.root, e.label, m.source_local, m.target_local,
                         m.place_local, e.lat, e.lon, e.country, m.sentence, m.start, m.end,
                         m.trigger, m.time, m.modality, m.attributed_to, e.goldstein,
                         m.confidence, m.event
                  FROM event_mentions m JOIN events e ON e.id = m.event
                  WHERE m.article = ?1 ORDER BY m.rowid",
-            )?
-            .query_map([article], |r| {
+            args![article],
+            |r| {
                 Ok((
                     EventMention {
                         local: r.get(0)?,
@@ -465,10 +475,12 @@ fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<
                     },
                     r.get(19)?,
                 ))
-            })?
-            .collect::<Result<_, _>>()?;
-        tx.prepare_cached("DELETE FROM event_mentions WHERE article = ?1")?
-            .execute([article])?;
+            },
+        )?;
+        tx.exec(
+            "DELETE FROM event_mentions WHERE article = ?1",
+            args![article],
+        )?;
         for (mut m, old) in evs {
             if let Some(old) = old {
                 touched.events.insert(old);
@@ -482,14 +494,11 @@ fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<
             ingest::insert_event_mention(tx, article, pub_day, &m, &mut touched)?;
         }
 
-        let claims: Vec<(i64, Option<String>, Option<String>, String)> = tx
-            .prepare_cached(
-                "SELECT id, speaker_local, medium, about FROM claims WHERE article = ?1",
-            )?
-            .query_map([article], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
+        let claims: Vec<(i64, Option<String>, Option<String>, String)> = tx.rows(
+            "SELECT id, speaker_local, medium, about FROM claims WHERE article = ?1",
+            args![article],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
         for (id, speaker_local, medium, about) in claims {
             let speaker = actor_of(&speaker_local)?;
             let medium = match medium {
@@ -501,15 +510,15 @@ fn relink_facts(tx: &Transaction, articles: &BTreeSet<i64>) -> rusqlite::Result<
                 .iter()
                 .map(|a| current(tx, a))
                 .collect::<Result<_, _>>()?;
-            tx.prepare_cached(
+            tx.exec(
                 "UPDATE claims SET speaker = ?2, medium = ?3, about = ?4 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                speaker,
-                medium,
-                serde_json::to_string(&about).unwrap_or_default()
-            ])?;
+                args![
+                    id,
+                    speaker,
+                    medium,
+                    serde_json::to_string(&about).unwrap_or_default()
+                ],
+            )?;
         }
     }
     ingest::refresh(tx, &touched)
@@ -536,16 +545,15 @@ impl Store {
     pub fn curate(&mut self, judgement: &Curation) -> Result<String, StoreError> {
         let path = self.path.clone();
         let err = |e| crate::write_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = self.db.begin_write().map_err(err)?;
         let actor_type = |id: &str| -> Result<(String, String, Option<String>), StoreError> {
-            tx.prepare_cached("SELECT id, type, kb_id FROM actors WHERE id = ?1")
-                .and_then(|mut st| {
-                    st.query_row([current(&tx, id)?], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })
+            current(&tx, id)
+                .and_then(|id| {
+                    tx.row(
+                        "SELECT id, type, kb_id FROM actors WHERE id = ?1",
+                        args![id],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
                     .optional()
                 })
                 .map_err(err)?
@@ -600,21 +608,17 @@ impl Store {
                 let (actor, etype, _) = actor_type(actor)?;
                 let et = EntityType::parse(&etype).unwrap_or(EntityType::Misc);
                 for key in keys_of(et, name) {
-                    tx.execute(
+                    tx.exec(
                         "DELETE FROM key_blocks WHERE actor = ?1 AND key = ?2",
-                        params![actor, key],
+                        args![actor, key],
                     )
                     .map_err(err)?;
-                    tx.execute(
-                        "INSERT INTO actor_keys (key, actor, type, n, curated) VALUES (?1, ?2, ?3, 0, 1)
-                         ON CONFLICT (key, actor) DO UPDATE SET curated = 1",
-                        params![key, actor, etype],
+                    tx.exec("INSERT INTO actor_keys (key, actor, type, n, curated) VALUES (?1, ?2, ?3, 0, 1)
+                         ON CONFLICT (key, actor) DO UPDATE SET curated = 1", args![key, actor, etype],
                     )
                     .map_err(err)?;
                 }
-                tx.execute(
-                    "INSERT INTO actor_names (actor, name, n) VALUES (?1, ?2, 0) ON CONFLICT DO NOTHING",
-                    params![actor, name],
+                tx.exec("INSERT INTO actor_names (actor, name, n) VALUES (?1, ?2, 0) ON CONFLICT DO NOTHING", args![actor, name],
                 )
                 .map_err(err)?;
                 ("alias-add", actor.clone(), None, Some(name.clone()), actor)
@@ -623,9 +627,9 @@ impl Store {
                 let (actor, etype, _) = actor_type(actor)?;
                 let et = EntityType::parse(&etype).unwrap_or(EntityType::Misc);
                 block_name(&tx, &actor, et, name).map_err(err)?;
-                tx.execute(
+                tx.exec(
                     "DELETE FROM actor_names WHERE actor = ?1 AND name = ?2",
-                    params![actor, name],
+                    args![actor, name],
                 )
                 .map_err(err)?;
                 (
@@ -637,9 +641,7 @@ impl Store {
                 )
             }
         };
-        tx.execute(
-            "INSERT INTO judgements (kind, actor, other, name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![kind, actor, other, name, now()],
+        tx.exec("INSERT INTO judgements (kind, actor, other, name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", args![kind, actor, other, name, now()],
         )
         .map_err(err)?;
         tx.commit().map_err(err)?;
@@ -647,20 +649,15 @@ impl Store {
     }
 }
 
-fn block_name(
-    tx: &Transaction,
-    actor: &str,
-    etype: EntityType,
-    name: &str,
-) -> rusqlite::Result<()> {
+fn block_name(tx: &Db, actor: &str, etype: EntityType, name: &str) -> DbResult<()> {
     for key in keys_of(etype, name) {
-        tx.execute(
+        tx.exec(
             "DELETE FROM actor_keys WHERE actor = ?1 AND key = ?2",
-            params![actor, key],
+            args![actor, key],
         )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO key_blocks (actor, key) VALUES (?1, ?2)",
-            params![actor, key],
+        tx.exec(
+            "INSERT INTO key_blocks (actor, key) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            args![actor, key],
         )?;
     }
     Ok(())
@@ -668,19 +665,13 @@ fn block_name(
 
 /// Moves the entities of `actor` that go by `name` to a new actor, and
 /// blocks the name for `actor`. `None` when no entity goes by it.
-fn split_actor(
-    tx: &Transaction,
-    actor: &str,
-    etype: EntityType,
-    name: &str,
-) -> rusqlite::Result<Option<String>> {
+fn split_actor(tx: &Db, actor: &str, etype: EntityType, name: &str) -> DbResult<Option<String>> {
     let target = normalize::key(name);
-    let rows: Vec<(i64, String, String, String)> = tx
-        .prepare("SELECT article, local, name, aliases FROM entities WHERE actor = ?1")?
-        .query_map([actor], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
-        .collect::<Result<_, _>>()?;
+    let rows: Vec<(i64, String, String, String)> = tx.rows(
+        "SELECT article, local, name, aliases FROM entities WHERE actor = ?1",
+        args![actor],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let moving: Vec<(i64, String, String, Vec<String>)> = rows
         .into_iter()
         .map(|(a, l, n, al)| {
@@ -701,17 +692,17 @@ fn split_actor(
         return Ok(None);
     }
     let new = fresh_own_id(tx, etype, name)?;
-    tx.execute(
+    tx.exec(
         "INSERT INTO actors (id, name, type, kb_id, country, lat, lon, geonames_id, created_at)
          VALUES (?1, ?2, ?3, NULL, NULL, NULL, NULL, NULL, ?4)",
-        params![new, name, etype.as_str(), now()],
+        args![new, name, etype.as_str(), now()],
     )?;
     let mut articles = BTreeSet::new();
     for (article, local, n, aliases) in &moving {
         forget_names(tx, actor, n, etype.as_str(), aliases)?;
-        tx.execute(
+        tx.exec(
             "UPDATE entities SET actor = ?1 WHERE article = ?2 AND local = ?3",
-            params![new, article, local],
+            args![new, article, local],
         )?;
         let e = OutputEntity {
             id: local.clone(),

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::db::{args, Db, DbResult, OptionalExt};
 use sha2::{Digest, Sha256};
 
 use dossier_schema::{OutputDocument, OutputEvent};
@@ -52,12 +52,19 @@ impl Store {
     /// Writes a batch of documents in one transaction: all of it is stored,
     /// or, on an error (a full disk), none of it.
     pub fn ingest(&mut self, docs: &[OutputDocument]) -> Result<IngestReport, StoreError> {
+        self.ingest_with(docs, |_| Ok(()))
+    }
+
+    /// [`Store::ingest`], with `also` run in the same transaction before it
+    /// commits (the work queue marks the batch's inputs done).
+    pub(crate) fn ingest_with(
+        &mut self,
+        docs: &[OutputDocument],
+        also: impl FnOnce(&Db) -> DbResult<()>,
+    ) -> Result<IngestReport, StoreError> {
         let path = self.path.clone();
         let err = |e| crate::write_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = self.db.begin_write().map_err(err)?;
         let mut report = IngestReport::default();
         let mut touched = Touched::default();
         let ingested_at = now();
@@ -65,6 +72,7 @@ impl Store {
             ingest_one(&tx, doc, &ingested_at, &mut report, &mut touched).map_err(err)?;
         }
         refresh(&tx, &touched).map_err(err)?;
+        also(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(report)
     }
@@ -140,12 +148,12 @@ fn interval(value: Option<&str>) -> Option<DayInterval> {
 }
 
 fn ingest_one(
-    tx: &Transaction,
+    tx: &Db,
     doc: &OutputDocument,
     ingested_at: &str,
     report: &mut IngestReport,
     touched: &mut Touched,
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     let norm = normalize_text(&doc.text);
     // Computed lazily: an unchanged article needs none.
     let mut sig: Option<dossier_dedup::Signature> = None;
@@ -161,8 +169,11 @@ fn ingest_one(
     let diagnostics = serde_json::to_string(&doc.diagnostics).unwrap_or_default();
 
     let existing: Option<(i64, String, Option<i64>)> = tx
-        .prepare_cached("SELECT rowid, content_hash, duplicate_of FROM articles WHERE key = ?1")?
-        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .row(
+            "SELECT rowid, content_hash, duplicate_of FROM articles WHERE key = ?1",
+            args![key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?;
     let rowid = match existing {
         Some((_, old, _)) if old == hash => {
@@ -176,33 +187,29 @@ fn ingest_one(
                 touch_article_events(tx, orig, touched)?;
             }
             delete_facts(tx, rowid, touched)?;
-            tx.prepare_cached(
-                "INSERT INTO article_fts(article_fts, rowid, title, text)
-                 SELECT 'delete', rowid, coalesce(title, ''), text FROM articles WHERE rowid = ?1",
-            )?
-            .execute([rowid])?;
-            tx.prepare_cached(
+            fts_remove(tx, rowid)?;
+            tx.exec(
                 "UPDATE articles SET doc_id = ?2, url = ?3, source = ?4, outlet = ?5, title = ?6,
                     published = ?7, published_day = ?8, ingested_at = ?9, content_hash = ?10,
                     text = ?11, sentences = ?12, diagnostics = ?13, duplicate_of = NULL,
                     similarity = NULL, minhash = NULL
                  WHERE rowid = ?1",
-            )?
-            .execute(params![
-                rowid,
-                doc.id,
-                doc.url,
-                doc.source,
-                outlet,
-                doc.title,
-                doc.date,
-                pub_day,
-                ingested_at,
-                hash,
-                doc.text,
-                sentences,
-                diagnostics
-            ])?;
+                args![
+                    rowid,
+                    doc.id,
+                    doc.url,
+                    doc.source,
+                    outlet,
+                    doc.title,
+                    doc.date,
+                    pub_day,
+                    ingested_at,
+                    hash,
+                    doc.text,
+                    sentences,
+                    diagnostics
+                ],
+            )?;
             report.replaced += 1;
             rowid
         }
@@ -210,11 +217,12 @@ fn ingest_one(
             // The same text under another URL, or a near-duplicate, is
             // another source of the article already stored.
             let original: Option<(i64, f64)> = tx
-                .prepare_cached(
+                .row(
                     "SELECT rowid FROM articles WHERE content_hash = ?1 AND duplicate_of IS NULL
                      ORDER BY rowid LIMIT 1",
-                )?
-                .query_row([&hash], |r| r.get(0))
+                    args![hash],
+                    |r| r.get(0),
+                )
                 .optional()?
                 .map(|r| (r, 1.0));
             let original = match original {
@@ -224,31 +232,32 @@ fn ingest_one(
                     sig.get_or_insert_with(|| dossier_dedup::signature(&norm)),
                 )?,
             };
-            tx.prepare_cached(
+            let rowid: i64 = tx.row(
                 "INSERT INTO articles (id, key, doc_id, url, source, outlet, title, published,
                     published_day, ingested_at, content_hash, text, sentences, diagnostics,
                     duplicate_of, similarity)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            )?
-            .execute(params![
-                id,
-                key,
-                doc.id,
-                doc.url,
-                doc.source,
-                outlet,
-                doc.title,
-                doc.date,
-                pub_day,
-                ingested_at,
-                hash,
-                doc.text,
-                sentences,
-                diagnostics,
-                original.map(|o| o.0),
-                original.map(|o| o.1),
-            ])?;
-            let rowid = tx.last_insert_rowid();
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                 RETURNING rowid",
+                args![
+                    id,
+                    key,
+                    doc.id,
+                    doc.url,
+                    doc.source,
+                    outlet,
+                    doc.title,
+                    doc.date,
+                    pub_day,
+                    ingested_at,
+                    hash,
+                    doc.text,
+                    sentences,
+                    diagnostics,
+                    original.map(|o| o.0),
+                    original.map(|o| o.1),
+                ],
+                |r| r.get(0),
+            )?;
             if let Some((orig, _)) = original {
                 touch_article_events(tx, orig, touched)?;
                 report.duplicates += 1;
@@ -258,57 +267,69 @@ fn ingest_one(
             rowid
         }
     };
-    tx.prepare_cached("INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![rowid, doc.title.as_deref().unwrap_or(""), doc.text])?;
+    fts_add(tx, rowid, doc.title.as_deref().unwrap_or(""), &doc.text)?;
     let sig = sig.unwrap_or_else(|| dossier_dedup::signature(&norm));
     crate::near_dup::index(tx, rowid, &sig)?;
-    touched.has_duplicates = tx
-        .prepare_cached("SELECT EXISTS(SELECT 1 FROM articles WHERE duplicate_of = ?1)")?
-        .query_row([rowid], |r| r.get(0))?;
+    touched.has_duplicates = tx.row(
+        "SELECT EXISTS(SELECT 1 FROM articles WHERE duplicate_of = ?1)",
+        args![rowid],
+        |r| r.get(0),
+    )?;
     let result = insert_facts(tx, rowid, pub_day, doc, ingested_at, touched);
     touched.has_duplicates = false;
     result
 }
 
+/// Adds an article to SQLite's full-text index (FTS5 with external
+/// content). PostgreSQL's index is a generated column: nothing to do.
+fn fts_add(tx: &Db, rowid: i64, title: &str, text: &str) -> DbResult<()> {
+    if !tx.is_postgres() {
+        tx.exec(
+            "INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
+            args![rowid, title, text],
+        )?;
+    }
+    Ok(())
+}
+
+/// Takes an article's old text out of SQLite's full-text index.
+fn fts_remove(tx: &Db, rowid: i64) -> DbResult<()> {
+    if !tx.is_postgres() {
+        tx.exec(
+            "INSERT INTO article_fts(article_fts, rowid, title, text)
+             SELECT 'delete', rowid, coalesce(title, ''), text FROM articles WHERE rowid = ?1",
+            args![rowid],
+        )?;
+    }
+    Ok(())
+}
+
 /// Marks an article's events and relations for a count refresh (a new
 /// duplicate adds a source to each).
-fn touch_article_events(
-    tx: &Transaction,
-    article: i64,
-    touched: &mut Touched,
-) -> rusqlite::Result<()> {
-    let mut st = tx.prepare_cached(
+fn touch_article_events(tx: &Db, article: i64, touched: &mut Touched) -> DbResult<()> {
+    touched.events.extend(tx.rows(
         "SELECT DISTINCT event FROM event_mentions WHERE article = ?1 AND event IS NOT NULL",
-    )?;
-    for e in st.query_map([article], |r| r.get(0))? {
-        touched.events.insert(e?);
-    }
-    let mut st = tx.prepare_cached(
+        args![article],
+        |r| r.get::<i64>(0),
+    )?);
+    touched.relations.extend(tx.rows(
         "SELECT DISTINCT relation FROM relation_mentions WHERE article = ?1 AND relation IS NOT NULL",
-    )?;
-    for r in st.query_map([article], |r| r.get(0))? {
-        touched.relations.insert(r?);
-    }
+        args![article],
+        |r| r.get::<i64>(0),
+    )?);
     Ok(())
 }
 
 /// Removes every fact an article contributed (before its new version comes
 /// in), and takes its names off the actors' counts.
-pub(crate) fn delete_facts(
-    tx: &Transaction,
-    article: i64,
-    touched: &mut Touched,
-) -> rusqlite::Result<()> {
+pub(crate) fn delete_facts(tx: &Db, article: i64, touched: &mut Touched) -> DbResult<()> {
     touch_article_events(tx, article, touched)?;
     {
-        let mut st = tx.prepare_cached(
+        let rows: Vec<(String, String, String, String)> = tx.rows(
             "SELECT actor, name, type, aliases FROM entities WHERE article = ?1 AND actor IS NOT NULL",
+            args![article],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-        let rows: Vec<(String, String, String, String)> = st
-            .query_map([article], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
         for (actor, name, etype, aliases) in rows {
             let aliases: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
             actors::forget_names(tx, &actor, &name, &etype, &aliases)?;
@@ -322,19 +343,19 @@ pub(crate) fn delete_facts(
         "DELETE FROM claims WHERE article = ?1",
         "DELETE FROM article_bands WHERE article = ?1",
     ] {
-        tx.prepare_cached(sql)?.execute([article])?;
+        tx.exec(sql, args![article])?;
     }
     Ok(())
 }
 
 fn insert_facts(
-    tx: &Transaction,
+    tx: &Db,
     article: i64,
     pub_day: Option<i32>,
     doc: &OutputDocument,
     ingested_at: &str,
     touched: &mut Touched,
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     let mut actor_of: HashMap<&str, Option<String>> = HashMap::new();
     for e in &doc.entities {
         let Link { actor, confidence } = actors::link_entity(tx, e, ingested_at)?;
@@ -343,28 +364,33 @@ fn insert_facts(
             .iter()
             .map(|m| (m.start, m.end, m.kind.as_str()))
             .collect();
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO entities (article, local, name, type, kb_id, actor,
+        tx.exec(
+            "INSERT INTO entities (article, local, name, type, kb_id, actor,
                 link_confidence, aliases, titles, geo, mentions, n_mentions, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?
-        .execute(params![
-            article,
-            e.id,
-            e.name,
-            e.etype.as_str(),
-            e.kb_id,
-            actor,
-            confidence,
-            serde_json::to_string(&e.aliases).unwrap_or_default(),
-            serde_json::to_string(&e.titles).unwrap_or_default(),
-            e.geo
-                .as_ref()
-                .map(|g| serde_json::to_string(g).unwrap_or_default()),
-            serde_json::to_string(&mentions).unwrap_or_default(),
-            e.mentions.len() as i64,
-            f64::from(e.confidence),
-        ])?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             ON CONFLICT (article, local) DO UPDATE SET name = excluded.name,
+                type = excluded.type, kb_id = excluded.kb_id, actor = excluded.actor,
+                link_confidence = excluded.link_confidence, aliases = excluded.aliases,
+                titles = excluded.titles, geo = excluded.geo, mentions = excluded.mentions,
+                n_mentions = excluded.n_mentions, confidence = excluded.confidence",
+            args![
+                article,
+                e.id,
+                e.name,
+                e.etype.as_str(),
+                e.kb_id,
+                actor,
+                confidence,
+                serde_json::to_string(&e.aliases).unwrap_or_default(),
+                serde_json::to_string(&e.titles).unwrap_or_default(),
+                e.geo
+                    .as_ref()
+                    .map(|g| serde_json::to_string(g).unwrap_or_default()),
+                serde_json::to_string(&mentions).unwrap_or_default(),
+                e.mentions.len() as i64,
+                f64::from(e.confidence),
+            ],
+        )?;
         actor_of.insert(e.id.as_str(), actor);
     }
     let actor = |local: Option<&String>| -> Option<String> {
@@ -373,23 +399,23 @@ fn insert_facts(
 
     for t in &doc.times {
         let iv = interval(t.value.as_deref());
-        tx.prepare_cached(
-            "INSERT INTO times (article, start, end, text, type, value, modifier, valid_start,
+        tx.exec(
+            "INSERT INTO times (article, start, \"end\", text, type, value, modifier, valid_start,
                 valid_end, confidence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            article,
-            t.start as i64,
-            t.end as i64,
-            t.text,
-            t.ttype.as_str(),
-            t.value,
-            t.modifier,
-            iv.map(|i| i.start),
-            iv.map(|i| i.end),
-            f64::from(t.confidence),
-        ])?;
+            args![
+                article,
+                t.start as i64,
+                t.end as i64,
+                t.text,
+                t.ttype.as_str(),
+                t.value,
+                t.modifier,
+                iv.map(|i| i.start),
+                iv.map(|i| i.end),
+                f64::from(t.confidence),
+            ],
+        )?;
     }
 
     for r in &doc.relations {
@@ -425,13 +451,10 @@ fn insert_facts(
             start: d,
             end: d + 1,
         });
-        tx.prepare_cached(
-            "INSERT INTO claims (article, local, speaker, speaker_local, medium, text, start, end,
+        tx.exec("INSERT INTO claims (article, local, speaker, speaker_local, medium, text, start, \"end\",
                 sentence, evidence_start, evidence_end, direct, polarity, about, valid_start,
                 valid_end, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )?
-        .execute(params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", args![
             article,
             c.id,
             actor(c.speaker.as_ref()),
@@ -472,49 +495,60 @@ pub(crate) struct RelationMention {
 }
 
 pub(crate) fn insert_relation_mention(
-    tx: &Transaction,
+    tx: &Db,
     article: i64,
     m: &RelationMention,
     touched: &mut Touched,
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     let relation: Option<i64> = match (&m.subject, &m.object) {
         (Some(s), Some(o)) if s != o => {
-            tx.prepare_cached(
-                "INSERT INTO relations (subject, predicate, object) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (subject, predicate, object) DO NOTHING",
-            )?
-            .execute(params![s, m.predicate, o])?;
-            let id: i64 = tx
-                .prepare_cached(
-                    "SELECT id FROM relations WHERE subject = ?1 AND predicate = ?2 AND object = ?3",
-                )?
-                .query_row(params![s, m.predicate, o], |r| r.get(0))?;
+            // Looked up first: a known relation costs one statement, and
+            // PostgreSQL spends no identity value on a conflicting insert,
+            // so both backends number relations alike.
+            let find =
+                "SELECT id FROM relations WHERE subject = ?1 AND predicate = ?2 AND object = ?3";
+            let key = args![s, m.predicate, o];
+            let id: i64 = match tx.row(find, key, |r| r.get(0)).optional()? {
+                Some(id) => id,
+                None => match tx
+                    .row(
+                        "INSERT INTO relations (subject, predicate, object) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (subject, predicate, object) DO NOTHING RETURNING id",
+                        key,
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                {
+                    Some(id) => id,
+                    None => tx.row(find, key, |r| r.get(0))?,
+                },
+            };
             touched.relations.insert(id);
             Some(id)
         }
         _ => None,
     };
     let iv = interval(m.time.as_deref());
-    tx.prepare_cached(
+    tx.exec(
         "INSERT INTO relation_mentions (relation, article, subject_local, object_local, predicate,
-            sentence, start, end, time, valid_start, valid_end, attributed_to, confidence)
+            sentence, start, \"end\", time, valid_start, valid_end, attributed_to, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        relation,
-        article,
-        m.subject_local,
-        m.object_local,
-        m.predicate,
-        m.sentence,
-        m.start,
-        m.end,
-        m.time,
-        iv.map(|i| i.start),
-        iv.map(|i| i.end),
-        m.attributed_to,
-        m.confidence,
-    ])?;
+        args![
+            relation,
+            article,
+            m.subject_local,
+            m.object_local,
+            m.predicate,
+            m.sentence,
+            m.start,
+            m.end,
+            m.time,
+            iv.map(|i| i.start),
+            iv.map(|i| i.end),
+            m.attributed_to,
+            m.confidence,
+        ],
+    )?;
     Ok(())
 }
 
@@ -594,23 +628,22 @@ fn event_day(time: Option<&str>, pub_day: Option<i32>) -> Option<i32> {
 /// (same root, source, target, place and modality, within a day), else to a
 /// new event. Events with neither actor linked are never merged.
 pub(crate) fn insert_event_mention(
-    tx: &Transaction,
+    tx: &Db,
     article: i64,
     pub_day: Option<i32>,
     m: &EventMention,
     touched: &mut Touched,
-) -> rusqlite::Result<()> {
+) -> DbResult<()> {
     let day = event_day(m.time.as_deref(), pub_day);
     let mergeable = (m.source.is_some() || m.target.is_some()) && day.is_some();
     let existing: Option<i64> = if mergeable {
-        tx.prepare_cached(
+        tx.row(
             "SELECT id FROM events
-             WHERE source IS ?1 AND target IS ?2 AND root = ?3 AND day BETWEEN ?4 - 1 AND ?4 + 1
-               AND place IS ?5 AND modality = ?6
+             WHERE source IS NOT DISTINCT FROM ?1 AND target IS NOT DISTINCT FROM ?2
+               AND root = ?3 AND day BETWEEN ?4 - 1 AND ?4 + 1
+               AND place IS NOT DISTINCT FROM ?5 AND modality = ?6
              ORDER BY abs(day - ?4), id LIMIT 1",
-        )?
-        .query_row(
-            params![m.source, m.target, m.root, day, m.place, m.modality],
+            args![m.source, m.target, m.root, day, m.place, m.modality],
             |r| r.get(0),
         )
         .optional()?
@@ -626,29 +659,30 @@ pub(crate) fn insert_event_mention(
             // A new event's counts are those of its first mention; only an
             // event that a later mention joins, or whose article has
             // duplicates, needs the refresh at the end of the batch.
-            tx.prepare_cached(
+            let id: i64 = tx.row(
                 "INSERT INTO events (code, root, label, source, target, place, modality, day, lat,
                     lon, country, goldstein, n_mentions, n_articles, n_sources, first_seen,
                     confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, 1, 1, ?13, ?14)",
-            )?
-            .execute(params![
-                m.code,
-                m.root,
-                m.label,
-                m.source,
-                m.target,
-                m.place,
-                m.modality,
-                day,
-                m.lat,
-                m.lon,
-                m.country,
-                m.goldstein,
-                pub_day,
-                m.confidence.clamp(0.0, 1.0)
-            ])?;
-            let id = tx.last_insert_rowid();
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, 1, 1, ?13, ?14)
+                 RETURNING id",
+                args![
+                    m.code,
+                    m.root,
+                    m.label,
+                    m.source,
+                    m.target,
+                    m.place,
+                    m.modality,
+                    day,
+                    m.lat,
+                    m.lon,
+                    m.country,
+                    m.goldstein,
+                    pub_day,
+                    m.confidence.clamp(0.0, 1.0)
+                ],
+                |r| r.get(0),
+            )?;
             if touched.has_duplicates {
                 touched.events.insert(id);
             }
@@ -656,31 +690,31 @@ pub(crate) fn insert_event_mention(
         }
     };
     let iv = interval(m.time.as_deref());
-    tx.prepare_cached(
+    tx.exec(
         "INSERT INTO event_mentions (event, article, local, code, source_local, target_local,
-            place_local, sentence, start, end, trigger, time, valid_start, valid_end, modality,
+            place_local, sentence, start, \"end\", trigger, time, valid_start, valid_end, modality,
             attributed_to, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?
-    .execute(params![
-        event,
-        article,
-        m.local,
-        m.code,
-        m.source_local,
-        m.target_local,
-        m.place_local,
-        m.sentence,
-        m.start,
-        m.end,
-        m.trigger,
-        m.time,
-        iv.map(|i| i.start),
-        iv.map(|i| i.end),
-        m.modality,
-        m.attributed_to,
-        m.confidence,
-    ])?;
+        args![
+            event,
+            article,
+            m.local,
+            m.code,
+            m.source_local,
+            m.target_local,
+            m.place_local,
+            m.sentence,
+            m.start,
+            m.end,
+            m.trigger,
+            m.time,
+            iv.map(|i| i.start),
+            iv.map(|i| i.end),
+            m.modality,
+            m.attributed_to,
+            m.confidence,
+        ],
+    )?;
     Ok(())
 }
 
@@ -696,21 +730,17 @@ fn combine(per_article: &HashMap<i64, f64>) -> f64 {
 
 /// Recomputes the counts, spans and confidences of the events and relations
 /// a batch touched; an event or relation left with no mention goes.
-pub(crate) fn refresh(tx: &Transaction, touched: &Touched) -> rusqlite::Result<()> {
+pub(crate) fn refresh(tx: &Db, touched: &Touched) -> DbResult<()> {
     for &event in &touched.events {
-        let rows: Vec<(i64, f64, Option<i32>, String)> = tx
-            .prepare_cached(
-                "SELECT m.article, m.confidence, a.published_day, a.outlet
+        let rows: Vec<(i64, f64, Option<i32>, String)> = tx.rows(
+            "SELECT m.article, m.confidence, a.published_day, a.outlet
                  FROM event_mentions m JOIN articles a ON a.rowid = m.article
                  WHERE m.event = ?1",
-            )?
-            .query_map([event], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
+            args![event],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
         if rows.is_empty() {
-            tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
-                .execute([event])?;
+            tx.exec("DELETE FROM events WHERE id = ?1", args![event])?;
             continue;
         }
         let mut best: HashMap<i64, f64> = HashMap::new();
@@ -726,41 +756,37 @@ pub(crate) fn refresh(tx: &Transaction, touched: &Touched) -> rusqlite::Result<(
             };
         }
         for article in best.keys() {
-            let mut st =
-                tx.prepare_cached("SELECT outlet FROM articles WHERE duplicate_of = ?1")?;
-            for o in st.query_map([article], |r| r.get::<_, String>(0))? {
-                outlets.insert(o?);
-            }
+            outlets.extend(tx.rows(
+                "SELECT outlet FROM articles WHERE duplicate_of = ?1",
+                args![article],
+                |r| r.get::<String>(0),
+            )?);
         }
-        tx.prepare_cached(
+        tx.exec(
             "UPDATE events SET n_mentions = ?2, n_articles = ?3, n_sources = ?4, first_seen = ?5,
                 confidence = ?6 WHERE id = ?1",
-        )?
-        .execute(params![
-            event,
-            rows.len() as i64,
-            best.len() as i64,
-            outlets.len() as i64,
-            first,
-            combine(&best)
-        ])?;
+            args![
+                event,
+                rows.len() as i64,
+                best.len() as i64,
+                outlets.len() as i64,
+                first,
+                combine(&best)
+            ],
+        )?;
     }
     for &relation in &touched.relations {
         // (article, confidence, published day, valid start, valid end)
         type Row = (i64, f64, Option<i32>, Option<i32>, Option<i32>);
-        let rows: Vec<Row> = tx
-            .prepare_cached(
-                "SELECT m.article, m.confidence, a.published_day, m.valid_start, m.valid_end
+        let rows: Vec<Row> = tx.rows(
+            "SELECT m.article, m.confidence, a.published_day, m.valid_start, m.valid_end
                  FROM relation_mentions m JOIN articles a ON a.rowid = m.article
                  WHERE m.relation = ?1",
-            )?
-            .query_map([relation], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<Result<_, _>>()?;
+            args![relation],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
         if rows.is_empty() {
-            tx.prepare_cached("DELETE FROM relations WHERE id = ?1")?
-                .execute([relation])?;
+            tx.exec("DELETE FROM relations WHERE id = ?1", args![relation])?;
             continue;
         }
         let mut best: HashMap<i64, f64> = HashMap::new();
@@ -778,11 +804,8 @@ pub(crate) fn refresh(tx: &Transaction, touched: &Touched) -> rusqlite::Result<(
                 ve = Some(ve.map_or(*e, |v| v.max(*e)));
             }
         }
-        tx.prepare_cached(
-            "UPDATE relations SET n_mentions = ?2, n_articles = ?3, first_seen = ?4, last_seen = ?5,
-                valid_start = ?6, valid_end = ?7, confidence = ?8 WHERE id = ?1",
-        )?
-        .execute(params![
+        tx.exec("UPDATE relations SET n_mentions = ?2, n_articles = ?3, first_seen = ?4, last_seen = ?5,
+                valid_start = ?6, valid_end = ?7, confidence = ?8 WHERE id = ?1", args![
             relation,
             rows.len() as i64,
             best.len() as i64,

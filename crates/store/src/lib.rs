@@ -4,7 +4,9 @@
 //! traced to the article, sentence and character span that supports it.
 //!
 //! The store is an embedded SQLite file by default (WAL mode, one transaction
-//! per batch). Callers never write SQL: they hand [`Store::ingest`] the
+//! per batch), or a PostgreSQL database shared by many ingest workers when
+//! `--db` is a `postgres://` URL; both run the same statements through one
+//! connection layer (`db`). Callers never write SQL: they hand [`Store::ingest`] the
 //! [`OutputDocument`]s that `dossier extract` writes, and read through the
 //! methods here.
 //!
@@ -41,10 +43,13 @@
 //!   within a day; its mentions keep every article that told it.
 
 mod actors;
+mod db;
 mod ingest;
 mod migrations;
 mod near_dup;
+mod postgres_open;
 mod query_reads;
+mod queue;
 mod read;
 pub mod rows;
 mod web_reads;
@@ -54,7 +59,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use db::{Db, DbError};
+
 pub use actors::Curation;
+pub use db::Backend;
 pub use dossier_schema::OutputDocument;
 pub use ingest::IngestReport;
 pub use migrations::SCHEMA_VERSION;
@@ -62,11 +70,14 @@ pub use query_reads::{
     ActorNode, ActorRef, ArticleHit, ClaimQuery, ClaimRow, DayRootCount, Edge, EdgeKind, EdgeQuery,
     EventQuery, EventRow, Evidence, Near, PlaceCount, RelationRow, RoleCount,
 };
+pub use queue::{Claimed, QueueStats};
 pub use read::{
     ActorCount, ActorSummary, Dump, EventSummary, Judgement, RelationSummary, SearchHit, Stats,
 };
 // The exports' row types live under `rows::` (their names would clash with
 // the query reads'); the filter is used by both faces.
+#[doc(hidden)]
+pub use postgres_open::test_database;
 pub use rows::RowFilter;
 pub use web_reads::{ArticleView, CharSpan, ClaimSpan, EntitySpan, TimeSpan, TriggerSpan};
 
@@ -101,6 +112,16 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("{path}: {message}")]
+    Postgres {
+        path: PathBuf,
+        /// The server's message (the client's own says only "db error").
+        message: String,
+        #[source]
+        source: postgres::Error,
+    },
+    #[error("{path}: {message}")]
+    Value { path: PathBuf, message: String },
     #[error("{0}")]
     Invalid(String),
 }
@@ -110,14 +131,25 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// A corpus graph store.
 pub struct Store {
-    conn: Connection,
+    db: Db,
     path: PathBuf,
+}
+
+/// Whether a `--db` value names a PostgreSQL database
+/// (`postgres://user@host/db` or `postgresql://…`) rather than a file.
+pub fn is_postgres_url(path: &Path) -> bool {
+    path.to_str()
+        .is_some_and(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
 }
 
 impl Store {
     /// Opens the store at `path` for reading and writing, creating it when it
     /// does not exist and migrating it when it is older than this build.
+    /// A `postgres://` URL opens that database instead of a file.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if is_postgres_url(path) {
+            return postgres_open::open(path, postgres_open::Mode::Write);
+        }
         let exists = path.exists();
         if exists {
             let meta = std::fs::metadata(path).map_err(|e| StoreError::NotAStore {
@@ -135,7 +167,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         let mut store = Store {
-            conn,
+            db: Db::Sqlite(conn),
             path: path.to_path_buf(),
         };
         store.configure(true)?;
@@ -147,6 +179,9 @@ impl Store {
     /// Opens an existing store for reading only: commands that only read
     /// (`stats`, the queries) never change the file.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if is_postgres_url(path) {
+            return postgres_open::open(path, postgres_open::Mode::Read);
+        }
         if !path.exists() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
@@ -155,7 +190,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         let store = Store {
-            conn,
+            db: Db::Sqlite(conn),
             path: path.to_path_buf(),
         };
         store.configure(false)?;
@@ -189,18 +224,33 @@ impl Store {
         }
     }
 
-    /// The file this store lives in.
+    /// The file this store lives in (or the PostgreSQL URL it was opened
+    /// with).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// Which engine holds this store.
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
+    /// The SQLite connection; the PostgreSQL store has its own paths for
+    /// the few things SQLite keeps in PRAGMAs.
+    fn sqlite(&self) -> &Connection {
+        match &self.db {
+            Db::Sqlite(c) => c,
+            Db::Postgres(_) => unreachable!("an SQLite-only path reached on PostgreSQL"),
+        }
+    }
+
     fn configure(&self, write: bool) -> Result<(), StoreError> {
+        let conn = self.sqlite();
         // Ingest runs some fifty distinct statements per document: all of
         // them stay prepared.
-        self.conn.set_prepared_statement_cache_capacity(128);
-        self.conn
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| self.err(e))?;
+        conn.set_prepared_statement_cache_capacity(128);
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| self.sqlite_err(e))?;
         if write {
             // WAL lets readers go on while one writer commits; NORMAL
             // syncing keeps every committed batch across a killed process.
@@ -208,14 +258,13 @@ impl Store {
             // and two processes that create one at once take turns.
             let start = std::time::Instant::now();
             loop {
-                let mode: String = self
-                    .conn
+                let mode: String = conn
                     .pragma_query_value(None, "journal_mode", |r| r.get(0))
                     .map_err(|e| open_error(&self.path, e))?;
                 if mode.eq_ignore_ascii_case("wal") {
                     break;
                 }
-                match self.conn.pragma_update(None, "journal_mode", "WAL") {
+                match conn.pragma_update(None, "journal_mode", "WAL") {
                     Ok(()) => {}
                     Err(e)
                         if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
@@ -226,40 +275,40 @@ impl Store {
                     Err(e) => return Err(open_error(&self.path, e)),
                 }
             }
-            self.conn
-                .pragma_update(None, "synchronous", "NORMAL")
-                .map_err(|e| self.err(e))?;
+            conn.pragma_update(None, "synchronous", "NORMAL")
+                .map_err(|e| self.sqlite_err(e))?;
         }
         // A 64 MiB page cache (SQLite's default is 2 MiB): the indexes an
         // ingest probes for every entity and event stay in memory as the
         // store grows, instead of being read again from the file.
-        self.conn
-            .pragma_update(None, "cache_size", -65536)
-            .map_err(|e| self.err(e))?;
-        self.conn
-            .pragma_update(None, "foreign_keys", "OFF")
-            .map_err(|e| self.err(e))?;
+        conn.pragma_update(None, "cache_size", -65536)
+            .map_err(|e| self.sqlite_err(e))?;
+        conn.pragma_update(None, "foreign_keys", "OFF")
+            .map_err(|e| self.sqlite_err(e))?;
         Ok(())
     }
 
     fn version(&self) -> Result<i64, StoreError> {
-        self.conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| open_error(&self.path, e))
+        match &self.db {
+            Db::Sqlite(conn) => conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(|e| open_error(&self.path, e)),
+            Db::Postgres(_) => postgres_open::version(self),
+        }
     }
 
     /// Refuses files that are not dossier stores: another program's SQLite
     /// database, or a file that is no database at all.
     fn check_kind(&self) -> Result<(), StoreError> {
         let app: i32 = self
-            .conn
+            .sqlite()
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| open_error(&self.path, e))?;
         if app == migrations::APPLICATION_ID {
             return Ok(());
         }
         let tables: i64 = self
-            .conn
+            .sqlite()
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| open_error(&self.path, e))?;
         if app != 0 || tables > 0 {
@@ -274,15 +323,17 @@ impl Store {
     /// Brings the schema to [`SCHEMA_VERSION`], one migration per
     /// transaction.
     fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let Db::Sqlite(conn) = &mut self.db else {
+            unreachable!("PostgreSQL migrates in postgres_open")
+        };
         loop {
             // The version is read again inside each write transaction, so
             // two processes opening a new or old store at once apply each
             // migration once.
-            let path = self.path.clone();
-            let tx = self
-                .conn
+            let tx = conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(|e| write_error(&path, e))?;
+                .map_err(|e| sqlite_error(&path, e))?;
             let version: i64 = tx
                 .pragma_query_value(None, "user_version", |r| r.get(0))
                 .map_err(|e| open_error(&path, e))?;
@@ -294,16 +345,16 @@ impl Store {
                 });
             }
             if version == SCHEMA_VERSION {
-                tx.commit().map_err(|e| write_error(&path, e))?;
+                tx.commit().map_err(|e| sqlite_error(&path, e))?;
                 return Ok(());
             }
-            let sql = migrations::MIGRATIONS[version as usize];
-            tx.execute_batch(sql).map_err(|e| write_error(&path, e))?;
+            let sql = migrations::SQLITE[version as usize];
+            tx.execute_batch(sql).map_err(|e| sqlite_error(&path, e))?;
             tx.pragma_update(None, "application_id", migrations::APPLICATION_ID)
-                .map_err(|e| write_error(&path, e))?;
+                .map_err(|e| sqlite_error(&path, e))?;
             tx.pragma_update(None, "user_version", version + 1)
-                .map_err(|e| write_error(&path, e))?;
-            tx.commit().map_err(|e| write_error(&path, e))?;
+                .map_err(|e| sqlite_error(&path, e))?;
+            tx.commit().map_err(|e| sqlite_error(&path, e))?;
         }
     }
 
@@ -311,12 +362,16 @@ impl Store {
     /// that tests can run into a full disk without filling one.
     #[doc(hidden)]
     pub fn set_max_pages(&self, pages: u64) -> Result<(), StoreError> {
-        self.conn
+        self.sqlite()
             .pragma_update(None, "max_page_count", pages as i64)
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.sqlite_err(e))
     }
 
-    fn err(&self, e: rusqlite::Error) -> StoreError {
+    fn sqlite_err(&self, e: rusqlite::Error) -> StoreError {
+        sqlite_error(&self.path, e)
+    }
+
+    fn err(&self, e: DbError) -> StoreError {
         write_error(&self.path, e)
     }
 }
@@ -333,7 +388,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
                 path: path.to_path_buf(),
             }
         }
-        _ => write_error(path, e),
+        _ => sqlite_error(path, e),
     }
 }
 
@@ -349,7 +404,52 @@ fn path_read_only(path: &Path) -> bool {
     })
 }
 
-fn write_error(path: &Path, e: rusqlite::Error) -> StoreError {
+/// A backend error as the store reports it, naming the store.
+fn write_error(path: &Path, e: DbError) -> StoreError {
+    match e {
+        DbError::Sqlite(e) => sqlite_error(path, e),
+        DbError::Postgres(source) => postgres_error(path, source),
+        DbError::Type(message) => StoreError::Value {
+            path: path.to_path_buf(),
+            message,
+        },
+        DbError::NoRows => StoreError::Value {
+            path: path.to_path_buf(),
+            message: "a row the store expected is missing".into(),
+        },
+    }
+}
+
+pub(crate) fn postgres_error(path: &Path, source: postgres::Error) -> StoreError {
+    let message = match source.as_db_error() {
+        Some(db) => {
+            let mut m = format!("{}: {}", db.severity(), db.message());
+            if let Some(d) = db.detail() {
+                m.push_str(&format!(" ({d})"));
+            }
+            if let Some(h) = db.hint() {
+                m.push_str(&format!("; {h}"));
+            }
+            m
+        }
+        None => {
+            let mut m = source.to_string();
+            let mut cause = std::error::Error::source(&source);
+            while let Some(c) = cause {
+                m.push_str(&format!(": {c}"));
+                cause = c.source();
+            }
+            m
+        }
+    };
+    StoreError::Postgres {
+        path: path.to_path_buf(),
+        message,
+        source,
+    }
+}
+
+fn sqlite_error(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => StoreError::DiskFull {

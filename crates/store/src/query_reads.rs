@@ -3,8 +3,9 @@
 //! edges, claims, and the actors an article names. Filters arrive resolved
 //! (actor ids, day numbers); every user value is a bound parameter.
 
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension};
+use std::borrow::Cow;
+
+use crate::db::{args, Arg, DbResult};
 use serde::Serialize;
 
 use dossier_time::date_of;
@@ -239,11 +240,11 @@ fn day_str(d: Option<i32>) -> Option<String> {
 #[derive(Default)]
 struct Where {
     sql: Vec<String>,
-    params: Vec<Value>,
+    params: Vec<Arg<'static>>,
 }
 
 impl Where {
-    fn push(&mut self, sql: &str, values: impl IntoIterator<Item = Value>) {
+    fn push(&mut self, sql: &str, values: impl IntoIterator<Item = Arg<'static>>) {
         let mut sql = sql.to_string();
         for v in values {
             self.params.push(v);
@@ -262,8 +263,8 @@ impl Where {
     }
 }
 
-fn text(s: &str) -> Value {
-    Value::Text(s.to_string())
+fn text(s: &str) -> Arg<'static> {
+    Arg::Text(Cow::Owned(s.to_string()))
 }
 
 fn event_where(q: &EventQuery) -> Where {
@@ -302,35 +303,35 @@ fn event_where(q: &EventQuery) -> Where {
         w.push(
             "e.lat BETWEEN ?# AND ?# AND e.lon BETWEEN ?# AND ?#",
             [
-                Value::Real(n.lat - dlat),
-                Value::Real(n.lat + dlat),
-                Value::Real(n.lon - dlon),
-                Value::Real(n.lon + dlon),
+                Arg::Real(n.lat - dlat),
+                Arg::Real(n.lat + dlat),
+                Arg::Real(n.lon - dlon),
+                Arg::Real(n.lon + dlon),
             ],
         );
         w.push(
             "((e.lat - ?#) * (e.lat - ?#) + (e.lon - ?#) * (e.lon - ?#) * ?#) <= ?#",
             [
-                Value::Real(n.lat),
-                Value::Real(n.lat),
-                Value::Real(n.lon),
-                Value::Real(n.lon),
-                Value::Real(cos * cos),
-                Value::Real(dlat * dlat),
+                Arg::Real(n.lat),
+                Arg::Real(n.lat),
+                Arg::Real(n.lon),
+                Arg::Real(n.lon),
+                Arg::Real(cos * cos),
+                Arg::Real(dlat * dlat),
             ],
         );
     }
     if let Some(d) = q.from_day {
-        w.push("e.day >= ?#", [Value::Integer(d.into())]);
+        w.push("e.day >= ?#", [Arg::Int(d.into())]);
     }
     if let Some(d) = q.to_day {
-        w.push("e.day < ?#", [Value::Integer(d.into())]);
+        w.push("e.day < ?#", [Arg::Int(d.into())]);
     }
     if let Some(m) = &q.modality {
         w.push("e.modality = ?#", [text(m)]);
     }
     if let Some(n) = q.min_sources {
-        w.push("e.n_sources >= ?#", [Value::Integer(n)]);
+        w.push("e.n_sources >= ?#", [Arg::Int(n)]);
     }
     w
 }
@@ -349,8 +350,8 @@ impl Store {
         let mut w = event_where(q);
         let clause = w.clause();
         let n = w.params.len();
-        w.params.push(Value::Integer(limit as i64));
-        w.params.push(Value::Integer(offset as i64));
+        w.params.push(Arg::Int(limit as i64));
+        w.params.push(Arg::Int(offset as i64));
         // The page is chosen first from the filtered columns alone; only its
         // rows are then read whole and their actors named.
         let sql = format!(
@@ -367,39 +368,36 @@ impl Store {
             n + 1,
             n + 2
         );
-        let mut st = self.q(self.conn.prepare_cached(&sql))?;
-        let mut rows: Vec<EventRow> = self.q(st
-            .query_map(params_from_iter(w.params.iter()), |r| {
-                let aref = |i: usize| -> rusqlite::Result<Option<ActorRef>> {
-                    let id: Option<String> = r.get(i)?;
-                    let name: Option<String> = r.get(i + 1)?;
-                    Ok(id.map(|id| ActorRef {
-                        name: name.unwrap_or_else(|| id.clone()),
-                        id,
-                    }))
-                };
-                Ok(EventRow {
-                    id: r.get(0)?,
-                    date: day_str(r.get(1)?),
-                    code: r.get(2)?,
-                    root: r.get(3)?,
-                    label: r.get(4)?,
-                    source: aref(5)?,
-                    target: aref(7)?,
-                    place: aref(9)?,
-                    country: r.get(11)?,
-                    lat: r.get(12)?,
-                    lon: r.get(13)?,
-                    modality: r.get(14)?,
-                    goldstein: r.get(15)?,
-                    mentions: r.get(16)?,
-                    articles: r.get(17)?,
-                    sources: r.get(18)?,
-                    confidence: r.get(19)?,
-                    evidence: None,
-                })
+        let mut rows: Vec<EventRow> = self.q(self.db.rows(&sql, &w.params, |r| {
+            let aref = |i: usize| -> DbResult<Option<ActorRef>> {
+                let id: Option<String> = r.get(i)?;
+                let name: Option<String> = r.get(i + 1)?;
+                Ok(id.map(|id| ActorRef {
+                    name: name.unwrap_or_else(|| id.clone()),
+                    id,
+                }))
+            };
+            Ok(EventRow {
+                id: r.get(0)?,
+                date: day_str(r.get(1)?),
+                code: r.get(2)?,
+                root: r.get(3)?,
+                label: r.get(4)?,
+                source: aref(5)?,
+                target: aref(7)?,
+                place: aref(9)?,
+                country: r.get(11)?,
+                lat: r.get(12)?,
+                lon: r.get(13)?,
+                modality: r.get(14)?,
+                goldstein: r.get(15)?,
+                mentions: r.get(16)?,
+                articles: r.get(17)?,
+                sources: r.get(18)?,
+                confidence: r.get(19)?,
+                evidence: None,
             })
-            .and_then(|rows| rows.collect()))?;
+        }))?;
         for row in &mut rows {
             row.evidence = self.event_evidence(row.id)?;
         }
@@ -410,8 +408,7 @@ impl Store {
     pub fn count_events(&self, q: &EventQuery) -> Result<i64, StoreError> {
         let w = event_where(q);
         let sql = format!("SELECT count(*) FROM events e {}", w.clause());
-        let mut st = self.q(self.conn.prepare_cached(&sql))?;
-        self.q(st.query_row(params_from_iter(w.params.iter()), |r| r.get(0)))
+        self.q(self.db.one(&sql, &w.params))
     }
 
     /// Counts of the selected events by day and root, in day order; events
@@ -424,48 +421,46 @@ impl Store {
              ORDER BY e.day, e.root",
             w.clause()
         );
-        let mut st = self.q(self.conn.prepare_cached(&sql))?;
-        self.q(st
-            .query_map(params_from_iter(w.params.iter()), |r| {
-                Ok(DayRootCount {
-                    day: r.get(0)?,
-                    root: r.get(1)?,
-                    n: r.get(2)?,
-                })
+        self.q(self.db.rows(&sql, &w.params, |r| {
+            Ok(DayRootCount {
+                day: r.get(0)?,
+                root: r.get(1)?,
+                n: r.get(2)?,
             })
-            .and_then(|rows| rows.collect()))
+        }))
     }
 
     /// An actor's events by day and root, as source and as target.
     pub fn actor_event_counts(&self, actor: &str) -> Result<Vec<RoleCount>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
-            "SELECT day, root, sum(source IS ?1), sum(target IS ?1) FROM events
+        self.q(self.db.rows(
+            "SELECT day, root,
+                    CAST(sum(CASE WHEN source = ?1 THEN 1 ELSE 0 END) AS BIGINT),
+                    CAST(sum(CASE WHEN target = ?1 THEN 1 ELSE 0 END) AS BIGINT)
+             FROM events
              WHERE (source = ?1 OR target = ?1) AND day IS NOT NULL
              GROUP BY day, root ORDER BY day, root",
-        ))?;
-        self.q(st
-            .query_map([actor], |r| {
+            args![actor],
+            |r| {
                 Ok(RoleCount {
                     day: r.get(0)?,
                     root: r.get(1)?,
                     as_source: r.get(2)?,
                     as_target: r.get(3)?,
                 })
-            })
-            .and_then(|rows| rows.collect()))
+            },
+        ))
     }
 
     /// The places of an actor's events, the most frequent first.
     pub fn actor_places(&self, actor: &str, limit: usize) -> Result<Vec<PlaceCount>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        self.q(self.db.rows(
             "SELECT c.place, p.name, p.country, p.lat, p.lon, c.n FROM
                (SELECT place, count(*) AS n FROM events
                 WHERE (source = ?1 OR target = ?1) AND place IS NOT NULL
                 GROUP BY place ORDER BY n DESC, place LIMIT ?2) c
              JOIN actors p ON p.id = c.place ORDER BY c.n DESC, c.place",
-        ))?;
-        self.q(st
-            .query_map(params![actor, limit as i64], |r| {
+            args![actor, limit as i64],
+            |r| {
                 Ok(PlaceCount {
                     id: r.get(0)?,
                     name: r.get(1)?,
@@ -474,8 +469,8 @@ impl Store {
                     lon: r.get(4)?,
                     events: r.get(5)?,
                 })
-            })
-            .and_then(|rows| rows.collect()))
+            },
+        ))
     }
 
     /// The actors named most often in the same articles as `actor`, with
@@ -489,17 +484,16 @@ impl Store {
         window: usize,
         limit: usize,
     ) -> Result<Vec<(ActorRef, i64)>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        self.q(self.db.rows(
             "WITH mine AS (SELECT article FROM actor_articles WHERE actor = ?1
                            ORDER BY article DESC LIMIT ?2)
              SELECT o.actor, a.name, count(DISTINCT o.article) AS n
              FROM mine JOIN entities o ON o.article = mine.article
              JOIN actors a ON a.id = o.actor
              WHERE o.actor IS NOT NULL AND o.actor != ?1 AND a.type NOT IN ('GPE', 'LOC', 'FAC')
-             GROUP BY o.actor ORDER BY n DESC, o.actor LIMIT ?3",
-        ))?;
-        self.q(st
-            .query_map(params![actor, window as i64, limit as i64], |r| {
+             GROUP BY o.actor, a.name ORDER BY n DESC, o.actor LIMIT ?3",
+            args![actor, window as i64, limit as i64],
+            |r| {
                 Ok((
                     ActorRef {
                         id: r.get(0)?,
@@ -507,27 +501,31 @@ impl Store {
                     },
                     r.get(2)?,
                 ))
-            })
-            .and_then(|rows| rows.collect()))
+            },
+        ))
     }
 
     /// The titles articles give an actor ("spokesman", "interior minister"),
     /// with how many of its entities carry each.
     pub fn actor_titles(&self, actor: &str) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        let sql = self.db.pick(
             "SELECT j.value, count(*) AS n FROM entities e, json_each(e.titles) j
              WHERE e.actor = ?1 AND e.titles != '[]'
              GROUP BY j.value ORDER BY n DESC, j.value",
-        ))?;
-        self.q(st
-            .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect()))
+            "SELECT j.value, count(*) AS n
+             FROM entities e, jsonb_array_elements_text(e.titles::jsonb) AS j(value)
+             WHERE e.actor = ?1 AND e.titles != '[]'
+             GROUP BY j.value ORDER BY n DESC, j.value COLLATE \"C\"",
+        );
+        self.q(self
+            .db
+            .rows(sql, args![actor], |r| Ok((r.get(0)?, r.get(1)?))))
     }
 
     /// The relations an actor is the subject or object of, by predicate,
     /// with names, who asserts them and one evidence sentence each.
     pub fn relation_rows(&self, actor: &str) -> Result<Vec<RelationRow>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        let rows: Vec<(i64, RelationRow)> = self.q(self.db.rows(
             "SELECT r.id, r.subject, s.name, r.predicate, r.object, o.name, r.first_seen,
                     r.last_seen, r.valid_start, r.valid_end, r.n_articles, r.n_mentions,
                     r.confidence
@@ -536,23 +534,22 @@ impl Store {
              LEFT JOIN actors o ON o.id = r.object
              WHERE r.subject = ?1 OR r.object = ?1
              ORDER BY r.predicate, r.n_articles DESC, r.subject, r.object",
-        ))?;
-        let rows: Vec<(i64, RelationRow)> = self.q(st
-            .query_map([actor], |r| {
+            args![actor],
+            |r| {
                 let subject: String = r.get(1)?;
                 let object: String = r.get(4)?;
                 Ok((
                     r.get(0)?,
                     RelationRow {
-                        subject_name: r.get::<_, Option<String>>(2)?.unwrap_or(subject.clone()),
+                        subject_name: r.get::<Option<String>>(2)?.unwrap_or(subject.clone()),
                         subject,
                         predicate: r.get(3)?,
-                        object_name: r.get::<_, Option<String>>(5)?.unwrap_or(object.clone()),
+                        object_name: r.get::<Option<String>>(5)?.unwrap_or(object.clone()),
                         object,
                         first_seen: day_str(r.get(6)?),
                         last_seen: day_str(r.get(7)?),
                         valid_from: day_str(r.get(8)?),
-                        valid_to: day_str(r.get::<_, Option<i32>>(9)?.map(|d| d - 1)),
+                        valid_to: day_str(r.get::<Option<i32>>(9)?.map(|d| d - 1)),
                         articles: r.get(10)?,
                         mentions: r.get(11)?,
                         confidence: r.get(12)?,
@@ -560,30 +557,28 @@ impl Store {
                         evidence: None,
                     },
                 ))
-            })
-            .and_then(|rows| rows.collect()))?;
-        let mut by = self.q(self.conn.prepare_cached(
-            "SELECT DISTINCT m.attributed_to, coalesce(a.name, m.attributed_to)
-             FROM relation_mentions m LEFT JOIN actors a ON a.id = m.attributed_to
-             WHERE m.relation = ?1 AND m.attributed_to IS NOT NULL ORDER BY 1",
-        ))?;
-        let mut ev = self.q(self.conn.prepare_cached(
-            "SELECT article, sentence, start, end FROM relation_mentions WHERE relation = ?1
-             ORDER BY confidence DESC, article LIMIT 1",
+            },
         ))?;
         let mut out = Vec::with_capacity(rows.len());
         for (id, mut rel) in rows {
-            rel.asserted_by = self.q(by
-                .query_map([id], |r| {
+            rel.asserted_by = self.q(self.db.rows(
+                "SELECT DISTINCT m.attributed_to, coalesce(a.name, m.attributed_to)
+                 FROM relation_mentions m LEFT JOIN actors a ON a.id = m.attributed_to
+                 WHERE m.relation = ?1 AND m.attributed_to IS NOT NULL ORDER BY 1",
+                args![id],
+                |r| {
                     Ok(ActorRef {
                         id: r.get(0)?,
                         name: r.get(1)?,
                     })
-                })
-                .and_then(|rows| rows.collect()))?;
-            let at: Option<(i64, i64, i64, i64)> = self.q(ev
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .optional())?;
+                },
+            ))?;
+            let at: Option<(i64, i64, i64, i64)> = self.q(self.db.opt(
+                "SELECT article, sentence, start, \"end\" FROM relation_mentions
+                 WHERE relation = ?1 ORDER BY confidence DESC, article LIMIT 1",
+                args![id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            ))?;
             if let Some((article, sentence, start, end)) = at {
                 rel.evidence = self.evidence(article, sentence, start, end)?;
             }
@@ -594,15 +589,12 @@ impl Store {
 
     /// The evidence of a stored event: its most confident mention.
     fn event_evidence(&self, event: i64) -> Result<Option<Evidence>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
-            "SELECT article, sentence, start, end FROM event_mentions WHERE event = ?1
+        let at: Option<(i64, i64, i64, i64)> = self.q(self.db.opt(
+            "SELECT article, sentence, start, \"end\" FROM event_mentions WHERE event = ?1
              ORDER BY confidence DESC, article LIMIT 1",
+            args![event],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         ))?;
-        let at: Option<(i64, i64, i64, i64)> = self.q(st
-            .query_row([event], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
-            .optional())?;
         match at {
             Some((article, sentence, start, end)) => self.evidence(article, sentence, start, end),
             None => Ok(None),
@@ -619,30 +611,27 @@ impl Store {
         start: i64,
         end: i64,
     ) -> Result<Option<Evidence>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
-            "SELECT id, url, title, published,
-                    substr(text, json_extract(sentences, '$[' || ?2 || '].start') + 1,
-                           json_extract(sentences, '$[' || ?2 || '].end')
-                           - json_extract(sentences, '$[' || ?2 || '].start')),
-                    substr(text, ?3 + 1, ?4 - ?3)
+        let sql = format!(
+            "SELECT id, url, title, published, {}, substr(text, ?3 + 1, ?4 - ?3)
              FROM articles WHERE rowid = ?1",
-        ))?;
-        self.q(st
-            .query_row(params![article, sentence, start, end], |r| {
+            self.db.sentence_sql("text", "sentences", "?2")
+        );
+        self.q(self
+            .db
+            .opt(&sql, args![article, sentence, start, end], |r| {
                 Ok(Evidence {
                     article: r.get(0)?,
                     url: r.get(1)?,
                     title: r.get(2)?,
                     published: r.get(3)?,
                     sentence: r
-                        .get::<_, Option<String>>(4)?
+                        .get::<Option<String>>(4)?
                         .unwrap_or_default()
                         .trim()
                         .to_string(),
-                    quote: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                    quote: r.get::<Option<String>>(5)?.unwrap_or_default(),
                 })
-            })
-            .optional())
+            }))
     }
 
     /// Edges of the graph a query selects: those touching its actor, or,
@@ -661,15 +650,15 @@ impl Store {
             );
         }
         if let Some(d) = q.from_day {
-            w.push("x.last_seen >= ?#", [Value::Integer(d.into())]);
+            w.push("x.last_seen >= ?#", [Arg::Int(d.into())]);
         }
         if let Some(d) = q.to_day {
-            w.push("x.first_seen < ?#", [Value::Integer(d.into())]);
+            w.push("x.first_seen < ?#", [Arg::Int(d.into())]);
         }
         let clause = w.clause();
         let n = w.params.len();
         let mut params = w.params.clone();
-        params.push(Value::Integer(q.limit as i64));
+        params.push(Arg::Int(q.limit as i64));
         let sql = format!(
             "SELECT x.subject, x.object, x.predicate, x.n_articles, x.first_seen, x.last_seen
              FROM relations x {clause}
@@ -688,16 +677,17 @@ impl Store {
             w.push("(x.source = ?# OR x.target = ?#)", [text(a), text(a)]);
         }
         if let Some(d) = q.from_day {
-            w.push("x.day >= ?#", [Value::Integer(d.into())]);
+            w.push("x.day >= ?#", [Arg::Int(d.into())]);
         }
         if let Some(d) = q.to_day {
-            w.push("x.day < ?#", [Value::Integer(d.into())]);
+            w.push("x.day < ?#", [Arg::Int(d.into())]);
         }
         let n = w.params.len();
         let mut params = w.params.clone();
-        params.push(Value::Integer(q.limit as i64));
+        params.push(Arg::Int(q.limit as i64));
         let sql = format!(
-            "SELECT x.source, x.target, x.root, sum(x.n_articles) AS w, min(x.day), max(x.day)
+            "SELECT x.source, x.target, x.root, CAST(sum(x.n_articles) AS BIGINT) AS w, min(x.day),
+                    max(x.day)
              FROM events x {}
              GROUP BY x.source, x.target, x.root
              ORDER BY w DESC, x.source, x.root, x.target LIMIT ?{}",
@@ -711,23 +701,20 @@ impl Store {
     fn edge_rows(
         &self,
         sql: &str,
-        params: &[Value],
+        params: &[Arg],
         kind: EdgeKind,
     ) -> Result<Vec<Edge>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(sql))?;
-        self.q(st
-            .query_map(params_from_iter(params.iter()), |r| {
-                Ok(Edge {
-                    source: r.get(0)?,
-                    target: r.get(1)?,
-                    kind,
-                    predicate: r.get(2)?,
-                    weight: r.get(3)?,
-                    first_seen: day_str(r.get(4)?),
-                    last_seen: day_str(r.get(5)?),
-                })
+        self.q(self.db.rows(sql, params, |r| {
+            Ok(Edge {
+                source: r.get(0)?,
+                target: r.get(1)?,
+                kind,
+                predicate: r.get(2)?,
+                weight: r.get(3)?,
+                first_seen: day_str(r.get(4)?),
+                last_seen: day_str(r.get(5)?),
             })
-            .and_then(|rows| rows.collect()))
+        }))
     }
 
     /// Names of actors by id (ids that are no actor are left out).
@@ -744,21 +731,19 @@ impl Store {
 
     /// Names and types of actors by id (ids that are no actor are left out).
     pub fn actor_nodes(&self, ids: &[&str]) -> Result<Vec<ActorNode>, StoreError> {
-        let mut st = self.q(self
-            .conn
-            .prepare_cached("SELECT id, name, type FROM actors WHERE id = ?1"))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(a) = self.q(st
-                .query_row([id], |r| {
+            if let Some(a) = self.q(self.db.opt(
+                "SELECT id, name, type FROM actors WHERE id = ?1",
+                args![id],
+                |r| {
                     Ok(ActorNode {
                         id: r.get(0)?,
                         name: r.get(1)?,
                         etype: r.get(2)?,
                     })
-                })
-                .optional())?
-            {
+                },
+            ))? {
                 out.push(a);
             }
         }
@@ -772,11 +757,11 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<ClaimRow>, StoreError> {
-        let mut w = claim_where(q);
+        let mut w = claim_where(q, self.db.pick("LIKE", "ILIKE"));
         let clause = w.clause();
         let n = w.params.len();
-        w.params.push(Value::Integer(limit as i64));
-        w.params.push(Value::Integer(offset as i64));
+        w.params.push(Arg::Int(limit as i64));
+        w.params.push(Arg::Int(offset as i64));
         let sql = format!(
             "SELECT c.id, c.speaker, s.name, en.name, c.medium, m.name, c.text, c.direct,
                     c.polarity, c.about, a.published_day, c.confidence, c.article, c.sentence,
@@ -794,36 +779,33 @@ impl Store {
             n + 2
         );
         type Raw = (ClaimRow, String, (i64, i64, i64, i64));
-        let mut st = self.q(self.conn.prepare_cached(&sql))?;
-        let raw: Vec<Raw> = self.q(st
-            .query_map(params_from_iter(w.params.iter()), |r| {
-                let aref = |i: usize| -> rusqlite::Result<Option<ActorRef>> {
-                    let id: Option<String> = r.get(i)?;
-                    let name: Option<String> = r.get(i + 1)?;
-                    Ok(id.map(|id| ActorRef {
-                        name: name.unwrap_or_else(|| id.clone()),
-                        id,
-                    }))
-                };
-                Ok((
-                    ClaimRow {
-                        id: r.get(0)?,
-                        speaker: aref(1)?,
-                        speaker_text: r.get(3)?,
-                        medium: aref(4)?,
-                        text: r.get(6)?,
-                        direct: r.get(7)?,
-                        polarity: r.get(8)?,
-                        about: Vec::new(),
-                        date: day_str(r.get(10)?),
-                        confidence: r.get(11)?,
-                        evidence: None,
-                    },
-                    r.get(9)?,
-                    (r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?),
-                ))
-            })
-            .and_then(|rows| rows.collect()))?;
+        let raw: Vec<Raw> = self.q(self.db.rows(&sql, &w.params, |r| {
+            let aref = |i: usize| -> DbResult<Option<ActorRef>> {
+                let id: Option<String> = r.get(i)?;
+                let name: Option<String> = r.get(i + 1)?;
+                Ok(id.map(|id| ActorRef {
+                    name: name.unwrap_or_else(|| id.clone()),
+                    id,
+                }))
+            };
+            Ok((
+                ClaimRow {
+                    id: r.get(0)?,
+                    speaker: aref(1)?,
+                    speaker_text: r.get(3)?,
+                    medium: aref(4)?,
+                    text: r.get(6)?,
+                    direct: r.get(7)?,
+                    polarity: r.get(8)?,
+                    about: Vec::new(),
+                    date: day_str(r.get(10)?),
+                    confidence: r.get(11)?,
+                    evidence: None,
+                },
+                r.get(9)?,
+                (r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?),
+            ))
+        }))?;
         let mut out = Vec::with_capacity(raw.len());
         for (mut claim, about, (article, sentence, start, end)) in raw {
             let ids: Vec<String> = serde_json::from_str(&about).unwrap_or_default();
@@ -837,7 +819,7 @@ impl Store {
 
     /// How many claims a query selects.
     pub fn count_claims(&self, q: &ClaimQuery) -> Result<i64, StoreError> {
-        let w = claim_where(q);
+        let w = claim_where(q, self.db.pick("LIKE", "ILIKE"));
         // The articles are only needed for a date filter.
         let join = if q.from_day.is_some() || q.to_day.is_some() {
             "JOIN articles a ON a.rowid = c.article"
@@ -845,8 +827,7 @@ impl Store {
             ""
         };
         let sql = format!("SELECT count(*) FROM claims c {join} {}", w.clause());
-        let mut st = self.q(self.conn.prepare_cached(&sql))?;
-        self.q(st.query_row(params_from_iter(w.params.iter()), |r| r.get(0)))
+        self.q(self.db.one(&sql, &w.params))
     }
 
     /// Articles matching words, best first, one page, each with a snippet
@@ -857,21 +838,31 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<(i64, Vec<ArticleHit>), StoreError> {
-        let fts = crate::read::fts_query(words);
-        let invalid = |e: rusqlite::Error| StoreError::Invalid(format!("search {words:?}: {e}"));
-        let total: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?1")
-            .and_then(|mut st| st.query_row([&fts], |r| r.get(0)))
-            .map_err(invalid)?;
-        let mut st = self.q(self.conn.prepare_cached(
-            "SELECT a.rowid, a.id, a.title, a.published, a.url,
-                    snippet(article_fts, 1, '[', ']', '…', 16)
-             FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
-             WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
-        ))?;
-        let rows: Vec<(i64, ArticleHit)> = st
-            .query_map(params![fts, limit as i64, offset as i64], |r| {
+        let fts = self.fts_query(words);
+        let invalid = |e| StoreError::Invalid(format!("search {words:?}: {e}"));
+        let (count_sql, page_sql) = match self.backend() {
+            crate::Backend::Sqlite => (
+                "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?1",
+                "SELECT a.rowid, a.id, a.title, a.published, a.url,
+                        snippet(article_fts, 1, '[', ']', '…', 16)
+                 FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
+                 WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+            ),
+            crate::Backend::Postgres => (
+                "SELECT count(*) FROM articles a, websearch_to_tsquery('simple', ?1) q
+                 WHERE a.fts @@ q AND a.duplicate_of IS NULL",
+                "SELECT a.rowid, a.id, a.title, a.published, a.url,
+                        ts_headline('simple', a.text, q,
+                                    'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1')
+                 FROM articles a, websearch_to_tsquery('simple', ?1) q
+                 WHERE a.fts @@ q AND a.duplicate_of IS NULL
+                 ORDER BY ts_rank(a.fts, q) DESC, a.rowid LIMIT ?2 OFFSET ?3",
+            ),
+        };
+        let total: i64 = self.db.one(count_sql, args![fts]).map_err(invalid)?;
+        let rows: Vec<(i64, ArticleHit)> = self
+            .db
+            .rows(page_sql, args![fts, limit as i64, offset as i64], |r| {
                 Ok((
                     r.get(0)?,
                     ArticleHit {
@@ -884,32 +875,32 @@ impl Store {
                     },
                 ))
             })
-            .and_then(|rows| rows.collect())
             .map_err(invalid)?;
         // A duplicate's facts are its original's.
-        let mut names = self.q(self.conn.prepare_cached(
-            "SELECT e.actor, a.name, sum(e.n_mentions) AS n FROM entities e
-             JOIN actors a ON a.id = e.actor
-             WHERE e.article = (SELECT coalesce(duplicate_of, rowid) FROM articles WHERE rowid = ?1)
-             GROUP BY e.actor ORDER BY n DESC, e.actor",
-        ))?;
         let mut out = Vec::with_capacity(rows.len());
         for (rowid, mut hit) in rows {
-            hit.actors = self.q(names
-                .query_map([rowid], |r| {
+            hit.actors = self.q(self.db.rows(
+                "SELECT e.actor, a.name, sum(e.n_mentions) AS n FROM entities e
+                 JOIN actors a ON a.id = e.actor
+                 WHERE e.article = (SELECT coalesce(duplicate_of, rowid) FROM articles WHERE rowid = ?1)
+                 GROUP BY e.actor, a.name ORDER BY n DESC, e.actor",
+                args![rowid],
+                |r| {
                     Ok(ActorRef {
                         id: r.get(0)?,
                         name: r.get(1)?,
                     })
-                })
-                .and_then(|rows| rows.collect()))?;
+                },
+            ))?;
             out.push(hit);
         }
         Ok((total, out))
     }
 }
 
-fn claim_where(q: &ClaimQuery) -> Where {
+/// The claims' filter; `like` is the case-insensitive LIKE of the backend
+/// (SQLite's `LIKE`, PostgreSQL's `ILIKE`).
+fn claim_where(q: &ClaimQuery, like: &str) -> Where {
     let mut w = Where::default();
     if let Some(s) = &q.speaker {
         w.push("c.speaker = ?#", [text(s)]);
@@ -921,22 +912,22 @@ fn claim_where(q: &ClaimQuery) -> Where {
         );
     }
     for word in &q.words {
-        // LIKE is case-insensitive for ASCII; `\` escapes the user's own
-        // wildcards.
+        // Case-insensitive (SQLite's LIKE for ASCII); `\` escapes the
+        // user's own wildcards.
         let escaped = word
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");
         w.push(
-            "c.text LIKE ?# ESCAPE '\\'",
-            [Value::Text(format!("%{escaped}%"))],
+            &format!("c.text {like} ?# ESCAPE '\\'"),
+            [Arg::Text(Cow::Owned(format!("%{escaped}%")))],
         );
     }
     if let Some(d) = q.from_day {
-        w.push("a.published_day >= ?#", [Value::Integer(d.into())]);
+        w.push("a.published_day >= ?#", [Arg::Int(d.into())]);
     }
     if let Some(d) = q.to_day {
-        w.push("a.published_day < ?#", [Value::Integer(d.into())]);
+        w.push("a.published_day < ?#", [Arg::Int(d.into())]);
     }
     w
 }

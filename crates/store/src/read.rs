@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use rusqlite::{params, OptionalExtension};
+use crate::db::{args, DbResult, Val};
 use serde::Serialize;
 
 use dossier_kb::normalize;
@@ -135,41 +135,41 @@ fn day_str(d: Option<i32>) -> Option<String> {
 }
 
 impl Store {
-    pub(crate) fn q<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
+    pub(crate) fn q<T>(&self, r: DbResult<T>) -> Result<T, StoreError> {
         r.map_err(|e| self.err(e))
     }
 
     fn count(&self, sql: &str) -> Result<i64, StoreError> {
-        self.q(self.conn.query_row(sql, [], |r| r.get(0)))
+        self.q(self.db.one(sql, args![]))
     }
 
     /// Counts of everything in the store, and the most reported actors.
     pub fn stats(&self) -> Result<Stats, StoreError> {
-        let mut actors_by_type = BTreeMap::new();
-        {
-            let mut st = self.q(self
-                .conn
-                .prepare("SELECT type, count(*) FROM actors GROUP BY type"))?;
-            let rows =
-                self.q(st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))))?;
-            for row in rows {
-                let (t, n) = self.q(row)?;
-                actors_by_type.insert(t, n);
-            }
-        }
-        let (first, last): (Option<i32>, Option<i32>) = self.q(self.conn.query_row(
+        let actors_by_type: BTreeMap<String, i64> = self
+            .q(self.db.rows(
+                "SELECT type, count(*) FROM actors GROUP BY type",
+                args![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?
+            .into_iter()
+            .collect();
+        let (first, last): (Option<i32>, Option<i32>) = self.q(self.db.row(
             "SELECT min(published_day), max(published_day) FROM articles WHERE duplicate_of IS NULL",
-            [],
+            args![],
             |r| Ok((r.get(0)?, r.get(1)?)),
         ))?;
-        let file_bytes = ["", "-wal"]
-            .iter()
-            .filter_map(|s| {
-                let mut p = self.path.clone().into_os_string();
-                p.push(s);
-                std::fs::metadata(p).ok().map(|m| m.len())
-            })
-            .sum();
+        let file_bytes = if self.db.is_postgres() {
+            self.q(crate::postgres_open::database_bytes(&self.db))? as u64
+        } else {
+            ["", "-wal"]
+                .iter()
+                .filter_map(|s| {
+                    let mut p = self.path.clone().into_os_string();
+                    p.push(s);
+                    std::fs::metadata(p).ok().map(|m| m.len())
+                })
+                .sum()
+        };
         Ok(Stats {
             articles: self.count("SELECT count(*) FROM articles WHERE duplicate_of IS NULL")?,
             duplicates: self
@@ -195,21 +195,21 @@ impl Store {
 
     /// The actors named in the most articles.
     pub fn top_actors(&self, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        self.q(self.db.rows(
             "SELECT a.id, a.name, a.type, c.n FROM
                (SELECT actor, count(*) AS n FROM actor_articles
                 GROUP BY actor ORDER BY n DESC, actor LIMIT ?1) c
              JOIN actors a ON a.id = c.actor ORDER BY c.n DESC, a.id",
-        ))?;
-        let rows = self.q(st.query_map([limit as i64], |r| {
-            Ok(ActorCount {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                etype: r.get(2)?,
-                articles: r.get(3)?,
-            })
-        }))?;
-        self.q(rows.collect())
+            args![limit as i64],
+            |r| {
+                Ok(ActorCount {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    etype: r.get(2)?,
+                    articles: r.get(3)?,
+                })
+            },
+        ))
     }
 
     /// The actors a name may mean, by any name or alias an article used for
@@ -217,25 +217,22 @@ impl Store {
     /// normaliser), the most reported first. An id (or a merged actor's old
     /// id) finds its actor.
     pub fn find_actors(&self, name: &str) -> Result<Vec<ActorCount>, StoreError> {
-        let id = self.q(crate::actors::current(&self.conn, name))?;
+        let id = self.q(crate::actors::current(&self.db, name))?;
         let mut ids: Vec<String> = Vec::new();
-        let exists: bool = self.q(self.conn.query_row(
+        let exists: bool = self.q(self.db.one(
             "SELECT EXISTS(SELECT 1 FROM actors WHERE id = ?1)",
-            [&id],
-            |r| r.get(0),
+            args![id],
         ))?;
         if exists {
             ids.push(id);
         } else {
             let exact = format!("e:{}", normalize::key(name));
             let loose = format!("l:{}", normalize::loose_key(name));
-            let mut st = self.q(self.conn.prepare_cached(
+            ids = self.q(self.db.rows(
                 "SELECT DISTINCT actor FROM actor_keys WHERE key = ?1 OR key = ?2",
+                args![exact, loose],
+                |r| r.get(0),
             ))?;
-            let rows = self.q(st.query_map(params![exact, loose], |r| r.get::<_, String>(0)))?;
-            for r in rows {
-                ids.push(self.q(r)?);
-            }
             // What a person types at a terminal: "ttp" means the acronym,
             // and a name in capitals ("TEHRIK I TALIBAN PAKISTAN") the name.
             if ids.is_empty() {
@@ -246,13 +243,11 @@ impl Store {
                 } else {
                     String::new()
                 };
-                let mut st = self.q(self
-                    .conn
-                    .prepare_cached("SELECT DISTINCT actor FROM actor_keys WHERE key = ?1"))?;
-                let rows = self.q(st.query_map([&retry], |r| r.get::<_, String>(0)))?;
-                for r in rows {
-                    ids.push(self.q(r)?);
-                }
+                ids = self.q(self.db.rows(
+                    "SELECT DISTINCT actor FROM actor_keys WHERE key = ?1",
+                    args![retry],
+                    |r| r.get(0),
+                ))?;
             }
         }
         let mut out = Vec::new();
@@ -272,43 +267,38 @@ impl Store {
 
     /// One actor by id, with its names and counts.
     pub fn actor(&self, id: &str) -> Result<Option<ActorSummary>, StoreError> {
-        let row = self.q(self
-            .conn
-            .query_row(
-                "SELECT id, name, type, kb_id, country, lat, lon FROM actors WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, Option<f64>>(5)?,
-                        r.get::<_, Option<f64>>(6)?,
-                    ))
-                },
-            )
-            .optional())?;
+        let row = self.q(self.db.opt(
+            "SELECT id, name, type, kb_id, country, lat, lon FROM actors WHERE id = ?1",
+            args![id],
+            |r| {
+                Ok((
+                    r.get::<String>(0)?,
+                    r.get::<String>(1)?,
+                    r.get::<String>(2)?,
+                    r.get::<Option<String>>(3)?,
+                    r.get::<Option<String>>(4)?,
+                    r.get::<Option<f64>>(5)?,
+                    r.get::<Option<f64>>(6)?,
+                ))
+            },
+        ))?;
         let Some((id, name, etype, kb_id, country, lat, lon)) = row else {
             return Ok(None);
         };
-        let mut st = self.q(self.conn.prepare_cached(
+        let aliases = self.q(self.db.rows(
             "SELECT name, n FROM actor_names WHERE actor = ?1 ORDER BY n DESC, name",
+            args![id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         ))?;
-        let aliases = self.q(st
-            .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect()))?;
         // Three lookups in `actor_articles` (its key and its day index), so
         // that an actor named in most articles costs no more than another.
-        let (articles, first, last): (i64, Option<i32>, Option<i32>) =
-            self.q(self.conn.query_row(
-                "SELECT (SELECT count(*) FROM actor_articles WHERE actor = ?1),
+        let (articles, first, last): (i64, Option<i32>, Option<i32>) = self.q(self.db.row(
+            "SELECT (SELECT count(*) FROM actor_articles WHERE actor = ?1),
                         (SELECT min(day) FROM actor_articles WHERE actor = ?1),
                         (SELECT max(day) FROM actor_articles WHERE actor = ?1)",
-                [&id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            ))?;
+            args![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        ))?;
         Ok(Some(ActorSummary {
             id,
             name,
@@ -326,14 +316,13 @@ impl Store {
 
     /// The relations an actor is the subject or object of.
     pub fn relations_of(&self, actor: &str) -> Result<Vec<RelationSummary>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        let rows: Vec<(i64, RelationSummary)> = self.q(self.db.rows(
             "SELECT r.id, r.subject, r.predicate, r.object, r.first_seen, r.last_seen,
                     r.valid_start, r.valid_end, r.n_articles, r.n_mentions, r.confidence
              FROM relations r WHERE r.subject = ?1 OR r.object = ?1
              ORDER BY r.predicate, r.subject, r.object",
-        ))?;
-        let rows: Vec<(i64, RelationSummary)> = self.q(st
-            .query_map([actor], |r| {
+            args![actor],
+            |r| {
                 Ok((
                     r.get(0)?,
                     RelationSummary {
@@ -343,26 +332,23 @@ impl Store {
                         first_seen: day_str(r.get(4)?),
                         last_seen: day_str(r.get(5)?),
                         valid_from: day_str(r.get(6)?),
-                        valid_to: r
-                            .get::<_, Option<i32>>(7)?
-                            .map(|d| date_of(d - 1).to_string()),
+                        valid_to: r.get::<Option<i32>>(7)?.map(|d| date_of(d - 1).to_string()),
                         articles: r.get(8)?,
                         mentions: r.get(9)?,
                         confidence: r.get(10)?,
                         attributed_to: Vec::new(),
                     },
                 ))
-            })
-            .and_then(|rows| rows.collect()))?;
-        let mut out = Vec::with_capacity(rows.len());
-        let mut st = self.q(self.conn.prepare_cached(
-            "SELECT DISTINCT attributed_to FROM relation_mentions
-             WHERE relation = ?1 AND attributed_to IS NOT NULL ORDER BY 1",
+            },
         ))?;
+        let mut out = Vec::with_capacity(rows.len());
         for (id, mut rel) in rows {
-            rel.attributed_to = self.q(st
-                .query_map([id], |r| r.get(0))
-                .and_then(|rows| rows.collect()))?;
+            rel.attributed_to = self.q(self.db.rows(
+                "SELECT DISTINCT attributed_to FROM relation_mentions
+                 WHERE relation = ?1 AND attributed_to IS NOT NULL ORDER BY 1",
+                args![id],
+                |r| r.get(0),
+            ))?;
             out.push(rel);
         }
         Ok(out)
@@ -370,14 +356,13 @@ impl Store {
 
     /// The events an actor is the source or target of, the latest first.
     pub fn events_of(&self, actor: &str, limit: usize) -> Result<Vec<EventSummary>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        self.q(self.db.rows(
             "SELECT id, day, code, root, label, source, target, place, modality, n_mentions,
                     n_articles, n_sources, confidence
              FROM events WHERE source = ?1 OR target = ?1
              ORDER BY day DESC, id DESC LIMIT ?2",
-        ))?;
-        self.q(st
-            .query_map(params![actor, limit as i64], |r| {
+            args![actor, limit as i64],
+            |r| {
                 Ok(EventSummary {
                     id: r.get(0)?,
                     date: day_str(r.get(1)?),
@@ -393,38 +378,48 @@ impl Store {
                     sources: r.get(11)?,
                     confidence: r.get(12)?,
                 })
-            })
-            .and_then(|rows| rows.collect()))
+            },
+        ))
     }
 
-    /// Articles matching an FTS5 query, best first, with a snippet.
+    /// Articles matching a full-text query, best first, with a snippet.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let mut st = self.q(self.conn.prepare_cached(
+        let sql = self.db.pick(
             "SELECT a.id, a.title, a.published, a.url,
                     snippet(article_fts, 1, '[', ']', '…', 12)
              FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
              WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-        ))?;
-        st.query_map(params![fts_query(query), limit as i64], |r| {
-            Ok(SearchHit {
-                article: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                url: r.get(3)?,
-                snippet: r.get(4)?,
+            POSTGRES_SEARCH,
+        );
+        self.db
+            .rows(sql, args![self.fts_query(query), limit as i64], |r| {
+                Ok(SearchHit {
+                    article: r.get(0)?,
+                    title: r.get(1)?,
+                    date: r.get(2)?,
+                    url: r.get(3)?,
+                    snippet: r.get(4)?,
+                })
             })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| StoreError::Invalid(format!("search {query:?}: {e}")))
+            .map_err(|e| StoreError::Invalid(format!("search {query:?}: {e}")))
+    }
+
+    /// A user's words as the backend's full-text query: FTS5 syntax for
+    /// SQLite, `websearch_to_tsquery`'s (quotes, `or`, `-`) for PostgreSQL.
+    pub(crate) fn fts_query(&self, q: &str) -> String {
+        if self.db.is_postgres() {
+            q.to_string()
+        } else {
+            fts_query(q)
+        }
     }
 
     /// The curation judgements, oldest first.
     pub fn judgements(&self) -> Result<Vec<Judgement>, StoreError> {
-        let mut st = self.q(self.conn.prepare(
+        self.q(self.db.rows(
             "SELECT id, kind, actor, other, name, created_at FROM judgements ORDER BY id",
-        ))?;
-        self.q(st
-            .query_map([], |r| {
+            args![],
+            |r| {
                 Ok(Judgement {
                     id: r.get(0)?,
                     kind: r.get(1)?,
@@ -433,8 +428,8 @@ impl Store {
                     name: r.get(4)?,
                     created_at: r.get(5)?,
                 })
-            })
-            .and_then(|rows| rows.collect()))
+            },
+        ))
     }
 
     /// The canonical dump (see [`Dump`]).
@@ -442,23 +437,19 @@ impl Store {
         let mut out = String::new();
         let mut section = |title: &str, sql: &str, cols: usize| -> Result<(), StoreError> {
             let _ = writeln!(out, "## {title}");
-            let mut st = self.q(self.conn.prepare(sql))?;
-            let mut lines: Vec<String> = self.q(st
-                .query_map([], |r| {
-                    let mut parts = Vec::with_capacity(cols);
-                    for i in 0..cols {
-                        let v: rusqlite::types::Value = r.get(i)?;
-                        parts.push(match v {
-                            rusqlite::types::Value::Null => "-".to_string(),
-                            rusqlite::types::Value::Integer(n) => n.to_string(),
-                            rusqlite::types::Value::Real(f) => format!("{f:.3}"),
-                            rusqlite::types::Value::Text(s) => s,
-                            rusqlite::types::Value::Blob(b) => format!("<{} bytes>", b.len()),
-                        });
-                    }
-                    Ok(parts.join("\t"))
-                })
-                .and_then(|rows| rows.collect()))?;
+            let mut lines: Vec<String> = self.q(self.db.rows(sql, args![], |r| {
+                let mut parts = Vec::with_capacity(cols);
+                for i in 0..cols {
+                    parts.push(match r.val(i)? {
+                        Val::Null => "-".to_string(),
+                        Val::Int(n) => n.to_string(),
+                        Val::Real(f) => format!("{f:.3}"),
+                        Val::Text(s) => s.to_string(),
+                        Val::Blob(b) => format!("<{} bytes>", b.len()),
+                    });
+                }
+                Ok(parts.join("\t"))
+            }))?;
             lines.sort();
             for l in lines {
                 let _ = writeln!(out, "{l}");
@@ -492,12 +483,21 @@ impl Store {
         )?;
         section(
             "events",
-            "SELECT e.root, e.code, e.source, e.target, e.place, e.day, e.modality, e.n_mentions,
-                    e.n_articles, e.n_sources, e.confidence,
-                    (SELECT group_concat(x, ' ') FROM (SELECT a.id || ':' || m.local AS x
-                       FROM event_mentions m JOIN articles a ON a.rowid = m.article
-                       WHERE m.event = e.id ORDER BY x))
-             FROM events e",
+            self.db.pick(
+                "SELECT e.root, e.code, e.source, e.target, e.place, e.day, e.modality,
+                        e.n_mentions, e.n_articles, e.n_sources, e.confidence,
+                        (SELECT group_concat(x, ' ') FROM (SELECT a.id || ':' || m.local AS x
+                           FROM event_mentions m JOIN articles a ON a.rowid = m.article
+                           WHERE m.event = e.id ORDER BY x))
+                 FROM events e",
+                "SELECT e.root, e.code, e.source, e.target, e.place, e.day, e.modality,
+                        e.n_mentions, e.n_articles, e.n_sources, e.confidence,
+                        (SELECT string_agg(a.id || ':' || m.local, ' '
+                                           ORDER BY a.id || ':' || m.local COLLATE \"C\")
+                           FROM event_mentions m JOIN articles a ON a.rowid = m.article
+                           WHERE m.event = e.id)
+                 FROM events e",
+            ),
             12,
         )?;
         section(
@@ -509,6 +509,15 @@ impl Store {
         Ok(Dump(out))
     }
 }
+
+/// Full-text search in PostgreSQL: the `tsvector` column of migration 2,
+/// ranked, with a headline marked as FTS5's snippet is.
+const POSTGRES_SEARCH: &str = "SELECT a.id, a.title, a.published, a.url,
+        ts_headline('simple', a.text, q,
+                    'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1')
+ FROM articles a, websearch_to_tsquery('simple', ?1) q
+ WHERE a.fts @@ q AND a.duplicate_of IS NULL
+ ORDER BY ts_rank(a.fts, q) DESC, a.rowid LIMIT ?2";
 
 /// Words as an FTS5 query: each word quoted (so that punctuation and FTS
 /// operators in user input are literal), all of them required; a query

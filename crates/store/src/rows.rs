@@ -8,9 +8,9 @@
 //! `[valid_start, valid_end)`. Spans are character offsets into the
 //! article's text.
 
-use rusqlite::types::ToSql;
-use rusqlite::{Row, Statement};
 use serde::Serialize;
+
+use crate::db::{args, bind_named, Arg, DbError, DbResult, Row, ToArg};
 
 use crate::{Store, StoreError};
 
@@ -255,27 +255,11 @@ const RELATION_WHERE: &str = "(:from IS NULL OR coalesce(r.valid_end, r.last_see
 const CLAIM_WHERE: &str = "(:from IS NULL OR coalesce(c.valid_end, a.published_day + 1) > :from)
     AND (:to IS NULL OR coalesce(c.valid_start, a.published_day) < :to)
     AND (:actor IS NULL OR c.speaker = :actor
-         OR EXISTS (SELECT 1 FROM json_each(c.about) WHERE json_each.value = :actor))";
-
-/// The text of sentence `sentence_col` of article `a`, by its character
-/// span (SQLite's `substr` counts characters in text).
-macro_rules! sentence_sql {
-    ($col:literal) => {
-        concat!(
-            "substr(a.text, json_extract(a.sentences, '$[' || ",
-            $col,
-            " || '].start') + 1, json_extract(a.sentences, '$[' || ",
-            $col,
-            " || '].end') - json_extract(a.sentences, '$[' || ",
-            $col,
-            " || '].start'))"
-        )
-    };
-}
+         OR EXISTS (SELECT 1 FROM claim_about x WHERE x.claim = c.id AND x.actor = :actor))";
 
 const ACTOR_COLS: &str = "id, name, type, kb_id, country, lat, lon, geonames_id, created_at";
 
-fn actor_row(r: &Row, i: usize) -> rusqlite::Result<ActorRow> {
+fn actor_row(r: &Row, i: usize) -> DbResult<ActorRow> {
     Ok(ActorRow {
         id: r.get(i)?,
         name: r.get(i + 1)?,
@@ -291,36 +275,30 @@ fn actor_row(r: &Row, i: usize) -> rusqlite::Result<ActorRow> {
 
 /// An actor reference from four columns (id, name, type, country); `None`
 /// when the id is NULL. An id the actors table lacks keeps the id as name.
-fn actor_ref(r: &Row, i: usize) -> rusqlite::Result<Option<ActorRef>> {
-    let Some(id) = r.get::<_, Option<String>>(i)? else {
+fn actor_ref(r: &Row, i: usize) -> DbResult<Option<ActorRef>> {
+    let Some(id) = r.get::<Option<String>>(i)? else {
         return Ok(None);
     };
     let name = r
-        .get::<_, Option<String>>(i + 1)?
+        .get::<Option<String>>(i + 1)?
         .unwrap_or_else(|| id.clone());
     Ok(Some(ActorRef {
         id,
         name,
-        etype: r.get::<_, Option<String>>(i + 2)?.unwrap_or_default(),
+        etype: r.get::<Option<String>>(i + 2)?.unwrap_or_default(),
         country: r.get(i + 3)?,
     }))
 }
 
-/// Binds the filter's values to the named parameters a statement uses.
-fn bind(st: &mut Statement, f: &RowFilter) -> rusqlite::Result<()> {
-    let values: [(&str, &dyn ToSql); 5] = [
-        (":from", &f.from_day),
-        (":to", &f.to_day),
-        (":actor", &f.actor),
-        (":root", &f.root),
-        (":country", &f.country),
-    ];
-    for (name, value) in values {
-        if let Some(i) = st.parameter_index(name)? {
-            st.raw_bind_parameter(i, value)?;
-        }
-    }
-    Ok(())
+/// The filter's values for the named parameters the statements use.
+fn named(f: &RowFilter) -> [(&'static str, &'static str, Arg<'_>); 5] {
+    [
+        (":from", "BIGINT", f.from_day.to_arg()),
+        (":to", "BIGINT", f.to_day.to_arg()),
+        (":actor", "TEXT", f.actor.to_arg()),
+        (":root", "TEXT", f.root.to_arg()),
+        (":country", "TEXT", f.country.to_arg()),
+    ]
 }
 
 impl Store {
@@ -330,17 +308,30 @@ impl Store {
         &self,
         sql: &str,
         filter: &RowFilter,
-        map: impl Fn(&Row) -> rusqlite::Result<T>,
+        map: impl Fn(&Row) -> DbResult<T>,
         mut f: impl FnMut(&T) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
-        bind(&mut st, filter).map_err(|e| self.err(e))?;
-        let mut rows = st.raw_query();
-        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let item = map(row).map_err(|e| self.err(e))?;
-            f(&item)?;
+        let (sql, values) = bind_named(sql, &named(filter));
+        // The callback's own errors pass through untouched; the store's are
+        // named with the store.
+        enum Stop<E> {
+            Db(DbError),
+            Caller(E),
         }
-        Ok(())
+        impl<E> From<DbError> for Stop<E> {
+            fn from(e: DbError) -> Self {
+                Stop::Db(e)
+            }
+        }
+        let result = self.db.each(&sql, &values, |row| -> Result<(), Stop<E>> {
+            let item = map(row)?;
+            f(&item).map_err(Stop::Caller)
+        });
+        match result {
+            Ok(()) => Ok(()),
+            Err(Stop::Db(e)) => Err(self.err(e).into()),
+            Err(Stop::Caller(e)) => Err(e),
+        }
     }
 
     /// Every article, copies included, in storage order.
@@ -423,13 +414,7 @@ impl Store {
             &sql,
             filter,
             |r| {
-                let missing = || {
-                    rusqlite::Error::InvalidColumnType(
-                        1,
-                        "subject".into(),
-                        rusqlite::types::Type::Null,
-                    )
-                };
+                let missing = || DbError::Type("a relation without its subject or object".into());
                 Ok(RelationRow {
                     id: r.get(0)?,
                     subject: actor_ref(r, 1)?.ok_or_else(missing)?,
@@ -458,7 +443,7 @@ impl Store {
         f: impl FnMut(&RelationMentionRow) -> Result<(), E>,
     ) -> Result<(), E> {
         let text = if evidence {
-            "substr(a.text, m.start + 1, m.end - m.start)"
+            "substr(a.text, CAST(m.start + 1 AS INTEGER), CAST(m.end - m.start AS INTEGER))"
         } else {
             "NULL"
         };
@@ -528,66 +513,54 @@ impl Store {
     ) -> Result<(), E> {
         let first_sql = format!(
             "SELECT a.id, a.url, a.outlet, a.published, {}, m.trigger, m.time,
-                    m.valid_start, m.valid_end, json_extract(en.geo, '$.level'),
-                    json_extract(en.geo, '$.within')
+                    m.valid_start, m.valid_end, {}, {}
              FROM event_mentions m JOIN articles a ON a.rowid = m.article
              LEFT JOIN entities en ON en.article = m.article AND en.local = m.place_local
              WHERE m.event = ?1
              ORDER BY a.published_day IS NULL, a.published_day, a.rowid, m.start LIMIT 1",
-            sentence_sql!("m.sentence")
+            self.db.sentence_sql("a.text", "a.sentences", "m.sentence"),
+            self.db.json_field_sql("en.geo", "level"),
+            self.db.json_field_sql("en.geo", "within"),
         );
-        let mut first = self.conn.prepare(&first_sql).map_err(|e| self.err(e))?;
-        let mut summary = self
-            .conn
-            .prepare(
-                "SELECT min(m.sentence), min(m.valid_end - m.valid_start), max(a.ingested_at)
-                 FROM event_mentions m JOIN articles a ON a.rowid = m.article WHERE m.event = ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let mut outlets = self
-            .conn
-            .prepare(
-                "SELECT DISTINCT outlet FROM articles
-                 WHERE rowid IN (SELECT article FROM event_mentions WHERE event = ?1)
-                    OR duplicate_of IN (SELECT article FROM event_mentions WHERE event = ?1)
-                 ORDER BY outlet",
-            )
-            .map_err(|e| self.err(e))?;
         self.for_each_event(filter, |ev: &EventRow| -> Result<(), E> {
-            let evidence = (|| -> rusqlite::Result<Option<EventEvidence>> {
-                let mut rows = first.query([ev.id])?;
-                let Some(r) = rows.next()? else {
+            let evidence = (|| -> DbResult<Option<EventEvidence>> {
+                let first = self.db.opt(&first_sql, args![ev.id], |r| {
+                    Ok(EventEvidence {
+                        article: r.get(0)?,
+                        url: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: r.get(3)?,
+                        sentence: r.get(4)?,
+                        trigger: r.get(5)?,
+                        time: r.get(6)?,
+                        valid_start: r.get(7)?,
+                        valid_end: r.get(8)?,
+                        place_level: r.get(9)?,
+                        place_within: r.get(10)?,
+                        first_sentence: 0,
+                        shortest_days: None,
+                        outlets: Vec::new(),
+                        last_ingested: None,
+                    })
+                })?;
+                let Some(mut e) = first else {
                     return Ok(None);
                 };
-                let mut e = EventEvidence {
-                    article: r.get(0)?,
-                    url: r.get(1)?,
-                    outlet: r.get(2)?,
-                    published: r.get(3)?,
-                    sentence: r.get(4)?,
-                    trigger: r.get(5)?,
-                    time: r.get(6)?,
-                    valid_start: r.get(7)?,
-                    valid_end: r.get(8)?,
-                    place_level: r.get(9)?,
-                    place_within: r.get(10)?,
-                    first_sentence: 0,
-                    shortest_days: None,
-                    outlets: Vec::new(),
-                    last_ingested: None,
-                };
-                drop(rows);
-                (e.first_sentence, e.shortest_days, e.last_ingested) =
-                    summary.query_row([ev.id], |r| {
-                        Ok((
-                            r.get::<_, Option<i64>>(0)?.unwrap_or(0),
-                            r.get(1)?,
-                            r.get(2)?,
-                        ))
-                    })?;
-                e.outlets = outlets
-                    .query_map([ev.id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                (e.first_sentence, e.shortest_days, e.last_ingested) = self.db.row(
+                    "SELECT min(m.sentence), min(m.valid_end - m.valid_start), max(a.ingested_at)
+                     FROM event_mentions m JOIN articles a ON a.rowid = m.article
+                     WHERE m.event = ?1",
+                    args![ev.id],
+                    |r| Ok((r.get::<Option<i64>>(0)?.unwrap_or(0), r.get(1)?, r.get(2)?)),
+                )?;
+                e.outlets = self.db.rows(
+                    "SELECT DISTINCT outlet FROM articles
+                     WHERE rowid IN (SELECT article FROM event_mentions WHERE event = ?1)
+                        OR duplicate_of IN (SELECT article FROM event_mentions WHERE event = ?1)
+                     ORDER BY outlet",
+                    args![ev.id],
+                    |r| r.get(0),
+                )?;
                 Ok(Some(e))
             })()
             .map_err(|e| self.err(e))?;
@@ -605,9 +578,9 @@ impl Store {
         f: impl FnMut(&EventMentionRow) -> Result<(), E>,
     ) -> Result<(), E> {
         let text = if evidence {
-            sentence_sql!("m.sentence")
+            self.db.sentence_sql("a.text", "a.sentences", "m.sentence")
         } else {
-            "NULL"
+            "NULL".to_string()
         };
         let sql = format!(
             "SELECT m.event, a.id, m.local, m.code, m.source_local, m.target_local, m.place_local,
@@ -733,7 +706,7 @@ impl Store {
     }
 }
 
-fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
+fn event_row(r: &Row) -> DbResult<EventRow> {
     Ok(EventRow {
         id: r.get(0)?,
         code: r.get(1)?,

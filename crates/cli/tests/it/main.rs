@@ -4,6 +4,7 @@ mod export;
 mod extract;
 mod help;
 mod hostile;
+mod postgres;
 mod query;
 mod store;
 

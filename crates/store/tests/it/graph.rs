@@ -19,7 +19,8 @@ checkpoint outside Peshawar on Monday, killing two officers, the provincial poli
 The group, which has carried out dozens of raids in Khyber Pakhtunkhwa since the ceasefire \
 collapsed, said in a statement that it would keep fighting until its demands were met.";
 
-const KARACHI: &str = "KARACHI, March 5 - The TTP claimed a bombing at a market in Karachi on \
+pub(crate) const KARACHI: &str =
+    "KARACHI, March 5 - The TTP claimed a bombing at a market in Karachi on \
 Tuesday that wounded eleven shoppers, according to a message its spokesman Muhammad Khurasani \
 posted online. Officials in Sindh ordered extra patrols near mosques and bus stations while \
 investigators examined fragments of the device found under a vegetable stall.";
@@ -34,7 +35,7 @@ Sevare overnight, local officials said, a week after the group attacked a convoy
 region. Traders said the road was closed for most of the morning while troops searched nearby \
 hamlets for the gunmen.";
 
-fn peshawar() -> OutputDocument {
+pub(crate) fn peshawar() -> OutputDocument {
     Doc::new("peshawar", "2024-03-04", PESHAWAR)
         .url("https://news.example/pk/peshawar-attack", "Example News")
         .entity(
@@ -59,7 +60,7 @@ fn peshawar() -> OutputDocument {
         .build()
 }
 
-fn wire_copy() -> OutputDocument {
+pub(crate) fn wire_copy() -> OutputDocument {
     Doc::new("wire", "2024-03-04", WIRE_COPY)
         .url(
             "https://wire.example/asia/taliban-checkpoint",
@@ -84,7 +85,7 @@ fn wire_copy() -> OutputDocument {
         .build()
 }
 
-fn karachi() -> OutputDocument {
+pub(crate) fn karachi() -> OutputDocument {
     Doc::new("karachi", "2024-03-05", KARACHI)
         .url("https://daily.example/karachi-blast", "Daily Example")
         .entity("TTP", "ORG", None, &[])
@@ -109,7 +110,7 @@ fn karachi() -> OutputDocument {
         .build()
 }
 
-fn bamako() -> OutputDocument {
+pub(crate) fn bamako() -> OutputDocument {
     Doc::new("bamako", "2024-04-02", BAMAKO)
         .entity(
             "Jama'at Nusrat al-Islam wal-Muslimin",
@@ -138,7 +139,7 @@ fn bamako() -> OutputDocument {
         .build()
 }
 
-fn mopti() -> OutputDocument {
+pub(crate) fn mopti() -> OutputDocument {
     Doc::new("mopti", "2024-04-09", MOPTI)
         .entity("JNIM", "ORG", None, &[])
         .entity("Sevare", "GPE", None, &[])
@@ -154,7 +155,7 @@ fn mopti() -> OutputDocument {
         .build()
 }
 
-fn all() -> Vec<OutputDocument> {
+pub(crate) fn all() -> Vec<OutputDocument> {
     vec![peshawar(), karachi(), bamako(), mopti()]
 }
 

@@ -5,6 +5,7 @@
 mod fixture;
 mod graph;
 mod open;
+mod postgres;
 
 use std::path::PathBuf;
 

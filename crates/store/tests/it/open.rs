@@ -15,9 +15,9 @@ fn an_older_store_is_migrated() {
     let (_dir, mut store, path) = store();
     store.ingest(&[doc(1)]).expect("ingest");
     drop(store);
-    // Take the store back to version 1: no full-text index yet.
+    // Take the store back to version 1: no full-text index, no work queue.
     let conn = rusqlite::Connection::open(&path).expect("open");
-    conn.execute_batch("DROP TABLE article_fts; PRAGMA user_version = 1;")
+    conn.execute_batch("DROP TABLE article_fts; DROP TABLE work_queue; PRAGMA user_version = 1;")
         .expect("downgrade");
     drop(conn);
     // A reader does not misread it: it must be migrated first.
