@@ -4,9 +4,9 @@
 //! event. Spans are character offsets into the text, as everywhere in the
 //! store.
 
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 
+use crate::db::args;
 use crate::query_reads::ActorRef;
 use crate::{Store, StoreError};
 
@@ -95,137 +95,116 @@ fn actor_ref(id: Option<String>, name: Option<String>) -> Option<ActorRef> {
 impl Store {
     /// The article with this id (`a-…`) and its spans, or `None`.
     pub fn article_view(&self, id: &str) -> Result<Option<ArticleView>, StoreError> {
-        let head = self.q(self
-            .conn
-            .prepare_cached(
-                "SELECT a.rowid, a.id, a.url, a.source, a.outlet, a.title, a.published, a.text,
-                        a.sentences, d.id
-                 FROM articles a LEFT JOIN articles d ON d.rowid = a.duplicate_of
-                 WHERE a.id = ?1",
-            )
-            .and_then(|mut st| {
-                st.query_row([id], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        ArticleView {
-                            id: r.get(1)?,
-                            url: r.get(2)?,
-                            source: r.get(3)?,
-                            outlet: r.get(4)?,
-                            title: r.get(5)?,
-                            published: r.get(6)?,
-                            text: r.get(7)?,
-                            sentences: serde_json::from_str(&r.get::<_, String>(8)?)
-                                .unwrap_or_default(),
-                            duplicate_of: r.get(9)?,
-                            entities: Vec::new(),
-                            times: Vec::new(),
-                            events: Vec::new(),
-                            claims: Vec::new(),
-                        },
-                    ))
-                })
-                .optional()
-            }))?;
+        let head = self.q(self.db.opt(
+            "SELECT a.rowid, a.id, a.url, a.source, a.outlet, a.title, a.published, a.text,
+                    a.sentences, d.id
+             FROM articles a LEFT JOIN articles d ON d.rowid = a.duplicate_of
+             WHERE a.id = ?1",
+            args![id],
+            |r| {
+                Ok((
+                    r.get::<i64>(0)?,
+                    ArticleView {
+                        id: r.get(1)?,
+                        url: r.get(2)?,
+                        source: r.get(3)?,
+                        outlet: r.get(4)?,
+                        title: r.get(5)?,
+                        published: r.get(6)?,
+                        text: r.get(7)?,
+                        sentences: serde_json::from_str(&r.get::<String>(8)?).unwrap_or_default(),
+                        duplicate_of: r.get(9)?,
+                        entities: Vec::new(),
+                        times: Vec::new(),
+                        events: Vec::new(),
+                        claims: Vec::new(),
+                    },
+                ))
+            },
+        ))?;
         let Some((rowid, mut view)) = head else {
             return Ok(None);
         };
         view.entities = self.entity_spans(rowid)?;
-        view.times = self.q(self
-            .conn
-            .prepare_cached(
-                "SELECT start, end, type, value FROM times WHERE article = ?1 ORDER BY start",
-            )
-            .and_then(|mut st| {
-                st.query_map([rowid], |r| {
-                    Ok(TimeSpan {
-                        start: r.get::<_, i64>(0)? as usize,
-                        end: r.get::<_, i64>(1)? as usize,
-                        ttype: r.get(2)?,
-                        value: r.get(3)?,
-                    })
-                })?
-                .collect()
-            }))?;
-        view.events = self.q(self
-            .conn
-            .prepare_cached(
-                "SELECT m.start, m.end, m.event, m.code, e.label, m.modality,
-                        e.source, s.name, e.target, t.name
-                 FROM event_mentions m
-                 LEFT JOIN events e ON e.id = m.event
-                 LEFT JOIN actors s ON s.id = e.source
-                 LEFT JOIN actors t ON t.id = e.target
-                 WHERE m.article = ?1 ORDER BY m.start",
-            )
-            .and_then(|mut st| {
-                st.query_map([rowid], |r| {
-                    Ok(TriggerSpan {
-                        start: r.get::<_, i64>(0)? as usize,
-                        end: r.get::<_, i64>(1)? as usize,
-                        event: r.get(2)?,
-                        code: r.get(3)?,
-                        label: r.get(4)?,
-                        modality: r.get(5)?,
-                        source: actor_ref(r.get(6)?, r.get(7)?),
-                        target: actor_ref(r.get(8)?, r.get(9)?),
-                    })
-                })?
-                .collect()
-            }))?;
-        view.claims = self.q(self
-            .conn
-            .prepare_cached(
-                "SELECT c.id, c.start, c.end, c.speaker, s.name, c.speaker_local, c.polarity
-                 FROM claims c LEFT JOIN actors s ON s.id = c.speaker
-                 WHERE c.article = ?1 ORDER BY c.start",
-            )
-            .and_then(|mut st| {
-                st.query_map([rowid], |r| {
-                    Ok(ClaimSpan {
-                        id: r.get(0)?,
-                        start: r.get::<_, i64>(1)? as usize,
-                        end: r.get::<_, i64>(2)? as usize,
-                        speaker: actor_ref(r.get(3)?, r.get(4)?),
-                        speaker_text: r.get(5)?,
-                        polarity: r.get(6)?,
-                    })
-                })?
-                .collect()
-            }))?;
+        view.times = self.q(self.db.rows(
+            "SELECT start, \"end\", type, value FROM times WHERE article = ?1 ORDER BY start",
+            args![rowid],
+            |r| {
+                Ok(TimeSpan {
+                    start: r.get::<i64>(0)? as usize,
+                    end: r.get::<i64>(1)? as usize,
+                    ttype: r.get(2)?,
+                    value: r.get(3)?,
+                })
+            },
+        ))?;
+        view.events = self.q(self.db.rows(
+            "SELECT m.start, m.\"end\", m.event, m.code, e.label, m.modality,
+                    e.source, s.name, e.target, t.name
+             FROM event_mentions m
+             LEFT JOIN events e ON e.id = m.event
+             LEFT JOIN actors s ON s.id = e.source
+             LEFT JOIN actors t ON t.id = e.target
+             WHERE m.article = ?1 ORDER BY m.start",
+            args![rowid],
+            |r| {
+                Ok(TriggerSpan {
+                    start: r.get::<i64>(0)? as usize,
+                    end: r.get::<i64>(1)? as usize,
+                    event: r.get(2)?,
+                    code: r.get(3)?,
+                    label: r.get(4)?,
+                    modality: r.get(5)?,
+                    source: actor_ref(r.get(6)?, r.get(7)?),
+                    target: actor_ref(r.get(8)?, r.get(9)?),
+                })
+            },
+        ))?;
+        view.claims = self.q(self.db.rows(
+            "SELECT c.id, c.start, c.\"end\", c.speaker, s.name, c.speaker_local, c.polarity
+             FROM claims c LEFT JOIN actors s ON s.id = c.speaker
+             WHERE c.article = ?1 ORDER BY c.start",
+            args![rowid],
+            |r| {
+                Ok(ClaimSpan {
+                    id: r.get(0)?,
+                    start: r.get::<i64>(1)? as usize,
+                    end: r.get::<i64>(2)? as usize,
+                    speaker: actor_ref(r.get(3)?, r.get(4)?),
+                    speaker_text: r.get(5)?,
+                    polarity: r.get(6)?,
+                })
+            },
+        ))?;
         Ok(Some(view))
     }
 
     /// Every mention of the article's entities, in text order.
     fn entity_spans(&self, rowid: i64) -> Result<Vec<EntitySpan>, StoreError> {
-        let per_entity: Vec<Vec<EntitySpan>> = self.q(self
-            .conn
-            .prepare_cached(
-                "SELECT e.name, e.type, e.actor, a.name, e.mentions
-                 FROM entities e LEFT JOIN actors a ON a.id = e.actor
-                 WHERE e.article = ?1",
-            )
-            .and_then(|mut st| {
-                st.query_map([rowid], |r| {
-                    let name: String = r.get(0)?;
-                    let etype: String = r.get(1)?;
-                    let actor = actor_ref(r.get(2)?, r.get(3)?);
-                    // Mentions are stored as `[start, end, text]` triples.
-                    let mentions: Vec<(usize, usize, String)> =
-                        serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default();
-                    Ok(mentions
-                        .into_iter()
-                        .map(|(start, end, _)| EntitySpan {
-                            start,
-                            end,
-                            etype: etype.clone(),
-                            name: name.clone(),
-                            actor: actor.clone(),
-                        })
-                        .collect())
-                })?
-                .collect()
-            }))?;
+        let per_entity: Vec<Vec<EntitySpan>> = self.q(self.db.rows(
+            "SELECT e.name, e.type, e.actor, a.name, e.mentions
+             FROM entities e LEFT JOIN actors a ON a.id = e.actor
+             WHERE e.article = ?1",
+            args![rowid],
+            |r| {
+                let name: String = r.get(0)?;
+                let etype: String = r.get(1)?;
+                let actor = actor_ref(r.get(2)?, r.get(3)?);
+                // Mentions are stored as `[start, end, text]` triples.
+                let mentions: Vec<(usize, usize, String)> =
+                    serde_json::from_str(&r.get::<String>(4)?).unwrap_or_default();
+                Ok(mentions
+                    .into_iter()
+                    .map(|(start, end, _)| EntitySpan {
+                        start,
+                        end,
+                        etype: etype.clone(),
+                        name: name.clone(),
+                        actor: actor.clone(),
+                    })
+                    .collect())
+            },
+        ))?;
         let mut spans: Vec<EntitySpan> = per_entity.into_iter().flatten().collect();
         spans.sort_by_key(|s| (s.start, s.end));
         Ok(spans)
