@@ -110,6 +110,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         }
         f.compound(i);
         f.member_of_party(i);
+        f.place_in_place(i);
         i += 1;
     }
     f.out
@@ -184,7 +185,10 @@ impl Finder<'_, '_> {
         let mut object = None;
         let mut obj_end = last;
         let prep = v.word(last);
-        if matches!(prep, "of" | "for" | "to" | "with")
+        // "Egypt's ambassador to Kenya" is not a member of Kenya.
+        let to_ok = predicate != "member_of";
+        if matches!(prep, "of" | "for" | "with")
+            || (prep == "to" && to_ok)
             || (locative && matches!(prep, "in" | "on" | "near" | "outside"))
         {
             let mut k = last + 1;
@@ -235,6 +239,24 @@ impl Finder<'_, '_> {
         let mut title_object = false;
         if object.is_none() {
             let mut k = mod_start;
+            // "Iran's foreign minister X", "the Egyptian defence minister
+            // X": words of the title between the owner and the role noun.
+            // Only after a possessive: "Russian opposition leader X" is no
+            // leader of the Russians, and the words of a longer title
+            // ("prime" of "prime minister") are that title's.
+            let mut j = k;
+            while j > lo
+                && j + 3 > k
+                && v.arg_at(j - 1).is_none()
+                && !v.is_title(v.word(j - 1))
+                && !v.is_be(j - 1)
+                && v.word(j - 1).chars().all(char::is_alphabetic)
+            {
+                j -= 1;
+            }
+            if j < k && j > lo && matches!(v.word(j - 1), "'s" | "’s") {
+                k = j;
+            }
             if k > lo && matches!(v.word(k - 1), "'s" | "’s") {
                 k -= 1;
             }
@@ -563,10 +585,53 @@ impl Finder<'_, '_> {
         if matches!(v.word(k), "the") {
             k += 1;
         }
-        let Some(group) = v.arg_at(k).filter(|a| v.etype(*a) == EntityType::Org) else {
+        // "Foreign Minister X of Iran": an official of a state.
+        let titled = person.first > 0 && v.is_title(v.word(person.first - 1));
+        let Some(group) = v.arg_at(k).filter(|a| {
+            v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe)
+        }) else {
             return;
         };
         self.push(person, "member_of", group, i, i + 1, 0.6);
+    }
+
+    /// "Sanaa, Yemen", "BONN, Germany": a place and, after a comma, the
+    /// country or province that holds it. Lists ("Iraq, Syria and Libya")
+    /// are not containment, and the outer place must be a country or a
+    /// province the knowledge base knows.
+    fn place_in_place(&mut self, i: usize) {
+        let v = self.v;
+        let place_at = |k: usize| v.arg_at(k).filter(|a| a.first == k && v.is_place(*a));
+        let Some(inner) = place_at(i) else { return };
+        let comma = inner.last;
+        if v.word(comma) != "," {
+            return;
+        }
+        let Some(outer) = place_at(comma + 1) else {
+            return;
+        };
+        let listed = |k: usize| {
+            matches!(v.word(k), "and" | "or")
+                || (v.word(k) == ","
+                    && (matches!(v.word(k + 1), "and" | "or") || place_at(k + 1).is_some()))
+        };
+        let after_list = inner.first >= 2
+            && v.word(inner.first - 1) == ","
+            && v.arg_at(inner.first - 2).is_some_and(|a| v.is_place(a));
+        if listed(outer.last) || after_list {
+            return;
+        }
+        let level = |a: Arg| {
+            v.doc
+                .entities
+                .get(a.entity.index())
+                .and_then(|e| e.geo.as_ref())
+                .map(|g| g.level.as_str())
+        };
+        let holds = matches!(level(outer), Some("country" | "admin1"));
+        if holds && level(inner) != Some("country") {
+            self.push(inner, "located_in", outer, i, outer.last, 0.7);
+        }
     }
 
     /// The owner of "its ... magazine" when no organisation was resolved:

@@ -307,6 +307,26 @@ impl<'a> DocView<'a> {
         BE.contains(&self.word(i))
     }
 
+    /// Whether `word` (lowercase) is a role or title word ("spokesman",
+    /// "minister", "general").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word.trim_end_matches('.'))
+    }
+
+    /// Whether token `i` starts a paragraph: a line break stands between it
+    /// and the token before, after the end of a sentence (wire copy wraps
+    /// its lines inside paragraphs too) or as an empty line.
+    pub fn starts_paragraph(&self, i: usize) -> bool {
+        if i == 0 || i >= self.len() {
+            return i == 0;
+        }
+        let gap =
+            &self.doc.text()[self.range(i - 1).end() as usize..self.range(i).start() as usize];
+        gap.contains('\n')
+            && (gap.matches('\n').count() > 1
+                || matches!(self.word(i - 1), "." | "!" | "?" | "”" | "'" | "\"" | ":"))
+    }
+
     /// The nearest argument ending before token `at`, searching left within
     /// `lo..at` and skipping an apposition or relative clause set off by
     /// commas ("X, head of Y, had visited" -> X; "X, which is ..." -> X).

@@ -290,3 +290,157 @@ fn target_is_not_taken_from_a_subordinate_clause() {
         "#]],
     );
 }
+
+/// "“...,” the minister said": the speaker is the minister named before,
+/// found by the title, not dropped for want of a name after the quote.
+#[test]
+fn definite_title_after_quote_names_the_minister() {
+    check(
+        "Interior Minister [Hassan Omari]{PERSON#1} flew to [Herat]{GPE#2} on Sunday. “Nobody who planted these mines will escape the courts,” the minister said in a statement.",
+        expect![[r#"
+            relations:
+            events:
+            042 Hassan Omari -> Herat asserted 'flew to'
+            claims:
+            Hassan Omari: 'Nobody who planted these mines will escape the courts' direct
+        "#]],
+    );
+}
+
+/// "a police spokesman said": an unnamed speaker has no entity, never the
+/// nearest name.
+#[test]
+fn unnamed_speaker_is_not_the_nearest_name() {
+    check(
+        "[Hassan Omari]{PERSON#1} arrived in [Herat]{GPE#2} on Sunday. A police spokesman said three guards were wounded at the gate.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'three guards were wounded at the gate'
+        "#]],
+    );
+    check(
+        "[Hassan Omari]{PERSON#1} arrived in [Herat]{GPE#2}. “The gate was hit twice before dawn,” a police spokesman said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The gate was hit twice before dawn' direct
+        "#]],
+    );
+    check(
+        "[Hassan Omari]{PERSON#1} arrived in [Herat]{GPE#2} on Sunday. The market was shut for a week, residents said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The market was shut for a week'
+        "#]],
+    );
+}
+
+/// A lead ending "according to a statement released by its propaganda
+/// arm" is the group's claim, not the claim of the parent named in its
+/// apposition.
+#[test]
+fn dateline_lead_according_to_its_propaganda_arm_is_the_subjects_claim() {
+    check(
+        "[Katiba Macina]{ORG#1}, a branch of [JNIM]{ORG#2}, killed 14 soldiers near [Djibo]{GPE#3} on Friday, according to a statement released by its propaganda arm.",
+        expect![[r#"
+            relations:
+            Katiba Macina affiliate_of JNIM by Katiba Macina
+            events:
+            180 Katiba Macina -> - claimed 'killed' by Katiba Macina in Djibo
+            084 Katiba Macina -> - asserted 'released'
+            claims:
+            Katiba Macina: 'Katiba Macina, a branch of JNIM, killed 14 soldiers near Djibo on Friday'
+        "#]],
+    );
+}
+
+/// "according to a provincial official": no name, so no speaker, even
+/// after a spokesman's quote.
+#[test]
+fn according_to_an_unnamed_official_has_no_speaker() {
+    check(
+        "“We will strike again,” said [Omar Farooq]{PERSON#1}, a spokesman for [the Front]{ORG#2}. Police detained four men in [Mardan]{GPE#3} on Tuesday, according to a provincial official.",
+        expect![[r#"
+            relations:
+            Omar Farooq spokesperson_of the Front
+            events:
+            claims:
+            Omar Farooq: 'We will strike again' direct
+            -: 'Police detained four men in Mardan on Tuesday'
+        "#]],
+    );
+}
+
+/// A quote over two sentences is one claim; a quote that a paragraph
+/// leaves open and the next one continues keeps its speaker.
+#[test]
+fn quote_over_sentences_and_paragraphs_keeps_its_speaker() {
+    check(
+        "“The wells are dry. The cattle are dying,” said [Amina Yusuf]{PERSON#1}, a farmer.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'The wells are dry. The cattle are dying' direct
+        "#]],
+    );
+    check(
+        "[Amina Yusuf]{PERSON#1} said: “The wells went dry in March.\n\n“Since then we walk four hours for water,” she added.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'The wells went dry in March' direct
+            Amina Yusuf: 'Since then we walk four hours for water' direct
+        "#]],
+    );
+}
+
+/// Wire copy writes quotes as ``...''.
+#[test]
+fn wire_quote_marks_are_quotes() {
+    check(
+        "``We will not sign anything under fire,'' said [Omar Farooq]{PERSON#1}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Omar Farooq: 'We will not sign anything under fire' direct
+        "#]],
+    );
+}
+
+/// `"A," she said. "B."`: the second quote opens the next sentence and
+/// keeps the speaker.
+#[test]
+fn quote_after_attributed_quote_keeps_the_speaker() {
+    check(
+        "“The road is open,” [Amina Yusuf]{PERSON#1} said on Monday. “The trucks can pass now.”",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'The road is open' direct
+            Amina Yusuf: 'The trucks can pass now' direct
+        "#]],
+    );
+}
+
+/// Organisations speak: "Human Rights Watch said ...".
+#[test]
+fn organisation_as_speaker() {
+    check(
+        "[Amnesty International]{ORG#1} said soldiers shot at least nine marchers in [Bamako]{GPE#2}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amnesty International: 'soldiers shot at least nine marchers in Bamako'
+        "#]],
+    );
+}
