@@ -306,7 +306,16 @@ impl Finder<'_, '_> {
             (true, false) => 0.8,
             (false, _) => 0.4,
         };
-        for slot in &mut self.used[ev_first.min(first)..ev_last.max(last)] {
+        // A tail source the content stops before ("..., radio reported")
+        // reports the same words: it is no claim of its own.
+        let (_, s_hi) = v.sentence_bounds(last.saturating_sub(1));
+        let s_end = v.trim_end(last, s_hi);
+        let tail = if self.tail_source(last, s_end) {
+            s_end
+        } else {
+            last
+        };
+        for slot in &mut self.used[ev_first.min(first)..ev_last.max(tail)] {
             *slot = true;
         }
         self.out.push(FoundClaim {
@@ -397,6 +406,7 @@ impl Finder<'_, '_> {
             .quote_stretches()
             .into_iter()
             .filter(|s| v.trim_end(s.open + 1, s.close) > s.open + 4)
+            .filter(|s| !self.inside_reported_clause(s.start))
             .collect();
         // Attributed one by one, in order, so that "the outfit said" can
         // fall back on the speaker of the quotes before.
@@ -458,6 +468,19 @@ impl Finder<'_, '_> {
                 self.push_quote(s, a);
             }
         }
+    }
+
+    /// Whether a quote opening at `start` is a quoted phrase inside a
+    /// reported clause ("She said his murder was “a black stain,” radio
+    /// reported"): a word of the clause stands right before the mark and a
+    /// reporting verb earlier in the sentence. The reported clause is the
+    /// claim, with the quote in it.
+    fn inside_reported_clause(&self, start: usize) -> bool {
+        let v = self.v;
+        let (lo, _) = v.sentence_bounds(start);
+        start > lo
+            && v.word(start - 1).chars().all(char::is_alphanumeric)
+            && (lo..start - 1).any(|k| self.speech_polarity(k).is_some())
     }
 
     fn push_quote(&mut self, s: &Stretch, a: Attribution) {
@@ -791,6 +814,7 @@ impl Finder<'_, '_> {
             .take_while(|&k| {
                 v.arg_at(k).is_some()
                     || REPORT_FILLERS.contains(&v.word(k))
+                    || v.in_time(k)
                     || v.word(k) == "that"
                     || v.word(k) == ":"
             })
@@ -888,11 +912,42 @@ impl Finder<'_, '_> {
         );
     }
 
+    /// Whether the comma at `comma` opens a clause-final source, past the
+    /// closing mark of a quoted phrase (`,” radio reported`).
+    fn tail_source(&self, comma: usize, end: usize) -> bool {
+        let v = self.v;
+        let mut k = comma + 1;
+        while matches!(v.word(k), "”" | "\"" | "'") {
+            k += 1;
+        }
+        v.word(comma) == "," && self.final_source(k, end)
+    }
+
+    /// Whether `from..end` is a clause-final source: a few words and a
+    /// reporting verb that ends the sentence ("the radio reports said").
+    fn final_source(&self, from: usize, end: usize) -> bool {
+        let v = self.v;
+        end > from
+            && end <= from + 7
+            && self.speech_polarity(end - 1).is_some()
+            && (from..end - 1).all(|k| {
+                v.word(k)
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                    && !matches!(v.word(k), "that" | "which" | "who")
+            })
+    }
+
     /// Content runs to the end of the sentence, less a trailing medium
     /// phrase ("in its periodical magazine named ...").
     fn content_end(&self, start: usize, end: usize) -> usize {
         let v = self.v;
         for p in start..end {
+            // "..., Israel radio reported." ends the clause with a source of
+            // its own.
+            if p > start && self.tail_source(p, end) {
+                return p;
+            }
             // "... and accused X of ..." leaves the reported clause.
             if v.word(p) == "and" && self.speech_polarity(p + 1).is_some() {
                 return p;

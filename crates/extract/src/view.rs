@@ -211,6 +211,13 @@ impl<'a> DocView<'a> {
             .map(|&k| &self.doc.times[k])
     }
 
+    /// Whether token `i` is part of a time expression ("Friday", "last
+    /// week").
+    pub fn in_time(&self, i: usize) -> bool {
+        let r = self.range(i.min(self.len().saturating_sub(1)));
+        i < self.len() && self.times_near(i).any(|t| t.range.contains_range(r))
+    }
+
     pub fn len(&self) -> usize {
         self.lower.len()
     }

@@ -444,3 +444,49 @@ fn organisation_as_speaker() {
         "#]],
     );
 }
+
+/// "said [Friday] that ...": a date between the verb and "that" does not
+/// start the content.
+#[test]
+fn date_between_reporting_verb_and_that() {
+    check(
+        "[Amina Yusuf]{PERSON#1} said [Friday]{DATE=2024-03-08} that the wells had been poisoned.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'the wells had been poisoned'
+        "#]],
+    );
+}
+
+/// `She said the raid was “a disgrace,” state radio reported`: the quoted
+/// phrase is part of her reported clause, which stops before the tail
+/// source; the tail makes no second claim.
+#[test]
+fn quoted_phrase_inside_reported_clause_and_tail_source() {
+    check(
+        "[Amina Yusuf]{PERSON#1} said the night raid was “a disgrace for the whole province,” state radio reported.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'the night raid was “a disgrace for the whole province'
+        "#]],
+    );
+}
+
+/// "acknowledged" reports speech too.
+#[test]
+fn acknowledged_reports_speech() {
+    check(
+        "[Amina Yusuf]{PERSON#1} acknowledged that she had met the smugglers twice.",
+        expect![[r#"
+            relations:
+            events:
+            040 Amina Yusuf -> - claimed 'met' by Amina Yusuf
+            claims:
+            Amina Yusuf: 'she had met the smugglers twice'
+        "#]],
+    );
+}
