@@ -308,7 +308,7 @@ impl Finder<'_, '_> {
         };
         // A tail source the content stops before ("..., radio reported")
         // reports the same words: it is no claim of its own.
-        let (_, s_hi) = v.sentence_bounds(last.saturating_sub(1));
+        let (_, s_hi) = v.full_sentence(last.saturating_sub(1));
         let s_end = v.trim_end(last, s_hi);
         let tail = if self.tail_source(last, s_end) {
             s_end
@@ -452,7 +452,7 @@ impl Finder<'_, '_> {
             // `"A," she said in a statement. "B."`: a fresh quote that opens
             // the sentence right after the one that named the speaker.
             let next_sentence = said[k - 1].is_some_and(|a| {
-                let (lo, _) = v.sentence_bounds(this.start);
+                let (lo, _) = v.full_sentence(this.start);
                 lo == this.start
                     && lo > 0
                     && v.sentence_of[a.last.saturating_sub(1).min(v.len() - 1)]
@@ -477,7 +477,7 @@ impl Finder<'_, '_> {
     /// claim, with the quote in it.
     fn inside_reported_clause(&self, start: usize) -> bool {
         let v = self.v;
-        let (lo, _) = v.sentence_bounds(start);
+        let (lo, _) = v.full_sentence(start);
         start > lo
             && v.word(start - 1).chars().all(char::is_alphanumeric)
             && (lo..start - 1).any(|k| self.speech_polarity(k).is_some())
@@ -510,8 +510,8 @@ impl Finder<'_, '_> {
             if let Some(a) = v.arg_at(j) {
                 return Some((Some(a.entity), a.last, polarity));
             }
-            let (lo, _) = v.sentence_bounds(verb);
-            let end = v.trim_end(lo, v.sentence_bounds(verb).1);
+            let (lo, _) = v.full_sentence(verb);
+            let end = v.trim_end(lo, v.full_sentence(verb).1);
             let phrase = self.description_end(verb + 1, end);
             let speaker = if SPEAKER_NOUNS.contains(&v.word(j)) {
                 self.fallback_speaker(close)
@@ -584,7 +584,7 @@ impl Finder<'_, '_> {
     /// `X said: “` / `X said, “` / `X said in a statement: “`.
     fn attribution_before(&self, open: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
         let v = self.v;
-        let (lo, _) = v.sentence_bounds(open.saturating_sub(1));
+        let (lo, _) = v.full_sentence(open.saturating_sub(1));
         let reach = if v.word(open.saturating_sub(1)) == ":" {
             12
         } else {
@@ -661,16 +661,13 @@ impl Finder<'_, '_> {
             if self.used[i] {
                 continue;
             }
-            let (lo, hi) = v.sentence_bounds(i);
+            let (lo, hi) = v.full_sentence(i);
             let end = v.trim_end(lo, hi);
             if v.word(i) == "according" && v.word(i + 1) == "to" {
                 self.according_to(i, lo, end);
                 continue;
             }
-            let capital = i > lo
-                && v.doc
-                    .token_text(dossier_text::TokenIdx::new(i))
-                    .starts_with(|c: char| c.is_uppercase());
+            let capital = i > lo && v.is_capital(i);
             if v.mention_at[i].is_some() || capital {
                 continue;
             }
@@ -826,10 +823,7 @@ impl Finder<'_, '_> {
         let clause_start = v.arg_at(i + 1).is_some()
             || CLAUSE_STARTS.contains(&v.word(i + 1))
             || next == Some(dossier_text::TokenKind::Number)
-            || (i + 1 < end
-                && v.doc
-                    .token_text(dossier_text::TokenIdx::new(i + 1))
-                    .starts_with(|c: char| c.is_uppercase()));
+            || (i + 1 < end && v.is_capital(i + 1));
         let bare_say = matches!(w, "said" | "says" | "say" | "told")
             && clause_start
             && !matches!(v.word(i + 1), "." | "," | "on" | "in" | "to" | "by" | "")

@@ -490,3 +490,78 @@ fn acknowledged_reports_speech() {
         "#]],
     );
 }
+
+/// All-caps wire copy (MUC-4) says "SAID" in capitals and wraps its lines:
+/// the reporting verb still counts and the content runs over the break.
+#[test]
+fn all_caps_wire_copy_reports_speech_over_wrapped_lines() {
+    check(
+        "[OMAR FAROOQ]{PERSON#1}, THE MAYOR OF [TALA]{GPE#2}, SAID THAT THE ARMY HAD CLOSED THE ROAD TO THE\nMARKET FOR THREE DAYS. THE TOWN HAS HAD NO BREAD SINCE THE FIGHTING BEGAN AND THE\nCLINIC HAS RUN OUT OF MEDICINE FOR THE CHILDREN WHO FELL ILL IN THE COLD WEEK.",
+        expect![[r#"
+            relations:
+            OMAR FAROOQ leader_of TALA
+            events:
+            claims:
+            OMAR FAROOQ: 'THE ARMY HAD CLOSED THE ROAD TO THE
+            MARKET FOR THREE DAYS'
+        "#]],
+    );
+}
+
+/// Titles as news writes them: "UN Secretary General X", "X, a professor
+/// at Y", "Iran's foreign minister X", "Foreign Minister X of Iran".
+#[test]
+fn relations_from_titles_as_news_writes_them() {
+    check(
+        "[UN]{ORG#1} Secretary General [Kofi Annan]{PERSON#2} flew in. [Walter Rowe]{PERSON#3}, a professor at [George Washington University]{ORG#4}, spoke. [Iran]{GPE#5}'s foreign minister [Kamal Kharazi]{PERSON#6} left. Foreign Minister [Jan Kavan]{PERSON#7} of [the Czech Republic]{GPE#8} signed.",
+        expect![[r#"
+            relations:
+            Kofi Annan leader_of UN
+            Walter Rowe member_of George Washington University
+            Kamal Kharazi member_of Iran
+            Jan Kavan member_of the Czech Republic
+            events:
+            057 Jan Kavan -> - asserted 'signed'
+            claims:
+        "#]],
+    );
+}
+
+/// "Sanaa, Yemen" is containment when the knowledge base knows Yemen as a
+/// country and Sanaa as a town in it; a list of countries is not, and "the
+/// city of X, Y" does not turn round.
+#[test]
+fn city_comma_country_is_located_in() {
+    use dossier_text::Geo;
+    let mut doc = fixture::document(
+        "Strikes hit [Sanaa]{GPE#1}, [Yemen]{GPE#2}, and [Aden]{GPE#3}. Envoys from [Iraq]{GPE#4}, [Syria]{GPE#5} and [Libya]{GPE#6} met in the city of [Independence]{GPE#7}, [Missouri]{GPE#8}.",
+    )
+    .unwrap();
+    let geo = |level: &str, country: &str| Geo {
+        lat: 0.0,
+        lon: 0.0,
+        country: Some(country.to_string()),
+        geonames_id: None,
+        level: level.to_string(),
+        within: None,
+    };
+    let places = [
+        ("city", "YE"),
+        ("country", "YE"),
+        ("city", "YE"),
+        ("country", "IQ"),
+        ("country", "SY"),
+        ("country", "LY"),
+        ("city", "US"),
+        ("admin1", "US"),
+    ];
+    for (e, (level, country)) in doc.entities.iter_mut().zip(places) {
+        e.geo = Some(geo(level, country));
+    }
+    Extractor::new().process(&mut doc);
+    expect![[r#"
+        Sanaa located_in Yemen
+        Independence located_in Missouri
+    "#]]
+    .assert_eq(&render::relations(&doc));
+}
