@@ -520,8 +520,11 @@ impl Finder<'_, '_> {
             };
             return Some((speaker, phrase.max(j + 1), polarity));
         }
-        // "X said": everything between the quote and the verb names the speaker.
-        let named = (k..verb).find_map(|j| v.arg_at(j));
+        // "X said": everything between the quote and the verb names the
+        // speaker; "TTP spokesman X said" is X, not the group in the title.
+        let named = (k..verb)
+            .find_map(|j| v.arg_at(j))
+            .map(|a| v.titled_name(a, verb));
         let speaker = match named {
             Some(a) => Some(a.entity),
             None if (k..verb).any(|j| SPEAKER_NOUNS.contains(&v.word(j))) => {

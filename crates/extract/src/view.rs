@@ -550,6 +550,25 @@ impl<'a> DocView<'a> {
         self.arg_at(k).filter(|a| self.is_actor(*a))
     }
 
+    /// Whether the document names `person` with a title of `group`
+    /// ("TTP spokesman X", "Hezbollah leader X").
+    pub fn titled_by(&self, person: EntityId, group: EntityId) -> bool {
+        let Some(e) = self.doc.entities.get(group.index()) else {
+            return false;
+        };
+        e.mentions.iter().any(|m| {
+            let toks = self.doc.tokens_in(self.doc.mentions[m.index()].range);
+            let arg = Arg {
+                entity: group,
+                mention: m.index(),
+                first: toks.start,
+                last: toks.end,
+            };
+            let (_, hi) = self.sentence_bounds(toks.start);
+            self.titled_name(arg, hi).entity == person
+        })
+    }
+
     /// The name a modifier introduces: "Hezbollah leader Hassan Nasrallah"
     /// names Nasrallah, not Hezbollah.
     pub fn titled_name(&self, arg: Arg, hi: usize) -> Arg {

@@ -565,3 +565,38 @@ fn city_comma_country_is_located_in() {
     "#]]
     .assert_eq(&render::relations(&doc));
 }
+
+/// The Peshawar example's threat "He warned that the group would target
+/// police stations" gave the spokesman's own group as the target: the
+/// subject of a threat's complement is the threatening side.
+#[test]
+fn threat_complement_subject_is_not_the_target() {
+    check(
+        "[The Front]{ORG#1} spokesman [Omar Farooq]{PERSON#2} spoke on Monday. [He]{PERSON#2} warned that [the group]{ORG#1} would target army posts across the valley.",
+        expect![[r#"
+            relations:
+            Omar Farooq spokesperson_of The Front
+            events:
+            130 Omar Farooq -> - asserted 'warned'
+            claims:
+            Omar Farooq: 'the group would target army posts across the valley'
+        "#]],
+    );
+}
+
+/// The Peshawar example gave "Police arrested three suspects ..., according
+/// to a provincial official" to the Taliban spokesman quoted before it.
+#[test]
+fn according_to_an_official_is_not_the_previous_speaker() {
+    check(
+        "“Our men will strike again,” [The Front]{ORG#1} spokesman [Omar Farooq]{PERSON#2} said in a statement. Police detained two men in [Mardan]{GPE#3} on Tuesday, according to a district official.",
+        expect![[r#"
+            relations:
+            Omar Farooq spokesperson_of The Front
+            events:
+            claims:
+            Omar Farooq: 'Our men will strike again' direct
+            -: 'Police detained two men in Mardan on Tuesday'
+        "#]],
+    );
+}
