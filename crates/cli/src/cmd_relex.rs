@@ -1,19 +1,43 @@
 //! `dossier eval extract|muc4|petrarch`. Owned by the extraction stage.
+//!
+//! `dossier eval extract` scores the dev set (articles written for dossier,
+//! `--set dev`, the default) or the real-news set (`--set real`: TempEval-3
+//! TBAQ and MUC-4 articles annotated in `crates/extract/test_data/realset`,
+//! their texts read from `../shared/data`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use dossier_extract::eval::{self, Counts, Scores};
+use dossier_extract::realset;
 use dossier_extract::Extractor;
 use dossier_pipeline::{Pipeline, PipelineConfig};
 use dossier_text::{tokenize, Component, Document};
 
+/// Which annotated set `dossier eval extract` scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Set {
+    /// The articles written for dossier (test_data/devset).
+    Dev,
+    /// Real news from TempEval-3 TBAQ and MUC-4 (test_data/realset), its
+    /// texts read from the shared data folder.
+    Real,
+}
+
 #[derive(clap::Args)]
 pub struct EvalArgs {
-    /// Folder of dev-set articles (NAME.txt with entity markup + NAME.toml).
-    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../extract/test_data/devset"))]
-    data: PathBuf,
+    /// Which set to score.
+    #[arg(long, value_enum, default_value_t = Set::Dev)]
+    set: Set,
+    /// Folder of the set's annotations (default: the set's folder under
+    /// crates/extract/test_data). Dev: NAME.txt with entity markup +
+    /// NAME.toml; real: tbaq-*.toml and muc4-*.toml.
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// The shared data folder the real set's annotations point into.
+    #[arg(long, default_value = "../shared/data")]
+    texts: PathBuf,
     /// Score the held-back articles (DATA/heldout) instead.
     #[arg(long)]
     heldout: bool,
@@ -55,12 +79,73 @@ pub struct PetrarchArgs {
     verbose: bool,
 }
 
+const TEST_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../extract/test_data");
+
+/// Runs the pipeline over `text`, and the extractor after it when the
+/// pipeline does not include it yet.
+fn run_pipeline(
+    pipeline: &Pipeline,
+    extractor: &Extractor,
+    text: String,
+    meta: dossier_text::DocMeta,
+) -> Document {
+    let mut doc = Document::new(text, meta);
+    pipeline.process(&mut doc);
+    if !pipeline.stage_names().contains(&extractor.name()) {
+        extractor.process(&mut doc);
+    }
+    doc
+}
+
+/// The P/R/F1 of one layer as JSON.
+fn layer_json(c: Counts) -> serde_json::Value {
+    serde_json::json!({
+        "precision": c.precision(), "recall": c.recall(), "f1": c.f1(),
+        "tp": c.tp, "predicted": c.predicted, "gold": c.gold,
+    })
+}
+
+/// The three layers' table rows.
+fn print_layers(s: &Scores) {
+    println!("layer       precision  recall  f1     tp/pred/gold");
+    for (name, c) in [
+        ("relations", s.relations),
+        ("events", s.events),
+        ("claims", s.claims),
+    ] {
+        println!(
+            "{name:<11} {:>9.3}  {:>6.3}  {:.3}  {}/{}/{}",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.predicted,
+            c.gold
+        );
+    }
+}
+
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let dir = if args.heldout {
-        args.data.join("heldout")
+    match args.set {
+        Set::Dev => eval_dev(args),
+        Set::Real => eval_real(args),
+    }
+}
+
+fn set_dir(args: &EvalArgs, name: &str) -> PathBuf {
+    let root = args
+        .data
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(TEST_DATA).join(name));
+    if args.heldout {
+        root.join("heldout")
     } else {
-        args.data.clone()
-    };
+        root
+    }
+}
+
+fn eval_dev(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let dir = set_dir(&args, "devset");
     if !dir.is_dir() {
         eprintln!(
             "dossier: no dev set at {}; skipping (pass --data DIR)",
@@ -81,16 +166,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut total = Scores::default();
     for a in &articles {
         let doc = match &pipeline {
-            Some(p) => {
-                let mut doc = Document::new(a.text()?, a.meta());
-                p.process(&mut doc);
-                // The extractor runs last; run it here when the pipeline
-                // does not include it yet.
-                if !p.stage_names().contains(&extractor.name()) {
-                    extractor.process(&mut doc);
-                }
-                doc
-            }
+            Some(p) => run_pipeline(p, &extractor, a.text()?, a.meta()),
             None => {
                 let mut doc = a.oracle_document()?;
                 if doc.tokens.is_empty() {
@@ -109,19 +185,14 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     let mode = if args.oracle { "oracle" } else { "pipeline" };
     if args.json {
-        let layer = |c: Counts| {
-            serde_json::json!({
-                "precision": c.precision(), "recall": c.recall(), "f1": c.f1(),
-                "tp": c.tp, "predicted": c.predicted, "gold": c.gold,
-            })
-        };
         let out = serde_json::json!({
+            "set": "dev",
             "articles": articles.len(),
             "mode": mode,
             "heldout": args.heldout,
-            "relations": layer(total.relations),
-            "events": layer(total.events),
-            "claims": layer(total.claims),
+            "relations": layer_json(total.relations),
+            "events": layer_json(total.events),
+            "claims": layer_json(total.claims),
         });
         println!("{out}");
     } else {
@@ -130,24 +201,143 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             articles.len(),
             dir.display()
         );
-        println!("layer       precision  recall  f1     tp/pred/gold");
-        for (name, c) in [
-            ("relations", total.relations),
-            ("events", total.events),
-            ("claims", total.claims),
-        ] {
-            println!(
-                "{name:<11} {:>9.3}  {:>6.3}  {:.3}  {}/{}/{}",
-                c.precision(),
-                c.recall(),
-                c.f1(),
-                c.tp,
-                c.predicted,
-                c.gold
-            );
-        }
+        print_layers(&total);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Scores of one source of the real set.
+#[derive(Default)]
+struct RealTotals {
+    articles: usize,
+    scores: Scores,
+    entities: realset::EntityCounts,
+}
+
+impl RealTotals {
+    fn add(&mut self, scores: Scores, entities: realset::EntityCounts) {
+        self.articles += 1;
+        self.scores.add(scores);
+        self.entities.add(entities);
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let e = self.entities;
+        serde_json::json!({
+            "articles": self.articles,
+            "entities": {
+                "recall": e.recall(), "typed_recall": e.typed_recall(),
+                "found": e.found, "typed": e.typed, "gold": e.gold,
+            },
+            "relations": layer_json(self.scores.relations),
+            "events": layer_json(self.scores.events),
+            "claims": layer_json(self.scores.claims),
+        })
+    }
+
+    fn print(&self, title: &str) {
+        let e = self.entities;
+        println!("{title}: {} articles", self.articles);
+        println!(
+            "entities    recall {:.3}, with the gold type {:.3}  ({}/{}/{} found/typed/gold)",
+            e.recall(),
+            e.typed_recall(),
+            e.found,
+            e.typed,
+            e.gold
+        );
+        print_layers(&self.scores);
+    }
+}
+
+/// `dossier eval extract --set real`: the full pipeline on the real-news
+/// set, per source and in all.
+fn eval_real(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    if args.oracle {
+        anyhow::bail!("the real set has no gold mentions; drop --oracle");
+    }
+    let dir = set_dir(&args, "realset");
+    if !args.texts.is_dir() {
+        eprintln!(
+            "dossier: no shared data at {}; skipping the real set (pass --texts DIR)",
+            args.texts.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !dir.is_dir() {
+        eprintln!(
+            "dossier: no real set at {}; skipping (pass --data DIR)",
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let extractor = Extractor::new();
+    let known = realset::Known::of(extractor.lexicon());
+    let mut articles = Vec::new();
+    let mut skipped = 0;
+    for path in realset::paths(&dir).with_context(|| format!("listing {}", dir.display()))? {
+        // A bad annotation is reported and skipped; the others are scored.
+        let article = match realset::load(&path, &args.texts) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("dossier: skipping {:#}", anyhow::Error::from(e));
+                skipped += 1;
+                continue;
+            }
+        };
+        let problems = article.problems(&known);
+        if !problems.is_empty() {
+            for p in &problems {
+                eprintln!("dossier: {}: {p}", path.display());
+            }
+            skipped += 1;
+            continue;
+        }
+        articles.push(article);
+    }
+    let pipeline = Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?;
+    let mut by_corpus: std::collections::BTreeMap<realset::Corpus, RealTotals> = Default::default();
+    let mut total = RealTotals::default();
+    for a in &articles {
+        let doc = run_pipeline(&pipeline, &extractor, a.text.clone(), a.meta());
+        let gold = a.gold();
+        let scores = eval::score(&doc, &gold);
+        let entities = realset::score_entities(&doc, &a.annotation);
+        if args.verbose {
+            println!("== {}", a.id);
+            print!("{}", realset::entity_misses(&doc, &a.annotation));
+            print!("{}", eval::misses(&doc, &gold));
+        }
+        by_corpus.entry(a.corpus).or_default().add(scores, entities);
+        total.add(scores, entities);
+    }
+    if args.json {
+        let per_source: serde_json::Map<String, serde_json::Value> = by_corpus
+            .iter()
+            .map(|(c, t)| (c.as_str().to_string(), t.json()))
+            .collect();
+        let mut out = total.json();
+        out["set"] = "real".into();
+        out["heldout"] = args.heldout.into();
+        out["skipped"] = skipped.into();
+        out["sources"] = per_source.into();
+        println!("{out}");
+    } else {
+        let title = format!("real set, {} (full pipeline)", dir.display());
+        total.print(&title);
+        for (c, t) in &by_corpus {
+            println!();
+            t.print(c.as_str());
+        }
+        if skipped > 0 {
+            println!("\n{skipped} annotation files skipped (see the messages above)");
+        }
+    }
+    Ok(if skipped > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
@@ -173,17 +363,15 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
     {
         let gold: muc4::GoldDoc = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not a GTT document", path.display(), n + 1))?;
-        let mut doc = Document::new(
+        let doc = run_pipeline(
+            &pipeline,
+            &extractor,
             gold.doctext.clone(),
             dossier_text::DocMeta {
                 id: gold.docid.clone(),
                 ..Default::default()
             },
         );
-        pipeline.process(&mut doc);
-        if !pipeline.stage_names().contains(&extractor.name()) {
-            extractor.process(&mut doc);
-        }
         let gold_templates: Vec<muc4::Template> = gold
             .templates
             .iter()

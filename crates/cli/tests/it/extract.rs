@@ -399,3 +399,79 @@ fn csv_format_writes_its_header_even_without_events() {
         dossier_pipeline::table::EVENT_COLUMNS.join(",")
     );
 }
+
+fn realset_fixture() -> std::path::PathBuf {
+    repo_root().join("crates/extract/test_data/realset_fixture")
+}
+
+/// `dossier eval extract --set real --json` on the annotations in `set`
+/// over the texts in `texts`.
+fn eval_real_json(set: &std::path::Path, texts: &std::path::Path) -> std::process::Output {
+    run(&[
+        "eval",
+        "extract",
+        "--set",
+        "real",
+        "--data",
+        set.to_str().unwrap(),
+        "--texts",
+        texts.to_str().unwrap(),
+        "--json",
+    ])
+}
+
+#[test]
+fn real_set_eval_scores_each_source() {
+    let fx = realset_fixture();
+    let (set, texts) = (fx.join("set"), fx.join("data"));
+    let o = eval_real_json(&set, &texts);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["set"], "real");
+    assert_eq!(v["articles"], 2);
+    // The fixture's gold: 3 + 1 claims, 2 + 1 events (two 19x events by
+    // the same actors count once), 3 + 3 entities.
+    assert_eq!(v["claims"]["gold"], 4);
+    assert_eq!(v["events"]["gold"], 3);
+    assert_eq!(v["entities"]["gold"], 6);
+    assert_eq!(v["sources"]["TBAQ"]["articles"], 1);
+    assert_eq!(v["sources"]["MUC-4"]["articles"], 1);
+}
+
+#[test]
+fn real_set_eval_skips_without_shared_data() {
+    let o = run(&[
+        "eval",
+        "extract",
+        "--set",
+        "real",
+        "--texts",
+        "/nonexistent/shared/data",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no shared data at"), "{}", stderr(&o));
+}
+
+#[test]
+fn real_set_eval_reports_and_skips_a_bad_annotation() {
+    let fx = realset_fixture();
+    let dir = std::env::temp_dir().join(format!("dossier-realset-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string(fx.join("set/tbaq-DOC0001.toml")).unwrap();
+    std::fs::write(dir.join("tbaq-DOC0001.toml"), &good).unwrap();
+    let bad = good.replace("three officers were wounded", "four officers were wounded");
+    std::fs::write(dir.join("tbaq-DOC0002.toml"), bad).unwrap();
+    let o = eval_real_json(&dir, &fx.join("data"));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("tbaq-DOC0002.toml") && err.contains("claim content"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["articles"].clone(), v["skipped"].clone()),
+        (1.into(), 1.into())
+    );
+}
