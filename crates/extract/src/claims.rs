@@ -9,7 +9,7 @@
 //! is only a common noun ("the outfit", "the report") falls back to the most
 //! recent speaker: news prose keeps one source across such references.
 
-use dossier_text::{Claim, EntityId, Polarity, SentenceIdx};
+use dossier_text::{Claim, EntityId, Polarity, SentenceIdx, Upos};
 
 use crate::lexicon::Lexicon;
 use crate::view::{Arg, DocView};
@@ -61,6 +61,38 @@ const SPEAKER_NOUNS: &[&str] = &[
     "he",
     "she",
     "they",
+];
+
+/// How far back a definite description ("the minister") looks for the
+/// person it stands for, in tokens.
+const MAX_LOOKBACK: usize = 600;
+
+/// Auxiliaries and adverbs between a subject and its reporting verb.
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "reportedly",
+    "then",
+    "further",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "repeatedly",
+    "publicly",
+];
+
+/// Words that open a speaker description ("a police spokesman", "some
+/// residents", "two witnesses").
+const DESCRIPTION_STARTS: &[&str] = &[
+    "a", "an", "the", "some", "several", "two", "three", "many", "other", "local", "one",
 ];
 
 /// Words that start a reported clause after a bare "said".
@@ -158,6 +190,46 @@ const REPORT_FILLERS: &[&str] = &[
     "conference",
 ];
 
+/// Quoted text: the opening mark takes tokens `start..=open`, the content
+/// `open + 1..close`, the closing mark `close..end` (a mark may take two
+/// tokens: wire copy's ``...''). `closed` is false for a quote that runs to
+/// the end of a paragraph; `close` is then the mark that opens the next
+/// paragraph's part, and `end` equals `close`.
+#[derive(Clone, Copy, Debug)]
+struct Stretch {
+    start: usize,
+    open: usize,
+    close: usize,
+    end: usize,
+    closed: bool,
+}
+
+/// Whether `next` carries on the quote `prev` left open.
+fn continues(prev: &Stretch, next: &Stretch) -> bool {
+    !prev.closed && prev.close == next.start
+}
+
+/// Who said a quoted stretch and the tokens of its evidence.
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    speaker: Option<EntityId>,
+    first: usize,
+    last: usize,
+    polarity: Polarity,
+}
+
+impl Attribution {
+    /// The same speaker for another stretch of the same quote, with that
+    /// stretch as its evidence.
+    fn moved_to(self, s: &Stretch) -> Attribution {
+        Attribution {
+            first: s.start,
+            last: s.end,
+            ..self
+        }
+    }
+}
+
 struct Finder<'v, 'a> {
     lex: &'v Lexicon,
     v: &'v DocView<'a>,
@@ -234,7 +306,16 @@ impl Finder<'_, '_> {
             (true, false) => 0.8,
             (false, _) => 0.4,
         };
-        for slot in &mut self.used[ev_first.min(first)..ev_last.max(last)] {
+        // A tail source the content stops before ("..., radio reported")
+        // reports the same words: it is no claim of its own.
+        let (_, s_hi) = v.full_sentence(last.saturating_sub(1));
+        let s_end = v.trim_end(last, s_hi);
+        let tail = if self.tail_source(last, s_end) {
+            s_end
+        } else {
+            last
+        };
+        for slot in &mut self.used[ev_first.min(first)..ev_last.max(tail)] {
             *slot = true;
         }
         self.out.push(FoundClaim {
@@ -266,40 +347,149 @@ impl Finder<'_, '_> {
         })
     }
 
-    fn direct_quotes(&mut self) {
+    /// Stretches of quoted text: a pair of quote marks, or a quote left
+    /// open at the end of a paragraph that the next paragraph continues
+    /// with a fresh opening mark (news style). Wire copy writes quotes as
+    /// ``...'' too.
+    fn quote_stretches(&self) -> Vec<Stretch> {
         let v = self.v;
-        let mut open: Option<usize> = None;
-        let mut quotes = Vec::new();
-        for i in 0..v.len() {
-            match v.word(i) {
-                "“" => open = Some(i),
-                "”" => {
-                    if let Some(o) = open.take() {
-                        quotes.push((o, i));
+        // (first token of the opening mark, its last token).
+        let mut open: Option<(usize, usize)> = None;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            let w = v.word(i);
+            // A mark of two tokens with nothing between them.
+            let doubled = |c: &str| {
+                w == c && v.word(i + 1) == c && v.range(i).end() == v.range(i + 1).start()
+            };
+            let straight = w == "\"";
+            let width = if doubled("`") || doubled("'") { 2 } else { 1 };
+            let opener = matches!(w, "“")
+                || doubled("`")
+                || (straight && (open.is_none() || v.starts_paragraph(i)));
+            let closer = matches!(w, "”") || doubled("'") || straight;
+            if opener {
+                if let Some((start, o)) = open {
+                    // The open quote ran to the end of its paragraph.
+                    if (o + 1..=i).any(|k| v.starts_paragraph(k)) {
+                        out.push(Stretch {
+                            start,
+                            open: o,
+                            close: i,
+                            end: i,
+                            closed: false,
+                        });
                     }
                 }
-                "\"" => match open.take() {
-                    Some(o) => quotes.push((o, i)),
-                    None => open = Some(i),
-                },
-                _ => {}
+                open = Some((i, i + width - 1));
+            } else if closer {
+                if let Some((start, o)) = open.take() {
+                    out.push(Stretch {
+                        start,
+                        open: o,
+                        close: i,
+                        end: i + width,
+                        closed: true,
+                    });
+                }
+            }
+            i += width;
+        }
+        out
+    }
+
+    fn direct_quotes(&mut self) {
+        let v = self.v;
+        // Scare quotes and titles ("pawns", "Khorasan Ghag") are not speech.
+        let stretches: Vec<Stretch> = self
+            .quote_stretches()
+            .into_iter()
+            .filter(|s| v.trim_end(s.open + 1, s.close) > s.open + 4)
+            .filter(|s| !self.inside_reported_clause(s.start))
+            .collect();
+        // Attributed one by one, in order, so that "the outfit said" can
+        // fall back on the speaker of the quotes before.
+        let mut said: Vec<Option<Attribution>> = Vec::with_capacity(stretches.len());
+        for s in &stretches {
+            let after = s
+                .closed
+                .then(|| self.attribution_after(s.end - 1))
+                .flatten()
+                .map(|(speaker, last, polarity)| Attribution {
+                    speaker,
+                    first: s.start,
+                    last,
+                    polarity,
+                });
+            let a = after.or_else(|| {
+                self.attribution_before(s.start)
+                    .map(|(speaker, first, polarity)| Attribution {
+                        speaker,
+                        first,
+                        last: s.end,
+                        polarity,
+                    })
+            });
+            if let Some(a) = a {
+                self.push_quote(s, a);
+            }
+            said.push(a);
+        }
+        // A quote over several paragraphs has one speaker, named in any of
+        // its stretches: back from the stretch that names it, then forward.
+        let attributed: Vec<bool> = said.iter().map(Option::is_some).collect();
+        for k in (0..stretches.len().saturating_sub(1)).rev() {
+            if said[k].is_none() && continues(&stretches[k], &stretches[k + 1]) {
+                said[k] = said[k + 1].map(|a| a.moved_to(&stretches[k]));
             }
         }
-        for (o, c) in quotes {
-            // Scare quotes and titles ("pawns", "Khorasan Ghag") are not speech.
-            if c - o <= 4 {
+        for k in 1..stretches.len() {
+            if said[k].is_some() {
                 continue;
             }
-            let content = (o + 1, v.trim_end(o + 1, c));
-            if let Some((speaker, ev_last, polarity)) = self.attribution_after(c) {
-                self.push(speaker, content, (o, ev_last), true, polarity);
-            } else if let Some((speaker, ev_first, polarity)) = self.attribution_before(o) {
-                self.push(speaker, content, (ev_first, c + 1), true, polarity);
+            let (prev, this) = (&stretches[k - 1], &stretches[k]);
+            // `"A," she said in a statement. "B."`: a fresh quote that opens
+            // the sentence right after the one that named the speaker.
+            let next_sentence = said[k - 1].is_some_and(|a| {
+                let (lo, _) = v.full_sentence(this.start);
+                lo == this.start
+                    && lo > 0
+                    && v.sentence_of[a.last.saturating_sub(1).min(v.len() - 1)]
+                        == v.sentence_of[lo - 1]
+                    && a.last > prev.close
+            });
+            if continues(prev, this) || next_sentence {
+                said[k] = said[k - 1].map(|a| a.moved_to(this));
+            }
+        }
+        for ((s, a), done) in stretches.iter().zip(said).zip(attributed) {
+            if let (Some(a), false) = (a, done) {
+                self.push_quote(s, a);
             }
         }
     }
 
-    /// `”, said X` / `,” X said` / `,” the outfit said`.
+    /// Whether a quote opening at `start` is a quoted phrase inside a
+    /// reported clause ("She said his murder was “a black stain,” radio
+    /// reported"): a word of the clause stands right before the mark and a
+    /// reporting verb earlier in the sentence. The reported clause is the
+    /// claim, with the quote in it.
+    fn inside_reported_clause(&self, start: usize) -> bool {
+        let v = self.v;
+        let (lo, _) = v.full_sentence(start);
+        start > lo
+            && v.word(start - 1).chars().all(char::is_alphanumeric)
+            && (lo..start - 1).any(|k| self.speech_polarity(k).is_some())
+    }
+
+    fn push_quote(&mut self, s: &Stretch, a: Attribution) {
+        let content = (s.open + 1, self.v.trim_end(s.open + 1, s.close));
+        self.push(a.speaker, content, (a.first, a.last), true, a.polarity);
+    }
+
+    /// `”, said X` / `,” X said` / `,” the outfit said` / `,” a police
+    /// spokesman said` (a speaker the text does not name: no entity).
     fn attribution_after(&self, close: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
         let v = self.v;
         let mut k = close + 1;
@@ -308,7 +498,7 @@ impl Finder<'_, '_> {
         }
         let hi = (k + 14).min(v.len());
         let verb = (k..hi)
-            .take_while(|&j| !matches!(v.word(j), "." | ";" | "“" | "\""))
+            .take_while(|&j| !matches!(v.word(j), "." | ";" | "“" | "\"" | "`"))
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
         if verb == k {
@@ -317,38 +507,155 @@ impl Finder<'_, '_> {
             while matches!(v.word(j), "the" | "a" | "an") {
                 j += 1;
             }
-            let speaker = v.arg_at(j).map(|a| a.entity).or_else(|| {
-                SPEAKER_NOUNS
-                    .contains(&v.word(j))
-                    .then(|| self.fallback_speaker(close))
-                    .flatten()
-            });
-            let end = v.arg_at(j).map_or(j + 1, |a| a.last);
-            return Some((speaker, end, polarity));
+            if let Some(a) = v.arg_at(j) {
+                return Some((Some(a.entity), a.last, polarity));
+            }
+            let (lo, _) = v.full_sentence(verb);
+            let end = v.trim_end(lo, v.full_sentence(verb).1);
+            let phrase = self.description_end(verb + 1, end);
+            let speaker = if SPEAKER_NOUNS.contains(&v.word(j)) {
+                self.fallback_speaker(close)
+            } else {
+                self.described_person(verb + 1, phrase, close)
+            };
+            return Some((speaker, phrase.max(j + 1), polarity));
         }
-        // "X said": everything between the quote and the verb names the speaker.
-        let named = (k..verb).find_map(|j| v.arg_at(j));
+        // "X said": everything between the quote and the verb names the
+        // speaker; "TTP spokesman X said" is X, not the group in the title.
+        let named = (k..verb)
+            .find_map(|j| v.arg_at(j))
+            .map(|a| v.titled_name(a, verb));
         let speaker = match named {
             Some(a) => Some(a.entity),
             None if (k..verb).any(|j| SPEAKER_NOUNS.contains(&v.word(j))) => {
                 self.fallback_speaker(close)
             }
+            None if self.description_end(k, verb) == verb => self.described_person(k, verb, close),
             None => return None,
         };
         Some((speaker, verb + 1, polarity))
     }
 
-    /// `X said: “` / `X said, “`.
+    /// The end of a speaker description that starts at `from` ("a police
+    /// spokesman", "the minister", "residents"): up to six plain words, no
+    /// names, no clause breaks, within `from..hi`.
+    fn description_end(&self, from: usize, hi: usize) -> usize {
+        let v = self.v;
+        let mut k = from;
+        while k < hi && k < from + 6 {
+            let w = v.word(k);
+            let plain = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+            if !plain || w.is_empty() || v.arg_at(k).is_some() || v.is_break(k) {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// The person "the minister" or "the spokesman" in `from..hi` stands
+    /// for: the latest person named before `at` with that title ("Interior
+    /// Minister X", "X, a spokesman for Y"). None for an indefinite or
+    /// plural description ("a police spokesman", "residents"): the text
+    /// does not name that speaker, and the nearest name would be a guess.
+    fn described_person(&self, from: usize, hi: usize, at: usize) -> Option<EntityId> {
+        let v = self.v;
+        if v.word(from) != "the" {
+            return None;
+        }
+        let title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
+        let title = v.word(title);
+        (at.saturating_sub(MAX_LOOKBACK)..at).rev().find_map(|k| {
+            let a = v.arg_at(k).filter(|a| a.first == k)?;
+            if v.etype(a) != dossier_text::EntityType::Person {
+                return None;
+            }
+            let near = (a.first.saturating_sub(4)..a.first)
+                .chain(a.last..(a.last + 6).min(v.len()))
+                .any(|j| v.word(j).trim_end_matches('.') == title);
+            let titled = v.doc.entities.get(a.entity.index()).is_some_and(|e| {
+                e.titles.iter().any(|t| {
+                    t.to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches('.') == title)
+                })
+            });
+            (near || titled).then_some(a.entity)
+        })
+    }
+
+    /// `X said: “` / `X said, “` / `X said in a statement: “`.
     fn attribution_before(&self, open: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
         let v = self.v;
-        let (lo, _) = v.sentence_bounds(open.saturating_sub(1));
-        let verb = (open.saturating_sub(4).max(lo)..open)
+        let (lo, _) = v.full_sentence(open.saturating_sub(1));
+        let reach = if v.word(open.saturating_sub(1)) == ":" {
+            12
+        } else {
+            4
+        };
+        let verb = (open.saturating_sub(reach).max(lo)..open)
             .rev()
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
+        if let Some((first, last)) = self.unnamed_subject(lo, verb) {
+            return Some((self.described_person(first, last, verb), first, polarity));
+        }
         let speaker = v.subject_left(lo, verb).map(|a| a.entity);
         let first = v.subject_left(lo, verb).map_or(verb, |a| a.first);
         Some((speaker, first, polarity))
+    }
+
+    /// Whether the subject right before the reporting verb at `verb` is a
+    /// description with no name ("a police spokesman said", "residents
+    /// told"), which a search further left must not replace with the
+    /// nearest name.
+    fn unnamed_subject(&self, lo: usize, verb: usize) -> Option<(usize, usize)> {
+        let v = self.v;
+        let mut k = verb;
+        while k > lo && AUXILIARIES.contains(&v.word(k - 1)) {
+            k -= 1;
+        }
+        if k == lo
+            || SPEAKER_NOUNS.contains(&v.word(k - 1))
+            || DESCRIPTION_STARTS.contains(&v.word(k - 1))
+        {
+            return None;
+        }
+        // With a parse, the description is a noun phrase ending in a
+        // noun; without one, plain words that are not a coordination ("X
+        // rejected it and said") or a verb form.
+        let upos = |i: usize| (v.doc.syntax.upos.len() == v.len()).then(|| v.doc.syntax.upos[i]);
+        if matches!(upos(k - 1), Some(u) if !matches!(u, Upos::NOUN | Upos::PROPN)) {
+            return None;
+        }
+        let mut j = k;
+        while j > lo && j + 5 > k {
+            let w = v.word(j - 1);
+            let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !matches!(w, "and" | "or" | "but" | "to")
+                && !w.ends_with("ed");
+            let nominal = upos(j - 1).is_none_or(|u| {
+                matches!(
+                    u,
+                    Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::DET | Upos::NUM
+                )
+            });
+            if !plain
+                || !nominal
+                || v.arg_at(j - 1).is_some()
+                || v.is_break(j - 1)
+                || v.is_be(j - 1)
+            {
+                break;
+            }
+            j -= 1;
+        }
+        // The description starts the clause, or is a noun phrase with an
+        // article or a number ("two witnesses").
+        let starts = j == lo
+            || matches!(v.word(j - 1), "," | "and")
+            || DESCRIPTION_STARTS.contains(&v.word(j));
+        (j < k && starts).then_some((j, k))
     }
 
     fn reported(&mut self) {
@@ -357,16 +664,13 @@ impl Finder<'_, '_> {
             if self.used[i] {
                 continue;
             }
-            let (lo, hi) = v.sentence_bounds(i);
+            let (lo, hi) = v.full_sentence(i);
             let end = v.trim_end(lo, hi);
             if v.word(i) == "according" && v.word(i + 1) == "to" {
                 self.according_to(i, lo, end);
                 continue;
             }
-            let capital = i > lo
-                && v.doc
-                    .token_text(dossier_text::TokenIdx::new(i))
-                    .starts_with(|c: char| c.is_uppercase());
+            let capital = i > lo && v.is_capital(i);
             if v.mention_at[i].is_some() || capital {
                 continue;
             }
@@ -398,31 +702,97 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// "according to X, ..." and "..., according to X".
+    /// "according to X, ..." and "..., according to X". The source may be
+    /// a phrase that names it further on ("a statement released by X"), a
+    /// possessive ("its propaganda arm": the group the sentence is about)
+    /// or a description with no name ("a provincial official").
     fn according_to(&mut self, i: usize, lo: usize, end: usize) {
         let v = self.v;
         let mut j = i + 2;
-        while matches!(v.word(j), "the" | "a" | "an" | "its" | "their") {
+        while matches!(v.word(j), "the" | "a" | "an") {
             j += 1;
         }
-        let named = v.arg_at(j);
-        let speaker = named.map(|a| a.entity).or_else(|| self.fallback_speaker(i));
-        let src_end = named.map_or(j + 1, |a| a.last);
+        let phrase_end = (j..end)
+            .find(|&k| matches!(v.word(k), "," | ";" | "“" | "\"" | "`"))
+            .unwrap_or(end);
+        let (speaker, src_end) = match v.arg_at(j).filter(|a| a.first == j) {
+            Some(a) if !matches!(v.word(j), "its" | "their") => (Some(a.entity), a.last),
+            _ => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
+        };
         if i == lo || (i > lo && v.word(i - 1) == ",") && i - 1 == lo {
-            let comma = (src_end..end).find(|&k| v.word(k) == ",");
+            let comma = (j..end).find(|&k| v.word(k) == ",");
             if let Some(c) = comma {
                 self.push(speaker, (c + 1, end), (i, c + 1), false, Polarity::Asserted);
             }
         } else {
             let content_end = if v.word(i - 1) == "," { i - 1 } else { i };
+            let mut content_first = lo;
+            while matches!(v.word(content_first), "“" | "\"" | "`") {
+                content_first += 1;
+            }
             self.push(
                 speaker,
-                (lo, content_end),
+                (content_first, content_end),
                 (i, src_end.max(i + 2)),
                 false,
                 Polarity::Asserted,
             );
         }
+    }
+
+    /// The speaker named in the phrase `j..hi` after "according to" (at
+    /// `at`) when it does not start with a name: "a statement by X", "its
+    /// news agency", "the group".
+    fn source_in_phrase(&self, at: usize, j: usize, hi: usize, lo: usize) -> Option<EntityId> {
+        let v = self.v;
+        for k in j..hi {
+            let w = v.word(k);
+            if matches!(w, "its" | "their") {
+                // The group the sentence is about, not the nearest name
+                // (which may sit in an apposition: "X, an affiliate of Y").
+                return self
+                    .clause_actor(lo, at)
+                    .or_else(|| v.arg_at(k).map(|a| a.entity));
+            }
+            if matches!(w, "by" | "from" | "of") {
+                let mut n = k + 1;
+                while matches!(v.word(n), "the" | "a" | "an") {
+                    n += 1;
+                }
+                if let Some(a) = v.arg_at(n).filter(|a| v.is_actor(*a)) {
+                    if !matches!(v.word(n), "its" | "their") {
+                        return Some(a.entity);
+                    }
+                }
+            }
+        }
+        SPEAKER_NOUNS
+            .contains(&v.word(j))
+            .then(|| self.fallback_speaker(at))
+            .flatten()
+    }
+
+    /// The first group or person of the clause `lo..at` that no
+    /// preposition governs and that is not a possessor.
+    fn clause_actor(&self, lo: usize, at: usize) -> Option<EntityId> {
+        let v = self.v;
+        let mut k = lo;
+        while k < at {
+            let Some(a) = v.arg_at(k) else {
+                k += 1;
+                continue;
+            };
+            let possessor = matches!(v.word(a.last), "'s");
+            let kind = matches!(
+                v.etype(a),
+                dossier_text::EntityType::Org | dossier_text::EntityType::Person
+            );
+            if kind && !possessor && !v.after_preposition(a, lo) {
+                return Some(a.entity);
+            }
+            k = a.last.max(k + 1);
+        }
+        None
     }
 
     fn reporting_verb(&mut self, i: usize, lo: usize, end: usize, polarity: Polarity) {
@@ -444,6 +814,7 @@ impl Finder<'_, '_> {
             .take_while(|&k| {
                 v.arg_at(k).is_some()
                     || REPORT_FILLERS.contains(&v.word(k))
+                    || v.in_time(k)
                     || v.word(k) == "that"
                     || v.word(k) == ":"
             })
@@ -455,10 +826,7 @@ impl Finder<'_, '_> {
         let clause_start = v.arg_at(i + 1).is_some()
             || CLAUSE_STARTS.contains(&v.word(i + 1))
             || next == Some(dossier_text::TokenKind::Number)
-            || (i + 1 < end
-                && v.doc
-                    .token_text(dossier_text::TokenIdx::new(i + 1))
-                    .starts_with(|c: char| c.is_uppercase()));
+            || (i + 1 < end && v.is_capital(i + 1));
         let bare_say = matches!(w, "said" | "says" | "say" | "told")
             && clause_start
             && !matches!(v.word(i + 1), "." | "," | "on" | "in" | "to" | "by" | "")
@@ -480,10 +848,15 @@ impl Finder<'_, '_> {
         } else {
             v.subject_left(lo, i)
         };
-        let ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
+        let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut speaker = speaker.map(|a| a.entity);
         if speaker.is_none() && i > lo && SPEAKER_NOUNS.contains(&v.word(i - 1)) {
             speaker = self.fallback_speaker(i);
+        }
+        // "A police spokesman said": no name, and not the nearest one.
+        if let Some((first, last)) = (!participle).then(|| self.unnamed_subject(lo, i)).flatten() {
+            speaker = self.described_person(first, last, i);
+            ev_first = first;
         }
         let content_end = self.content_end(content_start, end);
         self.push(
@@ -513,8 +886,14 @@ impl Finder<'_, '_> {
             None if (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) => {
                 self.fallback_speaker(i)
             }
-            // "..., residents said": a speaker the text does not name.
-            None if i > comma + 1 => None,
+            // "..., residents said": a speaker the text does not name;
+            // "..., the minister said": the minister named before.
+            None if i > comma + 1 => self.described_person(comma + 1, i, i),
+            // "..., said the minister."
+            None if i + 1 < end => {
+                let last = self.description_end(i + 1, end);
+                self.described_person(i + 1, last, i)
+            }
             None => return,
         };
         let mut content_first = lo;
@@ -530,11 +909,42 @@ impl Finder<'_, '_> {
         );
     }
 
+    /// Whether the comma at `comma` opens a clause-final source, past the
+    /// closing mark of a quoted phrase (`,” radio reported`).
+    fn tail_source(&self, comma: usize, end: usize) -> bool {
+        let v = self.v;
+        let mut k = comma + 1;
+        while matches!(v.word(k), "”" | "\"" | "'") {
+            k += 1;
+        }
+        v.word(comma) == "," && self.final_source(k, end)
+    }
+
+    /// Whether `from..end` is a clause-final source: a few words and a
+    /// reporting verb that ends the sentence ("the radio reports said").
+    fn final_source(&self, from: usize, end: usize) -> bool {
+        let v = self.v;
+        end > from
+            && end <= from + 7
+            && self.speech_polarity(end - 1).is_some()
+            && (from..end - 1).all(|k| {
+                v.word(k)
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                    && !matches!(v.word(k), "that" | "which" | "who")
+            })
+    }
+
     /// Content runs to the end of the sentence, less a trailing medium
     /// phrase ("in its periodical magazine named ...").
     fn content_end(&self, start: usize, end: usize) -> usize {
         let v = self.v;
         for p in start..end {
+            // "..., Israel radio reported." ends the clause with a source of
+            // its own.
+            if p > start && self.tail_source(p, end) {
+                return p;
+            }
             // "... and accused X of ..." leaves the reported clause.
             if v.word(p) == "and" && self.speech_polarity(p + 1).is_some() {
                 return p;

@@ -548,10 +548,14 @@ fn verb_event(
                 let that = (end..(end + 4).min(hi)).find(|&k| v.word(k) == "that")?;
                 // "demanded that X find ...": X; "warned that it would
                 // attack X": the speaker is the subject, the object is aimed at.
+                // "TTP spokesman X warned that the group would target
+                // ...": the complement's subject is the speaker's own
+                // side, not the target.
                 let inner = v.arg_at(that + 1);
-                if let Some(a) =
-                    inner.filter(|a| Some(a.entity) != source.map(|s| s.entity) && v.is_actor(*a))
-                {
+                let own_side = |a: &Arg| source.is_some_and(|s| v.titled_by(s.entity, a.entity));
+                if let Some(a) = inner.filter(|a| {
+                    Some(a.entity) != source.map(|s| s.entity) && v.is_actor(*a) && !own_side(a)
+                }) {
                     return Some(a);
                 }
                 let subject = inner.map_or(that + 1, |a| a.last);

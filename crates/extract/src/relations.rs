@@ -110,6 +110,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         }
         f.compound(i);
         f.member_of_party(i);
+        f.place_in_place(i);
         i += 1;
     }
     f.out
@@ -184,7 +185,12 @@ impl Finder<'_, '_> {
         let mut object = None;
         let mut obj_end = last;
         let prep = v.word(last);
-        if matches!(prep, "of" | "for" | "to" | "with")
+        // "Egypt's ambassador to Kenya" is not a member of Kenya; "a
+        // professor at Y" is a member of Y.
+        let member = predicate == "member_of";
+        if matches!(prep, "of" | "for" | "with")
+            || (prep == "to" && !member)
+            || (prep == "at" && member)
             || (locative && matches!(prep, "in" | "on" | "near" | "outside"))
         {
             let mut k = last + 1;
@@ -217,12 +223,7 @@ impl Finder<'_, '_> {
             let has_object = object.is_some();
             let modifier = |k: usize| match v.arg_at(k) {
                 Some(a) => has_object && v.etype(a) == EntityType::Norp && a.first == a.last - 1,
-                None => {
-                    !v.is_be(k)
-                        && v.doc
-                            .token_text(dossier_text::TokenIdx::new(k))
-                            .starts_with(|c: char| c.is_lowercase())
-                }
+                None => !v.is_be(k) && v.is_lower(k),
             };
             while k > lo && steps < 4 && modifier(k - 1) {
                 k -= 1;
@@ -235,6 +236,24 @@ impl Finder<'_, '_> {
         let mut title_object = false;
         if object.is_none() {
             let mut k = mod_start;
+            // "Iran's foreign minister X", "the Egyptian defence minister
+            // X": words of the title between the owner and the role noun.
+            // Only after a possessive: "Russian opposition leader X" is no
+            // leader of the Russians, and the words of a longer title
+            // ("prime" of "prime minister") are that title's.
+            let mut j = k;
+            while j > lo
+                && j + 3 > k
+                && v.arg_at(j - 1).is_none()
+                && !v.is_title(v.word(j - 1))
+                && !v.is_be(j - 1)
+                && v.word(j - 1).chars().all(char::is_alphabetic)
+            {
+                j -= 1;
+            }
+            if j < k && j > lo && matches!(v.word(j - 1), "'s" | "’s") {
+                k = j;
+            }
             if k > lo && matches!(v.word(k - 1), "'s" | "’s") {
                 k -= 1;
             }
@@ -277,7 +296,10 @@ impl Finder<'_, '_> {
                 .or_else(|| v.subject_left(lo, mod_start - 1));
             confidence = 0.8;
         }
-        if subject.is_none() && obj_end < hi && v.word(obj_end) == "," {
+        // In "the city of X, Y" X is the city and Y holds it: no fronted
+        // apposition.
+        let city_of = predicate == "located_in" && prep == "of";
+        if subject.is_none() && obj_end < hi && v.word(obj_end) == "," && !city_of {
             subject = v
                 .arg_at(obj_end + 1)
                 .filter(|a| v.word(v.name_end(*a)) == "," || a.last >= v.trim_end(lo, hi));
@@ -309,10 +331,7 @@ impl Finder<'_, '_> {
         let mut steps = 0;
         while k < hi && steps < 3 && v.arg_at(k).is_none() {
             let w = v.word(k);
-            let lower = v
-                .doc
-                .token_text(dossier_text::TokenIdx::new(k))
-                .starts_with(|c: char| c.is_lowercase());
+            let lower = v.is_lower(k);
             if !lower || matches!(w, "," | "and" | "or" | "of" | "in" | "to") {
                 return arg;
             }
@@ -406,10 +425,7 @@ impl Finder<'_, '_> {
             if v.arg_at(t).is_some() && !compound {
                 break;
             }
-            let lower = compound
-                || v.doc
-                    .token_text(dossier_text::TokenIdx::new(t))
-                    .starts_with(|c: char| c.is_lowercase());
+            let lower = compound || v.is_lower(t);
             if !lower || v.is_break(t) || v.is_be(t) {
                 // "X, a militia led by Y": the apposition's head.
                 return (v.word(t) == "," && steps > 0)
@@ -487,10 +503,7 @@ impl Finder<'_, '_> {
         let mut k = i + 1;
         while k < hi && k < i + 3 && v.arg_at(k).is_none() {
             let w = v.word(k);
-            let lower = v
-                .doc
-                .token_text(dossier_text::TokenIdx::new(k))
-                .starts_with(|c: char| c.is_lowercase());
+            let lower = v.is_lower(k);
             if !lower || w.ends_with("ed") || v.is_break(k) || PREPOSITIONS.contains(&w) {
                 break;
             }
@@ -563,10 +576,58 @@ impl Finder<'_, '_> {
         if matches!(v.word(k), "the") {
             k += 1;
         }
-        let Some(group) = v.arg_at(k).filter(|a| v.etype(*a) == EntityType::Org) else {
+        // "Foreign Minister X of Iran": an official of a state.
+        let titled = person.first > 0 && v.is_title(v.word(person.first - 1));
+        let Some(group) = v.arg_at(k).filter(|a| {
+            v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe)
+        }) else {
             return;
         };
         self.push(person, "member_of", group, i, i + 1, 0.6);
+    }
+
+    /// "Sanaa, Yemen", "BONN, Germany", "Nairobi, Kenya, and Dar es
+    /// Salaam, Tanzania": a place and, after a comma, the country or
+    /// province that holds it. The outer place must be a country or a
+    /// province the knowledge base knows, the inner one of a lower level and
+    /// in the same country, so that lists ("Iraq, Syria and Libya", "Sindh,
+    /// Punjab") are not read as containment.
+    fn place_in_place(&mut self, i: usize) {
+        let v = self.v;
+        let place_at = |k: usize| v.arg_at(k).filter(|a| a.first == k && v.is_place(*a));
+        let Some(inner) = place_at(i) else { return };
+        let comma = inner.last;
+        if v.word(comma) != "," {
+            return;
+        }
+        let Some(outer) = place_at(comma + 1) else {
+            return;
+        };
+        let geo = |a: Arg| {
+            v.doc
+                .entities
+                .get(a.entity.index())
+                .and_then(|e| e.geo.as_ref())
+        };
+        let Some(outer_geo) = geo(outer) else { return };
+        let rank = |level: &str| match level {
+            "country" => 0,
+            "admin1" => 1,
+            _ => 2,
+        };
+        let outer_rank = rank(&outer_geo.level);
+        if outer_rank > 1 {
+            return;
+        }
+        let fits = match geo(inner) {
+            Some(g) => rank(&g.level) > outer_rank && g.country == outer_geo.country,
+            // A place the knowledge base does not know: a village, a
+            // quarter.
+            None => true,
+        };
+        if fits {
+            self.push(inner, "located_in", outer, i, outer.last, 0.7);
+        }
     }
 
     /// The owner of "its ... magazine" when no organisation was resolved:

@@ -109,6 +109,8 @@ pub struct DocView<'a> {
     /// The time expressions of each sentence (indices into `doc.times`),
     /// so that finding a trigger's date does not scan the whole document.
     times_of: Vec<Vec<usize>>,
+    /// Whether the text is written in capitals only.
+    all_caps: bool,
 }
 
 /// An argument: an entity and the mention that names it.
@@ -205,6 +207,12 @@ impl<'a> DocView<'a> {
                 list.push(k);
             }
         }
+        let (mut upper, mut letters) = (0usize, 0usize);
+        for c in doc.text().chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        let all_caps = letters >= 100 && upper * 20 >= letters * 19;
         DocView {
             doc,
             lower,
@@ -213,6 +221,7 @@ impl<'a> DocView<'a> {
             titles,
             antecedent,
             times_of,
+            all_caps,
         }
     }
 
@@ -224,6 +233,13 @@ impl<'a> DocView<'a> {
             .into_iter()
             .flatten()
             .map(|&k| &self.doc.times[k])
+    }
+
+    /// Whether token `i` is part of a time expression ("Friday", "last
+    /// week").
+    pub fn in_time(&self, i: usize) -> bool {
+        let r = self.range(i.min(self.len().saturating_sub(1)));
+        i < self.len() && self.times_near(i).any(|t| t.range.contains_range(r))
     }
 
     pub fn len(&self) -> usize {
@@ -240,6 +256,30 @@ impl<'a> DocView<'a> {
             Some(s) => (s.first.index(), s.last.index()),
             None => (0, self.len()),
         }
+    }
+
+    /// Token bounds of the sentence holding token `i`, joined with its
+    /// neighbours where the splitter broke it at no final punctuation (the
+    /// wrapped lines of all-caps wire copy), at most four either way.
+    pub fn full_sentence(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = self.sentence_bounds(i);
+        let ends = |k: usize| {
+            matches!(self.word(k), "." | "!" | "?" | "”" | "\"" | "'" | ":" | ";")
+                || self.word(k).ends_with('.')
+        };
+        for _ in 0..4 {
+            if lo == 0 || ends(lo - 1) {
+                break;
+            }
+            lo = self.sentence_bounds(lo - 1).0;
+        }
+        for _ in 0..4 {
+            if hi == 0 || hi >= self.len() || ends(hi - 1) {
+                break;
+            }
+            hi = self.sentence_bounds(hi).1;
+        }
+        (lo, hi)
     }
 
     /// `last` without the sentence-final punctuation.
@@ -322,6 +362,48 @@ impl<'a> DocView<'a> {
         BE.contains(&self.word(i))
     }
 
+    /// Whether token `i` is written in lowercase, as common words are. In
+    /// an all-caps text (wire copy, MUC-4) case tells nothing: every word
+    /// is lowercase then, and only mentions are names.
+    pub fn is_lower(&self, i: usize) -> bool {
+        let text = self.doc.token_text(TokenIdx::new(i));
+        if self.all_caps {
+            text.starts_with(char::is_alphabetic)
+        } else {
+            text.starts_with(char::is_lowercase)
+        }
+    }
+
+    /// Whether token `i` starts with a capital in a text that uses case.
+    pub fn is_capital(&self, i: usize) -> bool {
+        !self.all_caps
+            && i < self.len()
+            && self
+                .doc
+                .token_text(TokenIdx::new(i))
+                .starts_with(char::is_uppercase)
+    }
+
+    /// Whether `word` (lowercase) is a role or title word ("spokesman",
+    /// "minister", "general").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word.trim_end_matches('.'))
+    }
+
+    /// Whether token `i` starts a paragraph: a line break stands between it
+    /// and the token before, after the end of a sentence (wire copy wraps
+    /// its lines inside paragraphs too) or as an empty line.
+    pub fn starts_paragraph(&self, i: usize) -> bool {
+        if i == 0 || i >= self.len() {
+            return i == 0;
+        }
+        let gap =
+            &self.doc.text()[self.range(i - 1).end() as usize..self.range(i).start() as usize];
+        gap.contains('\n')
+            && (gap.matches('\n').count() > 1
+                || matches!(self.word(i - 1), "." | "!" | "?" | "”" | "'" | "\"" | ":"))
+    }
+
     /// The nearest argument ending before token `at`, searching left within
     /// `lo..at` and skipping an apposition or relative clause set off by
     /// commas ("X, head of Y, had visited" -> X; "X, which is ..." -> X).
@@ -354,10 +436,7 @@ impl<'a> DocView<'a> {
                     let mut k = j;
                     let mut steps = 0;
                     while k > lo && steps < 5 && self.arg_at(k - 1).is_none() {
-                        let lower = self
-                            .doc
-                            .token_text(TokenIdx::new(k - 1))
-                            .starts_with(|ch: char| ch.is_lowercase());
+                        let lower = self.is_lower(k - 1);
                         if !lower {
                             return None;
                         }
@@ -414,10 +493,7 @@ impl<'a> DocView<'a> {
             let next = c + 1;
             let lowercase = self.arg_at(next).is_none()
                 && !matches!(self.word(next), "and" | "or")
-                && self
-                    .doc
-                    .token_text(TokenIdx::new(next))
-                    .starts_with(|ch: char| ch.is_lowercase());
+                && self.is_lower(next);
             if !lowercase {
                 continue;
             }
@@ -433,8 +509,7 @@ impl<'a> DocView<'a> {
         let mut k = arg.first;
         let mut steps = 0;
         while k > lo && steps < 6 && self.arg_at(k - 1).is_none() && self.word(k - 1) != "," {
-            let w = self.doc.token_text(TokenIdx::new(k - 1));
-            if !w.starts_with(|ch: char| ch.is_lowercase()) {
+            if !self.is_lower(k - 1) {
                 return arg;
             }
             k -= 1;
@@ -488,6 +563,25 @@ impl<'a> DocView<'a> {
             k += 1;
         }
         self.arg_at(k).filter(|a| self.is_actor(*a))
+    }
+
+    /// Whether the document names `person` with a title of `group`
+    /// ("TTP spokesman X", "Hezbollah leader X").
+    pub fn titled_by(&self, person: EntityId, group: EntityId) -> bool {
+        let Some(e) = self.doc.entities.get(group.index()) else {
+            return false;
+        };
+        e.mentions.iter().any(|m| {
+            let toks = self.doc.tokens_in(self.doc.mentions[m.index()].range);
+            let arg = Arg {
+                entity: group,
+                mention: m.index(),
+                first: toks.start,
+                last: toks.end,
+            };
+            let (_, hi) = self.sentence_bounds(toks.start);
+            self.titled_name(arg, hi).entity == person
+        })
     }
 
     /// The name a modifier introduces: "Hezbollah leader Hassan Nasrallah"

@@ -290,3 +290,313 @@ fn target_is_not_taken_from_a_subordinate_clause() {
         "#]],
     );
 }
+
+/// "“...,” the minister said": the speaker is the minister named before,
+/// found by the title, not dropped for want of a name after the quote.
+#[test]
+fn definite_title_after_quote_names_the_minister() {
+    check(
+        "Interior Minister [Hassan Omari]{PERSON#1} flew to [Herat]{GPE#2} on Sunday. “Nobody who planted these mines will escape the courts,” the minister said in a statement.",
+        expect![[r#"
+            relations:
+            events:
+            042 Hassan Omari -> Herat asserted 'flew to'
+            claims:
+            Hassan Omari: 'Nobody who planted these mines will escape the courts' direct
+        "#]],
+    );
+}
+
+/// "a police spokesman said": an unnamed speaker has no entity, never the
+/// nearest name.
+#[test]
+fn unnamed_speaker_is_not_the_nearest_name() {
+    check(
+        "[Hassan Omari]{PERSON#1} arrived in [Herat]{GPE#2} on Sunday. A police spokesman said three guards were wounded at the gate.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'three guards were wounded at the gate'
+        "#]],
+    );
+    check(
+        "[Hassan Omari]{PERSON#1} arrived in [Herat]{GPE#2}. “The gate was hit twice before dawn,” a police spokesman said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The gate was hit twice before dawn' direct
+        "#]],
+    );
+    check(
+        "[Hassan Omari]{PERSON#1} arrived in [Herat]{GPE#2} on Sunday. The market was shut for a week, residents said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The market was shut for a week'
+        "#]],
+    );
+}
+
+/// A lead ending "according to a statement released by its propaganda
+/// arm" is the group's claim, not the claim of the parent named in its
+/// apposition.
+#[test]
+fn dateline_lead_according_to_its_propaganda_arm_is_the_subjects_claim() {
+    check(
+        "[Katiba Macina]{ORG#1}, a branch of [JNIM]{ORG#2}, killed 14 soldiers near [Djibo]{GPE#3} on Friday, according to a statement released by its propaganda arm.",
+        expect![[r#"
+            relations:
+            Katiba Macina affiliate_of JNIM by Katiba Macina
+            events:
+            180 Katiba Macina -> - claimed 'killed' by Katiba Macina in Djibo
+            084 Katiba Macina -> - asserted 'released'
+            claims:
+            Katiba Macina: 'Katiba Macina, a branch of JNIM, killed 14 soldiers near Djibo on Friday'
+        "#]],
+    );
+}
+
+/// "according to a provincial official": no name, so no speaker, even
+/// after a spokesman's quote.
+#[test]
+fn according_to_an_unnamed_official_has_no_speaker() {
+    check(
+        "“We will strike again,” said [Omar Farooq]{PERSON#1}, a spokesman for [the Front]{ORG#2}. Police detained four men in [Mardan]{GPE#3} on Tuesday, according to a provincial official.",
+        expect![[r#"
+            relations:
+            Omar Farooq spokesperson_of the Front
+            events:
+            claims:
+            Omar Farooq: 'We will strike again' direct
+            -: 'Police detained four men in Mardan on Tuesday'
+        "#]],
+    );
+}
+
+/// A quote over two sentences is one claim; a quote that a paragraph
+/// leaves open and the next one continues keeps its speaker.
+#[test]
+fn quote_over_sentences_and_paragraphs_keeps_its_speaker() {
+    check(
+        "“The wells are dry. The cattle are dying,” said [Amina Yusuf]{PERSON#1}, a farmer.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'The wells are dry. The cattle are dying' direct
+        "#]],
+    );
+    check(
+        "[Amina Yusuf]{PERSON#1} said: “The wells went dry in March.\n\n“Since then we walk four hours for water,” she added.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'The wells went dry in March' direct
+            Amina Yusuf: 'Since then we walk four hours for water' direct
+        "#]],
+    );
+}
+
+/// Wire copy writes quotes as ``...''.
+#[test]
+fn wire_quote_marks_are_quotes() {
+    check(
+        "``We will not sign anything under fire,'' said [Omar Farooq]{PERSON#1}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Omar Farooq: 'We will not sign anything under fire' direct
+        "#]],
+    );
+}
+
+/// `"A," she said. "B."`: the second quote opens the next sentence and
+/// keeps the speaker.
+#[test]
+fn quote_after_attributed_quote_keeps_the_speaker() {
+    check(
+        "“The road is open,” [Amina Yusuf]{PERSON#1} said on Monday. “The trucks can pass now.”",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'The road is open' direct
+            Amina Yusuf: 'The trucks can pass now' direct
+        "#]],
+    );
+}
+
+/// Organisations speak: "Human Rights Watch said ...".
+#[test]
+fn organisation_as_speaker() {
+    check(
+        "[Amnesty International]{ORG#1} said soldiers shot at least nine marchers in [Bamako]{GPE#2}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amnesty International: 'soldiers shot at least nine marchers in Bamako'
+        "#]],
+    );
+}
+
+/// "said [Friday] that ...": a date between the verb and "that" does not
+/// start the content.
+#[test]
+fn date_between_reporting_verb_and_that() {
+    check(
+        "[Amina Yusuf]{PERSON#1} said [Friday]{DATE=2024-03-08} that the wells had been poisoned.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'the wells had been poisoned'
+        "#]],
+    );
+}
+
+/// `She said the raid was “a disgrace,” state radio reported`: the quoted
+/// phrase is part of her reported clause, which stops before the tail
+/// source; the tail makes no second claim.
+#[test]
+fn quoted_phrase_inside_reported_clause_and_tail_source() {
+    check(
+        "[Amina Yusuf]{PERSON#1} said the night raid was “a disgrace for the whole province,” state radio reported.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Amina Yusuf: 'the night raid was “a disgrace for the whole province'
+        "#]],
+    );
+}
+
+/// "acknowledged" reports speech too.
+#[test]
+fn acknowledged_reports_speech() {
+    check(
+        "[Amina Yusuf]{PERSON#1} acknowledged that she had met the smugglers twice.",
+        expect![[r#"
+            relations:
+            events:
+            040 Amina Yusuf -> - claimed 'met' by Amina Yusuf
+            claims:
+            Amina Yusuf: 'she had met the smugglers twice'
+        "#]],
+    );
+}
+
+/// All-caps wire copy (MUC-4) says "SAID" in capitals and wraps its lines:
+/// the reporting verb still counts and the content runs over the break.
+#[test]
+fn all_caps_wire_copy_reports_speech_over_wrapped_lines() {
+    check(
+        "[OMAR FAROOQ]{PERSON#1}, THE MAYOR OF [TALA]{GPE#2}, SAID THAT THE ARMY HAD CLOSED THE ROAD TO THE\nMARKET FOR THREE DAYS. THE TOWN HAS HAD NO BREAD SINCE THE FIGHTING BEGAN AND THE\nCLINIC HAS RUN OUT OF MEDICINE FOR THE CHILDREN WHO FELL ILL IN THE COLD WEEK.",
+        expect![[r#"
+            relations:
+            OMAR FAROOQ leader_of TALA
+            events:
+            claims:
+            OMAR FAROOQ: 'THE ARMY HAD CLOSED THE ROAD TO THE
+            MARKET FOR THREE DAYS'
+        "#]],
+    );
+}
+
+/// Titles as news writes them: "UN Secretary General X", "X, a professor
+/// at Y", "Iran's foreign minister X", "Foreign Minister X of Iran".
+#[test]
+fn relations_from_titles_as_news_writes_them() {
+    check(
+        "[UN]{ORG#1} Secretary General [Kofi Annan]{PERSON#2} flew in. [Walter Rowe]{PERSON#3}, a professor at [George Washington University]{ORG#4}, spoke. [Iran]{GPE#5}'s foreign minister [Kamal Kharazi]{PERSON#6} left. Foreign Minister [Jan Kavan]{PERSON#7} of [the Czech Republic]{GPE#8} signed.",
+        expect![[r#"
+            relations:
+            Kofi Annan leader_of UN
+            Walter Rowe member_of George Washington University
+            Kamal Kharazi member_of Iran
+            Jan Kavan member_of the Czech Republic
+            events:
+            057 Jan Kavan -> - asserted 'signed'
+            claims:
+        "#]],
+    );
+}
+
+/// "Sanaa, Yemen" is containment when the knowledge base knows Yemen as a
+/// country and Sanaa as a town in it; a list of countries is not, and "the
+/// city of X, Y" does not turn round.
+#[test]
+fn city_comma_country_is_located_in() {
+    use dossier_text::Geo;
+    let mut doc = fixture::document(
+        "Strikes hit [Sanaa]{GPE#1}, [Yemen]{GPE#2}, and [Aden]{GPE#3}. Envoys from [Iraq]{GPE#4}, [Syria]{GPE#5} and [Libya]{GPE#6} met in the city of [Independence]{GPE#7}, [Missouri]{GPE#8}.",
+    )
+    .unwrap();
+    let geo = |level: &str, country: &str| Geo {
+        lat: 0.0,
+        lon: 0.0,
+        country: Some(country.to_string()),
+        geonames_id: None,
+        level: level.to_string(),
+        within: None,
+    };
+    let places = [
+        ("city", "YE"),
+        ("country", "YE"),
+        ("city", "YE"),
+        ("country", "IQ"),
+        ("country", "SY"),
+        ("country", "LY"),
+        ("city", "US"),
+        ("admin1", "US"),
+    ];
+    for (e, (level, country)) in doc.entities.iter_mut().zip(places) {
+        e.geo = Some(geo(level, country));
+    }
+    Extractor::new().process(&mut doc);
+    expect![[r#"
+        Sanaa located_in Yemen
+        Independence located_in Missouri
+    "#]]
+    .assert_eq(&render::relations(&doc));
+}
+
+/// The Peshawar example's threat "He warned that the group would target
+/// police stations" gave the spokesman's own group as the target: the
+/// subject of a threat's complement is the threatening side.
+#[test]
+fn threat_complement_subject_is_not_the_target() {
+    check(
+        "[The Front]{ORG#1} spokesman [Omar Farooq]{PERSON#2} spoke on Monday. [He]{PERSON#2} warned that [the group]{ORG#1} would target army posts across the valley.",
+        expect![[r#"
+            relations:
+            Omar Farooq spokesperson_of The Front
+            events:
+            130 Omar Farooq -> - asserted 'warned'
+            claims:
+            Omar Farooq: 'the group would target army posts across the valley'
+        "#]],
+    );
+}
+
+/// The Peshawar example gave "Police arrested three suspects ..., according
+/// to a provincial official" to the Taliban spokesman quoted before it.
+#[test]
+fn according_to_an_official_is_not_the_previous_speaker() {
+    check(
+        "“Our men will strike again,” [The Front]{ORG#1} spokesman [Omar Farooq]{PERSON#2} said in a statement. Police detained two men in [Mardan]{GPE#3} on Tuesday, according to a district official.",
+        expect![[r#"
+            relations:
+            Omar Farooq spokesperson_of The Front
+            events:
+            claims:
+            Omar Farooq: 'Our men will strike again' direct
+            -: 'Police detained two men in Mardan on Tuesday'
+        "#]],
+    );
+}
