@@ -100,7 +100,7 @@ fn the_dev_set_in_postgres_is_the_graph_it_is_in_sqlite() {
         ],
         &["timeline", "TTP", "--format", "csv"],
         &["network", "TTP", "--hops", "2", "--format", "json"],
-        &["claims", "--speaker", "TTP", "--format", "jsonl"],
+        &["claims", "--format", "jsonl"],
         &["claims", "--about", "Pakistan", "--text", "police"],
         &["export", "--format", "acled-csv"],
         &["export", "--format", "gexf"],
