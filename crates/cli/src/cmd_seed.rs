@@ -134,14 +134,14 @@ fn checks(out: &OutputDocument) -> Vec<Check> {
         pass: jan.as_deref() == Some("2015-01"),
         found: format!("{jan:?}"),
     });
-    for (place, country) in [("Pakistan", "PK"), ("Afghanistan", "AF"), ("Moscow", "RU")] {
+    for (place, country, item) in [
+        ("Pakistan", "PK", "Pakistan is geocoded in PK"),
+        ("Afghanistan", "AF", "Afghanistan is geocoded in AF"),
+        ("Moscow", "RU", "Moscow is geocoded in RU"),
+    ] {
         let geo = entity_with(out, place).and_then(|e| e.geo.as_ref());
         checks.push(Check {
-            item: match place {
-                "Pakistan" => "Pakistan is geocoded in PK",
-                "Afghanistan" => "Afghanistan is geocoded in AF",
-                _ => "Moscow is geocoded in RU",
-            },
+            item,
             pass: geo.and_then(|g| g.country.as_deref()) == Some(country),
             found: geo.map_or("no geocode".to_string(), |g| {
                 format!("{:?} {:.2},{:.2}", g.country, g.lat, g.lon)
@@ -198,25 +198,30 @@ fn checks(out: &OutputDocument) -> Vec<Check> {
             |e| format!("{} {:?}", e.code, e.trigger.text),
         ),
     });
-    let claim = out.claims.iter().find(|c| {
-        c.speaker.as_deref() == iskp
-            && c.text
-                .starts_with("Pakistan is cancer for Islamic existence")
-    });
+    // The quote itself stays in ../shared: the check is its shape, a direct
+    // quote by ISKP that opens with a mention of Pakistan.
+    let opens_with_pakistan = |c: &dossier_schema::OutputClaim| {
+        entity_with(out, "Pakistan").is_some_and(|p| p.mentions.iter().any(|m| m.start == c.start))
+    };
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.speaker.as_deref() == iskp && c.direct && opens_with_pakistan(c));
     checks.push(Check {
-        item: "claim: ISKP says \"Pakistan is cancer for Islamic existence…\"",
+        item: "claim: ISKP says \"Pakistan is …\" (direct quote)",
         pass: claim.is_some(),
         found: claim.map_or_else(
             || {
-                out.claims
-                    .iter()
-                    .find(|c| c.text.contains("cancer"))
-                    .map_or("no claim with that text".to_string(), |c| {
+                out.claims.iter().find(|c| opens_with_pakistan(c)).map_or(
+                    "no claim opens with Pakistan".to_string(),
+                    |c| {
                         format!(
-                            "speaker {}",
-                            c.speaker.as_deref().map_or("none", |s| name_of(out, s))
+                            "speaker {}, direct: {}",
+                            c.speaker.as_deref().map_or("none", |s| name_of(out, s)),
+                            c.direct
                         )
-                    })
+                    },
+                )
             },
             |c| format!("{} chars, direct: {}", c.text.chars().count(), c.direct),
         ),
