@@ -65,7 +65,8 @@ fi
 # A store an older dossier wrote is brought to this build's schema (the
 # query tables of migration 3 are filled from what it holds).
 "$DOSSIER" load --db "$DB" -q /dev/null
-"$DOSSIER" stats --db "$DB" | head -7
+"$DOSSIER" stats --db "$DB" > "$BENCH/stats.txt"   # not piped: head would close it early
+head -7 "$BENCH/stats.txt"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 TIMINGS=$BENCH/query_speed.timings
@@ -105,12 +106,25 @@ for q in "${EVENT_QUERIES[@]}"; do
     "${PIN[@]}" "$DOSSIER" events --db "$DB" --format jsonl --repeat "$REPEAT" $q \
         2> >(sed "s/^/events\t$q\t/" >> "$TIMINGS") > /dev/null
 done
+
+# The whole graph to Parquet (all events, their mentions and every other
+# table), timed by wall clock: rows/s counts every row written.
+PARQUET=$BENCH/parquet-$N-s$SEED
+rm -rf "$PARQUET"
+step "dossier export --format parquet (all tables) into $PARQUET"
+start=$(date +%s%N)
+"${PIN[@]}" "$DOSSIER" export --db "$DB" --format parquet -o "$PARQUET" 2> "$BENCH/parquet.log"
+EXPORT_S=$(( ($(date +%s%N) - start) / 1000000 ))e-3
+EXPORT_ROWS=$(grep -o '[0-9]* rows written' "$BENCH/parquet.log" | cut -d' ' -f1)
+EVENT_ROWS=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True).execute('SELECT count(*) FROM events').fetchone()[0])" "$DB")
 sleep 0.5
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-python3 - "$TIMINGS" "$N" "$BENCH/query_speed.json" "$LOAD_BEFORE" "$LOAD_AFTER" <<'EOF'
+python3 - "$TIMINGS" "$N" "$BENCH/query_speed.json" "$LOAD_BEFORE" "$LOAD_AFTER" \
+    "$EXPORT_S" "$EXPORT_ROWS" "$EVENT_ROWS" <<'EOF'
 import json, sys
 path, n, out, load_before, load_after = sys.argv[1:6]
+export_s, export_rows, event_rows = float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
 runs = {"actor": {}, "events": {}}
 for line in open(path):
     kind, what, rest = line.rstrip("\n").split("\t", 2)
@@ -132,6 +146,11 @@ for kind, target in (("actor", 100.0), ("events", 200.0)):
           f"over {len(allms)} runs (target p95 <= {target:.0f} ms: {'ok' if p95 <= target else 'MISSED'})")
     for w, s in sorted(per.items(), key=lambda x: -x[1]["p95"])[:8]:
         print(f"  {s['p95']:8.1f} ms p95  {s['p50']:8.1f} ms p50  {w}")
+rate = export_rows / export_s
+summary["parquet"] = {"seconds": export_s, "rows": export_rows, "events": event_rows,
+                      "rows_per_s": rate, "target_rows_per_s": 100000, "ok": rate >= 100000}
+print(f"\nparquet export: {export_rows} rows ({event_rows} events) in {export_s:.1f} s, "
+      f"{rate:,.0f} rows/s (target >= 100,000 rows/s: {'ok' if rate >= 100000 else 'MISSED'})")
 print(f"\nload average before {load_before}, after {load_after}")
 json.dump(summary, open(out, "w"), indent=1)
 EOF

@@ -13,6 +13,12 @@ use dossier_query::Store;
 
 use crate::error::ApiError;
 
+/// Each reader's page cache: small, so a server's memory reaches its level
+/// within its first requests and stays there (issue 22's load test: RSS after
+/// 10,000 requests within 10% of RSS after 1,000); the file's pages stay in
+/// the operating system's cache.
+const READER_CACHE_MIB: u32 = 16;
+
 pub struct Pool {
     stores: Mutex<Vec<Store>>,
     free: Semaphore,
@@ -23,8 +29,12 @@ impl Pool {
     pub fn open(path: &Path, n: usize) -> Result<Pool, dossier_query::StoreError> {
         let n = n.max(1);
         let stores = (0..n)
-            .map(|_| Store::open_read_only(path))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|_| {
+                let store = Store::open_read_only(path)?;
+                store.set_page_cache_mib(READER_CACHE_MIB)?;
+                Ok(store)
+            })
+            .collect::<Result<Vec<_>, dossier_query::StoreError>>()?;
         Ok(Pool {
             stores: Mutex::new(stores),
             free: Semaphore::new(n),

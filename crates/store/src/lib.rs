@@ -224,6 +224,20 @@ impl Store {
         }
     }
 
+    /// Sets this connection's page cache to `mib` MiB (SQLite; PostgreSQL
+    /// keeps its own buffers, so there it does nothing). A server holding
+    /// several read connections uses a small one each, so its memory is
+    /// bounded early and stays flat under load: the operating system's
+    /// file cache still holds the pages.
+    pub fn set_page_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
+        match &self.db {
+            Db::Sqlite(conn) => conn
+                .pragma_update(None, "cache_size", -(i64::from(mib) * 1024))
+                .map_err(|e| self.sqlite_err(e)),
+            Db::Postgres(_) => Ok(()),
+        }
+    }
+
     /// The file this store lives in (or the PostgreSQL URL it was opened
     /// with).
     pub fn path(&self) -> &Path {

@@ -433,11 +433,15 @@ impl Store {
     /// An actor's events by day and root, as source and as target.
     pub fn actor_event_counts(&self, actor: &str) -> Result<Vec<RoleCount>, StoreError> {
         self.q(self.db.rows(
-            "SELECT day, root,
-                    CAST(sum(CASE WHEN source = ?1 THEN 1 ELSE 0 END) AS BIGINT),
-                    CAST(sum(CASE WHEN target = ?1 THEN 1 ELSE 0 END) AS BIGINT)
-             FROM events
-             WHERE (source = ?1 OR target = ?1) AND day IS NOT NULL
+            // One branch per role, each read from its covering index
+            // (`events_source_cover`, `events_target_cover`); an event the
+            // actor is both source and target of counts in both columns.
+            "SELECT day, root, CAST(sum(s) AS BIGINT), CAST(sum(t) AS BIGINT) FROM (
+                 SELECT day, root, 1 AS s, 0 AS t FROM events
+                 WHERE source = ?1 AND day IS NOT NULL
+                 UNION ALL
+                 SELECT day, root, 0 AS s, 1 AS t FROM events
+                 WHERE target = ?1 AND day IS NOT NULL) x
              GROUP BY day, root ORDER BY day, root",
             args![actor],
             |r| {
@@ -455,8 +459,11 @@ impl Store {
     pub fn actor_places(&self, actor: &str, limit: usize) -> Result<Vec<PlaceCount>, StoreError> {
         self.q(self.db.rows(
             "SELECT c.place, p.name, p.country, p.lat, p.lon, c.n FROM
-               (SELECT place, count(*) AS n FROM events
-                WHERE (source = ?1 OR target = ?1) AND place IS NOT NULL
+               (SELECT place, count(*) AS n FROM (
+                    SELECT place FROM events WHERE source = ?1 AND place IS NOT NULL
+                    UNION ALL
+                    SELECT place FROM events
+                    WHERE target = ?1 AND place IS NOT NULL AND (source IS NULL OR source <> ?1)) x
                 GROUP BY place ORDER BY n DESC, place LIMIT ?2) c
              JOIN actors p ON p.id = c.place ORDER BY c.n DESC, c.place",
             args![actor, limit as i64],
@@ -762,21 +769,35 @@ impl Store {
         let n = w.params.len();
         w.params.push(Arg::Int(limit as i64));
         w.params.push(Arg::Int(offset as i64));
+        // A claim's day is its article's publication day (`valid_start`),
+        // so the page is read in day order from an index: the speaker's
+        // (`claims_speaker_day`) or the actor's it is about (`claim_about_day`).
+        let page = match q.about {
+            Some(_) => format!(
+                "SELECT ca.claim AS cid, ca.day AS day FROM claim_about ca
+                 JOIN claims c ON c.id = ca.claim {clause}
+                 ORDER BY ca.day DESC, ca.claim DESC LIMIT ?{} OFFSET ?{}",
+                n + 1,
+                n + 2
+            ),
+            None => format!(
+                "SELECT c.id AS cid, c.valid_start AS day FROM claims c {clause}
+                 ORDER BY c.valid_start DESC, c.id DESC LIMIT ?{} OFFSET ?{}",
+                n + 1,
+                n + 2
+            ),
+        };
         let sql = format!(
             "SELECT c.id, c.speaker, s.name, en.name, c.medium, m.name, c.text, c.direct,
                     c.polarity, c.about, a.published_day, c.confidence, c.article, c.sentence,
                     c.start, c.end
-             FROM (SELECT c.id AS cid, a.published_day AS day FROM claims c
-                   JOIN articles a ON a.rowid = c.article {clause}
-                   ORDER BY a.published_day DESC, c.id DESC LIMIT ?{} OFFSET ?{}) k
+             FROM ({page}) k
              JOIN claims c ON c.id = k.cid
              JOIN articles a ON a.rowid = c.article
              LEFT JOIN actors s ON s.id = c.speaker
              LEFT JOIN actors m ON m.id = c.medium
              LEFT JOIN entities en ON en.article = c.article AND en.local = c.speaker_local
-             ORDER BY k.day DESC, k.cid DESC",
-            n + 1,
-            n + 2
+             ORDER BY k.day DESC, k.cid DESC"
         );
         type Raw = (ClaimRow, String, (i64, i64, i64, i64));
         let raw: Vec<Raw> = self.q(self.db.rows(&sql, &w.params, |r| {
@@ -820,13 +841,14 @@ impl Store {
     /// How many claims a query selects.
     pub fn count_claims(&self, q: &ClaimQuery) -> Result<i64, StoreError> {
         let w = claim_where(q, self.db.pick("LIKE", "ILIKE"));
-        // The articles are only needed for a date filter.
-        let join = if q.from_day.is_some() || q.to_day.is_some() {
-            "JOIN articles a ON a.rowid = c.article"
-        } else {
-            ""
+        // The claims about an actor are counted in `claim_about` alone when
+        // nothing else is asked of them.
+        let from = match q.about {
+            Some(_) if q.speaker.is_none() && q.words.is_empty() => "claim_about ca",
+            Some(_) => "claim_about ca JOIN claims c ON c.id = ca.claim",
+            None => "claims c",
         };
-        let sql = format!("SELECT count(*) FROM claims c {join} {}", w.clause());
+        let sql = format!("SELECT count(*) FROM {from} {}", w.clause());
         self.q(self.db.one(&sql, &w.params))
     }
 
@@ -905,12 +927,15 @@ fn claim_where(q: &ClaimQuery, like: &str) -> Where {
     if let Some(s) = &q.speaker {
         w.push("c.speaker = ?#", [text(s)]);
     }
-    if let Some(a) = &q.about {
-        w.push(
-            "c.id IN (SELECT claim FROM claim_about WHERE actor = ?#)",
-            [text(a)],
-        );
-    }
+    // With an actor the claims are about, the query reads `claim_about ca`
+    // (see `query_claims`), which holds each claim's day too.
+    let day = match &q.about {
+        Some(a) => {
+            w.push("ca.actor = ?#", [text(a)]);
+            "ca.day"
+        }
+        None => "c.valid_start",
+    };
     for word in &q.words {
         // Case-insensitive (SQLite's LIKE for ASCII); `\` escapes the
         // user's own wildcards.
@@ -924,10 +949,10 @@ fn claim_where(q: &ClaimQuery, like: &str) -> Where {
         );
     }
     if let Some(d) = q.from_day {
-        w.push("a.published_day >= ?#", [Arg::Int(d.into())]);
+        w.push(&format!("{day} >= ?#"), [Arg::Int(d.into())]);
     }
     if let Some(d) = q.to_day {
-        w.push("a.published_day < ?#", [Arg::Int(d.into())]);
+        w.push(&format!("{day} < ?#"), [Arg::Int(d.into())]);
     }
     w
 }
