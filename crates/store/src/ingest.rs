@@ -46,6 +46,13 @@ pub(crate) struct Touched {
     /// replaced version): its new events then take the full refresh, which
     /// counts the duplicates' outlets.
     pub has_duplicates: bool,
+    /// Articles (by rowid) to add to SQLite's full-text index at the end
+    /// of the batch. FTS5 writes its pending terms out at the savepoint of
+    /// every later statement of the transaction, so an insert per article
+    /// would write the index out once per article (many small segments,
+    /// merged again and again); one statement at the end of the batch
+    /// writes it once.
+    pub fts: BTreeSet<i64>,
 }
 
 impl Store {
@@ -72,6 +79,7 @@ impl Store {
             ingest_one(&tx, doc, &ingested_at, &mut report, &mut touched).map_err(err)?;
         }
         refresh(&tx, &touched).map_err(err)?;
+        fts_flush(&tx, &mut touched).map_err(err)?;
         also(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(report)
@@ -187,7 +195,7 @@ fn ingest_one(
                 touch_article_events(tx, orig, touched)?;
             }
             delete_facts(tx, rowid, touched)?;
-            fts_remove(tx, rowid)?;
+            fts_remove(tx, rowid, touched)?;
             tx.exec(
                 "UPDATE articles SET doc_id = ?2, url = ?3, source = ?4, outlet = ?5, title = ?6,
                     published = ?7, published_day = ?8, ingested_at = ?9, content_hash = ?10,
@@ -267,7 +275,7 @@ fn ingest_one(
             rowid
         }
     };
-    fts_add(tx, rowid, doc.title.as_deref().unwrap_or(""), &doc.text)?;
+    fts_add(tx, rowid, touched);
     let sig = sig.unwrap_or_else(|| dossier_dedup::signature(&norm));
     crate::near_dup::index(tx, rowid, &sig)?;
     touched.has_duplicates = tx.row(
@@ -280,21 +288,36 @@ fn ingest_one(
     result
 }
 
-/// Adds an article to SQLite's full-text index (FTS5 with external
-/// content). PostgreSQL's index is a generated column: nothing to do.
-fn fts_add(tx: &Db, rowid: i64, title: &str, text: &str) -> DbResult<()> {
+/// Queues an article for SQLite's full-text index (FTS5 with external
+/// content), written by [`fts_flush`] at the end of the batch.
+/// PostgreSQL's index is a generated column: nothing to do.
+fn fts_add(tx: &Db, rowid: i64, touched: &mut Touched) {
     if !tx.is_postgres() {
-        tx.exec(
-            "INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
-            args![rowid, title, text],
-        )?;
+        touched.fts.insert(rowid);
     }
+}
+
+/// Writes the queued articles' titles and texts, as stored at the end of
+/// the batch, into SQLite's full-text index, in one statement.
+fn fts_flush(tx: &Db, touched: &mut Touched) -> DbResult<()> {
+    let rowids = std::mem::take(&mut touched.fts);
+    if rowids.is_empty() {
+        return Ok(());
+    }
+    let list = serde_json::to_string(&rowids).unwrap_or_default();
+    tx.exec(
+        "INSERT INTO article_fts(rowid, title, text)
+         SELECT rowid, coalesce(title, ''), text FROM articles
+         WHERE rowid IN (SELECT value FROM json_each(?1)) ORDER BY rowid",
+        args![list],
+    )?;
     Ok(())
 }
 
-/// Takes an article's old text out of SQLite's full-text index.
-fn fts_remove(tx: &Db, rowid: i64) -> DbResult<()> {
-    if !tx.is_postgres() {
+/// Takes an article's old text out of SQLite's full-text index; a version
+/// this batch queued and has not written yet is simply dropped.
+fn fts_remove(tx: &Db, rowid: i64, touched: &mut Touched) -> DbResult<()> {
+    if !tx.is_postgres() && !touched.fts.remove(&rowid) {
         tx.exec(
             "INSERT INTO article_fts(article_fts, rowid, title, text)
              SELECT 'delete', rowid, coalesce(title, ''), text FROM articles WHERE rowid = ?1",
