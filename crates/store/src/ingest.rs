@@ -126,6 +126,35 @@ fn url_key(url: &str) -> Option<String> {
     })
 }
 
+/// An article's identity key (`url:` and its URL, else `text:` and the
+/// hash of its text) and the hash of its normalised text `norm`.
+fn identity(url: Option<&str>, norm: &str) -> (String, String) {
+    let hash = sha_hex(norm)[..32].to_string();
+    let key = match url.and_then(url_key) {
+        Some(u) => format!("url:{u}"),
+        None => format!("text:{hash}"),
+    };
+    (key, hash)
+}
+
+impl Store {
+    /// Whether the article with this URL (or, without one, this text) is
+    /// stored with this text already, so that ingesting it again would
+    /// change nothing: `dossier ingest` asks before it runs the pipeline.
+    pub fn is_stored(&self, url: Option<&str>, text: &str) -> Result<bool, StoreError> {
+        let (key, hash) = identity(url, &normalize_text(text));
+        let stored: Option<String> = self.q(self
+            .db
+            .row(
+                "SELECT content_hash FROM articles WHERE key = ?1",
+                args![key],
+                |r| r.get(0),
+            )
+            .optional())?;
+        Ok(stored.as_deref() == Some(hash.as_str()))
+    }
+}
+
 /// The outlet an article counts as a source for: its `source`, else its
 /// URL's host, else the article itself.
 fn outlet(doc: &OutputDocument, id: &str) -> String {
@@ -165,11 +194,7 @@ fn ingest_one(
     let norm = normalize_text(&doc.text);
     // Computed lazily: an unchanged article needs none.
     let mut sig: Option<dossier_dedup::Signature> = None;
-    let hash = sha_hex(&norm)[..32].to_string();
-    let key = match doc.url.as_deref().and_then(url_key) {
-        Some(u) => format!("url:{u}"),
-        None => format!("text:{hash}"),
-    };
+    let (key, hash) = identity(doc.url.as_deref(), &norm);
     let id = format!("a-{}", &sha_hex(&key)[..16]);
     let pub_day = day_of(doc.date.as_deref());
     let outlet = outlet(doc, &id);

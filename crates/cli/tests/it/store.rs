@@ -160,6 +160,49 @@ fn one_actor_across_articles_and_ingesting_again_changes_nothing() {
 }
 
 #[test]
+fn a_rerun_runs_no_pipeline_for_articles_already_stored() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("graph.db");
+    let examples = repo_root().join("examples");
+    let n = std::fs::read_dir(&examples).expect("examples").count();
+    let out = ingest(&db, &[&examples], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = dump(&db);
+
+    // The examples again, with one new article: only the new one goes
+    // through the pipeline.
+    let more = dir.path().join("more");
+    std::fs::create_dir_all(&more).expect("mkdir");
+    std::fs::write(
+        more.join("new.txt"),
+        "KABUL, May 2 - The Taliban government said on Thursday it had reopened the \
+         Torkham border crossing with Pakistan after a week of talks in Islamabad.",
+    )
+    .expect("write");
+    let out = dossier()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&examples)
+        .arg(&more)
+        .output()
+        .expect("dossier runs");
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{n} articles already stored with the same text: not run through the pipeline again"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("1 article added, {n} unchanged, 0 replaced")),
+        "{err}"
+    );
+    assert_ne!(dump(&db), before);
+}
+
+#[test]
 fn load_gives_the_graph_that_ingest_gives() {
     let dir = tempfile::tempdir().expect("dir");
     let articles = stage_articles(dir.path());
