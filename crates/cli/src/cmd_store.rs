@@ -4,7 +4,7 @@
 //! into the store), `stats` and `curate`.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +16,7 @@ use anyhow::Context;
 use dossier_ingest::ingest_paths;
 use dossier_pipeline::{output_document, Pipeline};
 use dossier_schema::OutputDocument;
-use dossier_store::{Curation, IngestReport, Store};
+use dossier_store::{ArticleIdentity, Curation, IngestReport, Store};
 
 use crate::cmd_extract::InputArgs;
 use crate::progress::plural;
@@ -117,18 +117,23 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut report = IngestReport::default();
     // An article stored already with the same text (a rerun after a killed
     // ingest) skips the pipeline: the store would change nothing for it.
-    // When the store cannot say, the pipeline runs and the store decides.
+    // An input with the identity of an earlier input of the same batch (one
+    // URL twice) goes through: the earlier one, not stored yet, may change
+    // what is stored. When the store cannot say, the pipeline runs and the
+    // store decides.
     let mut already = 0usize;
     let store = RefCell::new(store);
+    let in_batch: RefCell<HashSet<String>> = RefCell::default();
     let inputs = ingest_paths(&args.input.paths, &ingest_config).filter(|input| {
         let Ok(doc) = input else { return true };
-        let stored = store
-            .borrow()
-            .is_stored(doc.meta.url.as_deref(), doc.text())
-            .unwrap_or(false);
+        let article = ArticleIdentity::of(doc.meta.url.as_deref(), doc.text());
+        let stored = !in_batch.borrow().contains(&article.key)
+            && store.borrow().is_stored(&article).unwrap_or(false);
         if stored {
             already += 1;
             progress.inc(1);
+        } else {
+            in_batch.borrow_mut().insert(article.key);
         }
         !stored
     });
@@ -145,6 +150,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             let r = store.borrow_mut().ingest(&docs)?;
+            in_batch.borrow_mut().clear();
             report.add(&r);
             progress.inc(batch.len() as u64);
             Ok(())
@@ -158,7 +164,12 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
             plural(already, "article", "articles"),
         );
     }
-    finish(&store.into_inner(), &report, summary.skipped, args.input.quiet)
+    finish(
+        &store.into_inner(),
+        &report,
+        summary.skipped,
+        args.input.quiet,
+    )
 }
 
 fn finish(

@@ -137,21 +137,37 @@ fn identity(url: Option<&str>, norm: &str) -> (String, String) {
     (key, hash)
 }
 
+/// How the store knows an article: its identity key and the hash of its
+/// normalised text, as [`Store::ingest`] computes them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ArticleIdentity {
+    /// `url:` and the article's URL, else `text:` and the hash of its text.
+    pub key: String,
+    /// The hash of the whitespace-normalised text.
+    pub content_hash: String,
+}
+
+impl ArticleIdentity {
+    pub fn of(url: Option<&str>, text: &str) -> ArticleIdentity {
+        let (key, content_hash) = identity(url, &normalize_text(text));
+        ArticleIdentity { key, content_hash }
+    }
+}
+
 impl Store {
-    /// Whether the article with this URL (or, without one, this text) is
-    /// stored with this text already, so that ingesting it again would
-    /// change nothing: `dossier ingest` asks before it runs the pipeline.
-    pub fn is_stored(&self, url: Option<&str>, text: &str) -> Result<bool, StoreError> {
-        let (key, hash) = identity(url, &normalize_text(text));
+    /// Whether the article is stored with this text already, so that
+    /// ingesting it again would change nothing: `dossier ingest` asks
+    /// before it runs the pipeline.
+    pub fn is_stored(&self, article: &ArticleIdentity) -> Result<bool, StoreError> {
         let stored: Option<String> = self.q(self
             .db
             .row(
                 "SELECT content_hash FROM articles WHERE key = ?1",
-                args![key],
+                args![article.key],
                 |r| r.get(0),
             )
             .optional())?;
-        Ok(stored.as_deref() == Some(hash.as_str()))
+        Ok(stored.as_deref() == Some(article.content_hash.as_str()))
     }
 }
 

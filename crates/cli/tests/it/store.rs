@@ -203,6 +203,46 @@ fn a_rerun_runs_no_pipeline_for_articles_already_stored() {
 }
 
 #[test]
+fn a_url_given_twice_in_a_batch_is_not_skipped_for_its_stored_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("graph.db");
+    let line = |text: &str| {
+        serde_json::json!({
+            "id": "bannu", "date": "2024-02-12", "url": "https://news.example/bannu",
+            "text": text,
+        })
+        .to_string()
+    };
+    let first = "BANNU, Feb 12 - Militants attacked a police station in Bannu on Monday, \
+                 killing three officers, police said.";
+    let second = "BANNU, Feb 12 - Militants attacked a police station in Bannu on Monday, \
+                  killing four officers, police said.";
+    let one = dir.path().join("one.jsonl");
+    std::fs::write(&one, line(first) + "\n").expect("write");
+    let out = ingest(&db, &[&one], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = dump(&db);
+    // A correction, then the stored text again, in one batch: the stored
+    // text is the last word, so it must not be skipped for being stored.
+    let both = dir.path().join("both.jsonl");
+    std::fs::write(&both, line(second) + "\n" + &line(first) + "\n").expect("write");
+    let out = dossier()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&both)
+        .output()
+        .expect("dossier runs");
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("0 articles added, 0 unchanged, 2 replaced"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
 fn load_gives_the_graph_that_ingest_gives() {
     let dir = tempfile::tempdir().expect("dir");
     let articles = stage_articles(dir.path());
