@@ -58,6 +58,21 @@ fn ingest(db: &Path, paths: &[&Path], extra: &[&str]) -> std::process::Output {
     cmd.output().expect("dossier runs")
 }
 
+/// `dossier ingest` with its report (no `-q`), which must succeed: what it
+/// says on standard error.
+fn ingest_reported(db: &Path, paths: &[&Path]) -> String {
+    let out = dossier()
+        .arg("ingest")
+        .arg("--db")
+        .arg(db)
+        .args(paths)
+        .output()
+        .expect("dossier runs");
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    err
+}
+
 fn dump(db: &Path) -> String {
     Store::open_read_only(db)
         .expect("the store opens")
@@ -179,16 +194,7 @@ fn a_rerun_runs_no_pipeline_for_articles_already_stored() {
          Torkham border crossing with Pakistan after a week of talks in Islamabad.",
     )
     .expect("write");
-    let out = dossier()
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .arg(&examples)
-        .arg(&more)
-        .output()
-        .expect("dossier runs");
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let err = ingest_reported(&db, &[&examples, &more]);
     assert!(
         err.contains(&format!(
             "{n} articles already stored with the same text: not run through the pipeline again"
@@ -226,15 +232,7 @@ fn a_url_given_twice_in_a_batch_is_not_skipped_for_its_stored_text() {
     // text is the last word, so it must not be skipped for being stored.
     let both = dir.path().join("both.jsonl");
     std::fs::write(&both, line(second) + "\n" + &line(first) + "\n").expect("write");
-    let out = dossier()
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .arg(&both)
-        .output()
-        .expect("dossier runs");
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let err = ingest_reported(&db, &[&both]);
     assert!(
         err.contains("0 articles added, 0 unchanged, 2 replaced"),
         "{err}"
