@@ -3,7 +3,8 @@
 //! `enqueue` (inputs into the work queue), `load` (`extract`'s JSON Lines
 //! into the store), `stats` and `curate`.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,7 +16,7 @@ use anyhow::Context;
 use dossier_ingest::ingest_paths;
 use dossier_pipeline::{output_document, Pipeline};
 use dossier_schema::OutputDocument;
-use dossier_store::{Curation, IngestReport, Store};
+use dossier_store::{ArticleIdentity, Curation, IngestReport, Store};
 
 use crate::cmd_extract::InputArgs;
 use crate::progress::plural;
@@ -40,9 +41,10 @@ pub struct DbArg {
 /// Reads every input `extract` reads. Each batch is written in one
 /// transaction: a killed ingest loses nothing already committed, and running
 /// it again skips the articles already stored and completes the rest. An
-/// article already stored (same URL, or same text) is skipped; a changed
-/// text under the same URL replaces the old version's facts; a
-/// near-duplicate (wire copy) is kept as an extra source of the first.
+/// article already stored (same URL, or same text) is skipped before the
+/// pipeline runs; a changed text under the same URL replaces the old
+/// version's facts; a near-duplicate (wire copy) is kept as an extra source
+/// of the first.
 ///
 /// With `--worker`, takes its inputs from the store's work queue (filled by
 /// `dossier enqueue`) instead of PATHs, a few at a time under a lease, until
@@ -103,7 +105,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("give the PATHs of the articles to ingest, or --worker to take them from the store's work queue");
     }
     let ingest_config = args.input.ingest_config()?;
-    let mut store = Store::open(&args.db.db)?;
+    let store = Store::open(&args.db.db)?;
     let pipeline =
         Pipeline::new(&args.input.pipeline_config()).context("cannot build the pipeline")?;
     let total = if args.input.quiet {
@@ -113,7 +115,28 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let progress = crate::progress::bar(args.input.quiet, total, "articles");
     let mut report = IngestReport::default();
-    let inputs = ingest_paths(&args.input.paths, &ingest_config);
+    // An article stored already with the same text (a rerun after a killed
+    // ingest) skips the pipeline: the store would change nothing for it.
+    // An input with the identity of an earlier input of the same batch (one
+    // URL twice) goes through: the earlier one, not stored yet, may change
+    // what is stored. When the store cannot say, the pipeline runs and the
+    // store decides.
+    let mut already = 0usize;
+    let store = RefCell::new(store);
+    let in_batch: RefCell<HashSet<String>> = RefCell::default();
+    let inputs = ingest_paths(&args.input.paths, &ingest_config).filter(|input| {
+        let Ok(doc) = input else { return true };
+        let article = ArticleIdentity::of(doc.meta.url.as_deref(), doc.text());
+        let stored = !in_batch.borrow().contains(&article.key)
+            && store.borrow().is_stored(&article).unwrap_or(false);
+        if stored {
+            already += 1;
+            progress.inc(1);
+        } else {
+            in_batch.borrow_mut().insert(article.key);
+        }
+        !stored
+    });
     let summary = pipeline.run(
         inputs,
         args.input.batch,
@@ -126,14 +149,27 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                     output_document(d)
                 })
                 .collect();
-            let r = store.ingest(&docs)?;
+            let r = store.borrow_mut().ingest(&docs)?;
+            in_batch.borrow_mut().clear();
             report.add(&r);
             progress.inc(batch.len() as u64);
             Ok(())
         },
     )?;
     progress.finish_and_clear();
-    finish(&store, &report, summary.skipped, args.input.quiet)
+    report.unchanged += already;
+    if !args.input.quiet && already > 0 {
+        eprintln!(
+            "dossier: {} already stored with the same text: not run through the pipeline again",
+            plural(already, "article", "articles"),
+        );
+    }
+    finish(
+        &store.into_inner(),
+        &report,
+        summary.skipped,
+        args.input.quiet,
+    )
 }
 
 fn finish(

@@ -46,6 +46,13 @@ pub(crate) struct Touched {
     /// replaced version): its new events then take the full refresh, which
     /// counts the duplicates' outlets.
     pub has_duplicates: bool,
+    /// Articles (by rowid) to add to SQLite's full-text index at the end
+    /// of the batch. FTS5 writes its pending terms out at the savepoint of
+    /// every later statement of the transaction, so an insert per article
+    /// would write the index out once per article (many small segments,
+    /// merged again and again); one statement at the end of the batch
+    /// writes it once.
+    pub fts: BTreeSet<i64>,
 }
 
 impl Store {
@@ -72,6 +79,7 @@ impl Store {
             ingest_one(&tx, doc, &ingested_at, &mut report, &mut touched).map_err(err)?;
         }
         refresh(&tx, &touched).map_err(err)?;
+        fts_flush(&tx, &mut touched).map_err(err)?;
         also(&tx).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(report)
@@ -118,6 +126,51 @@ fn url_key(url: &str) -> Option<String> {
     })
 }
 
+/// An article's identity key (`url:` and its URL, else `text:` and the
+/// hash of its text) and the hash of its normalised text `norm`.
+fn identity(url: Option<&str>, norm: &str) -> (String, String) {
+    let hash = sha_hex(norm)[..32].to_string();
+    let key = match url.and_then(url_key) {
+        Some(u) => format!("url:{u}"),
+        None => format!("text:{hash}"),
+    };
+    (key, hash)
+}
+
+/// How the store knows an article: its identity key and the hash of its
+/// normalised text, as [`Store::ingest`] computes them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ArticleIdentity {
+    /// `url:` and the article's URL, else `text:` and the hash of its text.
+    pub key: String,
+    /// The hash of the whitespace-normalised text.
+    pub content_hash: String,
+}
+
+impl ArticleIdentity {
+    pub fn of(url: Option<&str>, text: &str) -> ArticleIdentity {
+        let (key, content_hash) = identity(url, &normalize_text(text));
+        ArticleIdentity { key, content_hash }
+    }
+}
+
+impl Store {
+    /// Whether the article is stored with this text already, so that
+    /// ingesting it again would change nothing: `dossier ingest` asks
+    /// before it runs the pipeline.
+    pub fn is_stored(&self, article: &ArticleIdentity) -> Result<bool, StoreError> {
+        let stored: Option<String> = self.q(self
+            .db
+            .row(
+                "SELECT content_hash FROM articles WHERE key = ?1",
+                args![article.key],
+                |r| r.get(0),
+            )
+            .optional())?;
+        Ok(stored.as_deref() == Some(article.content_hash.as_str()))
+    }
+}
+
 /// The outlet an article counts as a source for: its `source`, else its
 /// URL's host, else the article itself.
 fn outlet(doc: &OutputDocument, id: &str) -> String {
@@ -157,11 +210,7 @@ fn ingest_one(
     let norm = normalize_text(&doc.text);
     // Computed lazily: an unchanged article needs none.
     let mut sig: Option<dossier_dedup::Signature> = None;
-    let hash = sha_hex(&norm)[..32].to_string();
-    let key = match doc.url.as_deref().and_then(url_key) {
-        Some(u) => format!("url:{u}"),
-        None => format!("text:{hash}"),
-    };
+    let (key, hash) = identity(doc.url.as_deref(), &norm);
     let id = format!("a-{}", &sha_hex(&key)[..16]);
     let pub_day = day_of(doc.date.as_deref());
     let outlet = outlet(doc, &id);
@@ -187,7 +236,7 @@ fn ingest_one(
                 touch_article_events(tx, orig, touched)?;
             }
             delete_facts(tx, rowid, touched)?;
-            fts_remove(tx, rowid)?;
+            fts_remove(tx, rowid, touched)?;
             tx.exec(
                 "UPDATE articles SET doc_id = ?2, url = ?3, source = ?4, outlet = ?5, title = ?6,
                     published = ?7, published_day = ?8, ingested_at = ?9, content_hash = ?10,
@@ -267,7 +316,7 @@ fn ingest_one(
             rowid
         }
     };
-    fts_add(tx, rowid, doc.title.as_deref().unwrap_or(""), &doc.text)?;
+    fts_add(tx, rowid, touched);
     let sig = sig.unwrap_or_else(|| dossier_dedup::signature(&norm));
     crate::near_dup::index(tx, rowid, &sig)?;
     touched.has_duplicates = tx.row(
@@ -280,21 +329,36 @@ fn ingest_one(
     result
 }
 
-/// Adds an article to SQLite's full-text index (FTS5 with external
-/// content). PostgreSQL's index is a generated column: nothing to do.
-fn fts_add(tx: &Db, rowid: i64, title: &str, text: &str) -> DbResult<()> {
+/// Queues an article for SQLite's full-text index (FTS5 with external
+/// content), written by [`fts_flush`] at the end of the batch.
+/// PostgreSQL's index is a generated column: nothing to do.
+fn fts_add(tx: &Db, rowid: i64, touched: &mut Touched) {
     if !tx.is_postgres() {
-        tx.exec(
-            "INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
-            args![rowid, title, text],
-        )?;
+        touched.fts.insert(rowid);
     }
+}
+
+/// Writes the queued articles' titles and texts, as stored at the end of
+/// the batch, into SQLite's full-text index, in one statement.
+fn fts_flush(tx: &Db, touched: &mut Touched) -> DbResult<()> {
+    let rowids = std::mem::take(&mut touched.fts);
+    if rowids.is_empty() {
+        return Ok(());
+    }
+    let list = serde_json::to_string(&rowids).unwrap_or_default();
+    tx.exec(
+        "INSERT INTO article_fts(rowid, title, text)
+         SELECT rowid, coalesce(title, ''), text FROM articles
+         WHERE rowid IN (SELECT value FROM json_each(?1)) ORDER BY rowid",
+        args![list],
+    )?;
     Ok(())
 }
 
-/// Takes an article's old text out of SQLite's full-text index.
-fn fts_remove(tx: &Db, rowid: i64) -> DbResult<()> {
-    if !tx.is_postgres() {
+/// Takes an article's old text out of SQLite's full-text index; a version
+/// this batch queued and has not written yet is simply dropped.
+fn fts_remove(tx: &Db, rowid: i64, touched: &mut Touched) -> DbResult<()> {
+    if !tx.is_postgres() && !touched.fts.remove(&rowid) {
         tx.exec(
             "INSERT INTO article_fts(article_fts, rowid, title, text)
              SELECT 'delete', rowid, coalesce(title, ''), text FROM articles WHERE rowid = ?1",

@@ -64,7 +64,7 @@ use db::{Db, DbError};
 pub use actors::Curation;
 pub use db::Backend;
 pub use dossier_schema::OutputDocument;
-pub use ingest::IngestReport;
+pub use ingest::{ArticleIdentity, IngestReport};
 pub use migrations::SCHEMA_VERSION;
 pub use query_reads::{
     ActorNode, ActorRef, ArticleHit, ClaimQuery, ClaimRow, DayRootCount, Edge, EdgeKind, EdgeQuery,
@@ -263,6 +263,19 @@ impl Store {
         // Ingest runs some fifty distinct statements per document: all of
         // them stay prepared.
         conn.set_prepared_statement_cache_capacity(128);
+        // The query planner's stability guarantee: a plan never depends on
+        // the values bound. Without it SQLite marks a statement whose plan
+        // might (an equality on a column the index leaves as a filter, as
+        // in the event lookup) to be prepared again after its parameters
+        // are cleared, which rusqlite does each time a cached statement is
+        // put back: ingest then parsed and planned such statements once per
+        // use. The store gathers no statistics (no ANALYZE), so the values
+        // only ever nudged the planner's guesses.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .map_err(|e| self.sqlite_err(e))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| self.sqlite_err(e))?;
         if write {
@@ -296,6 +309,11 @@ impl Store {
         // ingest probes for every entity and event stay in memory as the
         // store grows, instead of being read again from the file.
         conn.pragma_update(None, "cache_size", -65536)
+            .map_err(|e| self.sqlite_err(e))?;
+        // Statement journals in memory: inside a batch's transaction every
+        // upsert and every insert under a trigger keeps a copy of the pages
+        // it changes, which SQLite otherwise writes to a temporary file.
+        conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(|e| self.sqlite_err(e))?;
         conn.pragma_update(None, "foreign_keys", "OFF")
             .map_err(|e| self.sqlite_err(e))?;

@@ -58,6 +58,21 @@ fn ingest(db: &Path, paths: &[&Path], extra: &[&str]) -> std::process::Output {
     cmd.output().expect("dossier runs")
 }
 
+/// `dossier ingest` with its report (no `-q`), which must succeed: what it
+/// says on standard error.
+fn ingest_reported(db: &Path, paths: &[&Path]) -> String {
+    let out = dossier()
+        .arg("ingest")
+        .arg("--db")
+        .arg(db)
+        .args(paths)
+        .output()
+        .expect("dossier runs");
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    err
+}
+
 fn dump(db: &Path) -> String {
     Store::open_read_only(db)
         .expect("the store opens")
@@ -156,6 +171,75 @@ fn one_actor_across_articles_and_ingesting_again_changes_nothing() {
     let before = dump(&db);
     let out = ingest(&db, &[&articles], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn a_rerun_runs_no_pipeline_for_articles_already_stored() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("graph.db");
+    let examples = repo_root().join("examples");
+    let n = std::fs::read_dir(&examples).expect("examples").count();
+    let out = ingest(&db, &[&examples], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = dump(&db);
+
+    // The examples again, with one new article: only the new one goes
+    // through the pipeline.
+    let more = dir.path().join("more");
+    std::fs::create_dir_all(&more).expect("mkdir");
+    std::fs::write(
+        more.join("new.txt"),
+        "KABUL, May 2 - The Taliban government said on Thursday it had reopened the \
+         Torkham border crossing with Pakistan after a week of talks in Islamabad.",
+    )
+    .expect("write");
+    let err = ingest_reported(&db, &[&examples, &more]);
+    assert!(
+        err.contains(&format!(
+            "{n} articles already stored with the same text: not run through the pipeline again"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("1 article added, {n} unchanged, 0 replaced")),
+        "{err}"
+    );
+    assert_ne!(dump(&db), before);
+}
+
+#[test]
+fn a_url_given_twice_in_a_batch_is_not_skipped_for_its_stored_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("graph.db");
+    // Ids differ within a run (ingest would rename a repeated one), and the
+    // stored text comes back under its first id.
+    let line = |id: &str, text: &str| {
+        serde_json::json!({
+            "id": id, "date": "2024-02-12", "url": "https://news.example/bannu",
+            "text": text,
+        })
+        .to_string()
+    };
+    let first = "BANNU, Feb 12 - Militants attacked a police station in Bannu on Monday, \
+                 killing three officers, police said.";
+    let second = "BANNU, Feb 12 - Militants attacked a police station in Bannu on Monday, \
+                  killing four officers, police said.";
+    let one = dir.path().join("one.jsonl");
+    std::fs::write(&one, line("bannu", first) + "\n").expect("write");
+    let out = ingest(&db, &[&one], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = dump(&db);
+    // A correction, then the stored text again, in one batch: the stored
+    // text is the last word, so it must not be skipped for being stored.
+    let both = dir.path().join("both.jsonl");
+    let lines = line("bannu-corrected", second) + "\n" + &line("bannu", first) + "\n";
+    std::fs::write(&both, lines).expect("write");
+    let err = ingest_reported(&db, &[&both]);
+    assert!(
+        err.contains("0 articles added, 0 unchanged, 2 replaced"),
+        "{err}"
+    );
     assert_eq!(dump(&db), before);
 }
 

@@ -2,7 +2,7 @@
 //! once, relations with a history, and curation.
 
 use dossier_schema::{Modality, OutputDocument};
-use dossier_store::{Curation, Store};
+use dossier_store::{ArticleIdentity, Curation, Store};
 
 use crate::fixture::Doc;
 use crate::store;
@@ -253,16 +253,69 @@ fn a_near_duplicate_raises_the_source_count_and_nothing_else() {
 fn a_changed_text_under_the_same_url_replaces_the_old_facts() {
     let (_dir, mut store, _) = store();
     store.ingest(&[peshawar()]).expect("ingest");
-    let mut v2 = Doc::new("peshawar", "2024-03-04", KARACHI)
-        .url("https://news.example/pk/peshawar-attack", "Example News")
-        .entity("TTP", "ORG", Some("dossier:ttp"), &[])
-        .build();
+    let mut v2 = peshawar_corrected();
     v2.title = Some("Corrected".into());
     let r = store.ingest(&[v2]).expect("ingest the new version");
     assert_eq!(r.replaced, 1);
     let s = store.stats().expect("stats");
     assert_eq!((s.articles, s.events, s.claims, s.relations), (1, 0, 0, 0));
     assert!(store.actor("dossier:ttp").expect("read").is_some());
+}
+
+/// The version of the Peshawar article that the Karachi text corrects.
+fn peshawar_corrected() -> OutputDocument {
+    Doc::new("peshawar", "2024-03-04", KARACHI)
+        .url("https://news.example/pk/peshawar-attack", "Example News")
+        .entity("TTP", "ORG", Some("dossier:ttp"), &[])
+        .build()
+}
+
+#[test]
+fn a_stored_article_is_known_by_its_identity_and_text() {
+    let (_dir, mut store, _) = store();
+    let stored = |store: &Store, url: Option<&str>, text: &str| {
+        store
+            .is_stored(&ArticleIdentity::of(url, text))
+            .expect("the store answers")
+    };
+    let url = "https://news.example/pk/peshawar-attack";
+    assert!(!stored(&store, Some(url), PESHAWAR));
+    store.ingest(&[peshawar()]).expect("ingest");
+    // The URL as an identity (case of the host, fragment, trailing slash)
+    // and the text up to whitespace, as ingest compares them.
+    let respaced = PESHAWAR.replace(". ", ".\n\n");
+    let same_url = "https://NEWS.example/pk/peshawar-attack/#comments";
+    assert!(stored(&store, Some(same_url), &respaced));
+    // A new text under the URL replaces the old one; the text under no URL
+    // (or another) is another article, an exact copy.
+    assert!(!stored(&store, Some(url), KARACHI));
+    assert!(!stored(&store, None, PESHAWAR));
+    assert!(!stored(
+        &store,
+        Some("https://other.example/copy"),
+        PESHAWAR
+    ));
+    // An article without a URL is its text.
+    store.ingest(&[bamako()]).expect("ingest");
+    assert!(stored(&store, None, BAMAKO));
+}
+
+#[test]
+fn the_full_text_index_holds_the_last_version_of_an_article() {
+    // Both versions in one batch: the first is never indexed.
+    let (_dir, mut one, _) = store();
+    one.ingest(&[peshawar(), peshawar_corrected(), bamako()])
+        .expect("ingest");
+    assert_eq!(one.search("vegetable stall", 10).expect("search").len(), 1);
+    assert!(one.search("checkpoint", 10).expect("search").is_empty());
+    assert_eq!(one.search("convoy", 10).expect("search").len(), 1);
+    // The new version in a later batch: the old text leaves the index.
+    let (_dir2, mut two, _) = store();
+    two.ingest(&[peshawar()]).expect("ingest");
+    assert_eq!(two.search("checkpoint", 10).expect("search").len(), 1);
+    two.ingest(&[peshawar_corrected()]).expect("ingest");
+    assert!(two.search("checkpoint", 10).expect("search").is_empty());
+    assert_eq!(two.search("vegetable stall", 10).expect("search").len(), 1);
 }
 
 #[test]
