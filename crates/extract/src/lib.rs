@@ -22,12 +22,16 @@
 //! ```
 
 mod claims;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod events;
 pub mod fixture;
 pub mod lexicon;
+#[cfg(feature = "eval")]
 pub mod muc4;
+#[cfg(feature = "eval")]
 pub mod petrarch;
+#[cfg(feature = "eval")]
 pub mod realset;
 mod relations;
 pub mod render;

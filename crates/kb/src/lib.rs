@@ -48,6 +48,7 @@ use std::path::{Path, PathBuf};
 use dossier_text::EntityType;
 use serde::Deserialize;
 
+#[cfg(feature = "build")]
 pub mod build;
 pub mod normalize;
 

@@ -20,8 +20,6 @@
 //! weights to the first pass's scores). Version 5: sixteen gazetteer
 //! categories. Version 6: a second table of word clusters.
 
-use std::collections::HashMap;
-
 use crate::features::{
     doc_features_with, dynamic_features, stage2_features, DocFeatures, History, Resources,
     TokenFacts,
@@ -252,6 +250,7 @@ pub(crate) fn add_rows(a: &mut [[f32; N_LABELS]], b: &[[f32; N_LABELS]]) {
 /// (static ones already computed, dynamic ones from the same weights) plus
 /// the weights of its own document-consistency features, so it costs a few
 /// lookups per token instead of a second full scoring.
+#[cfg(feature = "train")]
 pub(crate) fn tag_stages<S: Scorer>(
     scorer: &S,
     feats: &DocFeatures,
@@ -289,6 +288,7 @@ pub(crate) fn tag_stages_from<S: Scorer>(
 impl Model {
     /// Builds a model from trained parts. `weights` holds, per feature, the
     /// averaged weight of every label.
+    #[cfg(feature = "train")]
     pub(crate) fn from_parts(
         gazetteer: Gazetteer,
         clusters: Clusters,
@@ -307,7 +307,7 @@ impl Model {
                 .map(|(key, w)| (key, w.map(|x| (x / scale).round() as i16))),
         );
         let mut gazetteer = gazetteer;
-        gazetteer.train_counts = HashMap::default();
+        gazetteer.train_counts = std::collections::HashMap::default();
         Model {
             gazetteer,
             clusters,

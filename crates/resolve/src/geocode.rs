@@ -230,6 +230,7 @@ const DESIGNATIONS: [&str; 14] = [
 
 /// An article's toponyms and, where known, their gold points: what
 /// [`Geocoder::fit`] learns from.
+#[cfg(feature = "eval")]
 pub type Labelled = (Vec<String>, Vec<Option<(f64, f64)>>);
 
 /// Words before a place name that name a part of it.
@@ -1201,6 +1202,7 @@ impl<'kb> Geocoder<'kb> {
     /// on the conditional log-likelihood with an L2 penalty; deterministic.
     /// The context features are computed with the current weights'
     /// priors, so a second round (fit again with the result) refines them.
+    #[cfg(feature = "eval")]
     pub fn fit(&self, articles: &[Labelled]) -> GeoConfig {
         let mut data: Vec<(Vec<Features>, usize)> = Vec::new();
         for (names, golds) in articles {

@@ -12,7 +12,9 @@
 //! sentence is only after it has seen all of it.
 
 use crate::codec::{Reader, Writer};
-use crate::perceptron::{fmix64, FeatureHasher, IdMap, Trainer, Weights};
+#[cfg(feature = "train")]
+use crate::perceptron::Trainer;
+use crate::perceptron::{fmix64, FeatureHasher, IdMap, Weights};
 use crate::tagger::Scorer;
 use crate::SyntaxError;
 
@@ -746,6 +748,7 @@ impl ParserModel {
 }
 
 /// A training tree: gold heads (index 0 unused) and label ids, projective.
+#[cfg(feature = "train")]
 pub struct ParseExample {
     pub input: ParseInput,
     pub head: Vec<u32>,
@@ -758,6 +761,7 @@ pub struct ParseExample {
 /// Makes a tree projective by lifting the shortest non-projective arc to the
 /// grandparent until none is left (Nivre & Nilsson 2005, without encoding the
 /// lift in the label). The arc-eager oracle is only exact for projective trees.
+#[cfg(feature = "train")]
 pub fn projectivize(head: &mut [u32]) {
     let n = head.len();
     loop {
@@ -779,6 +783,7 @@ pub fn projectivize(head: &mut [u32]) {
     }
 }
 
+#[cfg(feature = "train")]
 fn dominates(head: &[u32], h: usize, mut k: usize) -> bool {
     for _ in 0..head.len() {
         if k == h {
@@ -795,6 +800,7 @@ fn dominates(head: &[u32], h: usize, mut k: usize) -> bool {
 /// The number of gold arcs each unlabelled move would make unreachable
 /// (Goldberg & Nivre 2012, arc-eager, root at the end of the buffer).
 /// `[shift, reduce, left, right]`; only meaningful for valid moves.
+#[cfg(feature = "train")]
 fn costs(st: &State, gold: &[u32]) -> [u32; 4] {
     let s0 = st.s0();
     let b0 = st.b0();
@@ -840,6 +846,7 @@ fn costs(st: &State, gold: &[u32]) -> [u32; 4] {
 
 /// The cost of class `c` from the unlabelled `costs`: an arc also loses
 /// its gold arc when it has the wrong label.
+#[cfg(feature = "train")]
 fn labelled_cost(moves: Moves, st: &State, ex: &ParseExample, cost: &[u32; 4], c: usize) -> u32 {
     let s0 = st.s0() as usize;
     let b0 = st.b0() as usize;
@@ -863,6 +870,7 @@ fn labelled_cost(moves: Moves, st: &State, ex: &ParseExample, cost: &[u32; 4], c
 /// The static oracle's move: a cheapest valid move (zero cost on the gold
 /// path of a projective tree), preferring an arc, then `REDUCE` (reduce as
 /// early as possible), then `SHIFT`, so the gold sequence is unique.
+#[cfg(feature = "train")]
 fn static_oracle(moves: Moves, st: &State, ex: &ParseExample) -> usize {
     let cost = costs(st, &ex.head);
     let order = (2..moves.n_classes()).chain([REDUCE, SHIFT]);
@@ -1051,8 +1059,11 @@ pub struct Beam {
     len: usize,
     top: Vec<Cand>,
     back: Vec<(u32, u16)>,
+    #[cfg(feature = "train")]
     gold: Vec<u16>,
+    #[cfg(feature = "train")]
     pred: Vec<u16>,
+    #[cfg(feature = "train")]
     other: State,
     shared: SharedScores,
     /// Items scoring more than this below the best are dropped (in scorer
@@ -1193,6 +1204,7 @@ pub fn parse_beam<S: Scorer>(
 /// the most, the gold prefix's features are rewarded and the best item's
 /// penalised (from the first move where they differ). The gold sequence is
 /// the static oracle's. The averaging clock advances once per sentence.
+#[cfg(feature = "train")]
 pub fn train_sentence_beam(
     trainer: &mut Trainer,
     moves: Moves,
@@ -1283,8 +1295,10 @@ pub fn train_sentence_beam(
 
 /// A tiny seeded generator (xorshift64*) for shuffling and exploration, so
 /// training is reproducible without a dependency.
+#[cfg(feature = "train")]
 pub struct Rng(u64);
 
+#[cfg(feature = "train")]
 impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
@@ -1312,6 +1326,7 @@ impl Rng {
 /// One training pass over one sentence with the dynamic oracle: the parser
 /// follows its own prediction with probability `explore` and is updated
 /// whenever that prediction loses a gold arc.
+#[cfg(feature = "train")]
 pub fn train_sentence(
     trainer: &mut Trainer,
     moves: Moves,

@@ -81,6 +81,7 @@ impl Hasher for IdHasher {
 
 pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+#[cfg(feature = "train")]
 #[derive(Clone, Copy)]
 struct Entry {
     class: u16,
@@ -91,6 +92,7 @@ struct Entry {
 }
 
 /// The perceptron while it learns.
+#[cfg(feature = "train")]
 pub struct Trainer {
     n_classes: usize,
     rows: IdMap<Vec<Entry>>,
@@ -98,6 +100,7 @@ pub struct Trainer {
     clock: u32,
 }
 
+#[cfg(feature = "train")]
 impl Trainer {
     pub fn new(n_classes: usize) -> Trainer {
         Trainer {
