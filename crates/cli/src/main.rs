@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(feature = "train")]
+mod cmd_eval_extract;
 mod cmd_export;
 mod cmd_extract;
 #[cfg(feature = "train")]
@@ -17,8 +19,6 @@ mod cmd_kb;
 #[cfg(feature = "train")]
 mod cmd_ner;
 mod cmd_query;
-#[cfg(feature = "train")]
-mod cmd_relex;
 #[cfg(feature = "train")]
 mod cmd_seed;
 mod cmd_serve;
@@ -112,13 +112,13 @@ enum EvalCmd {
     /// Score geocoding on GeoWebNews and LGL with gold toponyms.
     Geo(cmd_geo::EvalArgs),
     /// Score relations, events and claims on the development set.
-    Extract(cmd_relex::EvalArgs),
+    Extract(cmd_eval_extract::EvalArgs),
     /// Map events to MUC-4 templates and score them.
-    Muc4(cmd_relex::Muc4Args),
+    Muc4(cmd_eval_extract::Muc4Args),
     /// Score near-duplicate detection on the labelled article pairs.
     Dedup(cmd_store::EvalDedupArgs),
     /// Run the PETRARCH2 validation records.
-    Petrarch(cmd_relex::PetrarchArgs),
+    Petrarch(cmd_eval_extract::PetrarchArgs),
     /// Check what the founding article must give (../shared/examples/seed.txt).
     Seed(cmd_seed::SeedArgs),
 }
@@ -159,11 +159,11 @@ fn main() -> ExitCode {
         #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Geo(args)) => cmd_geo::eval(args),
         #[cfg(feature = "train")]
-        Command::Eval(EvalCmd::Extract(args)) => cmd_relex::eval(args),
+        Command::Eval(EvalCmd::Extract(args)) => cmd_eval_extract::eval(args),
         #[cfg(feature = "train")]
-        Command::Eval(EvalCmd::Muc4(args)) => cmd_relex::muc4(args),
+        Command::Eval(EvalCmd::Muc4(args)) => cmd_eval_extract::muc4(args),
         #[cfg(feature = "train")]
-        Command::Eval(EvalCmd::Petrarch(args)) => cmd_relex::petrarch(args),
+        Command::Eval(EvalCmd::Petrarch(args)) => cmd_eval_extract::petrarch(args),
         #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Seed(args)) => cmd_seed::seed(args),
     };

@@ -47,7 +47,7 @@ pub use relations::SYMMETRIC;
 /// Errors of this crate: a lexicon that does not parse, a development-set
 /// file that cannot be read or is malformed.
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub enum ExtractError {
     #[error("{file}:{line}: {message}")]
     Lexicon {
         file: &'static str,

@@ -1,7 +1,11 @@
-//! Greedy arc-eager dependency parser (Nivre 2003) on an averaged perceptron
-//! with the rich feature set of Zhang & Nivre (2011), trained with the
-//! dynamic oracle of Goldberg & Nivre (2012) so that it learns to recover
-//! from its own mistakes. Word clusters stand in for words and tags in a
+//! Arc-eager dependency parser (Nivre 2003) on an averaged perceptron with
+//! the rich feature set of Zhang & Nivre (2011). It parses greedily
+//! ([`parse_with`], trained with the dynamic oracle of Goldberg & Nivre
+//! 2012 so that it learns to recover from its own mistakes) or with a beam
+//! search ([`parse_beam`], trained with the max-violation update of Huang
+//! et al. 2012); the model file records the beam width it was trained
+//! with, and the shipped model is a beam model that the pipeline runs at a
+//! width of 2 (`PipelineConfig::parse_beam`). Word clusters stand in for words and tags in a
 //! copy of the main templates (Koo et al. 2008), and the punctuation and
 //! verbs between the two candidate words are counted (McDonald et al. 2005).
 //!
