@@ -1297,35 +1297,11 @@ pub fn train_sentence_beam(
     }
 }
 
-/// A tiny seeded generator (xorshift64*) for shuffling and exploration, so
-/// training is reproducible without a dependency.
 #[cfg(feature = "train")]
-pub struct Rng(u64);
-
+use dossier_common::rng::Rng as _;
+/// The generator of shuffling and exploration in training (xorshift64*).
 #[cfg(feature = "train")]
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-    pub fn chance(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    pub fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i + 1);
-            v.swap(i, j);
-        }
-    }
-}
+pub use dossier_common::rng::XorShift64Star as Rng;
 
 /// One training pass over one sentence with the dynamic oracle: the parser
 /// follows its own prediction with probability `explore` and is updated
@@ -1359,7 +1335,7 @@ pub fn train_sentence(
         if class_cost(guess) > min_cost {
             trainer.update(&scratch.feats, best_gold, guess);
         }
-        let next = if explore > 0.0 && rng.chance() < explore {
+        let next = if explore > 0.0 && rng.unit() < explore {
             guess
         } else {
             best_gold
