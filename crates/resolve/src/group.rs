@@ -40,6 +40,9 @@ struct Name {
     parts: Vec<String>,
 }
 
+/// The resolver. Besides filling the entity layer, it is the one stage after
+/// ner that edits the mention layer (repairs, retypes, adds, reorders and
+/// links mentions; see ARCHITECTURE.md, "Who writes which layer").
 pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     doc.entities.clear();
     for m in &mut doc.mentions {
