@@ -373,11 +373,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
                     .iter()
                     .map(|n| (n.start, n.end, n.etype.as_str().to_string()))
                     .collect();
-                let gold: Vec<_> = conll::chunks(&s.tags)
-                    .into_iter()
-                    .map(|c| (c.start, c.end, conll::label_name(&c.label)))
-                    .collect();
-                scores.add(&gold, &pred);
+                scores.add_tagged(&s.tags, &pred);
             }
         }
         let secs = started.elapsed().as_secs_f64();

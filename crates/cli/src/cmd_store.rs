@@ -657,6 +657,7 @@ fn list_judgements(db: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// Score near-duplicate detection on the labelled article pairs.
+#[cfg(feature = "train")]
 #[derive(clap::Args)]
 pub struct EvalDedupArgs {
     /// The pairs folder (`pairs.tsv` and `articles/`).
@@ -667,6 +668,7 @@ pub struct EvalDedupArgs {
     json: bool,
 }
 
+#[cfg(feature = "train")]
 pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
     if !args.data.join("pairs.tsv").is_file() {
         eprintln!(

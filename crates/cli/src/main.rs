@@ -6,18 +6,26 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(feature = "train")]
+mod cmd_eval_extract;
 mod cmd_export;
 mod cmd_extract;
+#[cfg(feature = "train")]
 mod cmd_geo;
+#[cfg(feature = "train")]
 mod cmd_ingest;
+#[cfg(feature = "train")]
 mod cmd_kb;
+#[cfg(feature = "train")]
 mod cmd_ner;
 mod cmd_query;
-mod cmd_relex;
+#[cfg(feature = "train")]
 mod cmd_seed;
 mod cmd_serve;
 mod cmd_store;
+#[cfg(feature = "train")]
 mod cmd_syntax;
+#[cfg(feature = "train")]
 mod cmd_time;
 mod progress;
 
@@ -69,15 +77,19 @@ enum Command {
     /// Serve the JSON API and the web UI (dossiers, events, network, map).
     Serve(cmd_serve::ServeArgs),
     /// Train a model from the benchmark data in ../shared/data.
+    #[cfg(feature = "train")]
     #[command(subcommand)]
     Train(TrainCmd),
     /// Measure a stage on benchmark data.
+    #[cfg(feature = "train")]
     #[command(subcommand)]
     Eval(EvalCmd),
     /// Build the knowledge base files shipped in kb/ from ../shared/data.
+    #[cfg(feature = "train")]
     BuildKb(cmd_kb::BuildArgs),
 }
 
+#[cfg(feature = "train")]
 #[derive(Subcommand)]
 enum TrainCmd {
     /// Train the named-entity tagger (CoNLL-2003 and friends).
@@ -86,6 +98,7 @@ enum TrainCmd {
     Syntax(cmd_syntax::TrainArgs),
 }
 
+#[cfg(feature = "train")]
 #[derive(Subcommand)]
 enum EvalCmd {
     /// Score the named-entity tagger on CoNLL files or the re3d folder.
@@ -99,13 +112,13 @@ enum EvalCmd {
     /// Score geocoding on GeoWebNews and LGL with gold toponyms.
     Geo(cmd_geo::EvalArgs),
     /// Score relations, events and claims on the development set.
-    Extract(cmd_relex::EvalArgs),
+    Extract(cmd_eval_extract::EvalArgs),
     /// Map events to MUC-4 templates and score them.
-    Muc4(cmd_relex::Muc4Args),
+    Muc4(cmd_eval_extract::Muc4Args),
     /// Score near-duplicate detection on the labelled article pairs.
     Dedup(cmd_store::EvalDedupArgs),
     /// Run the PETRARCH2 validation records.
-    Petrarch(cmd_relex::PetrarchArgs),
+    Petrarch(cmd_eval_extract::PetrarchArgs),
     /// Check what the founding article must give (../shared/examples/seed.txt).
     Seed(cmd_seed::SeedArgs),
 }
@@ -127,18 +140,31 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd_query::search(args),
         Command::Export(args) => cmd_export::run(args),
         Command::Serve(args) => cmd_serve::run(args),
+        #[cfg(feature = "train")]
         Command::BuildKb(args) => cmd_kb::build(args),
+        #[cfg(feature = "train")]
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
+        #[cfg(feature = "train")]
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Ingest(args)) => cmd_ingest::eval(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Dedup(args)) => cmd_store::eval_dedup(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Time(args)) => cmd_time::eval(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Syntax(args)) => cmd_syntax::eval(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Geo(args)) => cmd_geo::eval(args),
-        Command::Eval(EvalCmd::Extract(args)) => cmd_relex::eval(args),
-        Command::Eval(EvalCmd::Muc4(args)) => cmd_relex::muc4(args),
-        Command::Eval(EvalCmd::Petrarch(args)) => cmd_relex::petrarch(args),
+        #[cfg(feature = "train")]
+        Command::Eval(EvalCmd::Extract(args)) => cmd_eval_extract::eval(args),
+        #[cfg(feature = "train")]
+        Command::Eval(EvalCmd::Muc4(args)) => cmd_eval_extract::muc4(args),
+        #[cfg(feature = "train")]
+        Command::Eval(EvalCmd::Petrarch(args)) => cmd_eval_extract::petrarch(args),
+        #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Seed(args)) => cmd_seed::seed(args),
     };
     match result {

@@ -1,6 +1,7 @@
 //! MinHash signatures of word shingles, and their LSH band keys.
 
 use crate::Error;
+use dossier_common::hash::{fmix64, fnv1a_byte, FNV_OFFSET};
 
 /// Words per shingle.
 ///
@@ -164,7 +165,7 @@ impl Signature {
             .map(|(band, rows)| {
                 let mut h = 0x6A09_E667_F3BC_C908 ^ band as u64;
                 for &row in rows {
-                    h = mix(h ^ u64::from(row));
+                    h = fmix64(h ^ u64::from(row));
                 }
                 (band as u8, h)
             })
@@ -228,11 +229,11 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                h = fnv(h, c.to_ascii_lowercase() as u8);
+                h = fnv1a_byte(h, c.to_ascii_lowercase() as u8);
                 len += 1;
             } else if c.is_ascii_whitespace() || c == '/' {
                 if len > 0 {
-                    f(mix(h));
+                    f(fmix64(h));
                 }
                 h = FNV_OFFSET;
                 len = 0;
@@ -241,27 +242,21 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
             for lower in c.to_lowercase() {
                 let mut buf = [0u8; 4];
                 for &byte in lower.encode_utf8(&mut buf).as_bytes() {
-                    h = fnv(h, byte);
+                    h = fnv1a_byte(h, byte);
                 }
             }
             len += 1;
         } else if c.is_whitespace() || matches!(c, '\u{2013}' | '\u{2014}') {
             if len > 0 {
-                f(mix(h));
+                f(fmix64(h));
             }
             h = FNV_OFFSET;
             len = 0;
         }
     }
     if len > 0 {
-        f(mix(h));
+        f(fmix64(h));
     }
-}
-
-const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
-
-fn fnv(h: u64, byte: u8) -> u64 {
-    (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3)
 }
 
 /// The hash of the shingle made of the last `len` words of the ring buffer
@@ -270,20 +265,9 @@ fn shingle_hash(window: &[u64; SHINGLE_WORDS], n_words: usize, len: usize) -> u6
     let mut h = len as u64;
     for i in 0..len {
         let word = window[(n_words - len + i) % SHINGLE_WORDS];
-        h = mix(h.rotate_left(23) ^ word);
+        h = fmix64(h.rotate_left(23) ^ word);
     }
     h
-}
-
-/// The 64-bit finaliser of MurmurHash3 (`fmix64`): a bijection whose every
-/// output bit depends on every input bit.
-fn mix(mut x: u64) -> u64 {
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    x ^= x >> 33;
-    x
 }
 
 /// The `(a, b)` coefficients of the permutations, drawn from SplitMix64 with
@@ -294,7 +278,7 @@ fn permutations() -> &'static [(u64, u64); N_PERMUTATIONS] {
         let mut state: u64 = 0x05EE_D0F0_D055_1E12;
         let mut next = || {
             state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            mix(state)
+            fmix64(state)
         };
         let mut out = [(0, 0); N_PERMUTATIONS];
         for p in out.iter_mut() {

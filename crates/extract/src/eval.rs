@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use dossier_text::{DocMeta, Document, EntityId, MentionKind, TextRange};
 use serde::{Deserialize, Serialize};
 
-use crate::{fixture, Error, SYMMETRIC};
+use crate::{fixture, ExtractError, SYMMETRIC};
 
 /// What an article should yield.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -51,7 +51,7 @@ pub struct Article {
 
 impl Article {
     /// The article text without markup: what the full pipeline reads.
-    pub fn text(&self) -> Result<String, Error> {
+    pub fn text(&self) -> Result<String, ExtractError> {
         Ok(fixture::parse(&self.marked)?.text)
     }
 
@@ -65,16 +65,16 @@ impl Article {
 
     /// A document with the gold mentions, entities and times of the markup:
     /// the extractor measured on its own.
-    pub fn oracle_document(&self) -> Result<Document, Error> {
+    pub fn oracle_document(&self) -> Result<Document, ExtractError> {
         fixture::document_with_meta(&self.marked, self.meta())
     }
 }
 
 /// The articles of `dir` (not of its subfolders), sorted by name.
-pub fn load_dir(dir: &Path) -> Result<Vec<Article>, Error> {
+pub fn load_dir(dir: &Path) -> Result<Vec<Article>, ExtractError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
+        move |source| ExtractError::Io { path, source }
     };
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io(dir))?
@@ -89,7 +89,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Article>, Error> {
             Some(rest) => {
                 let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
                 let date = NaiveDate::parse_from_str(line.trim(), "%Y-%m-%d").map_err(|_| {
-                    Error::Data {
+                    ExtractError::Data {
                         path: path.clone(),
                         message: format!("bad date {line:?}; write date: YYYY-MM-DD"),
                     }
@@ -100,7 +100,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Article>, Error> {
         };
         let toml_path = path.with_extension("toml");
         let gold_text = std::fs::read_to_string(&toml_path).map_err(io(&toml_path))?;
-        let gold: Gold = toml::from_str(&gold_text).map_err(|e| Error::Data {
+        let gold: Gold = toml::from_str(&gold_text).map_err(|e| ExtractError::Data {
             path: toml_path.clone(),
             message: e.to_string(),
         })?;
@@ -445,11 +445,11 @@ pub fn misses(doc: &Document, gold: &Gold) -> String {
 
 /// Gold contents that do not occur in the article text: mistakes in the
 /// gold file, reported before scoring.
-pub fn check_gold(article: &Article) -> Result<(), Error> {
+pub fn check_gold(article: &Article) -> Result<(), ExtractError> {
     let text = article.text()?;
     for [_, content] in &article.gold.claims {
         if !text.contains(content.as_str()) {
-            return Err(Error::Data {
+            return Err(ExtractError::Data {
                 path: PathBuf::from(format!("{}.toml", article.id)),
                 message: format!("claim content {content:?} is not in the text"),
             });

@@ -12,7 +12,7 @@ use dossier_text::{
     TimeExpr, TimexType,
 };
 
-use crate::Error;
+use crate::ExtractError;
 
 /// One marked span of a fixture.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +31,7 @@ pub struct Fixture {
 }
 
 /// Strips the markup of `marked`, keeping the spans.
-pub fn parse(marked: &str) -> Result<Fixture, Error> {
+pub fn parse(marked: &str) -> Result<Fixture, ExtractError> {
     let mut text = String::with_capacity(marked.len());
     let mut spans = Vec::new();
     let mut rest = marked;
@@ -48,17 +48,16 @@ pub fn parse(marked: &str) -> Result<Fixture, Error> {
         let label_part = &after[close + 2..];
         let end = label_part
             .find('}')
-            .ok_or_else(|| Error::Fixture(format!("unclosed label after [{inner}]")))?;
+            .ok_or_else(|| ExtractError::Fixture(format!("unclosed label after [{inner}]")))?;
         let label = &label_part[..end];
         let start = text.len();
         text.push_str(inner);
         let (label, group) = match label.split_once('#') {
             Some((l, g)) => (
                 l,
-                Some(
-                    g.parse::<u32>()
-                        .map_err(|_| Error::Fixture(format!("bad entity number in {{{label}}}")))?,
-                ),
+                Some(g.parse::<u32>().map_err(|_| {
+                    ExtractError::Fixture(format!("bad entity number in {{{label}}}"))
+                })?),
             ),
             None => (label, None),
         };
@@ -91,11 +90,11 @@ fn mention_kind(text: &str) -> MentionKind {
 }
 
 /// A segmented document with the fixture's mentions, entities and times.
-pub fn document(marked: &str) -> Result<Document, Error> {
+pub fn document(marked: &str) -> Result<Document, ExtractError> {
     document_with_meta(marked, DocMeta::default())
 }
 
-pub fn document_with_meta(marked: &str, meta: DocMeta) -> Result<Document, Error> {
+pub fn document_with_meta(marked: &str, meta: DocMeta) -> Result<Document, ExtractError> {
     let fx = parse(marked)?;
     let mut doc = Document::new(fx.text.clone(), meta);
     tokenize::segment(&mut doc);
@@ -112,7 +111,7 @@ pub fn document_with_meta(marked: &str, meta: DocMeta) -> Result<Document, Error
             continue;
         }
         let etype = EntityType::parse(&span.label)
-            .ok_or_else(|| Error::Fixture(format!("unknown type {}", span.label)))?;
+            .ok_or_else(|| ExtractError::Fixture(format!("unknown type {}", span.label)))?;
         let surface = &fx.text[span.range.as_range()];
         let kind = mention_kind(surface);
         let id = match groups.iter().find(|(g, _)| g.is_some() && *g == span.group) {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use dossier_text::Polarity;
 
-use crate::Error;
+use crate::ExtractError;
 
 /// The lexicon shipped with dossier, embedded in the binary.
 pub const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
@@ -166,19 +166,19 @@ pub fn inflect(lemma: &str) -> Vec<(String, bool)> {
 
 impl Lexicon {
     /// The lexicon shipped with dossier.
-    pub fn embedded() -> Result<Lexicon, Error> {
+    pub fn embedded() -> Result<Lexicon, ExtractError> {
         Lexicon::parse(LEXICON_TSV, CAMEO_CODES_TSV)
     }
 
     /// Parses a lexicon and a code table in the formats of the files in `data/`.
-    pub fn parse(lexicon: &str, codes: &str) -> Result<Lexicon, Error> {
+    pub fn parse(lexicon: &str, codes: &str) -> Result<Lexicon, ExtractError> {
         let mut lex = Lexicon::default();
         for (n, line) in codes.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            let bad = |message: &str| Error::Lexicon {
+            let bad = |message: &str| ExtractError::Lexicon {
                 file: "cameo_codes.tsv",
                 line: n + 1,
                 message: message.to_string(),
@@ -202,7 +202,7 @@ impl Lexicon {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            let bad = |message: String| Error::Lexicon {
+            let bad = |message: String| ExtractError::Lexicon {
                 file: "lexicon.tsv",
                 line: n + 1,
                 message,

@@ -22,12 +22,16 @@
 //! ```
 
 mod claims;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod events;
 pub mod fixture;
 pub mod lexicon;
+#[cfg(feature = "eval")]
 pub mod muc4;
+#[cfg(feature = "eval")]
 pub mod petrarch;
+#[cfg(feature = "eval")]
 pub mod realset;
 mod relations;
 pub mod render;
@@ -43,7 +47,7 @@ pub use relations::SYMMETRIC;
 /// Errors of this crate: a lexicon that does not parse, a development-set
 /// file that cannot be read or is malformed.
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub enum ExtractError {
     #[error("{file}:{line}: {message}")]
     Lexicon {
         file: &'static str,

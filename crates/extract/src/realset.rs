@@ -30,7 +30,7 @@ use dossier_text::{DocMeta, Document, EntityId, EntityType, Modality};
 use serde::{Deserialize, Serialize};
 
 use crate::eval::{self, Gold};
-use crate::Error;
+use crate::ExtractError;
 
 /// Where an article comes from: the file-name prefix of its annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -472,7 +472,7 @@ impl Known {
 
 /// The annotation files directly in `dir` (`tbaq-*.toml`, `muc4-*.toml`;
 /// not those of its subfolders), sorted by name.
-pub fn paths(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub fn paths(dir: &Path) -> Result<Vec<PathBuf>, ExtractError> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io(dir))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -490,14 +490,14 @@ pub fn paths(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 
 /// The annotated articles directly in `dir`, with their texts read from
 /// under `data_root`.
-pub fn load_dir(dir: &Path, data_root: &Path) -> Result<Vec<RealArticle>, Error> {
+pub fn load_dir(dir: &Path, data_root: &Path) -> Result<Vec<RealArticle>, ExtractError> {
     paths(dir)?.iter().map(|p| load(p, data_root)).collect()
 }
 
 /// An annotation file and the source its name says it is from, without
 /// the text.
-pub fn read_annotation(path: &Path) -> Result<(Corpus, Annotation), Error> {
-    let data = |message: String| Error::Data {
+pub fn read_annotation(path: &Path) -> Result<(Corpus, Annotation), ExtractError> {
+    let data = |message: String| ExtractError::Data {
         path: path.to_path_buf(),
         message,
     };
@@ -510,8 +510,8 @@ pub fn read_annotation(path: &Path) -> Result<(Corpus, Annotation), Error> {
 }
 
 /// One annotated article, its text read from under `data_root`.
-pub fn load(path: &Path, data_root: &Path) -> Result<RealArticle, Error> {
-    let data = |message: String| Error::Data {
+pub fn load(path: &Path, data_root: &Path) -> Result<RealArticle, ExtractError> {
+    let data = |message: String| ExtractError::Data {
         path: path.to_path_buf(),
         message,
     };
@@ -545,9 +545,9 @@ pub fn load(path: &Path, data_root: &Path) -> Result<RealArticle, Error> {
     })
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExtractError {
     let path = path.to_path_buf();
-    move |source| Error::Io { path, source }
+    move |source| ExtractError::Io { path, source }
 }
 
 /// Characters `start..end` of `s` (Unicode scalar values), if inside it.

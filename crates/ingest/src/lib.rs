@@ -43,6 +43,7 @@ pub mod date;
 mod decode;
 mod draft;
 mod error;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod feed;
 pub mod html;
@@ -52,6 +53,7 @@ mod plain;
 
 pub use draft::STAGE;
 pub use error::{IngestError, Place, Source};
+#[cfg(feature = "eval")]
 pub use eval::{evaluate_extraction, ExtractionReport, Scores};
 
 /// The input formats.

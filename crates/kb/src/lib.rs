@@ -48,6 +48,7 @@ use std::path::{Path, PathBuf};
 use dossier_text::EntityType;
 use serde::Deserialize;
 
+#[cfg(feature = "build")]
 pub mod build;
 pub mod normalize;
 
@@ -822,14 +823,7 @@ impl NameIndex {
     }
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+use dossier_common::hash::fnv1a;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -175,6 +175,13 @@ impl Scores {
         }
     }
 
+    /// Adds one sentence: its gold IOB tags and the predicted spans, the
+    /// scoring step that training's dev scores and `dossier eval ner`
+    /// share.
+    pub fn add_tagged<S: AsRef<str>>(&mut self, tags: &[S], pred: &[(usize, usize, String)]) {
+        self.add(&gold_spans(tags), pred);
+    }
+
     /// Adds a sentence's chunks.
     pub fn add_chunks(&mut self, gold: &[Chunk], pred: &[Chunk]) {
         let g: Vec<_> = gold
@@ -249,6 +256,15 @@ impl Scores {
         }
         s
     }
+}
+
+/// A sentence's gold names from its IOB tags, as `(start, end, schema
+/// type)` token spans.
+pub fn gold_spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
+    chunks(tags)
+        .into_iter()
+        .map(|c| (c.start, c.end, label_name(&c.label)))
+        .collect()
 }
 
 /// Maps a CoNLL or schema type name to the schema's name (`PER` -> `PERSON`);

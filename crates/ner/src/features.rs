@@ -204,6 +204,7 @@ fn regime(facts: &[TokenFacts]) -> Regime {
 ///
 /// `own` is the document's own training names (see
 /// [`Gazetteer::matches`]); it is `None` outside training.
+#[cfg(feature = "train")]
 pub(crate) fn doc_features<S: AsRef<str>>(
     res: &Resources,
     sents: &[&[S]],

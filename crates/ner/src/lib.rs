@@ -41,19 +41,25 @@ use std::path::{Path, PathBuf};
 
 use dossier_text::{Component, Document, EntityType, Mention, MentionKind, TextRange};
 
+#[cfg(feature = "train")]
 pub mod conll;
+#[cfg(feature = "train")]
 pub mod external;
 mod features;
 mod hash;
 pub mod lexicon;
 pub mod model;
+#[cfg(feature = "train")]
 pub mod newsgen;
+#[cfg(feature = "train")]
 pub mod re3d;
 mod table;
 pub mod tags;
+#[cfg(feature = "train")]
 pub mod train;
 
 pub use model::Model;
+#[cfg(feature = "train")]
 pub use train::{train, Progress, TrainConfig};
 
 /// Errors of the NER crate.

@@ -20,8 +20,6 @@
 //! weights to the first pass's scores). Version 5: sixteen gazetteer
 //! categories. Version 6: a second table of word clusters.
 
-use std::collections::HashMap;
-
 use crate::features::{
     doc_features_with, dynamic_features, stage2_features, DocFeatures, History, Resources,
     TokenFacts,
@@ -252,6 +250,7 @@ pub(crate) fn add_rows(a: &mut [[f32; N_LABELS]], b: &[[f32; N_LABELS]]) {
 /// (static ones already computed, dynamic ones from the same weights) plus
 /// the weights of its own document-consistency features, so it costs a few
 /// lookups per token instead of a second full scoring.
+#[cfg(feature = "train")]
 pub(crate) fn tag_stages<S: Scorer>(
     scorer: &S,
     feats: &DocFeatures,
@@ -289,6 +288,7 @@ pub(crate) fn tag_stages_from<S: Scorer>(
 impl Model {
     /// Builds a model from trained parts. `weights` holds, per feature, the
     /// averaged weight of every label.
+    #[cfg(feature = "train")]
     pub(crate) fn from_parts(
         gazetteer: Gazetteer,
         clusters: Clusters,
@@ -307,7 +307,7 @@ impl Model {
                 .map(|(key, w)| (key, w.map(|x| (x / scale).round() as i16))),
         );
         let mut gazetteer = gazetteer;
-        gazetteer.train_counts = HashMap::default();
+        gazetteer.train_counts = std::collections::HashMap::default();
         Model {
             gazetteer,
             clusters,
@@ -403,7 +403,7 @@ impl Model {
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
-        let mut r = Reader { b: bytes, at: 0 };
+        let mut r = Reader(dossier_common::le::LeReader::new(bytes));
         if r.take(4)? != MAGIC {
             return Err(NerError::BadModel(
                 "not a dossier NER model (bad magic)".into(),
@@ -482,41 +482,30 @@ impl Model {
     }
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
+/// The model file's numbers; the end of the bytes is a truncated file.
+struct Reader<'a>(dossier_common::le::LeReader<'a>);
+
+fn truncated() -> NerError {
+    NerError::BadModel("model file is truncated".into())
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], NerError> {
-        let s = self
-            .b
-            .get(self.at..self.at + n)
-            .ok_or_else(|| NerError::BadModel("model file is truncated".into()))?;
-        self.at += n;
-        Ok(s)
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
+        self.0.take(n).ok_or_else(truncated)
     }
     fn u8(&mut self) -> Result<u8, NerError> {
-        Ok(self.take(1)?[0])
+        self.0.u8().ok_or_else(truncated)
     }
     fn u16(&mut self) -> Result<u16, NerError> {
-        Ok(u16::from_le_bytes(
-            self.take(2)?.try_into().expect("2 bytes"),
-        ))
+        self.0.u16().ok_or_else(truncated)
     }
     fn u32(&mut self) -> Result<u32, NerError> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
-        ))
+        self.0.u32().ok_or_else(truncated)
     }
     fn f32(&mut self) -> Result<f32, NerError> {
-        Ok(f32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
-        ))
+        self.0.f32().ok_or_else(truncated)
     }
     fn u64(&mut self) -> Result<u64, NerError> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().expect("8 bytes"),
-        ))
+        self.0.u64().ok_or_else(truncated)
     }
 }

@@ -2,6 +2,8 @@
 //! the throughput benchmark and the long-document tests. The sentences are
 //! this crate's own, not from any corpus.
 
+use dossier_common::rng::{Rng as _, XorShift64};
+
 const PEOPLE: &[&str] = &[
     "Maria Lopez",
     "Gen. Tariq Hassan",
@@ -46,14 +48,9 @@ const TEMPLATES: &[&str] = &[
 /// About `n_tokens` tokens of news-like text, in paragraphs of ten
 /// sentences separated by blank lines; the same `seed` gives the same text.
 pub fn news_text(n_tokens: usize, seed: u64) -> String {
-    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    let mut next = |n: usize| {
-        // xorshift64: a fixed sequence is all this needs.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    // xorshift64: a fixed sequence is all this needs.
+    let mut rng = XorShift64::new(seed);
+    let mut next = |n: usize| rng.below(n);
     let mut out = String::new();
     let mut tokens = 0;
     let mut k = 0;

@@ -49,6 +49,7 @@
 //! - Binarized GloVe vectors as features (Guo et al. 2014; the 100,000
 //!   most frequent words): 91.79/-/91.16. Dropped.
 
+use dossier_common::rng::Rng as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -173,30 +174,8 @@ fn to_train_doc((orig, doc): (usize, &ConllDoc)) -> TrainDoc {
     }
 }
 
-/// A small seeded generator (SplitMix64): enough for shuffling, and it keeps
-/// training reproducible without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            v.swap(i, self.below(i + 1));
-        }
-    }
-}
+/// The generator of shuffling, word dropout and case augmentation.
+type Rng = dossier_common::rng::SplitMix64;
 
 /// Perceptron weights during training: dense rows for features that were
 /// ever updated (features never updated have zero weight and no row).
@@ -324,11 +303,7 @@ fn score_docs<S: Scorer>(scorer: &S, docs: &[(DocFeatures, &ConllDoc)], two_stag
                 .into_iter()
                 .map(|(a, b, ty)| (a, b, tags::TYPES[ty].as_str().to_string()))
                 .collect();
-            let gold: Vec<_> = conll::chunks(&s.tags)
-                .into_iter()
-                .map(|c| (c.start, c.end, conll::label_name(&c.label)))
-                .collect();
-            scores.add(&gold, &pred);
+            scores.add_tagged(&s.tags, &pred);
         }
     }
     scores
@@ -586,7 +561,7 @@ pub fn train(
             message: "at most two folders of word vectors are read".into(),
         });
     }
-    let mut rng = Rng(config.seed);
+    let mut rng = Rng::new(config.seed);
     let mut gazetteer = Gazetteer::default();
     if let Some(dir) = &config.geonames {
         progress(Progress::Stage(format!("gazetteer from {}", dir.display())));
@@ -735,7 +710,7 @@ pub fn train(
         add(avg);
         for m in 1..n_members {
             progress(Progress::Stage(format!("member {} of {n_members}", m + 1)));
-            let mut rng = Rng(config.seed ^ (m as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+            let mut rng = Rng::new(config.seed ^ (m as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
             add(fit(&set, config, &mut rng, progress));
         }
         avg = sum

@@ -34,18 +34,24 @@ pub use render::render_text;
 /// Errors while building the pipeline: a model or lexicon that does not load.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
-    #[error("stage {stage}: {message}")]
+    /// A stage's model or data failed to load; `source` is that stage's
+    /// own error (`SyntaxError`, `NerError`, `KbError`).
+    #[error("stage {stage}")]
     Stage {
         stage: &'static str,
-        message: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
 
 impl PipelineError {
-    fn stage(stage: &'static str, e: impl std::fmt::Display) -> PipelineError {
+    fn stage(
+        stage: &'static str,
+        e: impl std::error::Error + Send + Sync + 'static,
+    ) -> PipelineError {
         PipelineError::Stage {
             stage,
-            message: e.to_string(),
+            source: Box::new(e),
         }
     }
 }

@@ -50,13 +50,14 @@
 //! assert_eq!(doc.entities[0].mentions.len(), 3); // "Imran Khan", "Khan", "he"
 //! ```
 
-pub mod coref;
+mod coref;
+#[cfg(feature = "eval")]
 pub mod geo_eval;
 pub mod geocode;
 mod group;
-pub mod names;
-pub mod place_cues;
-pub mod typing;
+mod names;
+mod place_cues;
+mod typing;
 
 use std::sync::Arc;
 

@@ -127,7 +127,7 @@ pub async fn ingest(
             .pipeline
             .get_or_init(|| {
                 Pipeline::new(&PipelineConfig::default())
-                    .map_err(|e| format!("cannot build the pipeline: {e}"))
+                    .map_err(|e| format!("cannot build the pipeline: {:#}", anyhow::Error::from(e)))
             })
             .as_ref()
             .map_err(|e| ApiError::Internal(e.clone()))?;

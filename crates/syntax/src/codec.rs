@@ -4,6 +4,7 @@
 //! flat numeric arrays that load fastest as plain copies.
 
 use crate::SyntaxError;
+use dossier_common::le::{self, LeReader};
 
 #[derive(Default)]
 pub struct Writer {
@@ -50,6 +51,10 @@ impl Writer {
     }
 }
 
+fn truncated() -> SyntaxError {
+    SyntaxError::Corrupt("model file is truncated".into())
+}
+
 pub struct Reader<'a> {
     buf: &'a [u8],
     scoring_only: bool,
@@ -77,17 +82,17 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], SyntaxError> {
-        if n > self.buf.len() {
-            return Err(SyntaxError::Corrupt("model file is truncated".into()));
-        }
-        let (head, tail) = self.buf.split_at(n);
-        self.buf = tail;
+        let mut r = LeReader::new(self.buf);
+        let head = r.take(n).ok_or_else(truncated)?;
+        self.buf = r.rest();
         Ok(head)
     }
 
     pub fn u32(&mut self) -> Result<u32, SyntaxError> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        let mut r = LeReader::new(self.buf);
+        let v = r.u32().ok_or_else(truncated)?;
+        self.buf = r.rest();
+        Ok(v)
     }
     fn len(&mut self, elem: usize) -> Result<usize, SyntaxError> {
         let n = self.u32()? as usize;
@@ -119,23 +124,14 @@ impl<'a> Reader<'a> {
     }
     pub fn u32s(&mut self) -> Result<Vec<u32>, SyntaxError> {
         let n = self.len(4)?;
-        let b = self.take(n * 4)?;
-        Ok(b.chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        Ok(le::u32s(self.take(n * 4)?))
     }
     pub fn u64s(&mut self) -> Result<Vec<u64>, SyntaxError> {
         let n = self.len(8)?;
-        let b = self.take(n * 8)?;
-        Ok(b.chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect())
+        Ok(le::u64s(self.take(n * 8)?))
     }
     pub fn f32s(&mut self) -> Result<Vec<f32>, SyntaxError> {
         let n = self.len(4)?;
-        let b = self.take(n * 4)?;
-        Ok(b.chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        Ok(le::f32s(self.take(n * 4)?))
     }
 }

@@ -33,6 +33,7 @@
 //! `benches/throughput.rs` measures tokens per second on one core.
 
 mod codec;
+#[cfg(feature = "train")]
 pub mod conllu;
 mod lemma;
 mod model;
@@ -40,6 +41,7 @@ mod parser;
 mod perceptron;
 pub mod query;
 mod tagger;
+#[cfg(feature = "train")]
 pub mod train;
 
 use std::cell::RefCell;
@@ -47,9 +49,12 @@ use std::sync::Arc;
 
 use dossier_text::{Component, Document, Syntax, TokenIdx, Upos};
 
+#[cfg(feature = "train")]
 pub use conllu::{parse_conllu, read_conllu, TreebankSentence};
+#[cfg(feature = "train")]
 pub use dossier_vectors::{read_word_vectors, WordVectors};
 pub use model::{Model, Scratch};
+#[cfg(feature = "train")]
 pub use train::{evaluate, Progress, Quiet, Scores, TrainConfig};
 
 /// Errors of the syntax crate.

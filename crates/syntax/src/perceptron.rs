@@ -6,7 +6,8 @@
 //! hundred parser transitions per feature would not fit the 40 MB budget.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+
+use dossier_common::hash::IdBuild;
 
 use crate::codec::{Reader, Writer};
 use crate::SyntaxError;
@@ -40,14 +41,7 @@ impl FeatureHasher {
     }
 }
 
-#[inline]
-pub fn fmix64(mut k: u64) -> u64 {
-    k ^= k >> 33;
-    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    k ^= k >> 33;
-    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    k ^ (k >> 33)
-}
+pub use dossier_common::hash::fmix64;
 
 /// Hashes a string (for word identities).
 #[inline]
@@ -61,26 +55,10 @@ pub fn hash_str(s: &str) -> u64 {
     fmix64(h ^ s.len() as u64)
 }
 
-/// Identity hasher for maps keyed by feature hashes, which are already mixed.
-#[derive(Default)]
-pub struct IdHasher(u64);
+/// A map keyed by feature hashes, which are already mixed.
+pub type IdMap<V> = HashMap<u64, V, IdBuild>;
 
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-}
-
-pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
-
+#[cfg(feature = "train")]
 #[derive(Clone, Copy)]
 struct Entry {
     class: u16,
@@ -91,6 +69,7 @@ struct Entry {
 }
 
 /// The perceptron while it learns.
+#[cfg(feature = "train")]
 pub struct Trainer {
     n_classes: usize,
     rows: IdMap<Vec<Entry>>,
@@ -98,6 +77,7 @@ pub struct Trainer {
     clock: u32,
 }
 
+#[cfg(feature = "train")]
 impl Trainer {
     pub fn new(n_classes: usize) -> Trainer {
         Trainer {
@@ -133,27 +113,11 @@ impl Trainer {
         if truth == guess {
             return;
         }
-        let clock = self.clock;
-        for &f in feats {
-            let row = self.rows.entry(f).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Entry {
-                            class: class as u16,
-                            weight: 0.0,
-                            total: 0.0,
-                            stamp: clock,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                e.total += (clock - e.stamp) as f64 * e.weight as f64;
-                e.stamp = clock;
-                e.weight += delta;
-            }
-        }
+        // Each (feature, class) entry is updated on its own, so the two
+        // passes leave the same weights, totals and entry order as one
+        // interleaved pass.
+        self.add(feats, truth, 1.0);
+        self.add(feats, guess, -1.0);
     }
 
     /// Adds `delta` to the weight of `class` on every feature (one side of

@@ -9,7 +9,9 @@
 //! much it lost; the parser sees near runner-ups (see `ParseInput::push`).
 
 use crate::codec::{Reader, Writer};
-use crate::perceptron::{hash_str, FeatureHasher, IdMap, Trainer, Weights};
+#[cfg(feature = "train")]
+use crate::perceptron::Trainer;
+use crate::perceptron::{hash_str, FeatureHasher, IdMap, Weights};
 use crate::SyntaxError;
 
 /// What the tagger knows about one token, hashed once per sentence.
@@ -127,6 +129,7 @@ pub trait Scorer {
     fn scale(&self) -> f32;
 }
 
+#[cfg(feature = "train")]
 impl Scorer for Trainer {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Trainer::score(self, feats, scores)
@@ -228,11 +231,13 @@ pub struct Lexicon {
 }
 
 /// Packs a word's fine and coarse cluster ids into one map value.
+#[cfg(feature = "train")]
 pub fn pack_clusters(fine: u16, coarse: u16) -> u64 {
     (fine as u64) << 16 | coarse as u64
 }
 
 /// The cluster map of `words`, keyed like [`Atoms::norm`].
+#[cfg(feature = "train")]
 pub fn cluster_map(c: &dossier_vectors::WordClusters) -> IdMap<u64> {
     c.words
         .iter()
@@ -245,6 +250,7 @@ impl Lexicon {
     /// Builds the lexicon: the tag dictionary holds forms seen at least 20
     /// times with one tag at least 97% of the time; ambiguity classes hold
     /// the tags with at least 5% of a word's (2+) occurrences.
+    #[cfg(feature = "train")]
     pub fn build(examples: &[TagExample], n_tags: usize) -> Lexicon {
         let mut raw: IdMap<Vec<u32>> = IdMap::default();
         let mut norm: IdMap<Vec<u32>> = IdMap::default();
@@ -436,12 +442,14 @@ impl TaggerModel {
 }
 
 /// A training sentence for the tagger: forms and gold tag ids.
+#[cfg(feature = "train")]
 pub struct TagExample<'a> {
     pub forms: Vec<&'a str>,
     pub tags: Vec<u16>,
 }
 
 /// Runs one training epoch over `order` (indices into `examples`).
+#[cfg(feature = "train")]
 pub fn train_epoch(
     trainer: &mut Trainer,
     lexicon: &Lexicon,

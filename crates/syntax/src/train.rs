@@ -163,6 +163,7 @@ use crate::parser::{
 use crate::perceptron::IdMap;
 use crate::perceptron::Trainer;
 use crate::tagger::{cluster_map, train_epoch, Lexicon, TagExample, TagScratch, TaggerModel};
+use dossier_common::rng::Rng as _;
 
 /// Options of `dossier train syntax`.
 #[derive(Clone, Debug)]
@@ -444,7 +445,7 @@ pub fn train(
     let train: Vec<TreebankSentence> = train
         .iter()
         .map(|s| match s.with_hyphens_merged() {
-            Some(m) if merge_rng.chance() < cfg.merge_hyphens => m,
+            Some(m) if merge_rng.unit() < cfg.merge_hyphens => m,
             _ => s.clone(),
         })
         .collect();

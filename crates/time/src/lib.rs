@@ -20,6 +20,7 @@
 //! ```
 
 mod calendar;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod interval;
 mod rules;

@@ -161,14 +161,14 @@ impl Cand {
 /// words or function words that start nothing; skipping them here, before
 /// any rule runs, is what keeps the tagger fast.
 fn trigger(cx: &Cx, i: usize) -> bool {
-    match cx.lx(i) {
+    match cx.lex_at(i) {
         Lex::Other => false,
         Lex::Punct(c) => c == b'\'',
         Lex::Kw(k) => match k {
             // "the" and "a" start an expression only before a time word
             // ("the latest quarter", "the current year" are the exceptions).
-            Kw::That => matches!(cx.lx(i + 1), Lex::Unit(..)),
-            Kw::The | Kw::A => match cx.lx(i + 1) {
+            Kw::That => matches!(cx.lex_at(i + 1), Lex::Unit(..)),
+            Kw::The | Kw::A => match cx.lex_at(i + 1) {
                 Lex::Punct(_) => false,
                 Lex::Other => {
                     cx.is(i + 1, "latest") || cx.is(i + 1, "current") || cx.is(i + 1, "couple")
@@ -267,17 +267,20 @@ fn core(cx: &Cx, i: usize) -> Option<Cand> {
 // Token helpers.
 
 impl Cx<'_> {
+    /// Token `i`'s lexical class (a newline past the end).
     #[inline]
-    fn lx(&self, i: usize) -> Lex {
+    fn lex_at(&self, i: usize) -> Lex {
         self.t.get(i).map_or(Lex::Punct(b'\n'), |t| t.lex)
     }
+    /// Token `i` is the keyword `k`.
     #[inline]
-    fn kw(&self, i: usize, k: Kw) -> bool {
-        self.lx(i) == Lex::Kw(k)
+    fn is_kw(&self, i: usize, k: Kw) -> bool {
+        self.lex_at(i) == Lex::Kw(k)
     }
+    /// Token `i` is the punctuation `c`.
     #[inline]
-    fn p(&self, i: usize, c: u8) -> bool {
-        self.lx(i) == Lex::Punct(c)
+    fn is_punct(&self, i: usize, c: u8) -> bool {
+        self.lex_at(i) == Lex::Punct(c)
     }
     /// Tokens `i` and `i + 1` touch (no space between them).
     #[inline]
@@ -288,20 +291,21 @@ impl Cx<'_> {
     fn upper(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.upper)
     }
-    fn s(&self, i: usize) -> &str {
+    /// Token `i`'s text ("" past the end).
+    fn tok_text(&self, i: usize) -> &str {
         self.t
             .get(i)
             .map_or("", |t| &self.text[t.start as usize..t.end as usize])
     }
     fn is(&self, i: usize, w: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(w)
+        self.tok_text(i).eq_ignore_ascii_case(w)
     }
     /// Skips the abbreviation dot of "Feb." or "Sept.".
     fn dot(&self, i: usize) -> usize {
         if i > 0
-            && self.p(i, b'.')
+            && self.is_punct(i, b'.')
             && self.adj(i - 1)
-            && self.s(i - 1).len() <= 5
+            && self.tok_text(i - 1).len() <= 5
             && !self.is(i - 1, "March")
             && !self.is(i - 1, "April")
         {
@@ -312,7 +316,7 @@ impl Cx<'_> {
     }
     /// Skips a hyphen glued to both neighbours ("mid-March", "two-year").
     fn hyphen(&self, i: usize) -> Option<usize> {
-        (self.p(i, b'-') && i > 0 && self.adj(i - 1) && self.adj(i)).then_some(i + 1)
+        (self.is_punct(i, b'-') && i > 0 && self.adj(i - 1) && self.adj(i)).then_some(i + 1)
     }
     fn dct(&self) -> Result<NaiveDate, String> {
         self.dct.ok_or_else(|| {
@@ -328,7 +332,7 @@ impl Cx<'_> {
         }
     }
     fn num(&self, i: usize) -> Option<(u32, u8, Suffix)> {
-        match self.lx(i) {
+        match self.lex_at(i) {
             Lex::Num {
                 val,
                 digits,
@@ -343,7 +347,9 @@ impl Cx<'_> {
         match self.num(i)? {
             (v @ 1..=31, 1..=2, Suffix::None | Suffix::Ordinal) => {
                 // "5:30" or "5.5" is not a day.
-                if self.adj(i) && (self.p(i + 1, b':') || self.p(i + 1, b'.') && self.adj(i + 1)) {
+                if self.adj(i)
+                    && (self.is_punct(i + 1, b':') || self.is_punct(i + 1, b'.') && self.adj(i + 1))
+                {
                     return None;
                 }
                 Some(v)
@@ -359,7 +365,7 @@ impl Cx<'_> {
         }
     }
     fn month(&self, i: usize) -> Option<u8> {
-        match self.lx(i) {
+        match self.lex_at(i) {
             Lex::Month(m) if self.upper(i) => Some(m),
             _ => None,
         }
@@ -402,7 +408,7 @@ fn tense(cx: &Cx, i: usize) -> Tense {
         // carries no tense of its own.
         let participle = || {
             k > 0
-                && (cx.kw(k - 1, Kw::To)
+                && (cx.is_kw(k - 1, Kw::To)
                     || ["be", "been", "being", "is", "are", "has", "have"]
                         .iter()
                         .any(|w| cx.is(k - 1, w)))
@@ -441,9 +447,9 @@ fn newline_before(cx: &Cx, k: usize) -> bool {
 /// Whether the punctuation at `k` ends a sentence: not the dot of "Feb." or
 /// "U.S.", and followed by an uppercase word, a quote or the end.
 fn sentence_end(cx: &Cx, k: usize) -> bool {
-    if cx.p(k, b'.') && k > 0 && cx.adj(k - 1) {
-        let prev = cx.s(k - 1);
-        if prev.len() <= 1 || matches!(cx.lx(k - 1), Lex::Month(_)) {
+    if cx.is_punct(k, b'.') && k > 0 && cx.adj(k - 1) {
+        let prev = cx.tok_text(k - 1);
+        if prev.len() <= 1 || matches!(cx.lex_at(k - 1), Lex::Month(_)) {
             return false;
         }
         if matches!(
@@ -467,7 +473,7 @@ fn sentence_end(cx: &Cx, k: usize) -> bool {
             return false;
         }
     }
-    k + 1 >= cx.t.len() || cx.upper(k + 1) || !matches!(cx.lx(k + 1), Lex::Other | Lex::Kw(_))
+    k + 1 >= cx.t.len() || cx.upper(k + 1) || !matches!(cx.lex_at(k + 1), Lex::Other | Lex::Kw(_))
 }
 
 /// The year of a month (and maybe day) given without one, read from the
@@ -519,11 +525,11 @@ fn numeric(cx: &Cx, i: usize) -> Option<Cand> {
     if asuf != Suffix::None || !cx.adj(i) || !cx.adj(i + 1) || !cx.adj(i + 2) || !cx.adj(i + 3) {
         return None;
     }
-    let sep = match cx.lx(i + 1) {
+    let sep = match cx.lex_at(i + 1) {
         Lex::Punct(c @ (b'-' | b'/' | b'.')) => c,
         _ => return None,
     };
-    if !cx.p(i + 3, sep) {
+    if !cx.is_punct(i + 3, sep) {
         return None;
     }
     let (b, bd, _) = cx.num(i + 2)?;
@@ -533,7 +539,7 @@ fn numeric(cx: &Cx, i: usize) -> Option<Cand> {
     }
     // A fourth part means a phone number or a version, not a date.
     if cx.adj(i + 4)
-        && matches!(cx.lx(i + 5), Lex::Punct(b'-' | b'/' | b'.'))
+        && matches!(cx.lex_at(i + 5), Lex::Punct(b'-' | b'/' | b'.'))
         && cx.adj(i + 5)
         && cx.num(i + 6).is_some()
     {
@@ -578,9 +584,9 @@ fn numeric(cx: &Cx, i: usize) -> Option<Cand> {
 
 /// An optional weekday (and comma) before a date: "Friday, Oct. 23".
 fn skip_weekday(cx: &Cx, i: usize) -> usize {
-    if matches!(cx.lx(i), Lex::Weekday(_)) && cx.upper(i) {
+    if matches!(cx.lex_at(i), Lex::Weekday(_)) && cx.upper(i) {
         let j = cx.dot(i + 1);
-        if cx.p(j, b',') {
+        if cx.is_punct(j, b',') {
             j + 1
         } else {
             j
@@ -596,12 +602,13 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
     let j = skip_weekday(cx, i);
     let m = cx.month(j)?;
     let m32 = u32::from(m);
-    let abbrev = cx.s(j).len() <= 4 && cx.s(j) != "June" && cx.s(j) != "July" && m != 5;
+    let abbrev =
+        cx.tok_text(j).len() <= 4 && cx.tok_text(j) != "June" && cx.tok_text(j) != "July" && m != 5;
     let k = cx.dot(j + 1);
     if let Some(d) = cx.day_num(k) {
         // "May 5-7": the range's first day.
         let mut end = k + 1;
-        let year = if cx.p(end, b',') && cx.year_num(end + 1).is_some() {
+        let year = if cx.is_punct(end, b',') && cx.year_num(end + 1).is_some() {
             end += 2;
             cx.year_num(end - 1)
         } else if let Some(y) = cx.year_num(end) {
@@ -611,7 +618,7 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
             None
         };
         // "June 2 years" is not a date.
-        if year.is_none() && matches!(cx.lx(k + 1), Lex::Unit(..)) {
+        if year.is_none() && matches!(cx.lex_at(k + 1), Lex::Unit(..)) {
             return None;
         }
         let value = match year {
@@ -629,14 +636,14 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
     if let Some(y) = cx.year_num(k) {
         return Some(Cand::date(k + 1, Ok(fmt_month(y, m32))).conf(0.95));
     }
-    if cx.kw(k, Kw::Of) {
+    if cx.is_kw(k, Kw::Of) {
         if let Some(y) = cx.year_num(k + 1) {
             return Some(Cand::date(k + 2, Ok(fmt_month(y, m32))).conf(0.95));
         }
     }
     // "November last year", "March next year", "May of last year".
-    let r = if cx.kw(k, Kw::Of) { k + 1 } else { k };
-    if let (Some(off), Lex::Unit(Unit::Year, false)) = (rel_word(cx, r), cx.lx(r + 1)) {
+    let r = if cx.is_kw(k, Kw::Of) { k + 1 } else { k };
+    if let (Some(off), Lex::Unit(Unit::Year, false)) = (rel_word(cx, r), cx.lex_at(r + 1)) {
         let value = cx.dct().map(|d| fmt_month(d.year() + off, m32));
         return Some(Cand::date(r + 2, value));
     }
@@ -647,7 +654,7 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
     // they need a preposition or modifier before them.
     let ctx = i > 0
         && matches!(
-            cx.lx(i - 1),
+            cx.lex_at(i - 1),
             Lex::Kw(
                 Kw::In
                     | Kw::Since
@@ -672,11 +679,11 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
         return None;
     }
     // "August Wilson": a capitalised word after a bare month makes a name.
-    if !ctx && cx.upper(i + 1) && matches!(cx.lx(i + 1), Lex::Other) {
+    if !ctx && cx.upper(i + 1) && matches!(cx.lex_at(i + 1), Lex::Other) {
         return None;
     }
     // "from January to March": the range's end decides the year of both.
-    let end_month = match cx.lx(i + 1) {
+    let end_month = match cx.lex_at(i + 1) {
         Lex::Kw(Kw::To | Kw::Until | Kw::Through | Kw::And) | Lex::Punct(b'-') => cx.month(i + 2),
         _ => None,
     };
@@ -690,7 +697,7 @@ fn month_first(cx: &Cx, i: usize) -> Option<Cand> {
 
 /// "last"/"this"/"next" as a year offset.
 fn rel_word(cx: &Cx, i: usize) -> Option<i32> {
-    match cx.lx(i) {
+    match cx.lex_at(i) {
         Lex::Kw(Kw::Last | Kw::Previous | Kw::Past) => Some(-1),
         Lex::Kw(Kw::This) => Some(0),
         Lex::Kw(Kw::Next | Kw::Coming) => Some(1),
@@ -701,15 +708,15 @@ fn rel_word(cx: &Cx, i: usize) -> Option<i32> {
 /// Dates led by the day: "18 February 2023", "the 18th of February".
 fn day_first(cx: &Cx, i: usize) -> Option<Cand> {
     let mut j = skip_weekday(cx, i);
-    if cx.kw(j, Kw::The) {
+    if cx.is_kw(j, Kw::The) {
         j += 1;
     }
-    let d = match cx.lx(j) {
-        Lex::Ordinal(o) if cx.kw(j + 1, Kw::Of) => u32::from(o),
+    let d = match cx.lex_at(j) {
+        Lex::Ordinal(o) if cx.is_kw(j + 1, Kw::Of) => u32::from(o),
         _ => cx.day_num(j)?,
     };
     let mut k = j + 1;
-    if cx.kw(k, Kw::Of) {
+    if cx.is_kw(k, Kw::Of) {
         k += 1;
     }
     let m = u32::from(cx.month(k)?);
@@ -718,7 +725,7 @@ fn day_first(cx: &Cx, i: usize) -> Option<Cand> {
     if let Some(y) = cx.year_num(end) {
         year = Some(y);
         end += 1;
-    } else if cx.p(end, b',') && cx.year_num(end + 1).is_some() {
+    } else if cx.is_punct(end, b',') && cx.year_num(end + 1).is_some() {
         year = cx.year_num(end + 1);
         end += 2;
     }
@@ -884,7 +891,7 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
         return false;
     };
     if i > 0 && cx.adj(i - 1) {
-        match cx.lx(i - 1) {
+        match cx.lex_at(i - 1) {
             Lex::Punct(b'$' | b'#' | b'+' | b'.' | b',' | b':' | 0) => return false,
             Lex::Punct(b'-' | b'/')
                 if i >= 2
@@ -899,7 +906,7 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
         }
     }
     if cx.adj(i) {
-        match cx.lx(i + 1) {
+        match cx.lex_at(i + 1) {
             Lex::Punct(b'%') => return false,
             Lex::Punct(b',' | b'.' | b':') if cx.adj(i + 1) && cx.num(i + 2).is_some() => {
                 return false
@@ -920,20 +927,20 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
             _ => {}
         }
     }
-    if matches!(cx.lx(i + 1), Lex::Other) && COUNTED.iter().any(|w| cx.is(i + 1, w)) {
+    if matches!(cx.lex_at(i + 1), Lex::Other) && COUNTED.iter().any(|w| cx.is(i + 1, w)) {
         return false;
     }
-    if i > 0 && matches!(cx.lx(i - 1), Lex::Other) && LABELS.iter().any(|w| cx.is(i - 1, w)) {
+    if i > 0 && matches!(cx.lex_at(i - 1), Lex::Other) && LABELS.iter().any(|w| cx.is(i - 1, w)) {
         return false;
     }
-    if i > 0 && cx.p(i - 1, b'$') {
+    if i > 0 && cx.is_punct(i - 1, b'$') {
         return false;
     }
     if y < 1900 {
         // Old years need a preposition or a month before them.
         return i > 0
             && matches!(
-                cx.lx(i - 1),
+                cx.lex_at(i - 1),
                 Lex::Kw(
                     Kw::In
                         | Kw::Since
@@ -961,12 +968,12 @@ fn year_ok(cx: &Cx, i: usize) -> bool {
 /// "fiscal 1989".
 fn year(cx: &Cx, i: usize) -> Option<Cand> {
     let mut j = i;
-    if cx.kw(j, Kw::The) {
+    if cx.is_kw(j, Kw::The) {
         j += 1;
     }
-    if cx.kw(j, Kw::Fiscal) {
+    if cx.is_kw(j, Kw::Fiscal) {
         j += 1;
-        if matches!(cx.lx(j), Lex::Unit(Unit::Year, false)) {
+        if matches!(cx.lex_at(j), Lex::Unit(Unit::Year, false)) {
             j += 1;
         }
         let y = cx.year_num(j)?;
@@ -990,7 +997,7 @@ fn year(cx: &Cx, i: usize) -> Option<Cand> {
     }
     .or_else(|| {
         // "the '90s"
-        if cx.p(j, b'\'') && cx.adj(j) {
+        if cx.is_punct(j, b'\'') && cx.adj(j) {
             if let Some((v, 2, Suffix::Plural)) = cx.num(j + 1) {
                 if v % 10 == 0 {
                     let y = if v >= 30 { 1900 + v } else { 2000 + v } as i32;
@@ -1005,17 +1012,17 @@ fn year(cx: &Cx, i: usize) -> Option<Cand> {
 /// "the 19th century", "the twenty-first century".
 fn century(cx: &Cx, i: usize) -> Option<Cand> {
     let mut j = i;
-    if cx.kw(j, Kw::The) {
+    if cx.is_kw(j, Kw::The) {
         j += 1;
     }
-    let n = match cx.lx(j) {
+    let n = match cx.lex_at(j) {
         Lex::Num {
             val: v @ 1..=30,
             suffix: Suffix::Ordinal,
             ..
         } => v,
         Lex::Ordinal(o) => u32::from(o),
-        Lex::NumWord(20) if cx.hyphen(j + 1).is_some() => match cx.lx(j + 2) {
+        Lex::NumWord(20) if cx.hyphen(j + 1).is_some() => match cx.lex_at(j + 2) {
             Lex::Ordinal(o @ 1..=9) => {
                 j += 2;
                 20 + u32::from(o)
@@ -1025,7 +1032,7 @@ fn century(cx: &Cx, i: usize) -> Option<Cand> {
         _ => return None,
     };
     let k = cx.hyphen(j + 1).unwrap_or(j + 1);
-    if !matches!(cx.lx(k), Lex::Unit(Unit::Century, false)) {
+    if !matches!(cx.lex_at(k), Lex::Unit(Unit::Century, false)) {
         return None;
     }
     Some(Cand::date(k + 1, Ok(format!("{:02}", n - 1))).conf(0.9))
@@ -1046,11 +1053,11 @@ fn weekday_date(cx: &Cx, i: usize, wd: u8, dir: Option<Kw>) -> Result<NaiveDate,
 
 /// Weekdays: "Monday", "last Friday", "next Tuesday", "Monday evening".
 fn weekday(cx: &Cx, i: usize) -> Option<Cand> {
-    let (dir, j) = match cx.lx(i) {
+    let (dir, j) = match cx.lex_at(i) {
         Lex::Kw(k @ (Kw::Last | Kw::Next | Kw::This | Kw::Coming | Kw::Past)) => (Some(k), i + 1),
         _ => (None, i),
     };
-    let Lex::Weekday(wd) = cx.lx(j) else {
+    let Lex::Weekday(wd) = cx.lex_at(j) else {
         return None;
     };
     if !cx.upper(j) {
@@ -1058,7 +1065,7 @@ fn weekday(cx: &Cx, i: usize) -> Option<Cand> {
     }
     let date = weekday_date(cx, j, wd, dir);
     let end = cx.dot(j + 1);
-    if let Lex::DayPart(p) = cx.lx(end) {
+    if let Lex::DayPart(p) = cx.lex_at(end) {
         let value = date.map(|d| format!("{}T{}", fmt_day(d), p.code()));
         let anchor = weekday_date(cx, j, wd, dir).ok();
         return Some(Cand::new(end + 1, TimexType::Time, value).anchored(anchor));
@@ -1069,7 +1076,7 @@ fn weekday(cx: &Cx, i: usize) -> Option<Cand> {
 
 /// today, yesterday, tomorrow, tonight, this morning, last night.
 fn relative_day(cx: &Cx, i: usize) -> Option<Cand> {
-    let (off, j) = match cx.lx(i) {
+    let (off, j) = match cx.lex_at(i) {
         Lex::Kw(Kw::Today) => (0, i + 1),
         Lex::Kw(Kw::Yesterday) => (-1, i + 1),
         Lex::Kw(Kw::Tomorrow) => (1, i + 1),
@@ -1077,14 +1084,14 @@ fn relative_day(cx: &Cx, i: usize) -> Option<Cand> {
             let value = cx.dct().map(|d| format!("{}TNI", fmt_day(d)));
             return Some(Cand::new(i + 1, TimexType::Time, value).anchored(cx.dct));
         }
-        Lex::Kw(Kw::This) => match cx.lx(i + 1) {
+        Lex::Kw(Kw::This) => match cx.lex_at(i + 1) {
             Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) => {
                 let value = cx.dct().map(|d| format!("{}T{}", fmt_day(d), p.code()));
                 return Some(Cand::new(i + 2, TimexType::Time, value).anchored(cx.dct));
             }
             _ => return None,
         },
-        Lex::Kw(Kw::Last) => match cx.lx(i + 1) {
+        Lex::Kw(Kw::Last) => match cx.lex_at(i + 1) {
             Lex::DayPart(DayPart::Night | DayPart::Evening) => {
                 let d = cx.dct().and_then(|d| {
                     shift(d, Unit::Day, -1).ok_or_else(|| "date out of range".to_string())
@@ -1101,7 +1108,7 @@ fn relative_day(cx: &Cx, i: usize) -> Option<Cand> {
         .dct()
         .and_then(|d| shift(d, Unit::Day, off).ok_or_else(|| "date out of range".to_string()));
     let anchor = d.as_ref().ok().copied();
-    if let Lex::DayPart(p) = cx.lx(j) {
+    if let Lex::DayPart(p) = cx.lex_at(j) {
         let value = d.map(|d| format!("{}T{}", fmt_day(d), p.code()));
         return Some(Cand::new(j + 1, TimexType::Time, value).anchored(anchor));
     }
@@ -1111,7 +1118,7 @@ fn relative_day(cx: &Cx, i: usize) -> Option<Cand> {
 /// "last year", "this week", "next month", "last November", "this summer",
 /// "the coming week".
 fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
-    let (off, j) = match (cx.lx(i), cx.lx(i + 1)) {
+    let (off, j) = match (cx.lex_at(i), cx.lex_at(i + 1)) {
         (Lex::Kw(Kw::Last), _) => (-1, i + 1),
         (Lex::Kw(Kw::This), _) => (0, i + 1),
         (Lex::Kw(Kw::Next), _) => (1, i + 1),
@@ -1121,7 +1128,7 @@ fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
         _ => return None,
     };
     let need = || cx.dct();
-    match cx.lx(j) {
+    match cx.lex_at(j) {
         Lex::Unit(u, false) if u >= Unit::Week && u != Unit::Fortnight => {
             let value = need().and_then(|d| {
                 shift(d, u, off)
@@ -1195,7 +1202,7 @@ fn season_of(d: NaiveDate) -> (i32, u8) {
 /// quarter of 2014", "the latest quarter", "the first half".
 fn quarter(cx: &Cx, i: usize) -> Option<Cand> {
     let mut j = i;
-    let the = cx.kw(j, Kw::The);
+    let the = cx.is_kw(j, Kw::The);
     if the {
         j += 1;
     }
@@ -1204,33 +1211,33 @@ fn quarter(cx: &Cx, i: usize) -> Option<Cand> {
         year = Some(y);
         j += 1;
     }
-    if cx.kw(j, Kw::Fiscal) {
+    if cx.is_kw(j, Kw::Fiscal) {
         j += 1;
     }
-    let (n, latest) = match cx.lx(j) {
+    let (n, latest) = match cx.lex_at(j) {
         Lex::Ordinal(o @ 1..=4) => (Some(u32::from(o)), false),
         Lex::Kw(Kw::Last | Kw::Previous) if the => (None, true),
         Lex::Other if the && cx.is(j, "latest") => (None, true),
         Lex::Unit(Unit::Quarter, false) if the => (None, true),
         _ => return None,
     };
-    let k = match cx.lx(j) {
+    let k = match cx.lex_at(j) {
         Lex::Unit(..) => j,
         _ => cx.hyphen(j + 1).unwrap_or(j + 1),
     };
-    let half = cx.kw(k, Kw::Half);
-    let is_quarter = matches!(cx.lx(k), Lex::Unit(Unit::Quarter, false));
+    let half = cx.is_kw(k, Kw::Half);
+    let is_quarter = matches!(cx.lex_at(k), Lex::Unit(Unit::Quarter, false));
     let is_half = half && n.is_some_and(|n| n <= 2);
     if !(is_quarter || is_half) {
         return None;
     }
     let mut end = k + 1;
-    if cx.kw(end, Kw::Of) {
+    if cx.is_kw(end, Kw::Of) {
         if let Some(y) = cx.year_num(end + 1) {
             year = Some(y);
             end += 2;
         } else if let (Some(off), Lex::Unit(Unit::Year, false)) =
-            (rel_word(cx, end + 1), cx.lx(end + 2))
+            (rel_word(cx, end + 1), cx.lex_at(end + 2))
         {
             year = cx.dct.map(|d| d.year() + off);
             end += 3;
@@ -1266,10 +1273,10 @@ fn quarter(cx: &Cx, i: usize) -> Option<Cand> {
 fn season(cx: &Cx, i: usize) -> Option<Cand> {
     let mut j = i;
     let mut modifier = None;
-    if cx.kw(j, Kw::The) {
+    if cx.is_kw(j, Kw::The) {
         j += 1;
     }
-    match cx.lx(j) {
+    match cx.lex_at(j) {
         Lex::Kw(Kw::Early) => {
             modifier = Some("START");
             j += 1;
@@ -1280,7 +1287,7 @@ fn season(cx: &Cx, i: usize) -> Option<Cand> {
         }
         _ => {}
     }
-    let Lex::Season(s) = cx.lx(j) else {
+    let Lex::Season(s) = cx.lex_at(j) else {
         return None;
     };
     let mut end = j + 1;
@@ -1288,7 +1295,7 @@ fn season(cx: &Cx, i: usize) -> Option<Cand> {
     if let Some(y) = cx.year_num(end) {
         year = Some(y);
         end += 1;
-    } else if cx.kw(end, Kw::Of) && cx.year_num(end + 1).is_some() {
+    } else if cx.is_kw(end, Kw::Of) && cx.year_num(end + 1).is_some() {
         year = cx.year_num(end + 1);
         end += 2;
     }
@@ -1299,10 +1306,10 @@ fn season(cx: &Cx, i: usize) -> Option<Cand> {
             // needs "in" or "the" before it.
             let ok = i > 0
                 && matches!(
-                    cx.lx(i - 1),
+                    cx.lex_at(i - 1),
                     Lex::Kw(Kw::In | Kw::Since | Kw::By | Kw::During | Kw::Until)
                 )
-                || (cx.kw(i, Kw::The) && s != 3);
+                || (cx.is_kw(i, Kw::The) && s != 3);
             if !ok {
                 return None;
             }
@@ -1326,9 +1333,9 @@ fn season(cx: &Cx, i: usize) -> Option<Cand> {
 
 /// Christmas, New Year's Day, Thanksgiving, Halloween.
 fn holiday(cx: &Cx, i: usize) -> Option<Cand> {
-    let (m, d, end) = match cx.lx(i) {
+    let (m, d, end) = match cx.lex_at(i) {
         Lex::Kw(Kw::Christmas) if cx.upper(i) => {
-            if cx.kw(i + 1, Kw::Eve) {
+            if cx.is_kw(i + 1, Kw::Eve) {
                 (12, 24, i + 2)
             } else if cx.is(i + 1, "Day") {
                 (12, 25, i + 2)
@@ -1339,9 +1346,12 @@ fn holiday(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::Kw(Kw::Halloween) => (10, 31, i + 1),
         Lex::Kw(Kw::Thanksgiving) => (11, 0, if cx.is(i + 1, "Day") { i + 2 } else { i + 1 }),
         Lex::Kw(Kw::NewYear)
-            if cx.upper(i) && cx.is(i + 1, "Year") && cx.p(i + 2, b'\'') && cx.is(i + 3, "s") =>
+            if cx.upper(i)
+                && cx.is(i + 1, "Year")
+                && cx.is_punct(i + 2, b'\'')
+                && cx.is(i + 3, "s") =>
         {
-            if cx.kw(i + 4, Kw::Eve) {
+            if cx.is_kw(i + 4, Kw::Eve) {
                 (12, 31, i + 5)
             } else if cx.is(i + 4, "Day") {
                 (1, 1, i + 5)
@@ -1369,25 +1379,25 @@ fn holiday(cx: &Cx, i: usize) -> Option<Cand> {
 /// Fuzzy references: now, currently, recently, in the past, the future,
 /// recent days.
 fn fuzzy(cx: &Cx, i: usize) -> Option<Cand> {
-    let prev_in = i > 0 && matches!(cx.lx(i - 1), Lex::Kw(Kw::In | Kw::For | Kw::Into));
+    let prev_in = i > 0 && matches!(cx.lex_at(i - 1), Lex::Kw(Kw::In | Kw::For | Kw::Into));
     let c = |end, v: &str| Some(Cand::date(end, Ok(v.to_string())).conf(0.7));
-    match cx.lx(i) {
-        Lex::Kw(Kw::Right) if cx.kw(i + 1, Kw::Now) => c(i + 2, "PRESENT_REF"),
+    match cx.lex_at(i) {
+        Lex::Kw(Kw::Right) if cx.is_kw(i + 1, Kw::Now) => c(i + 2, "PRESENT_REF"),
         Lex::Kw(Kw::Now) => {
             // "from now" belongs to "two weeks from now".
             c(i + 1, "PRESENT_REF")
         }
         Lex::Kw(Kw::Currently | Kw::Nowadays) => c(i + 1, "PRESENT_REF"),
-        Lex::Kw(Kw::Present) if i > 0 && cx.kw(i - 1, Kw::At) => c(i + 1, "PRESENT_REF"),
+        Lex::Kw(Kw::Present) if i > 0 && cx.is_kw(i - 1, Kw::At) => c(i + 1, "PRESENT_REF"),
         Lex::Kw(Kw::Recently) => c(i + 1, "PAST_REF"),
         // "in recent days", "recent years": the recent past, not a length.
-        Lex::Kw(Kw::Recent) => match cx.lx(i + 1) {
+        Lex::Kw(Kw::Recent) => match cx.lex_at(i + 1) {
             Lex::Unit(u, true) if u >= Unit::Hour => c(i + 2, "PAST_REF"),
             _ => None,
         },
-        Lex::Kw(Kw::The) if prev_in => match (cx.lx(i + 1), cx.lx(i + 2)) {
+        Lex::Kw(Kw::The) if prev_in => match (cx.lex_at(i + 1), cx.lex_at(i + 2)) {
             (Lex::Kw(Kw::Past), Lex::Punct(_) | Lex::Kw(_) | Lex::Other) => {
-                if matches!(cx.lx(i + 2), Lex::Kw(Kw::Few | Kw::Several | Kw::A)) {
+                if matches!(cx.lex_at(i + 2), Lex::Kw(Kw::Few | Kw::Several | Kw::A)) {
                     return None;
                 }
                 c(i + 2, "PAST_REF")
@@ -1397,7 +1407,7 @@ fn fuzzy(cx: &Cx, i: usize) -> Option<Cand> {
             (Lex::Kw(Kw::Coming), Lex::Unit(_, true)) => c(i + 3, "FUTURE_REF"),
             _ => None,
         },
-        Lex::Kw(Kw::The) if cx.kw(i + 1, Kw::Near) && cx.is(i + 2, "term") => {
+        Lex::Kw(Kw::The) if cx.is_kw(i + 1, Kw::Near) && cx.is(i + 2, "term") => {
             c(i + 3, "FUTURE_REF")
         }
         _ => None,
@@ -1406,7 +1416,7 @@ fn fuzzy(cx: &Cx, i: usize) -> Option<Cand> {
 
 /// "the 18th": a day of the article's month.
 fn ordinal_day(cx: &Cx, i: usize) -> Option<Cand> {
-    if !cx.kw(i, Kw::The) {
+    if !cx.is_kw(i, Kw::The) {
         return None;
     }
     let Some((d @ 1..=31, 1..=2, Suffix::Ordinal)) = cx.num(i + 1) else {
@@ -1414,7 +1424,7 @@ fn ordinal_day(cx: &Cx, i: usize) -> Option<Cand> {
     };
     // "the 18th floor", "the 5th Army": only a day when nothing follows.
     if !matches!(
-        cx.lx(i + 2),
+        cx.lex_at(i + 2),
         Lex::Punct(b',' | b'.' | b';' | b')' | b'\n')
             | Lex::Kw(Kw::And | Kw::To | Kw::When | Kw::At)
     ) {
@@ -1444,20 +1454,20 @@ fn ordinal_day(cx: &Cx, i: usize) -> Option<Cand> {
 /// "the next day", "the following week", "the previous day", "the same day",
 /// "the day before": anchored at the narrative's last date.
 fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
-    if cx.kw(i, Kw::That) {
+    if cx.is_kw(i, Kw::That) {
         return that_unit(cx, i);
     }
-    if !cx.kw(i, Kw::The) {
+    if !cx.is_kw(i, Kw::The) {
         return None;
     }
-    let (off, j) = match cx.lx(i + 1) {
+    let (off, j) = match cx.lex_at(i + 1) {
         Lex::Kw(Kw::Next | Kw::Following) => (1, i + 2),
         Lex::Kw(Kw::Previous) => (-1, i + 2),
         Lex::Kw(Kw::Same) => (0, i + 2),
-        Lex::Unit(Unit::Day, false) => match cx.lx(i + 2) {
+        Lex::Unit(Unit::Day, false) => match cx.lex_at(i + 2) {
             Lex::Kw(Kw::Before)
-                if !matches!(cx.lx(i + 3), Lex::Other | Lex::Kw(_))
-                    || cx.kw(i + 3, Kw::Yesterday) =>
+                if !matches!(cx.lex_at(i + 3), Lex::Other | Lex::Kw(_))
+                    || cx.is_kw(i + 3, Kw::Yesterday) =>
             {
                 (-1, i + 1)
             }
@@ -1465,14 +1475,14 @@ fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
         },
         _ => return None,
     };
-    let Lex::Unit(u, false) = cx.lx(j) else {
+    let Lex::Unit(u, false) = cx.lex_at(j) else {
         return None;
     };
     if u < Unit::Day || u == Unit::Fortnight {
         return None;
     }
-    let end = if cx.lx(i + 1) == Lex::Unit(Unit::Day, false) {
-        if cx.kw(i + 3, Kw::Yesterday) {
+    let end = if cx.lex_at(i + 1) == Lex::Unit(Unit::Day, false) {
+        if cx.is_kw(i + 3, Kw::Yesterday) {
             // "the day before yesterday"
             let d = cx.dct().and_then(|d| {
                 shift(d, Unit::Day, -2).ok_or_else(|| "date out of range".to_string())
@@ -1502,7 +1512,7 @@ fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
 /// "that year", "that month", "that day": the unit of the last date the
 /// narrative named, cut to that granularity.
 fn that_unit(cx: &Cx, i: usize) -> Option<Cand> {
-    let len = match cx.lx(i + 1) {
+    let len = match cx.lex_at(i + 1) {
         Lex::Unit(Unit::Year, false) => 4,
         Lex::Unit(Unit::Month, false) => 7,
         Lex::Unit(Unit::Day, false) => 10,
@@ -1530,7 +1540,7 @@ enum Count {
 /// A count at `i`: digits, number words ("twenty-five"), "a"/"an" (one),
 /// "several", "a few". Returns the count and the next token.
 fn count_at(cx: &Cx, i: usize) -> Option<(Count, usize, bool)> {
-    match cx.lx(i) {
+    match cx.lex_at(i) {
         Lex::Num {
             val,
             digits: 1..=5,
@@ -1538,13 +1548,14 @@ fn count_at(cx: &Cx, i: usize) -> Option<(Count, usize, bool)> {
         } => {
             // "1,000" and "2.5" are not counts of whole units here.
             if cx.adj(i)
-                && matches!(cx.lx(i + 1), Lex::Punct(b',' | b'.'))
+                && matches!(cx.lex_at(i + 1), Lex::Punct(b',' | b'.'))
                 && cx.adj(i + 1)
                 && cx.num(i + 2).is_some()
             {
                 return None;
             }
-            if i > 0 && cx.adj(i - 1) && matches!(cx.lx(i - 1), Lex::Punct(b'$' | b'.' | b',')) {
+            if i > 0 && cx.adj(i - 1) && matches!(cx.lex_at(i - 1), Lex::Punct(b'$' | b'.' | b','))
+            {
                 return None;
             }
             Some((Count::N(val), i + 1, false))
@@ -1554,20 +1565,20 @@ fn count_at(cx: &Cx, i: usize) -> Option<(Count, usize, bool)> {
             let mut j = i + 1;
             if (20..=90).contains(&n) {
                 let k = cx.hyphen(j).unwrap_or(j);
-                if let Lex::NumWord(u @ 1..=9) = cx.lx(k) {
+                if let Lex::NumWord(u @ 1..=9) = cx.lex_at(k) {
                     n += u;
                     j = k + 1;
                 }
             }
-            if cx.lx(j) == Lex::NumWord(100) && n < 100 {
+            if cx.lex_at(j) == Lex::NumWord(100) && n < 100 {
                 n *= 100;
                 j += 1;
             }
             Some((Count::N(n), j, false))
         }
-        Lex::Kw(Kw::A) => match cx.lx(i + 1) {
+        Lex::Kw(Kw::A) => match cx.lex_at(i + 1) {
             Lex::Kw(Kw::Few) => Some((Count::X, i + 2, false)),
-            Lex::Other if cx.is(i + 1, "couple") && cx.kw(i + 2, Kw::Of) => {
+            Lex::Other if cx.is(i + 1, "couple") && cx.is_kw(i + 2, Kw::Of) => {
                 Some((Count::N(2), i + 3, false))
             }
             Lex::NumWord(100) => Some((Count::N(100), i + 2, false)),
@@ -1584,11 +1595,11 @@ fn count_at(cx: &Cx, i: usize) -> Option<(Count, usize, bool)> {
 /// "three weeks from now", "for years".
 fn count(cx: &Cx, i: usize) -> Option<Cand> {
     let mut j = i;
-    let the = cx.kw(j, Kw::The);
+    let the = cx.is_kw(j, Kw::The);
     if the {
         j += 1;
     }
-    let lead = match cx.lx(j) {
+    let lead = match cx.lex_at(j) {
         Lex::Kw(
             k @ (Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following),
         ) => {
@@ -1601,11 +1612,11 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         }
         _ => None,
     };
-    if lead.is_none() && the && !matches!(cx.lx(j), Lex::Num { .. } | Lex::NumWord(_)) {
+    if lead.is_none() && the && !matches!(cx.lex_at(j), Lex::Num { .. } | Lex::NumWord(_)) {
         return None;
     }
     // "the past week", "the next year", "past year": one unit.
-    if let (Some(l), Lex::Unit(u, false)) = (lead, cx.lx(j)) {
+    if let (Some(l), Lex::Unit(u, false)) = (lead, cx.lex_at(j)) {
         let ok = the || matches!(l, Kw::Past);
         if ok && u != Unit::Quarter || (the && u == Unit::Quarter && matches!(l, Kw::Past)) {
             return Some(Cand::new(
@@ -1618,15 +1629,15 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
     }
     // Bare plural units: "for years", "in months".
     if lead.is_none() {
-        if let Lex::Unit(u, true) = cx.lx(i) {
+        if let Lex::Unit(u, true) = cx.lex_at(i) {
             let ok = i > 0
                 && matches!(
-                    cx.lx(i - 1),
+                    cx.lex_at(i - 1),
                     Lex::Kw(Kw::For | Kw::In | Kw::Over | Kw::Within)
                 )
-                && !cx.kw(i + 1, Kw::Of)
-                && !cx.kw(i + 1, Kw::Ago);
-            if cx.kw(i + 1, Kw::Ago) && u >= Unit::Day {
+                && !cx.is_kw(i + 1, Kw::Of)
+                && !cx.is_kw(i + 1, Kw::Ago);
+            if cx.is_kw(i + 1, Kw::Ago) && u >= Unit::Day {
                 return Some(Cand::date(i + 2, Ok("PAST_REF".to_string())).conf(0.7));
             }
             if ok && u >= Unit::Hour {
@@ -1638,12 +1649,12 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         }
     }
     let (n, mut k, article) = count_at(cx, j)?;
-    if cx.kw(k, Kw::More) && lead.is_none() && !article {
+    if cx.is_kw(k, Kw::More) && lead.is_none() && !article {
         k += 1;
     }
     let hyph = cx.hyphen(k);
     let k = hyph.unwrap_or(k);
-    let Lex::Unit(u, plural) = cx.lx(k) else {
+    let Lex::Unit(u, plural) = cx.lex_at(k) else {
         return None;
     };
     // Plural agreement: "three year" only hyphenated ("three-year").
@@ -1666,7 +1677,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
     let lead_the = lead.is_some();
     // "twice a day", "$5 a month": a rate, which TIMEX3 calls a set.
     if article && !lead_the && i > 0 {
-        let prev = cx.s(i - 1).to_ascii_lowercase();
+        let prev = cx.tok_text(i - 1).to_ascii_lowercase();
         if matches!(prev.as_str(), "once" | "twice" | "times" | "thrice") {
             return Some(Cand::new(end, TimexType::Set, Ok(fmt_duration(Some(1), u))));
         }
@@ -1676,7 +1687,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
         Count::X => None,
     };
     if !lead_the && hyph.is_none() {
-        match cx.lx(end) {
+        match cx.lex_at(end) {
             Lex::Kw(Kw::Ago) => {
                 end += 1;
                 let value = match nval {
@@ -1689,7 +1700,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
                 };
                 return Some(Cand::date(end, value).conf(0.85));
             }
-            Lex::Kw(k2 @ (Kw::Later | Kw::Earlier)) if !cx.kw(end + 1, Kw::Than) => {
+            Lex::Kw(k2 @ (Kw::Later | Kw::Earlier)) if !cx.is_kw(end + 1, Kw::Than) => {
                 end += 1;
                 let sign = if k2 == Kw::Later { 1 } else { -1 };
                 let d = match nval {
@@ -1710,7 +1721,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
                         .conf(0.75),
                 );
             }
-            Lex::Kw(Kw::From) if cx.kw(end + 1, Kw::Now) => {
+            Lex::Kw(Kw::From) if cx.is_kw(end + 1, Kw::Now) => {
                 let value = match nval {
                     None => Ok("FUTURE_REF".to_string()),
                     Some(v) => cx.dct().and_then(|d| {
@@ -1729,7 +1740,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
     if article && !lead_the && after_amount(cx, i) {
         return None;
     }
-    if cx.kw(end, Kw::Long) {
+    if cx.is_kw(end, Kw::Long) {
         end += 1;
     }
     Some(Cand::new(end, TimexType::Duration, Ok(fmt_duration(nval, u))).conf(0.85))
@@ -1740,7 +1751,7 @@ fn count(cx: &Cx, i: usize) -> Option<Cand> {
 fn after_amount(cx: &Cx, i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|k| {
         matches!(
-            cx.lx(k),
+            cx.lex_at(k),
             Lex::Num { .. } | Lex::NumWord(_) | Lex::Punct(b'%' | b'$')
         )
     })
@@ -1750,22 +1761,22 @@ fn after_amount(cx: &Cx, i: usize) -> bool {
 /// Mondays".
 fn set(cx: &Cx, i: usize) -> Option<Cand> {
     let s = |end, v: String| Some(Cand::new(end, TimexType::Set, Ok(v)).conf(0.8));
-    match cx.lx(i) {
+    match cx.lex_at(i) {
         Lex::Kw(Kw::Every | Kw::Each) => {
             let mut j = i + 1;
             let mut n = 1;
-            if cx.kw(j, Kw::Other) {
+            if cx.is_kw(j, Kw::Other) {
                 n = 2;
                 j += 1;
             }
-            match cx.lx(j) {
+            match cx.lex_at(j) {
                 Lex::Unit(u, false) => s(j + 1, fmt_duration(Some(n), u)),
                 Lex::Weekday(wd) if cx.upper(j) => s(j + 1, format!("XXXX-WXX-{wd}")),
                 Lex::DayPart(
                     p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night),
                 ) => s(j + 1, format!("XXXX-XX-XXT{}", p.code())),
                 _ => match count_at(cx, j) {
-                    Some((Count::N(n), k, false)) => match cx.lx(k) {
+                    Some((Count::N(n), k, false)) => match cx.lex_at(k) {
                         Lex::Unit(u, true) => s(k + 1, fmt_duration(Some(n), u)),
                         _ => None,
                     },
@@ -1778,7 +1789,7 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::Kw(Kw::Monthly) => s(i + 1, "P1M".into()),
         Lex::Kw(Kw::Annually) if !after_amount(cx, i) => s(i + 1, "P1Y".into()),
         Lex::Kw(Kw::Hourly) => s(i + 1, "PT1H".into()),
-        Lex::Kw(Kw::Per) => match cx.lx(i + 1) {
+        Lex::Kw(Kw::Per) => match cx.lex_at(i + 1) {
             Lex::Unit(u, false) => s(i + 2, fmt_duration(Some(1), u)),
             _ => None,
         },
@@ -1793,7 +1804,7 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
 /// "a.m." / "p.m." / "am" / "PM" at `i`: whether it is p.m., and the next
 /// token.
 fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
-    let w = cx.s(i);
+    let w = cx.tok_text(i);
     if w.eq_ignore_ascii_case("am") {
         return Some((false, cx.dot(i + 1)));
     }
@@ -1807,9 +1818,9 @@ fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
     } else {
         return None;
     };
-    if cx.adj(i) && cx.p(i + 1, b'.') && cx.adj(i + 1) && cx.is(i + 2, "m") {
+    if cx.adj(i) && cx.is_punct(i + 1, b'.') && cx.adj(i + 1) && cx.is(i + 2, "m") {
         let mut j = i + 3;
-        if cx.adj(i + 2) && cx.p(j, b'.') {
+        if cx.adj(i + 2) && cx.is_punct(j, b'.') {
             j += 1;
         }
         return Some((pm, j));
@@ -1820,7 +1831,7 @@ fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
 /// Clock times: "3 p.m.", "10:30 am", "15:00 GMT", "0600 hours", "3 p.m.
 /// local time", "3 p.m. Monday", "noon".
 fn clock(cx: &Cx, i: usize) -> Option<Cand> {
-    let (h, m, mut end) = match cx.lx(i) {
+    let (h, m, mut end) = match cx.lex_at(i) {
         Lex::Num {
             val,
             digits: 1..=2,
@@ -1829,8 +1840,8 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
             let mut min = 0;
             let mut j = i + 1;
             let mut has_min = false;
-            if cx.adj(i) && matches!(cx.lx(j), Lex::Punct(b':' | b'.')) && cx.adj(j) {
-                let dotted = cx.p(j, b'.');
+            if cx.adj(i) && matches!(cx.lex_at(j), Lex::Punct(b':' | b'.')) && cx.adj(j) {
+                let dotted = cx.is_punct(j, b'.');
                 if let Some((mm @ 0..=59, 2, s @ (Suffix::None | Suffix::Am | Suffix::Pm))) =
                     cx.num(j + 1)
                 {
@@ -1838,7 +1849,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
                     if dotted
                         && s == Suffix::None
                         && meridiem(cx, j + 2).is_none()
-                        && !matches!(cx.lx(j + 2), Lex::Kw(Kw::Zone))
+                        && !matches!(cx.lex_at(j + 2), Lex::Kw(Kw::Zone))
                     {
                         return None;
                     }
@@ -1881,7 +1892,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
                     // zone or "at" before it.
                     let at = i > 0
                         && matches!(
-                            cx.lx(i - 1),
+                            cx.lex_at(i - 1),
                             Lex::Kw(
                                 Kw::At
                                     | Kw::By
@@ -1893,7 +1904,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
                                     | Kw::From
                             )
                         );
-                    if !at && !matches!(cx.lx(j), Lex::Kw(Kw::Zone)) {
+                    if !at && !matches!(cx.lex_at(j), Lex::Kw(Kw::Zone)) {
                         return None;
                     }
                     val
@@ -1907,7 +1918,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
             digits: 4,
             suffix: Suffix::None,
         } if val % 100 < 60 && val / 100 < 24 => {
-            let zone = matches!(cx.lx(i + 1), Lex::Kw(Kw::Zone))
+            let zone = matches!(cx.lex_at(i + 1), Lex::Kw(Kw::Zone))
                 || cx.is(i + 1, "hours")
                 || cx.is(i + 1, "hrs");
             if !zone {
@@ -1918,7 +1929,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
         Lex::DayPart(p @ (DayPart::Noon | DayPart::Midnight)) => {
             let at = i > 0
                 && matches!(
-                    cx.lx(i - 1),
+                    cx.lex_at(i - 1),
                     Lex::Kw(
                         Kw::At
                             | Kw::By
@@ -1931,7 +1942,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
                 );
             // "noon Saturday" needs no "at".
             let day_next = matches!(
-                cx.lx(i + 1),
+                cx.lex_at(i + 1),
                 Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
             );
             if !at && !day_next {
@@ -1942,15 +1953,15 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
         }
         _ => return None,
     };
-    if matches!(cx.lx(end), Lex::Kw(Kw::Zone)) || cx.is(end, "hours") || cx.is(end, "hrs") {
+    if matches!(cx.lex_at(end), Lex::Kw(Kw::Zone)) || cx.is(end, "hours") || cx.is(end, "hrs") {
         end += 1;
         // "(1500 GMT)" and "15:00 GMT+3"
-    } else if cx.kw(end, Kw::Local) && cx.kw(end + 1, Kw::Time) {
+    } else if cx.is_kw(end, Kw::Local) && cx.is_kw(end + 1, Kw::Time) {
         end += 2;
     }
     // A day right after the time: "3 p.m. Monday", "10 a.m. on Friday".
     let mut day: Option<Result<NaiveDate, String>> = None;
-    let k = if cx.kw(end, Kw::On) || cx.p(end, b',') {
+    let k = if cx.is_kw(end, Kw::On) || cx.is_punct(end, b',') {
         end + 1
     } else {
         end
@@ -1996,7 +2007,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Cand> {
 /// (MID), "the end of November" (END), "about three years" (APPROX), "more
 /// than a decade" (MORE_THAN).
 fn modified(cx: &Cx, i: usize) -> Option<Cand> {
-    if cx.kw(i, Kw::The) && matches!(cx.lx(i + 1), Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)) {
+    if cx.is_kw(i, Kw::The) && matches!(cx.lex_at(i + 1), Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)) {
         // "the late 1970s": the article goes with the decade.
         let c = modified(cx, i + 1)?;
         let decade = c
@@ -2005,7 +2016,7 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
             .is_ok_and(|v| v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit()));
         return decade.then_some(c);
     }
-    let (m, j, point) = match (cx.lx(i), cx.lx(i + 1), cx.lx(i + 2)) {
+    let (m, j, point) = match (cx.lex_at(i), cx.lex_at(i + 1), cx.lex_at(i + 2)) {
         (Lex::Kw(Kw::Early), ..) => ("START", i + 1, true),
         (Lex::Kw(Kw::Late), ..) => ("END", i + 1, true),
         (Lex::Kw(Kw::Mid), Lex::Punct(b'-'), _) => ("MID", cx.hyphen(i + 1)?, true),
@@ -2032,11 +2043,11 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
         (Lex::Kw(Kw::Up), Lex::Kw(Kw::To), _) => ("EQUAL_OR_LESS", i + 2, false),
         _ => return None,
     };
-    if point && cx.kw(j, Kw::The) {
+    if point && cx.is_kw(j, Kw::The) {
         if let Lex::Unit(
             u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century),
             false,
-        ) = cx.lx(j + 1)
+        ) = cx.lex_at(j + 1)
         {
             let value = cx.dct().map(|d| at_granularity(d, u));
             return Some(Cand::date(j + 2, value).with_mod(m).conf(0.75));
@@ -2053,7 +2064,7 @@ fn modified(cx: &Cx, i: usize) -> Option<Cand> {
         Some(c.with_mod(m))
     } else {
         // Quantity modifiers go with durations and "ago" dates.
-        let is_ago = c.end > j && cx.kw(c.end - 1, Kw::Ago);
+        let is_ago = c.end > j && cx.is_kw(c.end - 1, Kw::Ago);
         if c.ttype != TimexType::Duration && !is_ago {
             return None;
         }

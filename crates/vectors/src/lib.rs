@@ -17,6 +17,7 @@
 //! The safetensors layout is simple (a u64 header length, a JSON header,
 //! then raw tensors), so it is read here rather than through a crate.
 
+use dossier_common::rng::{Rng as _, SplitMix64};
 use std::path::{Path, PathBuf};
 
 /// Errors of reading word vectors.
@@ -230,7 +231,7 @@ pub struct WordClusters {
 /// finest ones. The same `seed` gives the same clusters.
 pub fn cluster_words(v: &WordVectors, n_fine: usize, n_coarse: usize, seed: u64) -> WordClusters {
     let dim = v.dim;
-    let mut rng = SplitMix64(seed ^ 0xc1u64);
+    let mut rng = SplitMix64::new(seed ^ 0xc1u64);
     let fine = kmeans(&v.vecs, dim, n_fine, 8, &mut rng);
     // Coarse classes cluster the fine centroids, so each fine class sits in
     // exactly one coarse class.
@@ -261,25 +262,6 @@ pub fn cluster_words(v: &WordVectors, n_fine: usize, n_coarse: usize, seed: u64)
         fine: fine.iter().map(|&c| c as u16 + 1).collect(),
         coarse: fine.iter().map(|&c| coarse[c] as u16 + 1).collect(),
         finest: finest.iter().map(|&c| c as u16 + 1).collect(),
-    }
-}
-
-/// A small seeded generator (SplitMix64): enough for choosing initial
-/// centroids, and it keeps clustering reproducible without a dependency.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            v.swap(i, (self.next() % (i as u64 + 1)) as usize);
-        }
     }
 }
 
