@@ -19,6 +19,7 @@ mod cmd_serve;
 mod cmd_store;
 mod cmd_syntax;
 mod cmd_time;
+mod cmd_truecase;
 mod progress;
 
 /// dossier turns dated news articles into a temporal knowledge graph of
@@ -84,6 +85,8 @@ enum TrainCmd {
     Ner(cmd_ner::TrainArgs),
     /// Train the part-of-speech tagger and dependency parser (UD English).
     Syntax(cmd_syntax::TrainArgs),
+    /// Build the truecaser's word list for all-caps text (CoNLL-2003, UD English).
+    Truecase(cmd_truecase::TrainArgs),
 }
 
 #[derive(Subcommand)]
@@ -130,6 +133,7 @@ fn main() -> ExitCode {
         Command::BuildKb(args) => cmd_kb::build(args),
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
+        Command::Train(TrainCmd::Truecase(args)) => cmd_truecase::train(args),
         Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
         Command::Eval(EvalCmd::Ingest(args)) => cmd_ingest::eval(args),
         Command::Eval(EvalCmd::Dedup(args)) => cmd_store::eval_dedup(args),

@@ -207,12 +207,9 @@ impl<'a> DocView<'a> {
                 list.push(k);
             }
         }
-        let (mut upper, mut letters) = (0usize, 0usize);
-        for c in doc.text().chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
-        }
-        let all_caps = letters >= 100 && upper * 20 >= letters * 19;
+        // A truecased article (see `dossier_text::truecase`) is read in its
+        // cased form, so it is all caps only when the truecaser left it so.
+        let all_caps = dossier_text::truecase::is_all_caps(doc.cased_text(), 100);
         DocView {
             doc,
             lower,
@@ -366,7 +363,7 @@ impl<'a> DocView<'a> {
     /// an all-caps text (wire copy, MUC-4) case tells nothing: every word
     /// is lowercase then, and only mentions are names.
     pub fn is_lower(&self, i: usize) -> bool {
-        let text = self.doc.token_text(TokenIdx::new(i));
+        let text = self.doc.cased_token_text(TokenIdx::new(i));
         if self.all_caps {
             text.starts_with(char::is_alphabetic)
         } else {
@@ -380,7 +377,7 @@ impl<'a> DocView<'a> {
             && i < self.len()
             && self
                 .doc
-                .token_text(TokenIdx::new(i))
+                .cased_token_text(TokenIdx::new(i))
                 .starts_with(char::is_uppercase)
     }
 
