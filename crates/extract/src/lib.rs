@@ -21,6 +21,7 @@
 //! assert_eq!(render::events(&doc), "130 ISKP -> Pakistan asserted 'threatened'\n");
 //! ```
 
+mod actors;
 mod claims;
 pub mod eval;
 mod events;
@@ -67,6 +68,7 @@ pub enum Error {
 pub struct Extractor {
     lexicon: Lexicon,
     titles: std::collections::HashSet<String>,
+    actor_heads: actors::ActorHeads,
 }
 
 impl Default for Extractor {
@@ -88,7 +90,11 @@ impl Extractor {
     /// format).
     pub fn with_lexicon(lexicon: Lexicon) -> Extractor {
         let titles = lexicon.title_words();
-        Extractor { lexicon, titles }
+        Extractor {
+            lexicon,
+            titles,
+            actor_heads: actors::ActorHeads::embedded(),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -102,9 +108,15 @@ impl Component for Extractor {
     }
 
     fn process(&self, doc: &mut Document) {
-        let view = view::DocView::new(doc, &self.titles);
+        let mut view = view::DocView::new(doc, &self.titles);
         let claims = claims::find(&self.lexicon, &view);
+        // Unnamed actors ("police", "troops") are arguments of events only:
+        // claims and relations need named speakers and parties.
+        let generics = actors::find(&self.actor_heads, &view);
+        view.set_generics(generics);
+        view.use_generics(true);
         let events = events::find(&self.lexicon, &view, &claims);
+        view.use_generics(false);
         let relations = relations::find(&self.lexicon, &view, &claims);
         doc.claims = claims.into_iter().map(|c| c.claim).collect();
         doc.events = events;

@@ -358,6 +358,38 @@ pub struct Event {
     pub attributed_to: Option<EntityId>,
     pub goldstein: f32,
     pub confidence: f32,
+    /// The source when the text does not name it ("police", "guerrillas"):
+    /// then `source` is `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_actor: Option<GenericActor>,
+    /// The target when the text does not name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_actor: Option<GenericActor>,
+}
+
+/// An actor the text does not name ("police", "soldiers", "protesters"): a
+/// type of actor after CAMEO's agent codes (`COP`, `MIL`, `REB`, `OPP`,
+/// `CVL`, ...; the extractor's `data/actor_types.tsv`), qualified by the
+/// country the text gives it. Kept apart from the named entities.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenericActor {
+    /// The actor type ("COP").
+    pub kind: String,
+    /// The country: a GPE (or, failing one, a NORP) entity of the document.
+    pub country: Option<EntityId>,
+    /// The phrase that names the actor ("riot police").
+    pub range: TextRange,
+}
+
+impl GenericActor {
+    /// The type with the country's name, as ACLED and the real-news set
+    /// write it: "COP(Peru)", or "COP" without a country.
+    pub fn label(&self, doc: &Document) -> String {
+        match self.country.and_then(|c| doc.entities.get(c.index())) {
+            Some(e) => format!("{}({})", self.kind, e.name),
+            None => self.kind.clone(),
+        }
+    }
 }
 
 /// Something a speaker says, in their words or reported.
