@@ -134,10 +134,17 @@ pub fn find(heads: &ActorHeads, v: &DocView) -> Vec<GenericPhrase> {
             })
             .map(|a| as_country(v, a.entity))
             .or(default_country);
+        // A nationality or state right before the head is part of the
+        // phrase ("Peruvian police", "the Myanmar military"): the phrase,
+        // not the country, is the actor.
+        let first = match before {
+            Some(a) if k == i && is_country(v, a.entity) => a.first,
+            _ => i,
+        };
         out.push(GenericPhrase {
             kind: kind.to_string(),
             country,
-            first: i,
+            first,
             last,
         });
         i = last;

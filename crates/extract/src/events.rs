@@ -82,7 +82,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             && v.doc
                 .cased_token_text(dossier_text::TokenIdx::new(i))
                 .starts_with(|c: char| c.is_uppercase());
-        if v.mention_at[i].is_some() || capital {
+        if v.mention_at[i].is_some() || capital || v.in_generic(i) {
             i += 1;
             continue;
         }
@@ -144,7 +144,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             .any(|e| {
                 matches!(e.root.as_str(), "18" | "19")
                     && matches!(&found.code[..2], "18" | "19")
-                    && e.source == found.source.map(|a| a.entity)
+                    && (e.source, e.source_actor.clone()) == v.event_actor(found.source)
                     && e.trigger.end() <= v.range(i).start()
             });
         if restates {
@@ -644,6 +644,8 @@ fn noun_event(
         "04" if code == "042" => &["to"],
         "04" | "03" | "05" | "06" => &["with", "between"],
         "17" => &["of"],
+        // "the killing of X", "the kidnapping of X", "the murder of X".
+        "18" => &["on", "against", "targeting", "of"],
         _ => &["on", "against", "targeting"],
     };
     // The target's preposition follows the noun ("attack on X").

@@ -241,6 +241,11 @@ impl<'a> DocView<'a> {
         self.generics = generics;
     }
 
+    /// Whether token `i` is part of an unnamed actor ("riot police").
+    pub fn in_generic(&self, i: usize) -> bool {
+        self.use_generics && self.generic_at.get(i).copied().flatten().is_some()
+    }
+
     /// Whether unnamed actors count as arguments.
     pub fn use_generics(&mut self, on: bool) {
         self.use_generics = on;
@@ -356,22 +361,24 @@ impl<'a> DocView<'a> {
     /// The argument whose mention covers token `i`, if its mention was
     /// resolved to an entity.
     pub fn arg_at(&self, i: usize) -> Option<Arg> {
+        // An unnamed actor covers the nationality that modifies it
+        // ("Peruvian police"), so it comes before the mention.
+        if let Some(k) = self
+            .generic_at
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|_| self.use_generics)
+        {
+            let g = &self.generics[k];
+            return Some(Arg {
+                entity: EntityId::new(self.doc.entities.len() + k),
+                mention: self.doc.mentions.len() + k,
+                first: g.first,
+                last: g.last,
+            });
+        }
         let Some(m) = *self.mention_at.get(i)? else {
-            if let Some(k) = self
-                .generic_at
-                .get(i)
-                .copied()
-                .flatten()
-                .filter(|_| self.use_generics)
-            {
-                let g = &self.generics[k];
-                return Some(Arg {
-                    entity: EntityId::new(self.doc.entities.len() + k),
-                    mention: self.doc.mentions.len() + k,
-                    first: g.first,
-                    last: g.last,
-                });
-            }
             let m = (*self.antecedent.get(i)?)?;
             return Some(Arg {
                 entity: self.doc.mentions[m].entity?,

@@ -317,6 +317,17 @@ mod tests {
     }
 
     #[test]
+    fn shipped_list_cases_wire_copy() {
+        let text = "POLICE ARRESTED THREE GUERRILLAS IN LIMA ON MONDAY. THE ARMY SAID THE MRTA HAD ATTACKED A BANK.";
+        // Unigram statistics: "bank" is mostly part of a name in the
+        // training news ("World Bank"), so it is capitalised.
+        assert_eq!(
+            builtin().truecase(text),
+            "Police arrested three guerrillas in Lima on Monday. The army said the Mrta had attacked a Bank."
+        );
+    }
+
+    #[test]
     fn mixed_case_text_is_unchanged() {
         let text = "The police arrested him in Lima.";
         assert_eq!(tc().truecase(text), text);

@@ -673,3 +673,42 @@ fn passive_kidnapping_by_rebels_of_journalists() {
         "#]],
     );
 }
+
+#[test]
+fn riot_police_fired_tear_gas_at_marching_students() {
+    check(
+        "Riot police fired tear gas at students in [Nairobi]{GPE#1} on Monday.",
+        expect![[r#"
+            relations:
+            events:
+            175 COP -> EDU asserted 'fired tear gas' in Nairobi
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn extradition_by_a_state_of_a_named_man() {
+    check(
+        "[Colombia]{GPE#1} extradited [Carlos Lehder]{PERSON#2} to [the United States]{GPE#3} in February.",
+        expect![[r#"
+            relations:
+            events:
+            174 Colombia -> Carlos Lehder asserted 'extradited'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn nominal_killing_of_a_named_target() {
+    check(
+        "[The Shining Path]{ORG#1} carried out the killing of [Jorge Salas]{PERSON#2} near [Ayacucho]{GPE#3}.",
+        expect![[r#"
+            relations:
+            events:
+            180 The Shining Path -> Jorge Salas asserted 'killing' in Ayacucho
+            claims:
+        "#]],
+    );
+}
