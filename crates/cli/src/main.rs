@@ -27,6 +27,8 @@ mod cmd_store;
 mod cmd_syntax;
 #[cfg(feature = "train")]
 mod cmd_time;
+#[cfg(feature = "train")]
+mod cmd_truecase;
 mod progress;
 
 /// dossier turns dated news articles into a temporal knowledge graph of
@@ -96,6 +98,8 @@ enum TrainCmd {
     Ner(cmd_ner::TrainArgs),
     /// Train the part-of-speech tagger and dependency parser (UD English).
     Syntax(cmd_syntax::TrainArgs),
+    /// Build the truecaser's word list for all-caps text (CoNLL-2003, UD English).
+    Truecase(cmd_truecase::TrainArgs),
 }
 
 #[cfg(feature = "train")]
@@ -146,6 +150,8 @@ fn main() -> ExitCode {
         Command::Train(TrainCmd::Ner(args)) => cmd_ner::train(args),
         #[cfg(feature = "train")]
         Command::Train(TrainCmd::Syntax(args)) => cmd_syntax::train(args),
+        #[cfg(feature = "train")]
+        Command::Train(TrainCmd::Truecase(args)) => cmd_truecase::train(args),
         #[cfg(feature = "train")]
         Command::Eval(EvalCmd::Ner(args)) => cmd_ner::eval(args),
         #[cfg(feature = "train")]

@@ -80,9 +80,9 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
         // capitalised words inside a sentence are not triggers.
         let capital = i > s_lo
             && v.doc
-                .token_text(dossier_text::TokenIdx::new(i))
+                .cased_token_text(dossier_text::TokenIdx::new(i))
                 .starts_with(|c: char| c.is_uppercase());
-        if v.mention_at[i].is_some() || capital {
+        if v.mention_at[i].is_some() || capital || v.in_generic(i) {
             i += 1;
             continue;
         }
@@ -144,7 +144,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             .any(|e| {
                 matches!(e.root.as_str(), "18" | "19")
                     && matches!(&found.code[..2], "18" | "19")
-                    && e.source == found.source.map(|a| a.entity)
+                    && (e.source, e.source_actor.clone()) == v.event_actor(found.source)
                     && e.trigger.end() <= v.range(i).start()
             });
         if restates {
@@ -158,7 +158,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
                 code: "015".to_string(),
                 root: "01".to_string(),
                 label: info.map_or(String::new(), |c| c.label.clone()),
-                source: found.source.map(|a| a.entity),
+                source: v.event_actor(found.source).0,
                 target: None,
                 time: time_in_sentence(v, i),
                 place,
@@ -168,14 +168,16 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
                 attributed_to,
                 goldstein: info.map_or(0.0, |c| c.goldstein),
                 confidence: 0.7,
+                source_actor: v.event_actor(found.source).1,
+                target_actor: None,
             });
         }
         out.push(Event {
             root: found.code[..2].to_string(),
             code: found.code,
             label,
-            source: found.source.map(|a| a.entity),
-            target: found.target.map(|a| a.entity),
+            source: v.event_actor(found.source).0,
+            target: v.event_actor(found.target).0,
             time: time_in_sentence(v, i),
             place,
             sentence: SentenceIdx::new(v.sentence_of.get(i).copied().unwrap_or(0)),
@@ -184,6 +186,8 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             attributed_to,
             goldstein,
             confidence: found.confidence,
+            source_actor: v.event_actor(found.source).1,
+            target_actor: v.event_actor(found.target).1,
         });
         i += n;
     }
@@ -287,8 +291,10 @@ fn name_calling(lex: &Lexicon, v: &DocView, claims: &[FoundClaim], out: &mut Vec
             label: info.map_or(String::new(), |i| i.label.clone()),
             goldstein: info.map_or(0.0, |i| i.goldstein),
             code,
-            source: Some(source.entity),
-            target: Some(target.entity),
+            source: v.event_actor(Some(source)).0,
+            target: v.event_actor(Some(target)).0,
+            source_actor: v.event_actor(Some(source)).1,
+            target_actor: v.event_actor(Some(target)).1,
             time: time_in_sentence(v, i),
             place: None,
             sentence: SentenceIdx::new(v.sentence_of.get(i).copied().unwrap_or(0)),
@@ -359,7 +365,9 @@ fn epithets(lex: &Lexicon, v: &DocView, claims: &[FoundClaim], out: &mut Vec<Eve
                 goldstein: info.map_or(0.0, |i| i.goldstein),
                 code,
                 source: Some(speaker),
-                target: Some(target.entity),
+                target: v.event_actor(Some(target)).0,
+                source_actor: None,
+                target_actor: v.event_actor(Some(target)).1,
                 time: time_in_sentence(v, j),
                 place: None,
                 sentence: SentenceIdx::new(v.sentence_of.get(j).copied().unwrap_or(0)),
@@ -636,6 +644,8 @@ fn noun_event(
         "04" if code == "042" => &["to"],
         "04" | "03" | "05" | "06" => &["with", "between"],
         "17" => &["of"],
+        // "the killing of X", "the kidnapping of X", "the murder of X".
+        "18" => &["on", "against", "targeting", "of"],
         _ => &["on", "against", "targeting"],
     };
     // The target's preposition follows the noun ("attack on X").

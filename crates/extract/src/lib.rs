@@ -21,6 +21,7 @@
 //! assert_eq!(render::events(&doc), "130 ISKP -> Pakistan asserted 'threatened'\n");
 //! ```
 
+mod actors;
 mod claims;
 #[cfg(feature = "eval")]
 pub mod eval;
@@ -71,6 +72,7 @@ pub enum ExtractError {
 pub struct Extractor {
     lexicon: Lexicon,
     titles: std::collections::HashSet<String>,
+    actor_heads: actors::ActorHeads,
 }
 
 impl Default for Extractor {
@@ -92,7 +94,11 @@ impl Extractor {
     /// format).
     pub fn with_lexicon(lexicon: Lexicon) -> Extractor {
         let titles = lexicon.title_words();
-        Extractor { lexicon, titles }
+        Extractor {
+            lexicon,
+            titles,
+            actor_heads: actors::ActorHeads::embedded(),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -106,9 +112,15 @@ impl Component for Extractor {
     }
 
     fn process(&self, doc: &mut Document) {
-        let view = view::DocView::new(doc, &self.titles);
+        let mut view = view::DocView::new(doc, &self.titles);
         let claims = claims::find(&self.lexicon, &view);
+        // Unnamed actors ("police", "troops") are arguments of events only:
+        // claims and relations need named speakers and parties.
+        let generics = actors::find(&self.actor_heads, &view);
+        view.set_generics(generics);
+        view.use_generics(true);
         let events = events::find(&self.lexicon, &view, &claims);
+        view.use_generics(false);
         let relations = relations::find(&self.lexicon, &view, &claims);
         doc.claims = claims.into_iter().map(|c| c.claim).collect();
         doc.events = events;

@@ -218,6 +218,7 @@ impl RealArticle {
                 .iter()
                 .map(|c| [c.speaker.clone(), c.content.clone()])
                 .collect(),
+            generic_actors: true,
         }
     }
 
@@ -666,6 +667,7 @@ mod tests {
                         "two suspects were held",
                     ],
                 ],
+                generic_actors: true,
             }
         "#]]
         .assert_debug_eq(&gold);
@@ -717,6 +719,7 @@ mod tests {
         .assert_debug_eq(&score_entities(&doc, &a.annotation));
         expect![[r#"
             - rel Huancayo located_in Peru
+            + event 180 REB -> COP 'attacked'
             - event 19 REB(Peru) -> COP(Peru)
             - event 17 COP(Peru) -> 
         "#]]

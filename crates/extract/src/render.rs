@@ -39,8 +39,12 @@ pub fn events(doc: &Document) -> String {
             out,
             "{} {} -> {} {} '{}'",
             e.code,
-            name(doc, e.source),
-            name(doc, e.target),
+            e.source_actor
+                .as_ref()
+                .map_or_else(|| name(doc, e.source).to_string(), |g| g.label(doc)),
+            e.target_actor
+                .as_ref()
+                .map_or_else(|| name(doc, e.target).to_string(), |g| g.label(doc)),
             e.modality.as_str(),
             doc.slice(e.trigger)
         );

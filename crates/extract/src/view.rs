@@ -111,6 +111,11 @@ pub struct DocView<'a> {
     times_of: Vec<Vec<usize>>,
     /// Whether the text is written in capitals only.
     all_caps: bool,
+    /// Unnamed actors ("police", "troops"), seen as arguments only while
+    /// `use_generics` is set (events; claims and relations want names).
+    generics: Vec<crate::actors::GenericPhrase>,
+    generic_at: Vec<Option<usize>>,
+    use_generics: bool,
 }
 
 /// An argument: an entity and the mention that names it.
@@ -207,12 +212,9 @@ impl<'a> DocView<'a> {
                 list.push(k);
             }
         }
-        let (mut upper, mut letters) = (0usize, 0usize);
-        for c in doc.text().chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
-        }
-        let all_caps = letters >= 100 && upper * 20 >= letters * 19;
+        // A truecased article (see `dossier_text::truecase`) is read in its
+        // cased form, so it is all caps only when the truecaser left it so.
+        let all_caps = dossier_text::truecase::is_all_caps(doc.cased_text(), 100);
         DocView {
             doc,
             lower,
@@ -222,6 +224,51 @@ impl<'a> DocView<'a> {
             antecedent,
             times_of,
             all_caps,
+            generics: Vec::new(),
+            generic_at: Vec::new(),
+            use_generics: false,
+        }
+    }
+
+    /// Sets the unnamed actors of the document (see [`crate::actors`]).
+    pub fn set_generics(&mut self, generics: Vec<crate::actors::GenericPhrase>) {
+        self.generic_at = vec![None; self.len()];
+        for (k, g) in generics.iter().enumerate() {
+            for slot in self.generic_at.get_mut(g.first..g.last).unwrap_or_default() {
+                *slot = Some(k);
+            }
+        }
+        self.generics = generics;
+    }
+
+    /// Whether token `i` is part of an unnamed actor ("riot police").
+    pub fn in_generic(&self, i: usize) -> bool {
+        self.use_generics && self.generic_at.get(i).copied().flatten().is_some()
+    }
+
+    /// Whether unnamed actors count as arguments.
+    pub fn use_generics(&mut self, on: bool) {
+        self.use_generics = on;
+    }
+
+    /// The unnamed actor an argument stands for: arguments of unnamed
+    /// actors carry entity ids past the document's entities.
+    pub fn generic_of(&self, id: EntityId) -> Option<dossier_text::GenericActor> {
+        let k = id.index().checked_sub(self.doc.entities.len())?;
+        self.generics.get(k).map(|g| g.actor(self))
+    }
+
+    /// An argument as an event stores it: a named entity or an unnamed actor.
+    pub fn event_actor(
+        &self,
+        arg: Option<Arg>,
+    ) -> (Option<EntityId>, Option<dossier_text::GenericActor>) {
+        match arg {
+            Some(a) => match self.generic_of(a.entity) {
+                Some(g) => (None, Some(g)),
+                None => (Some(a.entity), None),
+            },
+            None => (None, None),
         }
     }
 
@@ -314,6 +361,23 @@ impl<'a> DocView<'a> {
     /// The argument whose mention covers token `i`, if its mention was
     /// resolved to an entity.
     pub fn arg_at(&self, i: usize) -> Option<Arg> {
+        // An unnamed actor covers the nationality that modifies it
+        // ("Peruvian police"), so it comes before the mention.
+        if let Some(k) = self
+            .generic_at
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|_| self.use_generics)
+        {
+            let g = &self.generics[k];
+            return Some(Arg {
+                entity: EntityId::new(self.doc.entities.len() + k),
+                mention: self.doc.mentions.len() + k,
+                first: g.first,
+                last: g.last,
+            });
+        }
         let Some(m) = *self.mention_at.get(i)? else {
             let m = (*self.antecedent.get(i)?)?;
             return Some(Arg {
@@ -335,11 +399,14 @@ impl<'a> DocView<'a> {
     }
 
     pub fn etype(&self, arg: Arg) -> EntityType {
+        if let Some(e) = self.doc.entities.get(arg.entity.index()) {
+            return e.etype;
+        }
+        // An unnamed actor acts as a group does.
         self.doc
-            .entities
-            .get(arg.entity.index())
-            .map(|e| e.etype)
-            .unwrap_or(self.doc.mentions[arg.mention].etype)
+            .mentions
+            .get(arg.mention)
+            .map_or(EntityType::Org, |m| m.etype)
     }
 
     /// Whether the argument can act: people, groups, states, nationalities.
@@ -366,7 +433,7 @@ impl<'a> DocView<'a> {
     /// an all-caps text (wire copy, MUC-4) case tells nothing: every word
     /// is lowercase then, and only mentions are names.
     pub fn is_lower(&self, i: usize) -> bool {
-        let text = self.doc.token_text(TokenIdx::new(i));
+        let text = self.doc.cased_token_text(TokenIdx::new(i));
         if self.all_caps {
             text.starts_with(char::is_alphabetic)
         } else {
@@ -380,7 +447,7 @@ impl<'a> DocView<'a> {
             && i < self.len()
             && self
                 .doc
-                .token_text(TokenIdx::new(i))
+                .cased_token_text(TokenIdx::new(i))
                 .starts_with(char::is_uppercase)
     }
 
@@ -630,7 +697,7 @@ impl<'a> DocView<'a> {
     /// A lowercase Arabic name particle that continues a person's name
     /// ("al-Saadi", "bin", "ibn"), which taggers often leave out.
     pub fn is_name_particle(&self, i: usize) -> bool {
-        let text = self.doc.token_text(TokenIdx::new(i));
+        let text = self.doc.cased_token_text(TokenIdx::new(i));
         [
             "al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-",
         ]

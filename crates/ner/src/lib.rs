@@ -214,7 +214,8 @@ impl Component for NerTagger {
         if bounds.is_empty() {
             bounds.push((0, n));
         }
-        let text = doc.text();
+        // An all-caps article is tagged in its truecased form.
+        let text = doc.cased_text();
         let words: Vec<&str> = (0..n)
             .map(|i| {
                 text.get(doc.tokens.start[i] as usize..doc.tokens.end[i] as usize)

@@ -5,8 +5,8 @@
 //! `text`, computed here, once, from the engine's byte offsets.
 
 use dossier_schema::{
-    OutputClaim, OutputDiagnostic, OutputDocument, OutputEntity, OutputEvent, OutputMention,
-    OutputRelation, OutputTime, Span, SpanText, SCHEMA_VERSION,
+    OutputClaim, OutputDiagnostic, OutputDocument, OutputEntity, OutputEvent, OutputGenericActor,
+    OutputMention, OutputRelation, OutputTime, Span, SpanText, SCHEMA_VERSION,
 };
 use dossier_text::{Document, EntityId, TextRange};
 
@@ -60,6 +60,12 @@ pub fn output_document(doc: &Document) -> OutputDocument {
             end: s.end,
             text: doc.slice(r).to_string(),
         }
+    };
+    let generic = |a: &dossier_text::GenericActor| OutputGenericActor {
+        kind: a.kind.clone(),
+        country: a.country.map(entity_ref),
+        label: a.label(doc),
+        text: span_text(a.range),
     };
     let entities = doc
         .entities
@@ -154,6 +160,8 @@ pub fn output_document(doc: &Document) -> OutputDocument {
                 attributed_to: e.attributed_to.map(entity_ref),
                 goldstein: e.goldstein,
                 confidence: e.confidence,
+                source_actor: e.source_actor.as_ref().map(generic),
+                target_actor: e.target_actor.as_ref().map(generic),
             })
             .collect(),
         claims: doc

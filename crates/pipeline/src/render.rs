@@ -103,8 +103,13 @@ pub fn render_text(doc: &Document) -> String {
         // Consecutive events of one sentence are listed together, with the
         // sentence printed once, after the last of them.
         for (i, e) in doc.events.iter().enumerate() {
-            let src = e.source.map(name).unwrap_or("-");
-            let tgt = e.target.map(name).unwrap_or("-");
+            // An unnamed actor shows as its type and country ("COP(Peru)").
+            let actor = |id: Option<EntityId>, g: &Option<dossier_text::GenericActor>| match g {
+                Some(g) => g.label(doc),
+                None => id.map(name).unwrap_or("-").to_string(),
+            };
+            let src = actor(e.source, &e.source_actor);
+            let tgt = actor(e.target, &e.target_actor);
             let _ = writeln!(
                 out,
                 "  {} {} {src} -> {tgt} [{}]{}{}{}",

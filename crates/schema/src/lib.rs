@@ -118,6 +118,31 @@ pub struct OutputEvent {
     pub attributed_to: Option<String>,
     pub goldstein: f32,
     pub confidence: f32,
+    /// The source when the text does not name it (then `source` is
+    /// `None`): an unnamed actor such as "police" or "guerrillas".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_actor: Option<OutputGenericActor>,
+    /// The target when the text does not name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_actor: Option<OutputGenericActor>,
+}
+
+/// An actor the text does not name ("police", "soldiers", "protesters"),
+/// kept apart from the named entities: a type after CAMEO's agent codes
+/// (COP police, MIL military, REB rebels, OPP protesters and opposition, CVL
+/// civilians, GOV government, JUD judiciary, MED media, ...; the list is
+/// `crates/extract/data/actor_types.tsv`) and the country the text gives it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct OutputGenericActor {
+    /// The actor type ("COP").
+    pub kind: String,
+    /// The country's entity id, when the text gives one.
+    pub country: Option<String>,
+    /// The type with the country's name, as ACLED and the real-news set
+    /// write it: "COP(Peru)", or "COP" without a country.
+    pub label: String,
+    /// The phrase that names it ("riot police").
+    pub text: SpanText,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

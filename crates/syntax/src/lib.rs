@@ -153,7 +153,7 @@ impl Component for SyntaxTagger {
             upos: vec![Upos::X; n],
             xpos: vec![Arc::from(""); n],
             lemma: (0..n)
-                .map(|i| doc.token_text(TokenIdx::new(i)).to_string())
+                .map(|i| doc.cased_token_text(TokenIdx::new(i)).to_string())
                 .collect(),
             head: vec![None; n],
             deprel: vec![Arc::from("dep"); n],
@@ -170,7 +170,7 @@ impl Component for SyntaxTagger {
                 forms.extend(
                     range
                         .clone()
-                        .map(|i| model_form(doc.token_text(TokenIdx::new(i)))),
+                        .map(|i| model_form(doc.cased_token_text(TokenIdx::new(i)))),
                 );
                 let refs: Vec<&str> = forms.iter().map(|f| f.as_ref()).collect();
                 self.model.analyze(&refs, scratch);

@@ -31,6 +31,9 @@ pub struct DocMeta {
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     text: String,
+    /// The text as the models read it when it differs from `text` only in
+    /// ASCII case: an all-caps article truecased by the segmenter.
+    cased: Option<String>,
     pub meta: DocMeta,
     pub tokens: Tokens,
     pub sentences: Vec<Sentence>,
@@ -71,6 +74,39 @@ impl Document {
     #[inline]
     pub fn token_text(&self, i: TokenIdx) -> &str {
         self.slice(self.tokens.range(i))
+    }
+
+    /// The text as the models read it: the article text, or its truecased
+    /// form when it was written in capitals (see [`crate::truecase`]). It has
+    /// the same length as [`Document::text`] and differs only in the case of
+    /// ASCII letters, so every range points into both.
+    #[inline]
+    pub fn cased_text(&self) -> &str {
+        self.cased.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether [`Document::cased_text`] differs from the text.
+    pub fn is_truecased(&self) -> bool {
+        self.cased.is_some()
+    }
+
+    /// The cased text a range covers.
+    #[inline]
+    pub fn cased_slice(&self, range: TextRange) -> &str {
+        &self.cased_text()[range.as_range()]
+    }
+
+    /// The cased text of token `i`.
+    #[inline]
+    pub fn cased_token_text(&self, i: TokenIdx) -> &str {
+        self.cased_slice(self.tokens.range(i))
+    }
+
+    /// Sets the cased text. It is dropped (and the text used) unless it
+    /// differs from the text only in the case of ASCII letters.
+    pub fn set_cased_text(&mut self, cased: String) {
+        let same_bytes = cased.len() == self.text.len() && cased.eq_ignore_ascii_case(&self.text);
+        self.cased = (same_bytes && cased != self.text).then_some(cased);
     }
 
     /// Adds a diagnostic about the content of the document.
@@ -322,6 +358,38 @@ pub struct Event {
     pub attributed_to: Option<EntityId>,
     pub goldstein: f32,
     pub confidence: f32,
+    /// The source when the text does not name it ("police", "guerrillas"):
+    /// then `source` is `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_actor: Option<GenericActor>,
+    /// The target when the text does not name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_actor: Option<GenericActor>,
+}
+
+/// An actor the text does not name ("police", "soldiers", "protesters"): a
+/// type of actor after CAMEO's agent codes (`COP`, `MIL`, `REB`, `OPP`,
+/// `CVL`, ...; the extractor's `data/actor_types.tsv`), qualified by the
+/// country the text gives it. Kept apart from the named entities.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenericActor {
+    /// The actor type ("COP").
+    pub kind: String,
+    /// The country: a GPE (or, failing one, a NORP) entity of the document.
+    pub country: Option<EntityId>,
+    /// The phrase that names the actor ("riot police").
+    pub range: TextRange,
+}
+
+impl GenericActor {
+    /// The type with the country's name, as ACLED and the real-news set
+    /// write it: "COP(Peru)", or "COP" without a country.
+    pub fn label(&self, doc: &Document) -> String {
+        match self.country.and_then(|c| doc.entities.get(c.index())) {
+            Some(e) => format!("{}({})", self.kind, e.name),
+            None => self.kind.clone(),
+        }
+    }
 }
 
 /// Something a speaker says, in their words or reported.

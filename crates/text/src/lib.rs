@@ -15,6 +15,7 @@ mod idx;
 pub mod memory;
 mod range;
 pub mod tokenize;
+pub mod truecase;
 
 pub use document::*;
 pub use idx::*;

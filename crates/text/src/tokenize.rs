@@ -46,7 +46,7 @@ mod lexicon;
 mod scan;
 mod sentence;
 
-use crate::{Component, Document, Sentence, Severity, Tokens};
+use crate::{truecase, Component, Document, Sentence, Severity, Tokens};
 
 /// The pipeline component that fills `tokens` and `sentences`: see
 /// [`segment`].
@@ -81,11 +81,20 @@ pub fn segment(doc: &mut Document) {
     }
     let mut tokens = std::mem::take(&mut doc.tokens);
     tokens.clear();
-    tokenize_into(doc.text(), &mut tokens);
-    let sentences = split_sentences(doc.text(), &tokens);
-    let (sentences, n_cut) = cut_long_sentences(doc.text(), &tokens, sentences);
+    // An article in capitals is read in its truecased form, from tokens on:
+    // abbreviations and sentence openers are known by their case.
+    if truecase::is_all_caps(doc.text(), ALL_CAPS_MIN_LETTERS) {
+        let cased = truecase::builtin().truecase(doc.text());
+        doc.set_cased_text(cased);
+    }
+    tokenize_into(doc.cased_text(), &mut tokens);
+    let sentences = split_sentences(doc.cased_text(), &tokens);
+    let (sentences, n_cut) = cut_long_sentences(doc.cased_text(), &tokens, sentences);
     doc.sentences = sentences;
     doc.tokens = tokens;
+    if !doc.is_truecased() {
+        truecase_capital_sentences(doc);
+    }
     if n_cut > 0 {
         doc.diagnose(
             "segment.v1",
@@ -93,6 +102,34 @@ pub fn segment(doc: &mut Document) {
             None,
             format!("{n_cut} sentence(s) longer than {MAX_SENTENCE_TOKENS} tokens were cut into pieces of at most that length, so that parsing stays fast; text without sentence punctuation reads badly"),
         );
+    }
+}
+
+/// Letters an article needs before it is taken for all-caps copy.
+const ALL_CAPS_MIN_LETTERS: usize = 100;
+
+/// Letters an all-caps sentence of a mixed-case article needs before it is
+/// truecased (a shouted headline; "NATO" alone is an acronym).
+const CAPS_SENTENCE_MIN_LETTERS: usize = 20;
+
+/// Truecases the sentences of a mixed-case article that are written in
+/// capitals, keeping its tokens and sentences.
+fn truecase_capital_sentences(doc: &mut Document) {
+    let caps: Vec<crate::TextRange> = doc
+        .sentences
+        .iter()
+        .map(|s| s.range)
+        .filter(|&r| truecase::is_all_caps(doc.slice(r), CAPS_SENTENCE_MIN_LETTERS))
+        .collect();
+    if caps.is_empty() {
+        return;
+    }
+    let mut out = doc.text().as_bytes().to_vec();
+    for r in caps {
+        truecase::builtin().truecase_into(doc.slice(r), r.start() as usize, &mut out);
+    }
+    if let Ok(cased) = String::from_utf8(out) {
+        doc.set_cased_text(cased);
     }
 }
 

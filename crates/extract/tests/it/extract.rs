@@ -111,6 +111,7 @@ fn suicide_bombing_claimed_with_place_and_time() {
             events:
             015 The Pakistani Taliban -> - asserted 'claimed responsibility' in Peshawar @2024-03-04
             183 The Pakistani Taliban -> - asserted 'suicide bombing' in Peshawar @2024-03-04
+            180 - -> COP asserted 'killed' @2024-03-04
             claims:
         "#]],
     );
@@ -139,6 +140,7 @@ fn according_to_and_clause_final_said() {
             relations:
             events:
             195 Russian -> - claimed 'struck' by Reuters in Idlib
+            180 - -> CVL claimed 'killed' by the White Helmets
             claims:
             Reuters: 'Russian jets struck a market in Idlib'
             the White Helmets: 'Nine civilians were killed'
@@ -275,6 +277,7 @@ fn target_is_not_taken_from_a_subordinate_clause() {
         expect![[r#"
             relations:
             events:
+            180 - -> MIL claimed 'attacking' by al-Shabaab
             claims:
             al-Shabaab: 'Our fighters will keep attacking the army until Sharia law rules Somalia' direct
         "#]],
@@ -351,7 +354,7 @@ fn dateline_lead_according_to_its_propaganda_arm_is_the_subjects_claim() {
             relations:
             Katiba Macina affiliate_of JNIM by Katiba Macina
             events:
-            180 Katiba Macina -> - claimed 'killed' by Katiba Macina in Djibo
+            180 Katiba Macina -> MIL claimed 'killed' by Katiba Macina in Djibo
             084 Katiba Macina -> - asserted 'released'
             claims:
             Katiba Macina: 'Katiba Macina, a branch of JNIM, killed 14 soldiers near Djibo on Friday'
@@ -369,6 +372,7 @@ fn according_to_an_unnamed_official_has_no_speaker() {
             relations:
             Omar Farooq spokesperson_of the Front
             events:
+            173 COP -> - claimed 'detained' in Mardan
             claims:
             Omar Farooq: 'We will strike again' direct
             -: 'Police detained four men in Mardan on Tuesday'
@@ -439,6 +443,7 @@ fn organisation_as_speaker() {
         expect![[r#"
             relations:
             events:
+            193 MIL -> OPP claimed 'shot' by Amnesty International in Bamako
             claims:
             Amnesty International: 'soldiers shot at least nine marchers in Bamako'
         "#]],
@@ -484,7 +489,7 @@ fn acknowledged_reports_speech() {
         expect![[r#"
             relations:
             events:
-            040 Amina Yusuf -> - claimed 'met' by Amina Yusuf
+            040 Amina Yusuf -> CRM claimed 'met' by Amina Yusuf
             claims:
             Amina Yusuf: 'she had met the smugglers twice'
         "#]],
@@ -577,7 +582,7 @@ fn threat_complement_subject_is_not_the_target() {
             relations:
             Omar Farooq spokesperson_of The Front
             events:
-            130 Omar Farooq -> - asserted 'warned'
+            130 Omar Farooq -> MIL asserted 'warned'
             claims:
             Omar Farooq: 'the group would target army posts across the valley'
         "#]],
@@ -594,9 +599,116 @@ fn according_to_an_official_is_not_the_previous_speaker() {
             relations:
             Omar Farooq spokesperson_of The Front
             events:
+            173 COP -> - claimed 'detained' in Mardan
             claims:
             Omar Farooq: 'Our men will strike again' direct
             -: 'Police detained two men in Mardan on Tuesday'
+        "#]],
+    );
+}
+
+#[test]
+fn unnamed_police_and_students_are_typed_actors_with_a_nationality() {
+    check(
+        "[Peruvian]{NORP#1} police arrested twelve students in [Lima]{GPE#2} on Tuesday.",
+        expect![[r#"
+            relations:
+            events:
+            173 COP(Peruvian) -> EDU asserted 'arrested' in Lima
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn named_group_owns_its_guerrillas_and_the_army_is_a_target() {
+    check(
+        "[FMLN]{ORG#1} guerrillas attacked an army post near [San Miguel]{GPE#2} last night.",
+        expect![[r#"
+            relations:
+            events:
+            180 FMLN -> MIL asserted 'attacked' in San Miguel
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn soldiers_fired_on_protesters() {
+    check(
+        "Soldiers fired at protesters in [Khartoum]{GPE#1} on Sunday, witnesses said.",
+        expect![[r#"
+            relations:
+            events:
+            190 MIL -> OPP claimed 'fired at' in Khartoum
+            claims:
+            -: 'Soldiers fired at protesters in Khartoum on Sunday'
+        "#]],
+    );
+}
+
+#[test]
+fn police_chief_is_a_title_not_an_actor() {
+    check(
+        "Police chief [Ahmed Salah]{PERSON#1} said that gunmen killed two villagers near [Kandahar]{GPE#2}.",
+        expect![[r#"
+            relations:
+            events:
+            180 REB -> CVL claimed 'killed' by Ahmed Salah in Kandahar
+            claims:
+            Ahmed Salah: 'gunmen killed two villagers near Kandahar'
+        "#]],
+    );
+}
+
+#[test]
+fn passive_kidnapping_by_rebels_of_journalists() {
+    check(
+        "Two journalists were kidnapped by rebels in [Mindanao]{LOC#1} on Friday.",
+        expect![[r#"
+            relations:
+            events:
+            181 REB -> MED asserted 'kidnapped' in Mindanao
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn riot_police_fired_tear_gas_at_marching_students() {
+    check(
+        "Riot police fired tear gas at students in [Nairobi]{GPE#1} on Monday.",
+        expect![[r#"
+            relations:
+            events:
+            175 COP -> EDU asserted 'fired tear gas' in Nairobi
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn extradition_by_a_state_of_a_named_man() {
+    check(
+        "[Colombia]{GPE#1} extradited [Carlos Lehder]{PERSON#2} to [the United States]{GPE#3} in February.",
+        expect![[r#"
+            relations:
+            events:
+            174 Colombia -> Carlos Lehder asserted 'extradited'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn nominal_killing_of_a_named_target() {
+    check(
+        "[The Shining Path]{ORG#1} carried out the killing of [Jorge Salas]{PERSON#2} near [Ayacucho]{GPE#3}.",
+        expect![[r#"
+            relations:
+            events:
+            180 The Shining Path -> Jorge Salas asserted 'killing' in Ayacucho
+            claims:
         "#]],
     );
 }

@@ -145,6 +145,8 @@ impl Doc {
             attributed_to: None,
             goldstein: -5.0,
             confidence: 0.7,
+            source_actor: None,
+            target_actor: None,
         });
         self
     }
