@@ -772,21 +772,17 @@ impl Store {
         // A claim's day is its article's publication day (`valid_start`),
         // so the page is read in day order from an index: the speaker's
         // (`claims_speaker_day`) or the actor's it is about (`claim_about_day`).
-        let page = match q.about {
-            Some(_) => format!(
-                "SELECT ca.claim AS cid, ca.day AS day FROM claim_about ca
-                 JOIN claims c ON c.id = ca.claim {clause}
-                 ORDER BY ca.day DESC, ca.claim DESC LIMIT ?{} OFFSET ?{}",
-                n + 1,
-                n + 2
-            ),
-            None => format!(
-                "SELECT c.id AS cid, c.valid_start AS day FROM claims c {clause}
-                 ORDER BY c.valid_start DESC, c.id DESC LIMIT ?{} OFFSET ?{}",
-                n + 1,
-                n + 2
-            ),
+        let (id, day) = match q.about {
+            Some(_) => ("ca.claim", "ca.day"),
+            None => ("c.id", "c.valid_start"),
         };
+        let page = format!(
+            "SELECT {id} AS cid, {day} AS day FROM {} {clause}
+             ORDER BY {day} DESC, {id} DESC LIMIT ?{} OFFSET ?{}",
+            claim_from(q, true),
+            n + 1,
+            n + 2
+        );
         let sql = format!(
             "SELECT c.id, c.speaker, s.name, en.name, c.medium, m.name, c.text, c.direct,
                     c.polarity, c.about, a.published_day, c.confidence, c.article, c.sentence,
@@ -841,14 +837,11 @@ impl Store {
     /// How many claims a query selects.
     pub fn count_claims(&self, q: &ClaimQuery) -> Result<i64, StoreError> {
         let w = claim_where(q, self.db.pick("LIKE", "ILIKE"));
-        // The claims about an actor are counted in `claim_about` alone when
-        // nothing else is asked of them.
-        let from = match q.about {
-            Some(_) if q.speaker.is_none() && q.words.is_empty() => "claim_about ca",
-            Some(_) => "claim_about ca JOIN claims c ON c.id = ca.claim",
-            None => "claims c",
-        };
-        let sql = format!("SELECT count(*) FROM {from} {}", w.clause());
+        let sql = format!(
+            "SELECT count(*) FROM {} {}",
+            claim_from(q, false),
+            w.clause()
+        );
         self.q(self.db.one(&sql, &w.params))
     }
 
@@ -917,6 +910,18 @@ impl Store {
             out.push(hit);
         }
         Ok((total, out))
+    }
+}
+
+/// The tables [`claim_where`]'s filter reads: `claims c`, or with an actor
+/// the claims are about, `claim_about ca` (which holds each claim's day).
+/// `claim_about` alone serves when no column of `claims` is wanted: neither
+/// the page's (`with_claims`) nor the filter's (a speaker or words).
+fn claim_from(q: &ClaimQuery, with_claims: bool) -> &'static str {
+    match q.about {
+        None => "claims c",
+        Some(_) if !with_claims && q.speaker.is_none() && q.words.is_empty() => "claim_about ca",
+        Some(_) => "claim_about ca JOIN claims c ON c.id = ca.claim",
     }
 }
 
