@@ -11,12 +11,16 @@
 #
 # The load client is crates/server/examples/serve_load.rs (hyper + tokio).
 # The server and the client share the machine; READERS (default 4) sets the
-# server's store connections. The summary goes to $BENCH/serve_load.json.
+# server's store connections; CACHE_MIB (default 32, the server's default)
+# the bytes of actor dossiers it keeps between requests, 0 for none, which
+# times every dossier computed afresh. The summary goes to
+# $BENCH/serve_load.json.
 # DOSSIER=path/to/dossier skips the build of the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:?usage: bench/serve_load.sh STORE.db}
 READERS=${READERS:-4}
+CACHE_MIB=${CACHE_MIB:-32}
 BENCH=${CARGO_TARGET_DIR:-target}/bench
 mkdir -p "$BENCH"
 step() { echo "== $(date +%H:%M:%S) $*"; }
@@ -32,10 +36,10 @@ CLIENT=${CARGO_TARGET_DIR:-target}/release/examples/serve_load
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 LOG=$BENCH/serve_load.server.log
-step "serving $DB on 127.0.0.1:$PORT ($READERS readers)"
+step "serving $DB on 127.0.0.1:$PORT ($READERS readers, dossier cache $CACHE_MIB MiB)"
 # The server itself is the child (no `timeout` in between), so its PID is the
 # one whose RSS is read; the trap stops it however the script ends.
-"$DOSSIER" serve --db "$DB" --addr "127.0.0.1:$PORT" --readers "$READERS" 2>"$LOG" &
+"$DOSSIER" serve --db "$DB" --addr "127.0.0.1:$PORT" --readers "$READERS" --cache-mib "$CACHE_MIB" 2>"$LOG" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

@@ -37,6 +37,11 @@ pub struct ServeArgs {
     /// Store connections for queries, the most that run at once.
     #[arg(long)]
     readers: Option<usize>,
+    /// MiB of actor dossiers kept between requests, so that a popular
+    /// actor's page is computed once per change of the store; 0 turns the
+    /// cache off. A commit by another process is seen within half a second.
+    #[arg(long, default_value_t = 32, value_name = "MIB")]
+    cache_mib: usize,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -45,8 +50,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.readers {
         config.readers = n.max(1);
     }
+    config.cache_bytes = args.cache_mib.saturating_mul(1024 * 1024);
     let writes = config.token.is_some();
+    // One arena keeps the server's memory level under load (see the
+    // function); each query runs on one thread and the server has few, so
+    // the allocator's lock is little contended.
+    dossier_text::memory::bound_malloc_arenas(1);
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        // The queries' threads are kept rather than made again after ten
+        // idle seconds, so that a server's memory levels off early.
+        .thread_keep_alive(std::time::Duration::from_secs(600))
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;

@@ -5,7 +5,12 @@
 //! p50/p95/p99 latency at 1, 10 and 50 concurrent clients, then tops the
 //! run up with mixed requests to 10,000 in all; the server's resident
 //! memory (VmRSS of `--pid`) is read before the first request and after the
-//! 1,000th and the 10,000th.
+//! 1,000th and the 10,000th. The first 1,000 requests (`--warmup`) are the
+//! three kinds mixed, from 50 clients, not timed: the 1,000th request is
+//! then a point where the server has met every kind of request at the
+//! highest concurrency, so what its memory does from there to the 10,000th
+//! is growth under the same traffic (a leak, an unbounded cache), not the
+//! first use of a code path. `--warmup 0` starts with the actor pages.
 //!
 //! ```sh
 //! cargo run --release -p dossier-server --example serve_load -- \
@@ -31,6 +36,7 @@ struct Args {
     /// Requests per scenario and concurrency: at 1, 10 and 50 clients.
     counts: [usize; 3],
     total: usize,
+    warmup: usize,
 }
 
 fn args() -> Args {
@@ -40,6 +46,7 @@ fn args() -> Args {
         out: None,
         counts: [200, 600, 1500],
         total: 10_000,
+        warmup: 1_000,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -49,6 +56,7 @@ fn args() -> Args {
             "--pid" => a.pid = Some(v.parse().expect("--pid N")),
             "--out" => a.out = Some(v),
             "--total" => a.total = v.parse().expect("--total N"),
+            "--warmup" => a.warmup = v.parse().expect("--warmup N"),
             "--counts" => {
                 let n: Vec<usize> = v
                     .split(',')
@@ -56,7 +64,9 @@ fn args() -> Args {
                     .collect();
                 a.counts = [n[0], n[1], n[2]];
             }
-            _ => panic!("unknown option {k}; give --port, --pid, --out, --total, --counts"),
+            _ => {
+                panic!("unknown option {k}; give --port, --pid, --out, --total, --counts, --warmup")
+            }
         }
     }
     a
@@ -238,6 +248,13 @@ async fn main() {
         ("events API (/api/events)", Arc::new(event_paths)),
         ("search (/api/search)", Arc::new(search_paths)),
     ];
+    let mixed: Arc<Vec<String>> = Arc::new(
+        scenarios
+            .iter()
+            .flat_map(|(_, p)| p.iter().cloned())
+            .collect(),
+    );
+    let (_, warmup_errors) = run(&http, a.port, mixed.clone(), a.warmup, 50, counter.clone()).await;
     let mut rows = Vec::new();
     println!("| scenario | clients | requests | errors | p50 ms | p95 ms | p99 ms | req/s |");
     println!("|---|---|---|---|---|---|---|---|");
@@ -265,19 +282,7 @@ async fn main() {
     let sent = counter.sent.load(Ordering::SeqCst);
     let mut mixed_errors = 0;
     if sent < a.total {
-        let mixed: Vec<String> = scenarios
-            .iter()
-            .flat_map(|(_, p)| p.iter().cloned())
-            .collect();
-        let (_, e) = run(
-            &http,
-            a.port,
-            Arc::new(mixed),
-            a.total - sent,
-            10,
-            counter.clone(),
-        )
-        .await;
+        let (_, e) = run(&http, a.port, mixed, a.total - sent, 10, counter.clone()).await;
         mixed_errors = e;
     }
     let marks = counter.marks.lock().unwrap().clone();
@@ -285,8 +290,9 @@ async fn main() {
     let (r1, r10) = (rss_at(1_000), rss_at(10_000));
     println!();
     println!(
-        "requests: {}; mixed top-up errors: {mixed_errors}",
-        counter.sent.load(Ordering::SeqCst)
+        "requests: {} (warm-up {}, errors {warmup_errors}); mixed top-up errors: {mixed_errors}",
+        counter.sent.load(Ordering::SeqCst),
+        a.warmup
     );
     println!(
         "server RSS: before {} KiB, after 1,000 requests {} KiB, after 10,000 {} KiB{}",
@@ -303,7 +309,8 @@ async fn main() {
     );
     if let Some(out) = a.out {
         let v = json!({"rows": rows, "rss_kib": {"before": rss_before, "after_1000": r1, "after_10000": r10},
-            "requests": counter.sent.load(Ordering::SeqCst), "mixed_errors": mixed_errors});
+            "requests": counter.sent.load(Ordering::SeqCst), "warmup": a.warmup,
+            "warmup_errors": warmup_errors, "mixed_errors": mixed_errors});
         std::fs::write(&out, serde_json::to_string_pretty(&v).unwrap()).expect("write --out");
     }
 }

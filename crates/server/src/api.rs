@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::{header, request::Parts, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -160,6 +161,18 @@ fn json<T: Serialize>(v: T) -> Response {
     Json(v).into_response()
 }
 
+/// A JSON body already written.
+fn json_bytes(body: Bytes) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
 /// Counts of the store and its most reported actors (`dossier stats`).
 #[utoipa::path(get, path = "/api/stats", tag = "api",
     responses((status = 200, description = "counts of the store", body = Object),
@@ -206,9 +219,18 @@ pub async fn actor(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     bounded("the actor", Some(&id))?;
-    app.pool
+    let cache = app.cache.clone();
+    if let Some(body) = cache.as_ref().and_then(|c| c.get(&id)) {
+        return Ok(json_bytes(body));
+    }
+    let generation = cache.as_ref().map(|c| c.generation());
+    let key = id.clone();
+    let body = app
+        .pool
         .run(move |s| match dossier_query::actor_dossier(s, &id)? {
-            Lookup::Found(d) => Ok(json(d)),
+            Lookup::Found(d) => serde_json::to_vec(&d)
+                .map(Bytes::from)
+                .map_err(|e| ApiError::Internal(format!("cannot write the dossier: {e}"))),
             Lookup::NotFound { name } => {
                 Err(dossier_query::QueryError::UnknownActor { name }.into())
             }
@@ -216,7 +238,11 @@ pub async fn actor(
                 Err(dossier_query::QueryError::AmbiguousActor { name, candidates }.into())
             }
         })
-        .await
+        .await?;
+    if let (Some(c), Some(g)) = (cache, generation) {
+        c.put(key, body.clone(), g);
+    }
+    Ok(json_bytes(body))
 }
 
 /// Stored events under filters, the latest first (`dossier events`).

@@ -22,6 +22,7 @@
 
 mod api;
 mod assets;
+mod cache;
 mod error;
 mod highlight;
 mod pool;
@@ -53,6 +54,7 @@ pub use api::{MAX_CSV_ROWS, MAX_LIMIT, MAX_VALUE_BYTES};
 pub use error::{ApiError, ErrorBody};
 pub use highlight::{segments, ArticlePage, Segment};
 
+use cache::DossierCache;
 use pool::Pool;
 use write::Writer;
 
@@ -79,6 +81,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// A request still running after this long is answered 408.
     pub timeout: Duration,
+    /// Bytes of actor dossiers kept between requests (see `cache`); 0
+    /// computes every dossier afresh.
+    pub cache_bytes: usize,
 }
 
 impl Config {
@@ -92,6 +97,7 @@ impl Config {
                 .clamp(2, 8),
             max_body_bytes: 16 * 1024 * 1024,
             timeout: Duration::from_secs(60),
+            cache_bytes: 32 * 1024 * 1024,
         }
     }
 }
@@ -100,6 +106,7 @@ impl Config {
 pub struct App {
     pool: Arc<Pool>,
     writer: Option<Writer>,
+    cache: Option<Arc<DossierCache>>,
     openapi: OnceLock<utoipa::openapi::OpenApi>,
 }
 
@@ -122,9 +129,18 @@ impl App {
             }
         };
         let pool = Pool::open(&config.db, config.readers)?;
+        let cache = match config.cache_bytes {
+            0 => None,
+            n => {
+                let cache = Arc::new(DossierCache::new(n));
+                cache::watch(&cache, &config.db)?;
+                Some(cache)
+            }
+        };
         Ok(Arc::new(App {
             pool: Arc::new(pool),
             writer,
+            cache,
             openapi: OnceLock::new(),
         }))
     }
@@ -287,15 +303,25 @@ pub async fn serve(
     addr: SocketAddr,
     on_ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
-    let app = App::open(config)?;
+    // The store's clients block (PostgreSQL's even when it connects and
+    // when it is dropped), so the app is opened and dropped off the
+    // runtime's threads.
+    let app = {
+        let config = config.clone();
+        tokio::task::spawn_blocking(move || App::open(&config))
+            .await
+            .context("opening the store failed")??
+    };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}; give another --addr"))?;
     on_ready(listener.local_addr()?);
-    axum::serve(listener, router(app, config))
+    let served = axum::serve(listener, router(app.clone(), config))
         .with_graceful_shutdown(shutdown())
         .await
-        .context("the server failed")
+        .context("the server failed");
+    let _ = tokio::task::spawn_blocking(move || drop(app)).await;
+    served
 }
 
 async fn shutdown() {

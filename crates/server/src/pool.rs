@@ -17,7 +17,7 @@ use crate::error::ApiError;
 /// within its first requests and stays there (issue 22's load test: RSS after
 /// 10,000 requests within 10% of RSS after 1,000); the file's pages stay in
 /// the operating system's cache.
-const READER_CACHE_MIB: u32 = 16;
+const READER_CACHE_MIB: u32 = 2;
 
 pub struct Pool {
     stores: Mutex<Vec<Store>>,

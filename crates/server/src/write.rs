@@ -48,7 +48,12 @@ impl Writer {
         tokio::task::spawn_blocking(move || {
             let w = app.writer.as_ref().ok_or(ApiError::Unauthorized)?;
             let mut store = w.store.lock().unwrap_or_else(|e| e.into_inner());
-            f(w, &mut store)
+            let out = f(w, &mut store);
+            // Whatever it did, the dossiers computed before may be stale.
+            if let Some(c) = &app.cache {
+                c.invalidate();
+            }
+            out
         })
         .await
         .map_err(|e| ApiError::Internal(format!("the write task failed: {e}")))?

@@ -238,6 +238,29 @@ impl Store {
         }
     }
 
+    /// A number that changes whenever a commit by another connection (or
+    /// another process) may have changed the store, as this connection sees
+    /// it: a reader compares two marks to know whether what it computed
+    /// from the store may be stale. SQLite gives `PRAGMA data_version`
+    /// (commits by this connection itself do not move it); PostgreSQL the
+    /// position of its write-ahead log, which moves with any write to the
+    /// cluster, so it errs towards "changed".
+    pub fn change_mark(&self) -> Result<i64, StoreError> {
+        match &self.db {
+            Db::Sqlite(conn) => conn
+                .pragma_query_value(None, "data_version", |r| r.get(0))
+                .map_err(|e| self.sqlite_err(e)),
+            Db::Postgres(_) => self
+                .db
+                .one(
+                    "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() \
+                     ELSE pg_current_wal_lsn() END - '0/0'::pg_lsn)::bigint",
+                    &[],
+                )
+                .map_err(|e| self.err(e)),
+        }
+    }
+
     /// The file this store lives in (or the PostgreSQL URL it was opened
     /// with).
     pub fn path(&self) -> &Path {

@@ -1,5 +1,6 @@
 //! The JSON API, driven in-process through the router (`tower::oneshot`).
 
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -64,6 +65,15 @@ fn post(uri: &str, token: Option<&str>, body: Value) -> Request<Body> {
         r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
     r.body(Body::from(body.to_string())).unwrap()
+}
+
+async fn add_alias(app: &Arc<App>, config: &Config, token: &str, body: Value) -> Answer {
+    call(
+        app,
+        config,
+        post("/api/curate/alias/add", Some(token), body),
+    )
+    .await
 }
 
 /// Every route the server has, as the OpenAPI document names it, and a
@@ -322,12 +332,7 @@ async fn writes_need_the_token() {
     )
     .await;
     assert_eq!(r.json()["total"], 0);
-    let r = call(
-        &app,
-        &config,
-        post("/api/curate/alias/add", Some(token), body),
-    )
-    .await;
+    let r = add_alias(&app, &config, token, body).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json()["actor"], "dossier:ttp");
     let r = get(
@@ -475,4 +480,143 @@ async fn the_article_is_cut_at_its_marks() {
     );
     assert!(!marked("event").is_empty());
     assert!(!marked("time").is_empty());
+}
+
+/// The names in an actor's dossier as the server gives it.
+async fn alias_names(app: &Arc<App>, config: &Config, id: &str) -> Vec<String> {
+    let r = get(app, config, &format!("/api/actors/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    r.json()["aliases"]
+        .as_array()
+        .expect("aliases")
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_kept_dossier_follows_the_store() {
+    let (_dir, path) = fixture::writable_copy();
+    kept_dossier_follows(&path).await;
+}
+
+/// The same on PostgreSQL, where the change mark is the write-ahead log's
+/// position; and every read route answers there as it does on SQLite. The
+/// PostgreSQL client blocks (even when it connects and when it is dropped),
+/// so it is opened, used and dropped off the test's runtime, as the server
+/// does.
+#[tokio::test]
+async fn a_postgres_store_is_served_as_sqlite_is() {
+    let made = tokio::task::spawn_blocking(|| {
+        let url = dossier_store::test_database("server_serve")?;
+        let inputs = [
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.jsonl"),
+        ];
+        assert_eq!(fixture::build_store(Path::new(&url), &inputs), 13);
+        Some(url)
+    });
+    let Some(url) = made.await.unwrap() else {
+        return;
+    };
+    let (lite, lite_config) = fixture::app(fixture::store_path(), None);
+    let at = url.clone();
+    let (pg, pg_config) = tokio::task::spawn_blocking(move || fixture::app(Path::new(&at), None))
+        .await
+        .unwrap();
+    for uri in [
+        "/api/stats",
+        "/api/actors?limit=5",
+        "/api/actors/dossier:ttp",
+        "/api/events?actor=TTP&limit=4",
+        "/api/events?country=PK&root=19",
+        "/api/timeline",
+        "/api/network?actor=dossier:ttp",
+        "/api/claims?limit=5",
+    ] {
+        let a = get(&lite, &lite_config, uri).await;
+        let b = get(&pg, &pg_config, uri).await;
+        assert_eq!(b.status, StatusCode::OK, "{uri}");
+        let (mut a, mut b) = (a.json(), b.json());
+        // The one number that belongs to the engine: the size of its files.
+        for v in [&mut a, &mut b] {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("file_bytes");
+            }
+        }
+        assert_eq!(a, b, "{uri}");
+    }
+    // Full-text search ranks by each engine's own measure (FTS5's bm25,
+    // PostgreSQL's ts_rank): the same articles, not always in one order.
+    let hits = |v: Value| {
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["article"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        (v["total"].clone(), ids)
+    };
+    let uri = "/api/search?q=police";
+    let want = hits(get(&lite, &lite_config, uri).await.json());
+    assert!(want.1.len() > 3);
+    assert_eq!(hits(get(&pg, &pg_config, uri).await.json()), want);
+    tokio::task::spawn_blocking(move || drop(pg)).await.unwrap();
+    kept_dossier_follows(Path::new(&url)).await;
+}
+
+/// A dossier the server keeps is renewed after a write through the server
+/// (at once) and after a write by another connection (within the watcher's
+/// interval).
+async fn kept_dossier_follows(path: &Path) {
+    let token = "a-long-enough-token";
+    let at = path.to_path_buf();
+    let (app, config) = tokio::task::spawn_blocking(move || fixture::app(&at, Some(token)))
+        .await
+        .unwrap();
+    let before = alias_names(&app, &config, "dossier:ttp").await;
+    assert!(!before.iter().any(|n| n == "Pakistani Taliban movement"));
+    // Asked again, the same body (from the cache).
+    assert_eq!(alias_names(&app, &config, "dossier:ttp").await, before);
+
+    let body = json!({"actor": "dossier:ttp", "name": "Pakistani Taliban movement"});
+    let r = add_alias(&app, &config, token, body).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let after = alias_names(&app, &config, "dossier:ttp").await;
+    assert!(
+        after.iter().any(|n| n == "Pakistani Taliban movement"),
+        "{after:?}"
+    );
+
+    let at = path.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        Store::open(&at)
+            .unwrap()
+            .curate(&dossier_store::Curation::AliasAdd {
+                actor: "dossier:ttp".into(),
+                name: "Movement of the Pakistani Taliban".into(),
+            })
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let names = alias_names(&app, &config, "dossier:ttp").await;
+        if names
+            .iter()
+            .any(|n| n == "Movement of the Pakistani Taliban")
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the dossier still misses the alias another process added: {names:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    tokio::task::spawn_blocking(move || drop(app))
+        .await
+        .unwrap();
 }
