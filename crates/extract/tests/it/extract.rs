@@ -178,6 +178,7 @@ fn operations_list_and_publication_agency() {
             015 It -> - asserted 'claimed'
             180 It -> - asserted 'attack'
             claims:
+            -: 'It has conducted operations in Iraq, Syria, and Libya' via Amaq
         "#]],
     );
 }
@@ -709,6 +710,113 @@ fn nominal_killing_of_a_named_target() {
             events:
             180 The Shining Path -> Jorge Salas asserted 'killing' in Ayacucho
             claims:
+        "#]],
+    );
+}
+
+#[test]
+fn clause_final_source_with_an_addressee_after_the_verb() {
+    check(
+        "The ceasefire will hold until the election, [Ruto]{PERSON#1} told [Citizen TV]{ORG#2} on [Friday]{DATE=2024-05-03}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Ruto: 'The ceasefire will hold until the election'
+        "#]],
+    );
+}
+
+#[test]
+fn said_then_a_day_then_a_bare_clause() {
+    check(
+        "[Tanzanian]{NORP#1} police said on [Tuesday]{DATE=1998-08-11} they had arrested 14 foreigners.",
+        expect![[r#"
+            relations:
+            events:
+            173 Tanzanian -> - claimed 'arrested' by Tanzanian @1998-08-11
+            claims:
+            Tanzanian: 'they had arrested 14 foreigners'
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_speaker_is_the_subject_before_not_the_nearest_name() {
+    check(
+        "[Amina Yusuf]{PERSON#1} met [Bola Tinubu]{PERSON#2} in [Abuja]{GPE#3} on Monday. “The talks went well and we will meet again,” she said.",
+        expect![[r#"
+            relations:
+            events:
+            040 Amina Yusuf -> Bola Tinubu asserted 'met' in Abuja
+            claims:
+            Amina Yusuf: 'The talks went well and we will meet again' direct
+        "#]],
+    );
+}
+
+#[test]
+fn surname_alone_names_the_person_named_before() {
+    check(
+        "[Tomas Herrera]{PERSON#1} arrived in [Quito]{GPE#2} on Monday. Herrera said the border would stay open.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Tomas Herrera: 'the border would stay open'
+        "#]],
+    );
+}
+
+#[test]
+fn he_added_after_an_unnamed_official_stays_unnamed() {
+    check(
+        "The talks in [Geneva]{GPE#1} ended with no deal, an official from the [United Nations]{ORG#2} said on Wednesday. He added that a new round would start in May.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The talks in Geneva ended with no deal'
+            -: 'a new round would start in May'
+        "#]],
+    );
+}
+
+#[test]
+fn short_quote_then_said_and_the_name() {
+    check(
+        "“Security is tight,” said [Ana Ruiz]{PERSON#1}, a spokeswoman for the festival.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Ana Ruiz: 'Security is tight' direct
+        "#]],
+    );
+}
+
+#[test]
+fn parenthetical_source_before_what_was_said() {
+    check(
+        "That, the source said, was when [Sununu]{PERSON#1} started calling lawmakers.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'was when Sununu started calling lawmakers'
+        "#]],
+    );
+}
+
+#[test]
+fn dateline_is_not_part_of_what_was_said() {
+    check(
+        "WELLINGTON, [New Zealand]{GPE#1} (AP) _ The strikes were lawful, [New Zealand]{GPE#1} said [Friday]{DATE=1998-08-21}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            New Zealand: 'The strikes were lawful'
         "#]],
     );
 }
