@@ -734,9 +734,9 @@ fn said_then_a_day_then_a_bare_clause() {
         expect![[r#"
             relations:
             events:
-            173 Tanzanian -> - claimed 'arrested' by Tanzanian @1998-08-11
+            173 Tanzanian -> - claimed 'arrested' @1998-08-11
             claims:
-            Tanzanian: 'they had arrested 14 foreigners'
+            -: 'they had arrested 14 foreigners'
         "#]],
     );
 }
@@ -817,6 +817,32 @@ fn dateline_is_not_part_of_what_was_said() {
             events:
             claims:
             New Zealand: 'The strikes were lawful'
+        "#]],
+    );
+}
+
+#[test]
+fn description_with_a_name_inside_is_an_unnamed_speaker() {
+    check(
+        "A [State Department]{ORG#1} duty officer said she had no information on a threat to the boy.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'she had no information on a threat to the boy'
+        "#]],
+    );
+}
+
+#[test]
+fn all_caps_two_part_surname_after_a_clipped_name() {
+    check(
+        "PERUVIAN AMBASSADOR [MARIO CASTRO]{PERSON#1} ASKED THE PRESIDENT TO SEND PLANES TO EVACUATE THE EMBASSY STAFF. CASTRO ARENAS SAID THAT THE EMBASSY WAS SURROUNDED BY A MOB.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            MARIO CASTRO: 'THE EMBASSY WAS SURROUNDED BY A MOB'
         "#]],
     );
 }
