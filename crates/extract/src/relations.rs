@@ -109,6 +109,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
             f.publication(lex, i);
         }
         f.compound(i);
+        f.nationality_before_name(lex, i);
         f.member_of_party(i);
         f.place_in_place(i);
         i += 1;
@@ -269,14 +270,21 @@ impl Finder<'_, '_> {
         let mut subject = None;
         let mut confidence = 0.85;
         if title_object {
+            // "former Ecuadoran president X" holds the office no more.
+            if object.first > lo && matches!(v.word(object.first - 1), "former" | "ex" | "late") {
+                return;
+            }
             // "X, a Canadian citizen": the modifier sits in an apposition.
             let mut k = object.first;
             while k > lo && ROLE_MODIFIERS.contains(&v.word(k - 1)) {
                 k -= 1;
             }
-            let named_after = v
-                .arg_at(last)
-                .filter(|a| v.etype(*a) == EntityType::Person && a.entity != object.entity);
+            // "Haftar's son Saddam Haftar"; for a place, "Tanzania's
+            // commercial capital Dar es Salaam".
+            let named_after = v.arg_at(last).filter(|a| {
+                let kind = v.etype(*a) == EntityType::Person || (locative && v.is_place(*a));
+                kind && a.entity != object.entity
+            });
             if k > lo && v.word(k - 1) == "," {
                 subject = v.arg_ending_at(lo, k - 1);
             } else if named_after.is_some() && object.last < first {
@@ -557,6 +565,81 @@ impl Finder<'_, '_> {
             first: at,
             last: at + 1,
         })
+    }
+
+    /// A nationality or a state right before a person's name, with at
+    /// most three words between: an office ("Kenyan Trade Minister X",
+    /// "U.S. Commerce Secretary X": `member_of`; "Costa Rican President X":
+    /// `leader_of` when the office follows the state directly), or a plain
+    /// description of a national ("Saudi radical X", "Honduran X":
+    /// `citizen_of`). A former office ("former Ecuadoran president") is
+    /// not one held now.
+    fn nationality_before_name(&mut self, lex: &Lexicon, i: usize) {
+        let v = self.v;
+        let Some(owner) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && matches!(v.etype(*a), EntityType::Norp | EntityType::Gpe))
+        else {
+            return;
+        };
+        if i > 0 && matches!(v.word(i - 1), "former" | "ex" | "late" | "then") {
+            return;
+        }
+        let (_, hi) = v.sentence_bounds(i);
+        let mut k = owner.last;
+        while k < hi && k < owner.last + 4 && v.arg_at(k).is_none() {
+            let w = v.word(k);
+            if !w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-') || w == "former" {
+                return;
+            }
+            k += 1;
+        }
+        let Some(person) = v
+            .arg_at(k)
+            .filter(|a| a.first == k && v.etype(*a) == EntityType::Person)
+        else {
+            return;
+        };
+        let between = owner.last..k;
+        // The office that ends right before the name decides, the
+        // longest first ("Prime Minister X"); else the one nearest the
+        // name ("Defense Minister General X").
+        let role_at = |j: usize| {
+            let words: Vec<&str> = (j..k).map(|x| v.word(x)).collect();
+            lex.roles
+                .longest(&words)
+                .map(|(p, n)| (j, n, p.value.clone()))
+        };
+        let office = between
+            .clone()
+            .find_map(|j| role_at(j).filter(|(j, n, _)| j + n == k))
+            .or_else(|| between.clone().rev().find_map(role_at));
+        match office {
+            Some((j, n, predicate)) if predicate == "member_of" => {
+                self.push(person, "member_of", owner, i, person.last, 0.7);
+                let _ = (j, n);
+            }
+            Some((j, n, predicate)) if predicate == "leader_of" && j == owner.last => {
+                // "Costa Rican President X", not "Russian opposition leader X".
+                if j + n == k || (j + n..k).all(|x| v.is_title(v.word(x))) {
+                    self.push(person, "leader_of", owner, i, person.last, 0.7);
+                }
+            }
+            Some(_) => {}
+            None => {
+                // "Saudi radical X", not "Cuban scientists by X".
+                let plain = between.clone().all(|x| {
+                    let w = v.word(x);
+                    v.is_lower(x)
+                        && !v.is_title(w)
+                        && !w.ends_with('s')
+                        && !PREPOSITIONS.contains(&w)
+                });
+                if v.etype(owner) == EntityType::Norp && between.len() <= 2 && plain {
+                    self.push(person, "citizen_of", owner, i, person.last, 0.6);
+                }
+            }
+        }
     }
 
     /// "Srettha Thavisin of Pheu Thai": a person named with a party or a

@@ -846,3 +846,59 @@ fn all_caps_two_part_surname_after_a_clipped_name() {
         "#]],
     );
 }
+
+#[test]
+fn office_between_nationality_and_name() {
+    check(
+        "[Kenyan]{NORP#1} Trade Minister [Joseph Kamotho]{PERSON#2} visited the site with [Chilean]{NORP#3} President [Gabriel Boric]{PERSON#4}.",
+        expect![[r#"
+            relations:
+            Joseph Kamotho member_of Kenyan
+            Gabriel Boric leader_of Chilean
+            events:
+            042 Joseph Kamotho -> Gabriel Boric asserted 'visited'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn nationality_before_a_plain_description_is_citizenship() {
+    check(
+        "Police in [Manila]{GPE#1} arrested [Saudi]{NORP#2} preacher [Hamad al-Qasim]{PERSON#3} and several [Cuban]{NORP#4} doctors by [Jose Marti]{PERSON#5} hospital.",
+        expect![[r#"
+            relations:
+            Hamad al-Qasim citizen_of Saudi
+            events:
+            173 COP -> Saudi asserted 'arrested'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn former_office_is_not_held_now() {
+    check(
+        "Former [Ecuadoran]{NORP#1} President [Leon Febres Cordero]{PERSON#2} marched in [Guayaquil]{GPE#3}.",
+        expect![[r#"
+            relations:
+            events:
+            141 Leon Febres Cordero -> - asserted 'marched' in Guayaquil
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn country_possessive_capital_then_city() {
+    check(
+        "Police fired tear gas in [Nigeria]{GPE#1}'s commercial capital [Lagos]{GPE#2} on Monday.",
+        expect![[r#"
+            relations:
+            Lagos located_in Nigeria
+            events:
+            175 COP -> Lagos asserted 'fired tear gas' in Nigeria
+            claims:
+        "#]],
+    );
+}
