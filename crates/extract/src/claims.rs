@@ -147,6 +147,12 @@ const CLAUSE_STARTS: &[&str] = &[
     "these",
     "those",
     "there",
+    "although",
+    "though",
+    "because",
+    "authorities",
+    "officials",
+    "thousands",
     "it",
     "he",
     "she",
@@ -594,6 +600,18 @@ impl Finder<'_, '_> {
             };
             return Some((speaker, phrase.max(j + 1), polarity, refers));
         }
+        // `“... Nairobi.” He said he cannot ...`: a quote that ends its
+        // sentence inside its marks is not said by a clause that goes on
+        // to say something of its own.
+        let stop_inside = (close.saturating_sub(2)..close).any(|j| v.word(j) == ".");
+        let after = self.skip_when(verb + 1, v.len());
+        let tail_only = matches!(
+            v.word(after),
+            "." | "," | ";" | "" | "in" | "on" | "at" | "to" | "after" | "before" | "during" | "as"
+        );
+        if stop_inside && !tail_only {
+            return None;
+        }
         // "X said": everything between the quote and the verb names the
         // speaker; "TTP spokesman X said" is X, not the group in the title.
         let named = (k..verb)
@@ -768,7 +786,19 @@ impl Finder<'_, '_> {
             return (None, None);
         }
         let head = v.word(hi - 1);
-        let want = if v.is_title(head) {
+        // A role noun heads it ("the official", "the head of state"); a
+        // word that only appears in titles ("army" of "army chief") does
+        // not.
+        let person_role = |words: &[&str]| {
+            self.lex.roles.longest(words).is_some_and(|(p, _)| {
+                matches!(
+                    p.value.as_str(),
+                    "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
+                )
+            })
+        };
+        let words: Vec<&str> = (from + 1..hi).map(|k| v.word(k)).collect();
+        let want = if person_role(&[head]) || person_role(&words) {
             Want::Person
         } else if GROUP_HEADS.contains(&head) {
             Want::Group
@@ -897,6 +927,11 @@ impl Finder<'_, '_> {
     /// `X said: “` / `X said, “` / `X said in a statement: “`.
     fn attribution_before(&self, open: usize) -> Option<Said> {
         let v = self.v;
+        // A quote that opens a sentence has no reporting clause before it
+        // in that sentence.
+        if open == 0 || matches!(v.word(open - 1), "." | "!" | "?") {
+            return None;
+        }
         let (lo, _) = v.full_sentence(open.saturating_sub(1));
         let reach = if v.word(open.saturating_sub(1)) == ":" {
             12
@@ -1158,11 +1193,18 @@ impl Finder<'_, '_> {
         // Only an addressee, a channel or an adverb may stand between the
         // verb and "that": in "claimed an ambush that killed", "that" opens
         // a relative clause.
+        // A verb of telling takes an addressee of plain nouns too ("told
+        // African envoys that").
+        let telling = matches!(w, "told" | "tells" | "telling" | "tell");
+        let noun = |k: usize| {
+            telling && v.is_lower(k) && v.doc.syntax.upos.get(k).is_some_and(|u| *u == Upos::NOUN)
+        };
         let that = (i + 1..(i + 10).min(end))
             .take_while(|&k| {
                 v.arg_at(k).is_some()
                     || REPORT_FILLERS.contains(&v.word(k))
                     || v.in_time(k)
+                    || noun(k)
                     || v.word(k) == "that"
                     || v.word(k) == ":"
             })
@@ -1174,7 +1216,20 @@ impl Finder<'_, '_> {
         // saying stands between the verb and its clause.
         let after = self.skip_when(i + 1, end);
         let next = v.doc.tokens.kind.get(after).copied();
+        // With a parse, a clausal complement of the verb that starts right
+        // there ("said authorities are pursuing ...").
+        let complement = v.doc.syntax.head.len() == v.len()
+            && !matches!(v.doc.syntax.upos.get(after), Some(Upos::VERB | Upos::AUX))
+            && (after..end).any(|k| {
+                v.doc.syntax.head[k].map(|h| h.index()) == Some(i)
+                    && matches!(&*v.doc.syntax.deprel[k], "ccomp" | "parataxis")
+                    && (after..k).all(|j| {
+                        v.doc.syntax.head[j].is_some_and(|h| h.index() >= after && h.index() <= k)
+                            || j == k
+                    })
+            });
         let clause_start = v.arg_at(after).is_some()
+            || complement
             || CLAUSE_STARTS.contains(&v.word(after))
             || next == Some(dossier_text::TokenKind::Number)
             || (after < end && v.is_capital(after) && !v.in_time(after));

@@ -902,3 +902,31 @@ fn country_possessive_capital_then_city() {
         "#]],
     );
 }
+
+#[test]
+fn quote_that_ends_its_sentence_is_not_said_by_the_next_clause() {
+    check(
+        "“This is an investigation on many fronts,” said [Louis Freeh]{PERSON#1}. “We have gathered evidence in [Nairobi]{GPE#2}.” He said he could not confirm a link to [Kabul]{GPE#3}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Louis Freeh: 'This is an investigation on many fronts' direct
+            Louis Freeh: 'We have gathered evidence in Nairobi' direct
+            Louis Freeh: 'he could not confirm a link to Kabul'
+        "#]],
+    );
+}
+
+#[test]
+fn said_then_a_subordinate_clause() {
+    check(
+        "However, [Freeh]{PERSON#1} said although investigators had made progress in [Dar es Salaam]{GPE#2}, more work was needed.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Freeh: 'although investigators had made progress in Dar es Salaam, more work was needed'
+        "#]],
+    );
+}
