@@ -300,6 +300,7 @@ pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
         refers: None,
     };
     f.direct_quotes();
+    f.recorded_turns();
     f.reported();
     f.out.sort_by_key(|c| c.claim.evidence.start());
     f.settle_references();
@@ -546,6 +547,77 @@ impl Finder<'_, '_> {
             .take_while(|&k| !matches!(v.word(k), "." | ";" | "“" | "\"" | "`"))
             .any(|k| self.speech_polarity(k).is_some());
         lo >= s.start && punct && verb_after
+    }
+
+    /// Turns of a recorded interview in wire copy: a bracketed name opens
+    /// what that person says, up to the next bracket ("[BEGIN RECORDING]
+    /// [PALENCIA] I HAVE NO INFORMATION. [REPORTER] ..."). The name must be
+    /// a person the article names: editors' tags ("[REPORTER]",
+    /// "[EXCERPT]") are not.
+    fn recorded_turns(&mut self) {
+        let v = self.v;
+        let mut i = 0;
+        while i + 2 < v.len() {
+            if v.word(i) != "[" {
+                i += 1;
+                continue;
+            }
+            let Some(close) = (i + 1..(i + 5).min(v.len())).find(|&k| v.word(k) == "]") else {
+                i += 1;
+                continue;
+            };
+            let words: Vec<&str> = (i + 1..close).map(|k| v.word(k)).collect();
+            let speaker = (i + 1..close)
+                .find_map(|k| v.arg_at(k))
+                .filter(|a| v.etype(*a) == dossier_text::EntityType::Person)
+                .map(|a| a.entity)
+                .or_else(|| self.person_named(&words));
+            let end = (close + 1..v.len())
+                .find(|&k| v.word(k) == "[")
+                .unwrap_or(v.len());
+            if let Some(speaker) = speaker {
+                let last = v.trim_end(close + 1, end);
+                if last > close + 1 && !self.used[close + 1..last].iter().any(|&u| u) {
+                    self.push(
+                        self.full_speaker(Some(speaker)),
+                        (close + 1, last),
+                        (i, close + 1),
+                        true,
+                        Polarity::Asserted,
+                    );
+                }
+            }
+            i = close + 1;
+        }
+    }
+
+    /// The one person whose name holds `words` (lowercase) in a row.
+    fn person_named(&self, words: &[&str]) -> Option<EntityId> {
+        let v = self.v;
+        if words.is_empty() {
+            return None;
+        }
+        let mut found = None;
+        for (e, entity) in v.doc.entities.iter().enumerate() {
+            if entity.etype != dossier_text::EntityType::Person {
+                continue;
+            }
+            let name: Vec<String> = entity
+                .name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            if name
+                .windows(words.len())
+                .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
+            {
+                if found.is_some_and(|f| f != EntityId::new(e)) {
+                    return None;
+                }
+                found = Some(EntityId::new(e));
+            }
+        }
+        found
     }
 
     /// Whether a quote opening at `start` is a quoted phrase inside a
@@ -1365,10 +1437,32 @@ impl Finder<'_, '_> {
         }
         // "the order's superior for Central America told": the speaker is
         // no name after a preposition.
-        let between = (comma + 1..i)
-            .filter_map(|k| v.arg_at(k))
-            .find(|a| !v.after_preposition(*a, comma + 1))
-            .map(|a| v.titled_name(a, i));
+        // The head of the phrase decides: a name ("the South African
+        // Foreign Affairs Department said") or a common noun, which makes
+        // it a description even with a name inside ("White House and
+        // Republican sources said", "Kenya's national newspapers
+        // reported").
+        let mut h = i;
+        while h > comma + 1 && AUXILIARIES.contains(&v.word(h - 1)) {
+            h -= 1;
+        }
+        let head_name = v.arg_at(h - 1).filter(|a| v.is_actor(*a));
+        let common_head = head_name.is_none()
+            && h > comma + 1
+            && v.is_lower(h - 1)
+            && !v.is_capital(h - 1)
+            && !SPEAKER_NOUNS.contains(&v.word(h - 1))
+            && (comma + 1..h - 1).any(|k| v.arg_at(k).is_some());
+        let between = if common_head {
+            None
+        } else {
+            head_name.or_else(|| {
+                (comma + 1..i)
+                    .filter_map(|k| v.arg_at(k))
+                    .find(|a| !v.after_preposition(*a, comma + 1))
+            })
+        }
+        .map(|a| v.titled_name(a, i));
         let after = (i + 1 < end)
             .then(|| v.arg_at(i + 1))
             .flatten()

@@ -776,8 +776,8 @@ fn he_added_after_an_unnamed_official_stays_unnamed() {
             relations:
             events:
             claims:
-            -: 'The talks in Geneva ended with no deal'
-            -: 'a new round would start in May'
+            United Nations: 'The talks in Geneva ended with no deal'
+            United Nations: 'a new round would start in May'
         "#]],
     );
 }
@@ -927,6 +927,33 @@ fn said_then_a_subordinate_clause() {
             events:
             claims:
             Freeh: 'although investigators had made progress in Dar es Salaam, more work was needed'
+        "#]],
+    );
+}
+
+#[test]
+fn recorded_interview_turns_are_direct_claims() {
+    check(
+        "FOREIGN MINISTER [ANA LUCIA PINEDA]{PERSON#1} SPOKE TO REPORTERS IN [TEGUCIGALPA]{GPE#2}.\n\n[BEGIN RECORDING] [PINEDA] WE HAVE RECEIVED NO REQUEST. THE BORDER REMAINS OPEN. [REPORTER] WILL YOU CLOSE IT? [PINEDA] NO, NOT THIS WEEK. [END RECORDING]",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            ANA LUCIA PINEDA: 'WE HAVE RECEIVED NO REQUEST. THE BORDER REMAINS OPEN' direct
+            ANA LUCIA PINEDA: 'NO, NOT THIS WEEK' direct
+        "#]],
+    );
+}
+
+#[test]
+fn common_head_makes_a_clause_final_description_unnamed() {
+    check(
+        "The minister will resign on Monday, [White House]{ORG#1} and [Republican]{NORP#2} sources said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The minister will resign on Monday'
         "#]],
     );
 }
