@@ -593,12 +593,20 @@ impl Finder<'_, '_> {
 
     /// The one person whose name holds `words` (lowercase) in a row.
     fn person_named(&self, words: &[&str]) -> Option<EntityId> {
-        let v = self.v;
         if words.is_empty() {
             return None;
         }
+        self.one_person(|name| {
+            name.windows(words.len())
+                .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
+        })
+    }
+
+    /// The one person whose lowercase name words satisfy `fits`; none
+    /// when two people do.
+    fn one_person(&self, fits: impl Fn(&[String]) -> bool) -> Option<EntityId> {
         let mut found = None;
-        for (e, entity) in v.doc.entities.iter().enumerate() {
+        for (e, entity) in self.v.doc.entities.iter().enumerate() {
             if entity.etype != dossier_text::EntityType::Person {
                 continue;
             }
@@ -607,11 +615,8 @@ impl Finder<'_, '_> {
                 .split_whitespace()
                 .map(str::to_lowercase)
                 .collect();
-            if name
-                .windows(words.len())
-                .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
-            {
-                if found.is_some_and(|f| f != EntityId::new(e)) {
+            if fits(&name) {
+                if found.is_some() {
                     return None;
                 }
                 found = Some(EntityId::new(e));
@@ -769,18 +774,8 @@ impl Finder<'_, '_> {
     /// The one person whose name ends with `words` (lowercase) and is
     /// longer.
     fn fuller_name(&self, words: &[&str]) -> Option<EntityId> {
-        let v = self.v;
-        let mut found = None;
-        for (e, entity) in v.doc.entities.iter().enumerate() {
-            if entity.etype != dossier_text::EntityType::Person {
-                continue;
-            }
-            let name: Vec<String> = entity
-                .name
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect();
-            let n = words.len();
+        let n = words.len();
+        self.one_person(|name| {
             let ends_with = name.len() > n
                 && name[name.len() - n..]
                     .iter()
@@ -790,14 +785,8 @@ impl Finder<'_, '_> {
             // two-part surname that starts with the name's last word.
             let runs_on =
                 n == 2 && name.len() >= 2 && name.last().map(String::as_str) == Some(words[0]);
-            if ends_with || runs_on {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(EntityId::new(e));
-            }
-        }
-        found
+            ends_with || runs_on
+        })
     }
 
     /// A speaker named by its surname alone as an entity of its own
