@@ -16,6 +16,19 @@ use crate::claims::{medium_after, FoundClaim};
 use crate::lexicon::Lexicon;
 use crate::view::{Arg, DocView};
 
+/// Directions before a region ("in northern Guatemala").
+const LIST_DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// Predicates that hold both ways.
 pub const SYMMETRIC: &[&str] = &["ally_of", "rival_of", "sibling_of", "family_of"];
 
@@ -112,6 +125,8 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         f.nationality_before_name(lex, i);
         f.member_of_party(i);
         f.place_in_place(i);
+        f.place_in_region(i);
+        f.office_in_place(i);
         i += 1;
     }
     f.out
@@ -625,6 +640,17 @@ impl Finder<'_, '_> {
                     self.push(person, "leader_of", owner, i, person.last, 0.7);
                 }
             }
+            Some((_, _, predicate)) if predicate == "citizen_of" => {
+                // "U.S. citizens X and Y".
+                self.push(person, "citizen_of", owner, i, person.last, 0.7);
+                let (_, hi) = v.sentence_bounds(i);
+                if let Some(second) = v
+                    .second_conjunct(person, hi)
+                    .filter(|a| v.etype(*a) == EntityType::Person)
+                {
+                    self.push(second, "citizen_of", owner, i, second.last, 0.6);
+                }
+            }
             Some(_) => {}
             None => {
                 // "Saudi radical X", not "Cuban scientists by X".
@@ -710,6 +736,99 @@ impl Finder<'_, '_> {
         };
         if fits {
             self.push(inner, "located_in", outer, i, outer.last, 0.7);
+        }
+    }
+
+    /// "Medellin in northwestern Colombia", "Achi, in the northern
+    /// department of Bolivar", "the Santa Isabel neighborhood in Santa
+    /// Ana": a place, "in", a direction or an area noun, and a place that
+    /// holds it (a country or a province the knowledge base knows, or a
+    /// place it does not know inside a known one).
+    fn place_in_region(&mut self, i: usize) {
+        let v = self.v;
+        let Some(inner) = v.arg_at(i).filter(|a| a.first == i && v.is_place(*a)) else {
+            return;
+        };
+        let mut k = inner.last;
+        // "the Santa Isabel neighborhood in": a place noun after the name.
+        if matches!(
+            v.word(k),
+            "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
+        ) {
+            k += 1;
+        }
+        if v.word(k) == "," {
+            k += 1;
+        }
+        if v.word(k) != "in" {
+            return;
+        }
+        k += 1;
+        let mut steps = 0;
+        while steps < 4 && v.arg_at(k).is_none() {
+            let w = v.word(k);
+            let area = matches!(
+                w,
+                "the" | "department" | "province" | "state" | "region" | "of" | "county"
+            ) || LIST_DIRECTIONS.contains(&w);
+            if !area {
+                return;
+            }
+            k += 1;
+            steps += 1;
+        }
+        // "in Nigeria's Kaduna state": the possessor is not the region.
+        let Some(outer) = v
+            .arg_at(k)
+            .filter(|a| a.first == k && v.is_place(*a) && !matches!(v.word(a.last), "'s"))
+        else {
+            return;
+        };
+        let geo = |a: Arg| {
+            v.doc
+                .entities
+                .get(a.entity.index())
+                .and_then(|e| e.geo.as_ref())
+        };
+        let rank = |level: &str| match level {
+            "country" => 0,
+            "admin1" => 1,
+            _ => 2,
+        };
+        let fits = match (geo(inner), geo(outer)) {
+            (Some(g), Some(o)) => rank(&g.level) > rank(&o.level),
+            (None, Some(o)) => rank(&o.level) <= 1,
+            // All-caps copy geocodes less: the area noun or the direction
+            // says it is a region.
+            (_, None) => steps > 0,
+        };
+        if fits {
+            self.push(inner, "located_in", outer, i, outer.last, 0.65);
+        }
+    }
+
+    /// "the Nicaraguan embassy in Tegucigalpa": an embassy or an office and
+    /// the place it stands in.
+    fn office_in_place(&mut self, i: usize) {
+        let v = self.v;
+        let Some(office) = v.arg_at(i).filter(|a| {
+            a.first == i
+                && v.etype(*a) == EntityType::Org
+                && matches!(
+                    v.word(a.last - 1),
+                    "embassy" | "consulate" | "office" | "mission" | "headquarters"
+                )
+        }) else {
+            return;
+        };
+        if v.word(office.last) != "in" {
+            return;
+        }
+        if let Some(place) = v
+            .arg_at(office.last + 1)
+            .filter(|a| a.first == office.last + 1 && v.is_place(*a))
+        {
+            self.push(office, "based_in", place, i, place.last, 0.7);
         }
     }
 

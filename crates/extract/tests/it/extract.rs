@@ -957,3 +957,32 @@ fn common_head_makes_a_clause_final_description_unnamed() {
         "#]],
     );
 }
+
+#[test]
+fn town_in_a_region_and_an_embassy_in_a_city() {
+    check(
+        "Gunmen killed the mayor of [Achi]{GPE#1}, in the northern department of [Bolivar]{GPE#2}, and attacked the [Peruvian Embassy]{ORG#3} in [Panama City]{GPE#4}.",
+        expect![[r#"
+            relations:
+            Achi located_in Bolivar
+            Peruvian Embassy based_in Panama City
+            events:
+            180 REB -> - asserted 'killed'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn citizens_of_a_state_in_a_list() {
+    check(
+        "The group is holding [U.S.]{GPE#1} citizens [David Kent]{PERSON#2} and [James Donelly]{PERSON#3} in the mountains.",
+        expect![[r#"
+            relations:
+            David Kent citizen_of U.S.
+            James Donelly citizen_of U.S.
+            events:
+            claims:
+        "#]],
+    );
+}
