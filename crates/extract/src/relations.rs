@@ -712,18 +712,9 @@ impl Finder<'_, '_> {
         let Some(outer) = place_at(comma + 1) else {
             return;
         };
-        let geo = |a: Arg| {
-            v.doc
-                .entities
-                .get(a.entity.index())
-                .and_then(|e| e.geo.as_ref())
-        };
+        let geo = |a: Arg| self.geo(a);
         let Some(outer_geo) = geo(outer) else { return };
-        let rank = |level: &str| match level {
-            "country" => 0,
-            "admin1" => 1,
-            _ => 2,
-        };
+        let rank = level_rank;
         let outer_rank = rank(&outer_geo.level);
         if outer_rank > 1 {
             return;
@@ -784,17 +775,8 @@ impl Finder<'_, '_> {
         else {
             return;
         };
-        let geo = |a: Arg| {
-            v.doc
-                .entities
-                .get(a.entity.index())
-                .and_then(|e| e.geo.as_ref())
-        };
-        let rank = |level: &str| match level {
-            "country" => 0,
-            "admin1" => 1,
-            _ => 2,
-        };
+        let geo = |a: Arg| self.geo(a);
+        let rank = level_rank;
         let fits = match (geo(inner), geo(outer)) {
             (Some(g), Some(o)) => rank(&g.level) > rank(&o.level),
             (None, Some(o)) => rank(&o.level) <= 1,
@@ -832,6 +814,15 @@ impl Finder<'_, '_> {
         }
     }
 
+    /// Where the knowledge base places an argument's entity.
+    fn geo(&self, a: Arg) -> Option<&dossier_text::Geo> {
+        self.v
+            .doc
+            .entities
+            .get(a.entity.index())
+            .and_then(|e| e.geo.as_ref())
+    }
+
     /// The owner of "its ... magazine" when no organisation was resolved:
     /// the subject of the sentence if it is one, else the nearest
     /// organisation named before.
@@ -845,6 +836,15 @@ impl Finder<'_, '_> {
                 .filter_map(|k| v.arg_at(k))
                 .find(|a| is_org(a) && !matches!(v.word(a.first), "its" | "their"))
         })
+    }
+}
+
+/// Countries above provinces above the rest.
+fn level_rank(level: &str) -> u8 {
+    match level {
+        "country" => 0,
+        "admin1" => 1,
+        _ => 2,
     }
 }
 
