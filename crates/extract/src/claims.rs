@@ -81,6 +81,20 @@ pub fn innermost(claims: &[FoundClaim], n: usize) -> Vec<Option<usize>> {
     out
 }
 
+/// The people of a document by each lowercase word of their names.
+fn people_by_word(v: &DocView) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (e, entity) in v.doc.entities.iter().enumerate() {
+        if entity.etype != dossier_text::EntityType::Person {
+            continue;
+        }
+        for w in entity.name.split_whitespace() {
+            out.entry(w.to_lowercase()).or_default().push(e);
+        }
+    }
+    out
+}
+
 /// Nouns that stand for a speaker already named ("the outfit said").
 const SPEAKER_NOUNS: &[&str] = &[
     "outfit",
@@ -289,6 +303,12 @@ struct Finder<'v, 'a> {
     out: Vec<FoundClaim>,
     /// The reference of the speaker of the next claim pushed.
     refers: Option<Reference>,
+    /// The people of the document by the lowercase words of their names,
+    /// built once, so that finding a person by a surname is no search
+    /// over all entities.
+    people: std::collections::HashMap<String, Vec<usize>>,
+    /// Whether the text as written is in capitals only.
+    all_caps: bool,
 }
 
 pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
@@ -298,6 +318,8 @@ pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
         used: vec![false; v.len()],
         out: Vec::new(),
         refers: None,
+        people: people_by_word(v),
+        all_caps: dossier_text::truecase::is_all_caps(v.doc.text(), 100),
     };
     f.direct_quotes();
     f.recorded_turns();
@@ -596,7 +618,7 @@ impl Finder<'_, '_> {
         if words.is_empty() {
             return None;
         }
-        self.one_person(|name| {
+        self.one_person(words, |name| {
             name.windows(words.len())
                 .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
         })
@@ -604,13 +626,21 @@ impl Finder<'_, '_> {
 
     /// The one person whose lowercase name words satisfy `fits`; none
     /// when two people do.
-    fn one_person(&self, fits: impl Fn(&[String]) -> bool) -> Option<EntityId> {
+    /// Only people whose names hold the first or the last of `words` are
+    /// tried.
+    fn one_person(&self, words: &[&str], fits: impl Fn(&[String]) -> bool) -> Option<EntityId> {
+        let mut candidates: Vec<usize> = [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| self.people.get(*w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut found = None;
-        for (e, entity) in self.v.doc.entities.iter().enumerate() {
-            if entity.etype != dossier_text::EntityType::Person {
-                continue;
-            }
-            let name: Vec<String> = entity
+        for e in candidates {
+            let name: Vec<String> = self.v.doc.entities[e]
                 .name
                 .split_whitespace()
                 .map(str::to_lowercase)
@@ -775,7 +805,7 @@ impl Finder<'_, '_> {
     /// longer.
     fn fuller_name(&self, words: &[&str]) -> Option<EntityId> {
         let n = words.len();
-        self.one_person(|name| {
+        self.one_person(words, |name| {
             let ends_with = name.len() > n
                 && name[name.len() - n..]
                     .iter()
@@ -810,7 +840,7 @@ impl Finder<'_, '_> {
     /// Whether the text as written is in capitals only (the truecaser
     /// may have written a surname such as "ARENAS" as a common word).
     fn all_caps(&self) -> bool {
-        dossier_text::truecase::is_all_caps(self.v.doc.text(), 100)
+        self.all_caps
     }
 
     /// A pronoun that speaks ("she said", "it added"), to be settled once
@@ -875,13 +905,20 @@ impl Finder<'_, '_> {
     /// sentence that fits it, looking back four sentences at most. A
     /// pronoun that subject is continues the search further back.
     fn settle_references(&mut self) {
+        // Tokens inside direct quotes, whose subjects are not the text's.
+        let mut quoted = vec![false; self.v.len()];
+        for c in self.out.iter().filter(|c| c.claim.direct) {
+            for slot in quoted.get_mut(c.first..c.last).unwrap_or_default() {
+                *slot = true;
+            }
+        }
         for k in 0..self.out.len() {
             let full = self.full_speaker(self.out[k].claim.speaker);
             self.out[k].claim.speaker = full;
             let Some(r) = self.out[k].refers else {
                 continue;
             };
-            if let Some(speaker) = self.salient(k, r) {
+            if let Some(speaker) = self.salient(k, r, &quoted) {
                 let c = &mut self.out[k].claim;
                 c.speaker = speaker;
                 c.about.retain(|&e| Some(e) != speaker);
@@ -901,25 +938,22 @@ impl Finder<'_, '_> {
         }
     }
 
-    fn salient(&self, k: usize, r: Reference) -> Option<Option<EntityId>> {
+    fn salient(&self, k: usize, r: Reference, quoted: &[bool]) -> Option<Option<EntityId>> {
         let v = self.v;
-        let inside_quote = |p: usize| {
-            self.out
-                .iter()
-                .any(|c| c.claim.direct && c.first <= p && p < c.last)
-        };
+        let inside_quote = |p: usize| quoted.get(p).copied().unwrap_or(false);
         let (mut lo, _) = v.full_sentence(r.at);
         let mut hi = r.at;
         for _ in 0..4 {
             // The latest earlier claim that starts in this sentence.
+            // The claims are sorted by evidence: walk back only as far as
+            // this sentence.
             let claim = self.out[..k]
                 .iter()
                 .rev()
-                .find(|c| {
-                    let start = v.doc.tokens_in(c.claim.evidence).start;
-                    lo <= start && start < hi && self.fits(c.claim.speaker, r.want)
-                })
-                .map(|c| c.claim.speaker);
+                .map(|c| (v.doc.tokens_in(c.claim.evidence).start, c))
+                .take_while(|(start, _)| *start >= lo)
+                .find(|(start, c)| *start < hi && self.fits(c.claim.speaker, r.want))
+                .map(|(_, c)| c.claim.speaker);
             if claim.is_some() {
                 return claim;
             }
