@@ -1077,7 +1077,9 @@ impl Finder<'_, '_> {
         // A common noun heads it: a name inside it only modifies it ("a
         // State Department duty officer", "Colombian secret police
         // sources", "McKinnon's spokeswoman").
-        let common = v.arg_at(k - 1).is_none() && !v.is_capital(k - 1);
+        let common = v.arg_at(k - 1).is_none()
+            && !v.is_capital(k - 1)
+            && self.lex.is_source_noun(v.word(k - 1));
         let modifier = |a: Arg| {
             matches!(
                 v.etype(a),
@@ -1474,7 +1476,7 @@ impl Finder<'_, '_> {
             && h > comma + 1
             && v.is_lower(h - 1)
             && !v.is_capital(h - 1)
-            && !SPEAKER_NOUNS.contains(&v.word(h - 1))
+            && self.lex.is_source_noun(v.word(h - 1))
             && (comma + 1..h - 1).any(|k| v.arg_at(k).is_some());
         let between = if common_head {
             None

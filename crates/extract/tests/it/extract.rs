@@ -734,9 +734,9 @@ fn said_then_a_day_then_a_bare_clause() {
         expect![[r#"
             relations:
             events:
-            173 Tanzanian -> - claimed 'arrested' @1998-08-11
+            173 Tanzanian -> - claimed 'arrested' by Tanzanian @1998-08-11
             claims:
-            -: 'they had arrested 14 foreigners'
+            Tanzanian: 'they had arrested 14 foreigners'
         "#]],
     );
 }
