@@ -21,7 +21,46 @@ pub struct FoundClaim {
     pub claim: Claim,
     pub first: usize,
     pub last: usize,
+    /// A pronoun or a definite description that names the speaker ("she
+    /// said", "the official said"), settled once all claims are found.
+    refers: Option<Reference>,
 }
+
+/// A speaker named by a pronoun or a definite description: the token that
+/// names it and what it may stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Reference {
+    at: usize,
+    want: Want,
+}
+
+/// What a pronoun or description can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    /// "he", "she", "the official".
+    Person,
+    /// "it", "the company".
+    Group,
+    /// "they".
+    Plural,
+}
+
+/// Heads of definite descriptions that stand for an organisation named
+/// before ("the company said").
+const GROUP_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "party",
+    "organization",
+    "organisation",
+    "committee",
+    "commission",
+    "movement",
+    "front",
+    "agency",
+    "bureau",
+    "ministry",
+];
 
 /// For each of `n` tokens, the innermost claim whose content covers it: one
 /// pass over the claims instead of a search per token, which would grow
@@ -37,6 +76,20 @@ pub fn innermost(claims: &[FoundClaim], n: usize) -> Vec<Option<usize>> {
             if shorter {
                 *slot = Some(k);
             }
+        }
+    }
+    out
+}
+
+/// The people of a document by each lowercase word of their names.
+fn people_by_word(v: &DocView) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (e, entity) in v.doc.entities.iter().enumerate() {
+        if entity.etype != dossier_text::EntityType::Person {
+            continue;
+        }
+        for w in entity.name.split_whitespace() {
+            out.entry(w.to_lowercase()).or_default().push(e);
         }
     }
     out
@@ -92,7 +145,7 @@ const AUXILIARIES: &[&str] = &[
 /// Words that open a speaker description ("a police spokesman", "some
 /// residents", "two witnesses").
 const DESCRIPTION_STARTS: &[&str] = &[
-    "a", "an", "the", "some", "several", "two", "three", "many", "other", "local", "one",
+    "a", "an", "the", "some", "several", "two", "three", "many", "other", "local", "one", "another",
 ];
 
 /// Words that start a reported clause after a bare "said".
@@ -108,6 +161,12 @@ const CLAUSE_STARTS: &[&str] = &[
     "these",
     "those",
     "there",
+    "although",
+    "though",
+    "because",
+    "authorities",
+    "officials",
+    "thousands",
     "it",
     "he",
     "she",
@@ -169,6 +228,8 @@ const REPORT_FILLERS: &[&str] = &[
     "further",
     "also",
     "again",
+    "here",
+    "however",
     "repeatedly",
     "publicly",
     "later",
@@ -209,6 +270,10 @@ fn continues(prev: &Stretch, next: &Stretch) -> bool {
     !prev.closed && prev.close == next.start
 }
 
+/// A speaker found for a quote: the entity, the token that bounds the
+/// evidence, the polarity and the reference still to settle.
+type Said = (Option<EntityId>, usize, Polarity, Option<Reference>);
+
 /// Who said a quoted stretch and the tokens of its evidence.
 #[derive(Clone, Copy, Debug)]
 struct Attribution {
@@ -216,6 +281,7 @@ struct Attribution {
     first: usize,
     last: usize,
     polarity: Polarity,
+    refers: Option<Reference>,
 }
 
 impl Attribution {
@@ -235,6 +301,14 @@ struct Finder<'v, 'a> {
     v: &'v DocView<'a>,
     used: Vec<bool>,
     out: Vec<FoundClaim>,
+    /// The reference of the speaker of the next claim pushed.
+    refers: Option<Reference>,
+    /// The people of the document by the lowercase words of their names,
+    /// built once, so that finding a person by a surname is no search
+    /// over all entities.
+    people: std::collections::HashMap<String, Vec<usize>>,
+    /// Whether the text as written is in capitals only.
+    all_caps: bool,
 }
 
 pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
@@ -243,9 +317,15 @@ pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
         v,
         used: vec![false; v.len()],
         out: Vec::new(),
+        refers: None,
+        people: people_by_word(v),
+        all_caps: dossier_text::truecase::is_all_caps(v.doc.text(), 100),
     };
     f.direct_quotes();
+    f.recorded_turns();
     f.reported();
+    f.out.sort_by_key(|c| c.claim.evidence.start());
+    f.settle_references();
     f.out.sort_by_key(|c| c.first);
     f.out
 }
@@ -288,6 +368,7 @@ impl Finder<'_, '_> {
         let v = self.v;
         let (last, ev_last) = (last.min(v.len()), ev_last.min(v.len()));
         if last <= first {
+            self.refers = None;
             return;
         }
         let range = v.span(first, last);
@@ -332,6 +413,7 @@ impl Finder<'_, '_> {
             },
             first,
             last,
+            refers: self.refers.take(),
         });
     }
 
@@ -405,7 +487,7 @@ impl Finder<'_, '_> {
         let stretches: Vec<Stretch> = self
             .quote_stretches()
             .into_iter()
-            .filter(|s| v.trim_end(s.open + 1, s.close) > s.open + 4)
+            .filter(|s| v.trim_end(s.open + 1, s.close) > s.open + 4 || self.short_speech(s))
             .filter(|s| !self.inside_reported_clause(s.start))
             .collect();
         // Attributed one by one, in order, so that "the outfit said" can
@@ -416,19 +498,21 @@ impl Finder<'_, '_> {
                 .closed
                 .then(|| self.attribution_after(s.end - 1))
                 .flatten()
-                .map(|(speaker, last, polarity)| Attribution {
+                .map(|(speaker, last, polarity, refers)| Attribution {
                     speaker,
                     first: s.start,
                     last,
                     polarity,
+                    refers,
                 });
             let a = after.or_else(|| {
                 self.attribution_before(s.start)
-                    .map(|(speaker, first, polarity)| Attribution {
+                    .map(|(speaker, first, polarity, refers)| Attribution {
                         speaker,
                         first,
                         last: s.end,
                         polarity,
+                        refers,
                     })
             });
             if let Some(a) = a {
@@ -470,6 +554,107 @@ impl Finder<'_, '_> {
         }
     }
 
+    /// Whether a short quote is speech all the same: it opens its
+    /// sentence and ends in punctuation inside its marks, with a reporting
+    /// verb right after (`“Security is tight,” said X`, `“Hallelujah,”
+    /// exclaimed Y`), where a scare quote or a title would not.
+    fn short_speech(&self, s: &Stretch) -> bool {
+        let v = self.v;
+        if !s.closed || s.close <= s.open + 1 {
+            return false;
+        }
+        let (lo, _) = v.full_sentence(s.open + 1);
+        let punct = matches!(v.word(s.close - 1), "," | "!" | "?" | ".");
+        let verb_after = (s.end..(s.end + 5).min(v.len()))
+            .take_while(|&k| !matches!(v.word(k), "." | ";" | "“" | "\"" | "`"))
+            .any(|k| self.speech_polarity(k).is_some());
+        lo >= s.start && punct && verb_after
+    }
+
+    /// Turns of a recorded interview in wire copy: a bracketed name opens
+    /// what that person says, up to the next bracket ("[BEGIN RECORDING]
+    /// [PALENCIA] I HAVE NO INFORMATION. [REPORTER] ..."). The name must be
+    /// a person the article names: editors' tags ("[REPORTER]",
+    /// "[EXCERPT]") are not.
+    fn recorded_turns(&mut self) {
+        let v = self.v;
+        let mut i = 0;
+        while i + 2 < v.len() {
+            if v.word(i) != "[" {
+                i += 1;
+                continue;
+            }
+            let Some(close) = (i + 1..(i + 5).min(v.len())).find(|&k| v.word(k) == "]") else {
+                i += 1;
+                continue;
+            };
+            let words: Vec<&str> = (i + 1..close).map(|k| v.word(k)).collect();
+            let speaker = (i + 1..close)
+                .find_map(|k| v.arg_at(k))
+                .filter(|a| v.etype(*a) == dossier_text::EntityType::Person)
+                .map(|a| a.entity)
+                .or_else(|| self.person_named(&words));
+            let end = (close + 1..v.len())
+                .find(|&k| v.word(k) == "[")
+                .unwrap_or(v.len());
+            if let Some(speaker) = speaker {
+                let last = v.trim_end(close + 1, end);
+                if last > close + 1 && !self.used[close + 1..last].iter().any(|&u| u) {
+                    self.push(
+                        self.full_speaker(Some(speaker)),
+                        (close + 1, last),
+                        (i, close + 1),
+                        true,
+                        Polarity::Asserted,
+                    );
+                }
+            }
+            i = close + 1;
+        }
+    }
+
+    /// The one person whose name holds `words` (lowercase) in a row.
+    fn person_named(&self, words: &[&str]) -> Option<EntityId> {
+        if words.is_empty() {
+            return None;
+        }
+        self.one_person(words, |name| {
+            name.windows(words.len())
+                .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
+        })
+    }
+
+    /// The one person whose lowercase name words satisfy `fits`; none
+    /// when two people do.
+    /// Only people whose names hold the first or the last of `words` are
+    /// tried.
+    fn one_person(&self, words: &[&str], fits: impl Fn(&[String]) -> bool) -> Option<EntityId> {
+        let mut candidates: Vec<usize> = [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| self.people.get(*w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut found = None;
+        for e in candidates {
+            let name: Vec<String> = self.v.doc.entities[e]
+                .name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            if fits(&name) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(EntityId::new(e));
+            }
+        }
+        found
+    }
+
     /// Whether a quote opening at `start` is a quoted phrase inside a
     /// reported clause ("She said his murder was “a black stain,” radio
     /// reported"): a word of the clause stands right before the mark and a
@@ -485,12 +670,13 @@ impl Finder<'_, '_> {
 
     fn push_quote(&mut self, s: &Stretch, a: Attribution) {
         let content = (s.open + 1, self.v.trim_end(s.open + 1, s.close));
+        self.refers = a.refers;
         self.push(a.speaker, content, (a.first, a.last), true, a.polarity);
     }
 
     /// `”, said X` / `,” X said` / `,” the outfit said` / `,” a police
     /// spokesman said` (a speaker the text does not name: no entity).
-    fn attribution_after(&self, close: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
+    fn attribution_after(&self, close: usize) -> Option<Said> {
         let v = self.v;
         let mut k = close + 1;
         while matches!(v.word(k), ",") {
@@ -508,32 +694,46 @@ impl Finder<'_, '_> {
                 j += 1;
             }
             if let Some(a) = v.arg_at(j) {
-                return Some((Some(a.entity), a.last, polarity));
+                let a = v.titled_name(a, (j + 8).min(v.len()));
+                return Some((Some(a.entity), a.last, polarity, self.pronoun(a)));
             }
             let (lo, _) = v.full_sentence(verb);
             let end = v.trim_end(lo, v.full_sentence(verb).1);
             let phrase = self.description_end(verb + 1, end);
-            let speaker = if SPEAKER_NOUNS.contains(&v.word(j)) {
-                self.fallback_speaker(close)
+            let (speaker, refers) = if SPEAKER_NOUNS.contains(&v.word(j)) {
+                (self.fallback_speaker(close), None)
             } else {
-                self.described_person(verb + 1, phrase, close)
+                self.described(verb + 1, phrase, close)
             };
-            return Some((speaker, phrase.max(j + 1), polarity));
+            return Some((speaker, phrase.max(j + 1), polarity, refers));
+        }
+        // `“... Nairobi.” He said he cannot ...`: a quote that ends its
+        // sentence inside its marks is not said by a clause that goes on
+        // to say something of its own.
+        let stop_inside = (close.saturating_sub(2)..close).any(|j| v.word(j) == ".");
+        let after = self.skip_when(verb + 1, v.len());
+        let tail_only = matches!(
+            v.word(after),
+            "." | "," | ";" | "" | "in" | "on" | "at" | "to" | "after" | "before" | "during" | "as"
+        );
+        if stop_inside && !tail_only {
+            return None;
         }
         // "X said": everything between the quote and the verb names the
         // speaker; "TTP spokesman X said" is X, not the group in the title.
         let named = (k..verb)
             .find_map(|j| v.arg_at(j))
             .map(|a| v.titled_name(a, verb));
-        let speaker = match named {
-            Some(a) => Some(a.entity),
+        let (speaker, refers) = match named {
+            Some(a) => (Some(a.entity), self.pronoun(a)),
+            None if self.surname(k, verb).is_some() => (self.surname(k, verb).map(|s| s.0), None),
             None if (k..verb).any(|j| SPEAKER_NOUNS.contains(&v.word(j))) => {
-                self.fallback_speaker(close)
+                (self.fallback_speaker(close), None)
             }
-            None if self.description_end(k, verb) == verb => self.described_person(k, verb, close),
+            None if self.description_end(k, verb) == verb => self.described(k, verb, close),
             None => return None,
         };
-        Some((speaker, verb + 1, polarity))
+        Some((speaker, verb + 1, polarity, refers))
     }
 
     /// The end of a speaker description that starts at `from` ("a police
@@ -551,6 +751,241 @@ impl Finder<'_, '_> {
             k += 1;
         }
         k
+    }
+
+    /// A pronoun with no mention of its own at `at`.
+    fn bare_pronoun(&self, at: usize) -> Option<Reference> {
+        let want = match self.v.word(at) {
+            "he" | "she" => Want::Person,
+            "it" => Want::Group,
+            "they" => Want::Plural,
+            _ => return None,
+        };
+        Some(Reference { at, want })
+    }
+
+    /// A person named before by a fuller name, whose surname alone stands
+    /// right before the verb at `verb` ("Borge said", "CASTRO ARENAS
+    /// SAID") where no tagger found it: one to three capitalised words that
+    /// end exactly one person's name. Returns the entity and the first
+    /// token of the surname.
+    fn surname(&self, lo: usize, verb: usize) -> Option<(EntityId, usize)> {
+        let v = self.v;
+        let mut k = verb;
+        while k > lo && AUXILIARIES.contains(&v.word(k - 1)) {
+            k -= 1;
+        }
+        let capital = |j: usize| {
+            v.word(j).chars().all(|c| c.is_alphabetic() || c == '-')
+                && (v.is_capital(j) || (v.is_lower(j) && self.all_caps()))
+                // All-caps copy tags a lone surname as an acronym.
+                && v.arg_at(j)
+                    .is_none_or(|a| v.etype(a) == dossier_text::EntityType::Misc)
+        };
+        let mut j = k;
+        while j > lo && j + 3 > k && capital(j - 1) {
+            j -= 1;
+        }
+        // The whole run must be the surname: it starts the clause or
+        // follows a comma or a conjunction.
+        if j == k
+            || !(j == lo
+                || matches!(
+                    v.word(j - 1),
+                    "," | "and" | "but" | "however" | "\"" | "”" | "'"
+                ))
+        {
+            return None;
+        }
+        let words: Vec<&str> = (j..k).map(|x| v.word(x)).collect();
+        self.fuller_name(&words).map(|e| (e, j))
+    }
+
+    /// The one person whose name ends with `words` (lowercase) and is
+    /// longer.
+    fn fuller_name(&self, words: &[&str]) -> Option<EntityId> {
+        let n = words.len();
+        self.one_person(words, |name| {
+            let ends_with = name.len() > n
+                && name[name.len() - n..]
+                    .iter()
+                    .zip(words.iter())
+                    .all(|(a, b)| a == b);
+            // "CASTRO ARENAS" after a tagger stopped at "MARIO CASTRO": a
+            // two-part surname that starts with the name's last word.
+            let runs_on =
+                n == 2 && name.len() >= 2 && name.last().map(String::as_str) == Some(words[0]);
+            ends_with || runs_on
+        })
+    }
+
+    /// A speaker named by its surname alone as an entity of its own
+    /// ("Perez", "TOJEIRA") is the person named in full before.
+    fn full_speaker(&self, speaker: Option<EntityId>) -> Option<EntityId> {
+        let e = self.v.doc.entities.get(speaker?.index())?;
+        let lower = e.name.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        // A lone surname may also be mistyped as a group ("Har-Shefi").
+        let typed = match e.etype {
+            dossier_text::EntityType::Person | dossier_text::EntityType::Misc => true,
+            dossier_text::EntityType::Org => words.len() == 1,
+            _ => false,
+        };
+        if !typed || words.is_empty() || words.len() > 2 {
+            return speaker;
+        }
+        self.fuller_name(&words).or(speaker)
+    }
+
+    /// Whether the text as written is in capitals only (the truecaser
+    /// may have written a surname such as "ARENAS" as a common word).
+    fn all_caps(&self) -> bool {
+        self.all_caps
+    }
+
+    /// A pronoun that speaks ("she said", "it added"), to be settled once
+    /// all claims are known.
+    fn pronoun(&self, a: Arg) -> Option<Reference> {
+        let v = self.v;
+        if a.last != a.first + 1 {
+            return None;
+        }
+        let want = match v.word(a.first) {
+            "he" | "she" => Want::Person,
+            "it" => Want::Group,
+            "they" => Want::Plural,
+            _ => return None,
+        };
+        Some(Reference { at: a.first, want })
+    }
+
+    /// The speaker a description in `from..hi` names: the person last named
+    /// with its title ("the minister"); else, for a definite description
+    /// of a person or a group ("the official", "the company"), a reference
+    /// settled once all claims are known.
+    fn described(
+        &self,
+        from: usize,
+        hi: usize,
+        at: usize,
+    ) -> (Option<EntityId>, Option<Reference>) {
+        let v = self.v;
+        if let Some(p) = self.described_person(from, hi, at) {
+            return (Some(p), None);
+        }
+        if v.word(from) != "the" || hi <= from + 1 || hi > from + 4 {
+            return (None, None);
+        }
+        let head = v.word(hi - 1);
+        // A role noun heads it ("the official", "the head of state"); a
+        // word that only appears in titles ("army" of "army chief") does
+        // not.
+        let person_role = |words: &[&str]| {
+            self.lex.roles.longest(words).is_some_and(|(p, _)| {
+                matches!(
+                    p.value.as_str(),
+                    "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
+                )
+            })
+        };
+        let words: Vec<&str> = (from + 1..hi).map(|k| v.word(k)).collect();
+        let want = if person_role(&[head]) || person_role(&words) {
+            Want::Person
+        } else if GROUP_HEADS.contains(&head) {
+            Want::Group
+        } else {
+            return (None, None);
+        };
+        (None, Some(Reference { at: from, want }))
+    }
+
+    /// Settles the speakers named by a pronoun or a description, in text
+    /// order (the claims are sorted by evidence): each takes the speaker
+    /// of the nearest earlier claim or the subject of the nearest earlier
+    /// sentence that fits it, looking back four sentences at most. A
+    /// pronoun that subject is continues the search further back.
+    fn settle_references(&mut self) {
+        // Tokens inside direct quotes, whose subjects are not the text's.
+        let mut quoted = vec![false; self.v.len()];
+        for c in self.out.iter().filter(|c| c.claim.direct) {
+            for slot in quoted.get_mut(c.first..c.last).unwrap_or_default() {
+                *slot = true;
+            }
+        }
+        for k in 0..self.out.len() {
+            let full = self.full_speaker(self.out[k].claim.speaker);
+            self.out[k].claim.speaker = full;
+            let Some(r) = self.out[k].refers else {
+                continue;
+            };
+            if let Some(speaker) = self.salient(k, r, &quoted) {
+                let c = &mut self.out[k].claim;
+                c.speaker = speaker;
+                c.about.retain(|&e| Some(e) != speaker);
+            }
+        }
+    }
+
+    fn fits(&self, speaker: Option<EntityId>, want: Want) -> bool {
+        use dossier_text::EntityType::*;
+        let Some(e) = speaker.and_then(|e| self.v.doc.entities.get(e.index())) else {
+            return true;
+        };
+        match want {
+            Want::Person => e.etype == Person,
+            Want::Group => matches!(e.etype, Org | Gpe),
+            Want::Plural => matches!(e.etype, Org | Gpe | Norp),
+        }
+    }
+
+    fn salient(&self, k: usize, r: Reference, quoted: &[bool]) -> Option<Option<EntityId>> {
+        let v = self.v;
+        let inside_quote = |p: usize| quoted.get(p).copied().unwrap_or(false);
+        let (mut lo, _) = v.full_sentence(r.at);
+        let mut hi = r.at;
+        for _ in 0..4 {
+            // The latest earlier claim that starts in this sentence.
+            // The claims are sorted by evidence: walk back only as far as
+            // this sentence.
+            let claim = self.out[..k]
+                .iter()
+                .rev()
+                .map(|c| (v.doc.tokens_in(c.claim.evidence).start, c))
+                .take_while(|(start, _)| *start >= lo)
+                .find(|(start, c)| *start < hi && self.fits(c.claim.speaker, r.want))
+                .map(|(_, c)| c.claim.speaker);
+            if claim.is_some() {
+                return claim;
+            }
+            // The sentence's subject, outside quotes.
+            let mut j = lo;
+            while j < hi {
+                if inside_quote(j) {
+                    j += 1;
+                    continue;
+                }
+                let Some(a) = v.arg_at(j) else {
+                    j += 1;
+                    continue;
+                };
+                let possessor = matches!(v.word(a.last), "'s")
+                    || matches!(v.word(a.first), "its" | "his" | "her" | "their");
+                if v.is_actor(a) && !possessor && !v.after_preposition(a, lo) {
+                    let a = v.titled_name(a, hi);
+                    if self.pronoun(a).is_none() && self.fits(Some(a.entity), r.want) {
+                        return Some(Some(a.entity));
+                    }
+                    break;
+                }
+                j = a.last.max(j + 1);
+            }
+            if lo == 0 {
+                break;
+            }
+            hi = lo;
+            lo = v.full_sentence(lo - 1).0;
+        }
+        None
     }
 
     /// The person "the minister" or "the spokesman" in `from..hi` stands
@@ -585,8 +1020,13 @@ impl Finder<'_, '_> {
     }
 
     /// `X said: “` / `X said, “` / `X said in a statement: “`.
-    fn attribution_before(&self, open: usize) -> Option<(Option<EntityId>, usize, Polarity)> {
+    fn attribution_before(&self, open: usize) -> Option<Said> {
         let v = self.v;
+        // A quote that opens a sentence has no reporting clause before it
+        // in that sentence.
+        if open == 0 || matches!(v.word(open - 1), "." | "!" | "?") {
+            return None;
+        }
         let (lo, _) = v.full_sentence(open.saturating_sub(1));
         let reach = if v.word(open.saturating_sub(1)) == ":" {
             12
@@ -598,11 +1038,17 @@ impl Finder<'_, '_> {
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
         if let Some((first, last)) = self.unnamed_subject(lo, verb) {
-            return Some((self.described_person(first, last, verb), first, polarity));
+            let (speaker, refers) = self.described(first, last, verb);
+            return Some((speaker, first, polarity, refers));
         }
-        let speaker = v.subject_left(lo, verb).map(|a| a.entity);
-        let first = v.subject_left(lo, verb).map_or(verb, |a| a.first);
-        Some((speaker, first, polarity))
+        let subject = v.subject_left(lo, verb);
+        let first = subject.map_or(verb, |a| a.first);
+        Some((
+            subject.map(|a| a.entity),
+            first,
+            polarity,
+            subject.and_then(|a| self.pronoun(a)),
+        ))
     }
 
     /// Whether the subject right before the reporting verb at `verb` is a
@@ -628,8 +1074,37 @@ impl Finder<'_, '_> {
         if matches!(upos(k - 1), Some(u) if !matches!(u, Upos::NOUN | Upos::PROPN)) {
             return None;
         }
+        // A common noun heads it: a name inside it only modifies it ("a
+        // State Department duty officer", "Colombian secret police
+        // sources", "McKinnon's spokeswoman").
+        let common = v.arg_at(k - 1).is_none()
+            && !v.is_capital(k - 1)
+            && self.lex.is_source_noun(v.word(k - 1));
+        let modifier = |a: Arg| {
+            matches!(
+                v.etype(a),
+                dossier_text::EntityType::Norp
+                    | dossier_text::EntityType::Org
+                    | dossier_text::EntityType::Gpe
+            ) || matches!(v.word(a.last), "'s")
+        };
         let mut j = k;
-        while j > lo && j + 5 > k {
+        let mut names = 0;
+        while j > lo && j + 6 > k {
+            if common && names == 0 {
+                let at = if v.word(j - 1) == "'s" && j > lo + 1 {
+                    j - 2
+                } else {
+                    j - 1
+                };
+                if let Some(a) = v.arg_at(at).filter(|a| a.first >= lo && a.last <= j) {
+                    if modifier(a) && !v.after_preposition(a, lo) && self.pronoun(a).is_none() {
+                        j = a.first;
+                        names += 1;
+                        continue;
+                    }
+                }
+            }
             let w = v.word(j - 1);
             let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !matches!(w, "and" | "or" | "but" | "to")
@@ -653,7 +1128,7 @@ impl Finder<'_, '_> {
         // The description starts the clause, or is a noun phrase with an
         // article or a number ("two witnesses").
         let starts = j == lo
-            || matches!(v.word(j - 1), "," | "and")
+            || matches!(v.word(j - 1), "," | "and" | ";" | "\"" | "”" | "'")
             || DESCRIPTION_STARTS.contains(&v.word(j));
         (j < k && starts).then_some((j, k))
     }
@@ -716,7 +1191,11 @@ impl Finder<'_, '_> {
             .find(|&k| matches!(v.word(k), "," | ";" | "“" | "\"" | "`"))
             .unwrap_or(end);
         let (speaker, src_end) = match v.arg_at(j).filter(|a| a.first == j) {
-            Some(a) if !matches!(v.word(j), "its" | "their") => (Some(a.entity), a.last),
+            Some(a) if !matches!(v.word(j), "its" | "their") => {
+                // "according to Zulia state governor Ismael Ordaz".
+                let a = v.titled_name(a, phrase_end);
+                (Some(a.entity), a.last)
+            }
             _ => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
         };
         if i == lo || (i > lo && v.word(i - 1) == ",") && i - 1 == lo {
@@ -804,17 +1283,25 @@ impl Finder<'_, '_> {
         let speaker_then_end = v
             .arg_at(i + 1)
             .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
-        let inverted = i > lo && matches!(v.word(i - 1), "," | "”" | "\"") && speaker_then_end;
+        let inverted =
+            i > lo && matches!(v.word(i - 1), "," | "”" | "\"" | "'") && speaker_then_end;
         // Where the content starts: after "that", after a colon, or right
         // after "said".
         // Only an addressee, a channel or an adverb may stand between the
         // verb and "that": in "claimed an ambush that killed", "that" opens
         // a relative clause.
+        // A verb of telling takes an addressee of plain nouns too ("told
+        // African envoys that").
+        let telling = matches!(w, "told" | "tells" | "telling" | "tell");
+        let noun = |k: usize| {
+            telling && v.is_lower(k) && v.doc.syntax.upos.get(k).is_some_and(|u| *u == Upos::NOUN)
+        };
         let that = (i + 1..(i + 10).min(end))
             .take_while(|&k| {
                 v.arg_at(k).is_some()
                     || REPORT_FILLERS.contains(&v.word(k))
                     || v.in_time(k)
+                    || noun(k)
                     || v.word(k) == "that"
                     || v.word(k) == ":"
             })
@@ -822,22 +1309,59 @@ impl Finder<'_, '_> {
         // A bare clause after "said" starts like a clause: a name, a
         // pronoun, a determiner, a number or a capital ("he says are
         // politically motivated" is a relative clause, not speech).
-        let next = v.doc.tokens.kind.get(i + 1).copied();
-        let clause_start = v.arg_at(i + 1).is_some()
-            || CLAUSE_STARTS.contains(&v.word(i + 1))
+        // "said Friday they ...", "said on Tuesday that": the time of the
+        // saying stands between the verb and its clause.
+        let after = self.skip_when(i + 1, end);
+        let next = v.doc.tokens.kind.get(after).copied();
+        // With a parse, a clausal complement of the verb that starts right
+        // there ("said authorities are pursuing ...").
+        let complement = v.doc.syntax.head.len() == v.len()
+            && !matches!(v.doc.syntax.upos.get(after), Some(Upos::VERB | Upos::AUX))
+            && (after..end).any(|k| {
+                v.doc.syntax.head[k].map(|h| h.index()) == Some(i)
+                    && matches!(&*v.doc.syntax.deprel[k], "ccomp" | "parataxis")
+                    && (after..k).all(|j| {
+                        v.doc.syntax.head[j].is_some_and(|h| h.index() >= after && h.index() <= k)
+                            || j == k
+                    })
+            });
+        let clause_start = v.arg_at(after).is_some()
+            || complement
+            || CLAUSE_STARTS.contains(&v.word(after))
             || next == Some(dossier_text::TokenKind::Number)
-            || (i + 1 < end && v.is_capital(i + 1));
-        let bare_say = matches!(w, "said" | "says" | "say" | "told")
-            && clause_start
-            && !matches!(v.word(i + 1), "." | "," | "on" | "in" | "to" | "by" | "")
-            && v.arg_at(i + 1)
+            || (after < end && v.is_capital(after) && !v.in_time(after));
+        let bare_say = matches!(
+            w,
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "acknowledged"
+                | "admitted"
+                | "insisted"
+                | "believe"
+                | "believes"
+                | "allege"
+                | "alleges"
+                | "state"
+                | "states"
+                | "notes"
+        ) && clause_start
+            && !matches!(v.word(after), "." | "," | "on" | "in" | "to" | "by" | "")
+            && v.arg_at(after)
                 .is_none_or(|a| !v.is_actor(a) || w != "told");
         let content_start = match that {
             Some(k) => k + 1,
-            None if bare_say && !inverted => i + 1,
+            None if bare_say && !inverted => after,
             None => {
-                // "..., police said." / "..., said the ministry."
-                if i + 1 >= end || v.word(i + 1) == "," || (inverted && speaker_then_end) {
+                // "..., police said." / "..., said the ministry." / "...,
+                // New Zealand said Friday in response to ..." / "...,
+                // Bushnell told Kenya Television."
+                if after >= end
+                    || v.word(after) == ","
+                    || (inverted && speaker_then_end)
+                    || self.speaker_after_comma(lo, i)
+                {
                     return self.clause_final(i, lo, end, polarity);
                 }
                 return;
@@ -849,16 +1373,25 @@ impl Finder<'_, '_> {
             v.subject_left(lo, i)
         };
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
+        let mut refers = speaker.and_then(|a| self.pronoun(a));
         let mut speaker = speaker.map(|a| a.entity);
         if speaker.is_none() && i > lo && SPEAKER_NOUNS.contains(&v.word(i - 1)) {
             speaker = self.fallback_speaker(i);
+            refers = self.bare_pronoun(i - 1);
         }
         // "A police spokesman said": no name, and not the nearest one.
         if let Some((first, last)) = (!participle).then(|| self.unnamed_subject(lo, i)).flatten() {
-            speaker = self.described_person(first, last, i);
+            (speaker, refers) = self.described(first, last, i);
             ev_first = first;
         }
+        if speaker.is_none() && refers.is_none() {
+            if let Some((e, first)) = self.surname(lo, i) {
+                speaker = Some(e);
+                ev_first = first;
+            }
+        }
         let content_end = self.content_end(content_start, end);
+        self.refers = refers;
         self.push(
             speaker,
             (content_start, content_end),
@@ -866,6 +1399,54 @@ impl Finder<'_, '_> {
             false,
             polarity,
         );
+    }
+
+    /// The token after the time of a saying that follows its verb ("said
+    /// Friday", "said on Tuesday", "said here Friday").
+    fn skip_when(&self, from: usize, end: usize) -> usize {
+        let v = self.v;
+        let mut k = from;
+        while k < end {
+            let w = v.word(k);
+            let lead = matches!(w, "on" | "late" | "early" | "last" | "this")
+                && k + 1 < end
+                && v.in_time(k + 1);
+            if v.in_time(k) || lead || matches!(w, "here" | "there") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Whether a short speaker phrase after a comma ends right before the
+    /// reporting verb at `i` ("..., Bushnell told", "..., an official from
+    /// the organization said"), so that the clause before the comma is
+    /// what was said, whatever follows the verb.
+    fn speaker_after_comma(&self, lo: usize, i: usize) -> bool {
+        let v = self.v;
+        let Some(comma) = (lo..i).rev().find(|&k| v.word(k) == ",") else {
+            return false;
+        };
+        // With a parse: a verb before the comma ("In this sense, the
+        // minister said" has none), and a noun, no verb, in the phrase.
+        let upos = |k: usize| v.doc.syntax.upos.get(k).copied();
+        let parsed = v.doc.syntax.upos.len() == v.len();
+        let verb = |k: usize| matches!(upos(k), Some(Upos::VERB | Upos::AUX));
+        let nominal = |k: usize| {
+            v.arg_at(k).is_some() || matches!(upos(k), Some(Upos::NOUN | Upos::PROPN | Upos::PRON))
+        };
+        comma > lo + 2
+            && i - comma <= 8
+            && i > comma + 1
+            && (!parsed || ((lo..comma).any(verb) && (comma + 1..i).any(nominal)))
+            && !(comma + 1..i).any(|k| {
+                v.is_break(k)
+                    || (parsed && verb(k))
+                    || matches!(v.word(k), "but" | "or" | "\"" | "”")
+                    || self.speech_polarity(k).is_some()
+            })
     }
 
     /// "Five people were killed, police said." / "..., said the ministry."
@@ -879,34 +1460,104 @@ impl Finder<'_, '_> {
         if comma == lo {
             return;
         }
-        let between = (comma + 1..i).find_map(|k| v.arg_at(k));
-        let after = (i + 1 < end).then(|| v.arg_at(i + 1)).flatten();
+        // "the order's superior for Central America told": the speaker is
+        // no name after a preposition.
+        // The head of the phrase decides: a name ("the South African
+        // Foreign Affairs Department said") or a common noun, which makes
+        // it a description even with a name inside ("White House and
+        // Republican sources said", "Kenya's national newspapers
+        // reported").
+        let mut h = i;
+        while h > comma + 1 && AUXILIARIES.contains(&v.word(h - 1)) {
+            h -= 1;
+        }
+        let head_name = v.arg_at(h - 1).filter(|a| v.is_actor(*a));
+        let common_head = head_name.is_none()
+            && h > comma + 1
+            && v.is_lower(h - 1)
+            && !v.is_capital(h - 1)
+            && self.lex.is_source_noun(v.word(h - 1))
+            && (comma + 1..h - 1).any(|k| v.arg_at(k).is_some());
+        let between = if common_head {
+            None
+        } else {
+            head_name.or_else(|| {
+                (comma + 1..i)
+                    .filter_map(|k| v.arg_at(k))
+                    .find(|a| !v.after_preposition(*a, comma + 1))
+            })
+        }
+        .map(|a| v.titled_name(a, i));
+        let after = (i + 1 < end)
+            .then(|| v.arg_at(i + 1))
+            .flatten()
+            .map(|a| v.titled_name(a, end));
+        let mut refers = None;
         let speaker = match between.or(after) {
-            Some(a) => Some(a.entity),
-            None if (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) => {
+            Some(a) => {
+                refers = self.pronoun(a);
+                Some(a.entity)
+            }
+            None if i <= comma + 3
+                && !matches!(v.word(comma + 1), "a" | "an")
+                && (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) =>
+            {
+                refers = self.bare_pronoun(comma + 1);
                 self.fallback_speaker(i)
             }
+            // "..., Borge said": a surname no tagger found.
+            None if self.surname(comma + 1, i).is_some() => self.surname(comma + 1, i).map(|s| s.0),
             // "..., residents said": a speaker the text does not name;
             // "..., the minister said": the minister named before.
-            None if i > comma + 1 => self.described_person(comma + 1, i, i),
+            None if i > comma + 1 => {
+                let (speaker, r) = self.described(comma + 1, i, i);
+                refers = r;
+                speaker
+            }
             // "..., said the minister."
             None if i + 1 < end => {
                 let last = self.description_end(i + 1, end);
-                self.described_person(i + 1, last, i)
+                let (speaker, r) = self.described(i + 1, last, i);
+                refers = r;
+                speaker
             }
             None => return,
         };
-        let mut content_first = lo;
+        let mut content_first = self.skip_dateline(lo, comma);
         while content_first < comma && matches!(v.word(content_first), "“" | "\"") {
             content_first += 1;
         }
-        self.push(
-            speaker,
-            (content_first, comma),
-            (comma, end.max(i + 1)),
-            false,
-            polarity,
-        );
+        // "That, the source said, was when ...", "Meanwhile, as X reports,
+        // ...": what was said follows the parenthetical source.
+        let parenthetical = comma < content_first + 3 || v.word(comma + 1) == "as";
+        let after_verb = self.skip_when(i + 1, end);
+        let (content, evidence) = if parenthetical && v.word(after_verb) == "," {
+            ((after_verb + 1, end), (comma + 1, after_verb + 1))
+        } else if parenthetical {
+            self.refers = None;
+            return;
+        } else {
+            ((content_first, comma), (comma, end.max(i + 1)))
+        };
+        self.refers = refers;
+        self.push(speaker, content, evidence, false, polarity);
+    }
+
+    /// Where an article's first sentence starts after its dateline
+    /// ("BONN, Germany (AP)_ ...", "BRUSSELS, February 10 (Xinhua) --").
+    fn skip_dateline(&self, lo: usize, hi: usize) -> usize {
+        let v = self.v;
+        if lo != 0 {
+            return lo;
+        }
+        (lo..hi.min(lo + 16))
+            .find(|&k| {
+                k > lo
+                    && matches!(v.word(k), "_" | "--" | "—" | "-")
+                    && matches!(v.word(k - 1), ")" | "_")
+            })
+            .or_else(|| (lo..hi.min(lo + 16)).find(|&k| k > lo && v.word(k).starts_with(")_")))
+            .map_or(lo, |k| k + 1)
     }
 
     /// Whether the comma at `comma` opens a clause-final source, past the

@@ -58,6 +58,10 @@ pub struct Lexicon {
     /// Names a speaker calls a target ("cancer", "puppets"): a claim that
     /// says "X is a cancer" is the speaker's criticism of X.
     pub epithets: PhraseTable,
+    /// Nouns that head a speaker the text does not name, even with a name
+    /// inside ("a State Department duty officer", "Colombian police
+    /// sources"), singular.
+    pub source_nouns: std::collections::HashSet<String>,
 }
 
 /// Phrases indexed by their first word; longest first within a bucket.
@@ -99,6 +103,15 @@ impl PhraseTable {
             });
             ok.then_some((p, n))
         })
+    }
+}
+
+impl Lexicon {
+    /// Whether `word` (lowercase, singular or plural) heads an unnamed
+    /// source.
+    pub fn is_source_noun(&self, word: &str) -> bool {
+        self.source_nouns.contains(word)
+            || singular(word).is_some_and(|s| self.source_nouns.contains(&s))
     }
 }
 
@@ -262,6 +275,9 @@ impl Lexicon {
                         "epithet" => lex.epithets.insert(phrase),
                         _ => lex.media.insert(phrase),
                     }
+                }
+                "source-noun" => {
+                    lex.source_nouns.insert(words[0].clone());
                 }
                 other => return Err(bad(format!("unknown kind {other}"))),
             }

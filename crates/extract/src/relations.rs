@@ -16,6 +16,19 @@ use crate::claims::{medium_after, FoundClaim};
 use crate::lexicon::Lexicon;
 use crate::view::{Arg, DocView};
 
+/// Directions before a region ("in northern Guatemala").
+const LIST_DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// Predicates that hold both ways.
 pub const SYMMETRIC: &[&str] = &["ally_of", "rival_of", "sibling_of", "family_of"];
 
@@ -109,8 +122,11 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
             f.publication(lex, i);
         }
         f.compound(i);
+        f.nationality_before_name(lex, i);
         f.member_of_party(i);
         f.place_in_place(i);
+        f.place_in_region(i);
+        f.office_in_place(i);
         i += 1;
     }
     f.out
@@ -269,14 +285,21 @@ impl Finder<'_, '_> {
         let mut subject = None;
         let mut confidence = 0.85;
         if title_object {
+            // "former Ecuadoran president X" holds the office no more.
+            if object.first > lo && matches!(v.word(object.first - 1), "former" | "ex" | "late") {
+                return;
+            }
             // "X, a Canadian citizen": the modifier sits in an apposition.
             let mut k = object.first;
             while k > lo && ROLE_MODIFIERS.contains(&v.word(k - 1)) {
                 k -= 1;
             }
-            let named_after = v
-                .arg_at(last)
-                .filter(|a| v.etype(*a) == EntityType::Person && a.entity != object.entity);
+            // "Haftar's son Saddam Haftar"; for a place, "Tanzania's
+            // commercial capital Dar es Salaam".
+            let named_after = v.arg_at(last).filter(|a| {
+                let kind = v.etype(*a) == EntityType::Person || (locative && v.is_place(*a));
+                kind && a.entity != object.entity
+            });
             if k > lo && v.word(k - 1) == "," {
                 subject = v.arg_ending_at(lo, k - 1);
             } else if named_after.is_some() && object.last < first {
@@ -559,6 +582,92 @@ impl Finder<'_, '_> {
         })
     }
 
+    /// A nationality or a state right before a person's name, with at
+    /// most three words between: an office ("Kenyan Trade Minister X",
+    /// "U.S. Commerce Secretary X": `member_of`; "Costa Rican President X":
+    /// `leader_of` when the office follows the state directly), or a plain
+    /// description of a national ("Saudi radical X", "Honduran X":
+    /// `citizen_of`). A former office ("former Ecuadoran president") is
+    /// not one held now.
+    fn nationality_before_name(&mut self, lex: &Lexicon, i: usize) {
+        let v = self.v;
+        let Some(owner) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && matches!(v.etype(*a), EntityType::Norp | EntityType::Gpe))
+        else {
+            return;
+        };
+        if i > 0 && matches!(v.word(i - 1), "former" | "ex" | "late" | "then") {
+            return;
+        }
+        let (_, hi) = v.sentence_bounds(i);
+        let mut k = owner.last;
+        while k < hi && k < owner.last + 4 && v.arg_at(k).is_none() {
+            let w = v.word(k);
+            if !w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-') || w == "former" {
+                return;
+            }
+            k += 1;
+        }
+        let Some(person) = v
+            .arg_at(k)
+            .filter(|a| a.first == k && v.etype(*a) == EntityType::Person)
+        else {
+            return;
+        };
+        let between = owner.last..k;
+        // The office that ends right before the name decides, the
+        // longest first ("Prime Minister X"); else the one nearest the
+        // name ("Defense Minister General X").
+        let role_at = |j: usize| {
+            let words: Vec<&str> = (j..k).map(|x| v.word(x)).collect();
+            lex.roles
+                .longest(&words)
+                .map(|(p, n)| (j, n, p.value.clone()))
+        };
+        let office = between
+            .clone()
+            .find_map(|j| role_at(j).filter(|(j, n, _)| j + n == k))
+            .or_else(|| between.clone().rev().find_map(role_at));
+        match office {
+            Some((j, n, predicate)) if predicate == "member_of" => {
+                self.push(person, "member_of", owner, i, person.last, 0.7);
+                let _ = (j, n);
+            }
+            Some((j, n, predicate)) if predicate == "leader_of" && j == owner.last => {
+                // "Costa Rican President X", not "Russian opposition leader X".
+                if j + n == k || (j + n..k).all(|x| v.is_title(v.word(x))) {
+                    self.push(person, "leader_of", owner, i, person.last, 0.7);
+                }
+            }
+            Some((_, _, predicate)) if predicate == "citizen_of" => {
+                // "U.S. citizens X and Y".
+                self.push(person, "citizen_of", owner, i, person.last, 0.7);
+                let (_, hi) = v.sentence_bounds(i);
+                if let Some(second) = v
+                    .second_conjunct(person, hi)
+                    .filter(|a| v.etype(*a) == EntityType::Person)
+                {
+                    self.push(second, "citizen_of", owner, i, second.last, 0.6);
+                }
+            }
+            Some(_) => {}
+            None => {
+                // "Saudi radical X", not "Cuban scientists by X".
+                let plain = between.clone().all(|x| {
+                    let w = v.word(x);
+                    v.is_lower(x)
+                        && !v.is_title(w)
+                        && !w.ends_with('s')
+                        && !PREPOSITIONS.contains(&w)
+                });
+                if v.etype(owner) == EntityType::Norp && between.len() <= 2 && plain {
+                    self.push(person, "citizen_of", owner, i, person.last, 0.6);
+                }
+            }
+        }
+    }
+
     /// "Srettha Thavisin of Pheu Thai": a person named with a party or a
     /// group right after "of" is its member.
     fn member_of_party(&mut self, i: usize) {
@@ -603,18 +712,9 @@ impl Finder<'_, '_> {
         let Some(outer) = place_at(comma + 1) else {
             return;
         };
-        let geo = |a: Arg| {
-            v.doc
-                .entities
-                .get(a.entity.index())
-                .and_then(|e| e.geo.as_ref())
-        };
+        let geo = |a: Arg| self.geo(a);
         let Some(outer_geo) = geo(outer) else { return };
-        let rank = |level: &str| match level {
-            "country" => 0,
-            "admin1" => 1,
-            _ => 2,
-        };
+        let rank = level_rank;
         let outer_rank = rank(&outer_geo.level);
         if outer_rank > 1 {
             return;
@@ -630,6 +730,99 @@ impl Finder<'_, '_> {
         }
     }
 
+    /// "Medellin in northwestern Colombia", "Achi, in the northern
+    /// department of Bolivar", "the Santa Isabel neighborhood in Santa
+    /// Ana": a place, "in", a direction or an area noun, and a place that
+    /// holds it (a country or a province the knowledge base knows, or a
+    /// place it does not know inside a known one).
+    fn place_in_region(&mut self, i: usize) {
+        let v = self.v;
+        let Some(inner) = v.arg_at(i).filter(|a| a.first == i && v.is_place(*a)) else {
+            return;
+        };
+        let mut k = inner.last;
+        // "the Santa Isabel neighborhood in": a place noun after the name.
+        if matches!(
+            v.word(k),
+            "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
+        ) {
+            k += 1;
+        }
+        if v.word(k) == "," {
+            k += 1;
+        }
+        if v.word(k) != "in" {
+            return;
+        }
+        k += 1;
+        let mut steps = 0;
+        while steps < 4 && v.arg_at(k).is_none() {
+            let w = v.word(k);
+            let area = matches!(
+                w,
+                "the" | "department" | "province" | "state" | "region" | "of" | "county"
+            ) || LIST_DIRECTIONS.contains(&w);
+            if !area {
+                return;
+            }
+            k += 1;
+            steps += 1;
+        }
+        // "in Nigeria's Kaduna state": the possessor is not the region.
+        let Some(outer) = v
+            .arg_at(k)
+            .filter(|a| a.first == k && v.is_place(*a) && !matches!(v.word(a.last), "'s"))
+        else {
+            return;
+        };
+        let geo = |a: Arg| self.geo(a);
+        let rank = level_rank;
+        let fits = match (geo(inner), geo(outer)) {
+            (Some(g), Some(o)) => rank(&g.level) > rank(&o.level),
+            (None, Some(o)) => rank(&o.level) <= 1,
+            // All-caps copy geocodes less: the area noun or the direction
+            // says it is a region.
+            (_, None) => steps > 0,
+        };
+        if fits {
+            self.push(inner, "located_in", outer, i, outer.last, 0.65);
+        }
+    }
+
+    /// "the Nicaraguan embassy in Tegucigalpa": an embassy or an office and
+    /// the place it stands in.
+    fn office_in_place(&mut self, i: usize) {
+        let v = self.v;
+        let Some(office) = v.arg_at(i).filter(|a| {
+            a.first == i
+                && v.etype(*a) == EntityType::Org
+                && matches!(
+                    v.word(a.last - 1),
+                    "embassy" | "consulate" | "office" | "mission" | "headquarters"
+                )
+        }) else {
+            return;
+        };
+        if v.word(office.last) != "in" {
+            return;
+        }
+        if let Some(place) = v
+            .arg_at(office.last + 1)
+            .filter(|a| a.first == office.last + 1 && v.is_place(*a))
+        {
+            self.push(office, "based_in", place, i, place.last, 0.7);
+        }
+    }
+
+    /// Where the knowledge base places an argument's entity.
+    fn geo(&self, a: Arg) -> Option<&dossier_text::Geo> {
+        self.v
+            .doc
+            .entities
+            .get(a.entity.index())
+            .and_then(|e| e.geo.as_ref())
+    }
+
     /// The owner of "its ... magazine" when no organisation was resolved:
     /// the subject of the sentence if it is one, else the nearest
     /// organisation named before.
@@ -643,6 +836,15 @@ impl Finder<'_, '_> {
                 .filter_map(|k| v.arg_at(k))
                 .find(|a| is_org(a) && !matches!(v.word(a.first), "its" | "their"))
         })
+    }
+}
+
+/// Countries above provinces above the rest.
+fn level_rank(level: &str) -> u8 {
+    match level {
+        "country" => 0,
+        "admin1" => 1,
+        _ => 2,
     }
 }
 

@@ -178,6 +178,7 @@ fn operations_list_and_publication_agency() {
             015 It -> - asserted 'claimed'
             180 It -> - asserted 'attack'
             claims:
+            -: 'It has conducted operations in Iraq, Syria, and Libya' via Amaq
         "#]],
     );
 }
@@ -708,6 +709,279 @@ fn nominal_killing_of_a_named_target() {
             relations:
             events:
             180 The Shining Path -> Jorge Salas asserted 'killing' in Ayacucho
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn clause_final_source_with_an_addressee_after_the_verb() {
+    check(
+        "The ceasefire will hold until the election, [Ruto]{PERSON#1} told [Citizen TV]{ORG#2} on [Friday]{DATE=2024-05-03}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Ruto: 'The ceasefire will hold until the election'
+        "#]],
+    );
+}
+
+#[test]
+fn said_then_a_day_then_a_bare_clause() {
+    check(
+        "[Tanzanian]{NORP#1} police said on [Tuesday]{DATE=1998-08-11} they had arrested 14 foreigners.",
+        expect![[r#"
+            relations:
+            events:
+            173 Tanzanian -> - claimed 'arrested' by Tanzanian @1998-08-11
+            claims:
+            Tanzanian: 'they had arrested 14 foreigners'
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_speaker_is_the_subject_before_not_the_nearest_name() {
+    check(
+        "[Amina Yusuf]{PERSON#1} met [Bola Tinubu]{PERSON#2} in [Abuja]{GPE#3} on Monday. “The talks went well and we will meet again,” she said.",
+        expect![[r#"
+            relations:
+            events:
+            040 Amina Yusuf -> Bola Tinubu asserted 'met' in Abuja
+            claims:
+            Amina Yusuf: 'The talks went well and we will meet again' direct
+        "#]],
+    );
+}
+
+#[test]
+fn surname_alone_names_the_person_named_before() {
+    check(
+        "[Tomas Herrera]{PERSON#1} arrived in [Quito]{GPE#2} on Monday. Herrera said the border would stay open.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Tomas Herrera: 'the border would stay open'
+        "#]],
+    );
+}
+
+#[test]
+fn he_added_after_an_unnamed_official_stays_unnamed() {
+    check(
+        "The talks in [Geneva]{GPE#1} ended with no deal, an official from the [United Nations]{ORG#2} said on Wednesday. He added that a new round would start in May.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            United Nations: 'The talks in Geneva ended with no deal'
+            United Nations: 'a new round would start in May'
+        "#]],
+    );
+}
+
+#[test]
+fn short_quote_then_said_and_the_name() {
+    check(
+        "“Security is tight,” said [Ana Ruiz]{PERSON#1}, a spokeswoman for the festival.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Ana Ruiz: 'Security is tight' direct
+        "#]],
+    );
+}
+
+#[test]
+fn parenthetical_source_before_what_was_said() {
+    check(
+        "That, the source said, was when [Sununu]{PERSON#1} started calling lawmakers.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'was when Sununu started calling lawmakers'
+        "#]],
+    );
+}
+
+#[test]
+fn dateline_is_not_part_of_what_was_said() {
+    check(
+        "WELLINGTON, [New Zealand]{GPE#1} (AP) _ The strikes were lawful, [New Zealand]{GPE#1} said [Friday]{DATE=1998-08-21}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            New Zealand: 'The strikes were lawful'
+        "#]],
+    );
+}
+
+#[test]
+fn description_with_a_name_inside_is_an_unnamed_speaker() {
+    check(
+        "A [State Department]{ORG#1} duty officer said she had no information on a threat to the boy.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'she had no information on a threat to the boy'
+        "#]],
+    );
+}
+
+#[test]
+fn all_caps_two_part_surname_after_a_clipped_name() {
+    check(
+        "PERUVIAN AMBASSADOR [MARIO CASTRO]{PERSON#1} ASKED THE PRESIDENT TO SEND PLANES TO EVACUATE THE EMBASSY STAFF. CASTRO ARENAS SAID THAT THE EMBASSY WAS SURROUNDED BY A MOB.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            MARIO CASTRO: 'THE EMBASSY WAS SURROUNDED BY A MOB'
+        "#]],
+    );
+}
+
+#[test]
+fn office_between_nationality_and_name() {
+    check(
+        "[Kenyan]{NORP#1} Trade Minister [Joseph Kamotho]{PERSON#2} visited the site with [Chilean]{NORP#3} President [Gabriel Boric]{PERSON#4}.",
+        expect![[r#"
+            relations:
+            Joseph Kamotho member_of Kenyan
+            Gabriel Boric leader_of Chilean
+            events:
+            042 Joseph Kamotho -> Gabriel Boric asserted 'visited'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn nationality_before_a_plain_description_is_citizenship() {
+    check(
+        "Police in [Manila]{GPE#1} arrested [Saudi]{NORP#2} preacher [Hamad al-Qasim]{PERSON#3} and several [Cuban]{NORP#4} doctors by [Jose Marti]{PERSON#5} hospital.",
+        expect![[r#"
+            relations:
+            Hamad al-Qasim citizen_of Saudi
+            events:
+            173 COP -> Saudi asserted 'arrested'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn former_office_is_not_held_now() {
+    check(
+        "Former [Ecuadoran]{NORP#1} President [Leon Febres Cordero]{PERSON#2} marched in [Guayaquil]{GPE#3}.",
+        expect![[r#"
+            relations:
+            events:
+            141 Leon Febres Cordero -> - asserted 'marched' in Guayaquil
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn country_possessive_capital_then_city() {
+    check(
+        "Police fired tear gas in [Nigeria]{GPE#1}'s commercial capital [Lagos]{GPE#2} on Monday.",
+        expect![[r#"
+            relations:
+            Lagos located_in Nigeria
+            events:
+            175 COP -> Lagos asserted 'fired tear gas' in Nigeria
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn quote_that_ends_its_sentence_is_not_said_by_the_next_clause() {
+    check(
+        "“This is an investigation on many fronts,” said [Louis Freeh]{PERSON#1}. “We have gathered evidence in [Nairobi]{GPE#2}.” He said he could not confirm a link to [Kabul]{GPE#3}.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Louis Freeh: 'This is an investigation on many fronts' direct
+            Louis Freeh: 'We have gathered evidence in Nairobi' direct
+            Louis Freeh: 'he could not confirm a link to Kabul'
+        "#]],
+    );
+}
+
+#[test]
+fn said_then_a_subordinate_clause() {
+    check(
+        "However, [Freeh]{PERSON#1} said although investigators had made progress in [Dar es Salaam]{GPE#2}, more work was needed.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Freeh: 'although investigators had made progress in Dar es Salaam, more work was needed'
+        "#]],
+    );
+}
+
+#[test]
+fn recorded_interview_turns_are_direct_claims() {
+    check(
+        "FOREIGN MINISTER [ANA LUCIA PINEDA]{PERSON#1} SPOKE TO REPORTERS IN [TEGUCIGALPA]{GPE#2}.\n\n[BEGIN RECORDING] [PINEDA] WE HAVE RECEIVED NO REQUEST. THE BORDER REMAINS OPEN. [REPORTER] WILL YOU CLOSE IT? [PINEDA] NO, NOT THIS WEEK. [END RECORDING]",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            ANA LUCIA PINEDA: 'WE HAVE RECEIVED NO REQUEST. THE BORDER REMAINS OPEN' direct
+            ANA LUCIA PINEDA: 'NO, NOT THIS WEEK' direct
+        "#]],
+    );
+}
+
+#[test]
+fn common_head_makes_a_clause_final_description_unnamed() {
+    check(
+        "The minister will resign on Monday, [White House]{ORG#1} and [Republican]{NORP#2} sources said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'The minister will resign on Monday'
+        "#]],
+    );
+}
+
+#[test]
+fn town_in_a_region_and_an_embassy_in_a_city() {
+    check(
+        "Gunmen killed the mayor of [Achi]{GPE#1}, in the northern department of [Bolivar]{GPE#2}, and attacked the [Peruvian Embassy]{ORG#3} in [Panama City]{GPE#4}.",
+        expect![[r#"
+            relations:
+            Achi located_in Bolivar
+            Peruvian Embassy based_in Panama City
+            events:
+            180 REB -> - asserted 'killed'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn citizens_of_a_state_in_a_list() {
+    check(
+        "The group is holding [U.S.]{GPE#1} citizens [David Kent]{PERSON#2} and [James Donelly]{PERSON#3} in the mountains.",
+        expect![[r#"
+            relations:
+            David Kent citizen_of U.S.
+            James Donelly citizen_of U.S.
+            events:
             claims:
         "#]],
     );
