@@ -5,7 +5,7 @@ use dossier_text::TimexType;
 
 use super::dates::{day_first, month_first};
 use super::relative::{relative_day, weekday};
-use super::{Cand, Cx};
+use super::{Cand, Cx, NoValue};
 use crate::calendar::fmt_day;
 use crate::scan::{DayPart, Kw, Lex, Suffix};
 
@@ -168,7 +168,7 @@ pub(super) fn clock(cx: &Cx, i: usize) -> Option<Cand> {
         end += 2;
     }
     // A day right after the time: "3 p.m. Monday", "10 a.m. on Friday".
-    let mut day: Option<Result<NaiveDate, String>> = None;
+    let mut day: Option<Result<NaiveDate, NoValue>> = None;
     let k = if cx.is_kw(end, Kw::On) || cx.is_punct(end, b',') {
         end + 1
     } else {

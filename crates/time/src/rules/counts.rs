@@ -3,7 +3,7 @@
 
 use dossier_text::TimexType;
 
-use super::{Cand, Cx};
+use super::{Cand, Cx, NoValue};
 use crate::calendar::{at_granularity, fmt_duration, shift};
 use crate::scan::{DayPart, Kw, Lex, Suffix, Unit};
 
@@ -171,7 +171,7 @@ pub(super) fn count(cx: &Cx, i: usize) -> Option<Cand> {
                     Some(v) => cx.dct().and_then(|d| {
                         shift(d, u, -i64::from(v))
                             .map(|d| at_granularity(d, u))
-                            .ok_or_else(|| "date out of range".to_string())
+                            .ok_or(NoValue::OutOfRange)
                     }),
                 };
                 return Some(Cand::date(end, value).conf(0.85));
@@ -180,11 +180,10 @@ pub(super) fn count(cx: &Cx, i: usize) -> Option<Cand> {
                 end += 1;
                 let sign = if k2 == Kw::Later { 1 } else { -1 };
                 let d = match nval {
-                    None => Err("an unspecified number of units cannot be anchored".to_string()),
-                    Some(v) => cx.anchor().and_then(|a| {
-                        shift(a, u, sign * i64::from(v))
-                            .ok_or_else(|| "date out of range".to_string())
-                    }),
+                    None => Err(NoValue::UnspecifiedCount),
+                    Some(v) => cx
+                        .anchor()
+                        .and_then(|a| shift(a, u, sign * i64::from(v)).ok_or(NoValue::OutOfRange)),
                 };
                 let anchor = if u == Unit::Day {
                     d.as_ref().ok().copied()
@@ -203,7 +202,7 @@ pub(super) fn count(cx: &Cx, i: usize) -> Option<Cand> {
                     Some(v) => cx.dct().and_then(|d| {
                         shift(d, u, i64::from(v))
                             .map(|d| at_granularity(d, u))
-                            .ok_or_else(|| "date out of range".to_string())
+                            .ok_or(NoValue::OutOfRange)
                     }),
                 };
                 return Some(Cand::date(end + 2, value).conf(0.85));

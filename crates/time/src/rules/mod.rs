@@ -28,6 +28,8 @@ mod relative;
 mod tense;
 mod years;
 
+use std::fmt;
+
 use chrono::NaiveDate;
 use dossier_text::TimexType;
 
@@ -60,15 +62,62 @@ pub(crate) struct Found {
     pub value: Option<String>,
     pub modifier: Option<&'static str>,
     /// Why there is no value, when there is none.
-    pub problem: Option<String>,
+    pub problem: Option<NoValue>,
     pub confidence: f32,
+}
+
+/// Why an expression has no value. The text it displays is the reason the
+/// time stage's diagnostic gives, so it stays as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum NoValue {
+    /// A relative expression in a document without a date.
+    NoArticleDate,
+    /// 29 February of a year that has none.
+    NoLeapDay { year: i32 },
+    /// A day its month never has ("February 30").
+    NoSuchDay { month: u32, day: u32 },
+    /// The date falls outside the calendar.
+    OutOfRange,
+    /// "that year" with no earlier date in the text to refer to.
+    NothingEarlier,
+    /// "several days later": a count of units that cannot be anchored.
+    UnspecifiedCount,
+    /// A value TIMEX3 cannot write: a year past 9999 or before 0.
+    Unwritable(String),
+}
+
+impl fmt::Display for NoValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoValue::NoArticleDate => {
+                f.write_str("no article date to anchor this expression; give the document a date")
+            }
+            NoValue::NoLeapDay { year } => write!(
+                f,
+                "impossible date: {year} has no 29 February; check the source text"
+            ),
+            NoValue::NoSuchDay { month, day } => write!(
+                f,
+                "impossible date: month {month} has no day {day}; check the source text"
+            ),
+            NoValue::OutOfRange => f.write_str("date out of range"),
+            NoValue::NothingEarlier => f.write_str("nothing earlier in the text says which one"),
+            NoValue::UnspecifiedCount => {
+                f.write_str("an unspecified number of units cannot be anchored")
+            }
+            NoValue::Unwritable(value) => write!(
+                f,
+                "its value `{value}` falls outside the years TIMEX3 can write (0000 to 9999); check the article date"
+            ),
+        }
+    }
 }
 
 struct Cand {
     /// Token index one past the last token of the expression.
     end: usize,
     ttype: TimexType,
-    value: Result<String, String>,
+    value: Result<String, NoValue>,
     modifier: Option<&'static str>,
     /// The day the expression denotes, which anchors later "the next day".
     anchor: Option<NaiveDate>,
@@ -76,7 +125,7 @@ struct Cand {
 }
 
 impl Cand {
-    fn new(end: usize, ttype: TimexType, value: Result<String, String>) -> Cand {
+    fn new(end: usize, ttype: TimexType, value: Result<String, NoValue>) -> Cand {
         Cand {
             end,
             ttype,
@@ -86,7 +135,7 @@ impl Cand {
             confidence: 0.9,
         }
     }
-    fn date(end: usize, value: Result<String, String>) -> Cand {
+    fn date(end: usize, value: Result<String, NoValue>) -> Cand {
         Cand::new(end, TimexType::Date, value)
     }
     fn anchored(mut self, d: Option<NaiveDate>) -> Cand {
@@ -346,14 +395,12 @@ impl Cx<'_> {
     fn hyphen(&self, i: usize) -> Option<usize> {
         (self.is_punct(i, b'-') && i > 0 && self.adj(i - 1) && self.adj(i)).then_some(i + 1)
     }
-    fn dct(&self) -> Result<NaiveDate, String> {
-        self.dct.ok_or_else(|| {
-            "no article date to anchor this expression; give the document a date".to_string()
-        })
+    fn dct(&self) -> Result<NaiveDate, NoValue> {
+        self.dct.ok_or(NoValue::NoArticleDate)
     }
     /// The anchor of "the next day", "two days later": the last day-level
     /// date of the narrative, else the article date.
-    fn anchor(&self) -> Result<NaiveDate, String> {
+    fn anchor(&self) -> Result<NaiveDate, NoValue> {
         match self.narrative {
             Some((d, _)) => Ok(d),
             None => self.dct(),
@@ -400,13 +447,11 @@ impl Cx<'_> {
     }
 }
 
-fn valid_date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        if month_day_exists(m, d) {
-            format!("impossible date: {y} has no 29 February; check the source text")
-        } else {
-            format!("impossible date: month {m} has no day {d}; check the source text")
-        }
+fn valid_date(y: i32, m: u32, d: u32) -> Result<NaiveDate, NoValue> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(if month_day_exists(m, d) {
+        NoValue::NoLeapDay { year: y }
+    } else {
+        NoValue::NoSuchDay { month: m, day: d }
     })
 }
 
@@ -414,4 +459,45 @@ fn month_day_exists(m: u32, d: u32) -> bool {
     // 2000 is a leap year, so 29 February passes here and is checked again
     // once the year is known.
     NaiveDate::from_ymd_opt(2000, m, d).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NoValue;
+
+    /// The reasons are the text of the time stage's diagnostics, which the
+    /// output carries: they keep the words they had as strings.
+    #[test]
+    fn reasons_display_as_the_diagnostics_read() {
+        let cases = [
+            (
+                NoValue::NoArticleDate,
+                "no article date to anchor this expression; give the document a date",
+            ),
+            (
+                NoValue::NoLeapDay { year: 2023 },
+                "impossible date: 2023 has no 29 February; check the source text",
+            ),
+            (
+                NoValue::NoSuchDay { month: 2, day: 30 },
+                "impossible date: month 2 has no day 30; check the source text",
+            ),
+            (NoValue::OutOfRange, "date out of range"),
+            (
+                NoValue::NothingEarlier,
+                "nothing earlier in the text says which one",
+            ),
+            (
+                NoValue::UnspecifiedCount,
+                "an unspecified number of units cannot be anchored",
+            ),
+            (
+                NoValue::Unwritable("10000".into()),
+                "its value `10000` falls outside the years TIMEX3 can write (0000 to 9999); check the article date",
+            ),
+        ];
+        for (reason, text) in cases {
+            assert_eq!(reason.to_string(), text);
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 
 use super::tense::tense;
-use super::{valid_date, Cand, Cx, Tense};
+use super::{valid_date, Cand, Cx, NoValue, Tense};
 use crate::calendar::{at_granularity, fmt_day, shift};
 use crate::scan::{Kw, Lex, Suffix, Unit};
 
@@ -78,9 +78,9 @@ pub(super) fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
     let end = if cx.lex_at(i + 1) == Lex::Unit(Unit::Day, false) {
         if cx.is_kw(i + 3, Kw::Yesterday) {
             // "the day before yesterday"
-            let d = cx.dct().and_then(|d| {
-                shift(d, Unit::Day, -2).ok_or_else(|| "date out of range".to_string())
-            });
+            let d = cx
+                .dct()
+                .and_then(|d| shift(d, Unit::Day, -2).ok_or(NoValue::OutOfRange));
             let anchor = d.as_ref().ok().copied();
             return Some(Cand::date(i + 4, d.map(fmt_day)).anchored(anchor));
         }
@@ -90,7 +90,7 @@ pub(super) fn narrative(cx: &Cx, i: usize) -> Option<Cand> {
     };
     let d = cx
         .anchor()
-        .and_then(|a| shift(a, u, off).ok_or_else(|| "date out of range".to_string()));
+        .and_then(|a| shift(a, u, off).ok_or(NoValue::OutOfRange));
     let anchor = if u == Unit::Day {
         d.as_ref().ok().copied()
     } else {
@@ -117,7 +117,7 @@ fn that_unit(cx: &Cx, i: usize) -> Option<Cand> {
         (Some(v), _) if v.len() >= len && !v[..len].contains(['Q', 'W', 'H', 'S', 'F']) => {
             Ok(v[..len].to_string())
         }
-        _ => Err("nothing earlier in the text says which one".to_string()),
+        _ => Err(NoValue::NothingEarlier),
     };
     Some(Cand::date(i + 2, value).conf(0.7))
 }

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::dates::rel_word;
 use super::tense::{infer_year, tense};
-use super::{valid_date, Cand, Cx, Tense};
+use super::{valid_date, Cand, Cx, NoValue, Tense};
 use crate::calendar::{at_granularity, fmt_day, fmt_quarter, nth_weekday, season_code, shift};
 use crate::scan::{Kw, Lex, Unit};
 
@@ -189,7 +189,7 @@ pub(super) fn holiday(cx: &Cx, i: usize) -> Option<Cand> {
     };
     let date = y.and_then(|y| {
         if d == 0 {
-            nth_weekday(y, m, 4, 4).ok_or_else(|| "date out of range".to_string())
+            nth_weekday(y, m, 4, 4).ok_or(NoValue::OutOfRange)
         } else {
             valid_date(y, m, d)
         }

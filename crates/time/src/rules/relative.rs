@@ -6,20 +6,20 @@ use dossier_text::TimexType;
 
 use super::periods::season_of;
 use super::tense::tense;
-use super::{Cand, Cx, Tense};
+use super::{Cand, Cx, NoValue, Tense};
 use crate::calendar::{
     at_granularity, fmt_day, fmt_month, fmt_week, season_code, shift, weekday_near,
 };
 use crate::scan::{DayPart, Kw, Lex, Unit};
 
-fn weekday_date(cx: &Cx, i: usize, wd: u8, dir: Option<Kw>) -> Result<NaiveDate, String> {
+fn weekday_date(cx: &Cx, i: usize, wd: u8, dir: Option<Kw>) -> Result<NaiveDate, NoValue> {
     let dct = cx.dct()?;
     let (forward, strict) = match dir {
         Some(Kw::Last | Kw::Past | Kw::Previous) => (false, true),
         Some(Kw::Next | Kw::Coming) => (true, true),
         _ => (tense(cx, i) == Tense::Future, false),
     };
-    weekday_near(dct, wd, forward, strict).ok_or_else(|| "date out of range".to_string())
+    weekday_near(dct, wd, forward, strict).ok_or(NoValue::OutOfRange)
 }
 
 /// Weekdays: "Monday", "last Friday", "next Tuesday", "Monday evening".
@@ -64,9 +64,9 @@ pub(super) fn relative_day(cx: &Cx, i: usize) -> Option<Cand> {
         },
         Lex::Kw(Kw::Last) => match cx.lex_at(i + 1) {
             Lex::DayPart(DayPart::Night | DayPart::Evening) => {
-                let d = cx.dct().and_then(|d| {
-                    shift(d, Unit::Day, -1).ok_or_else(|| "date out of range".to_string())
-                });
+                let d = cx
+                    .dct()
+                    .and_then(|d| shift(d, Unit::Day, -1).ok_or(NoValue::OutOfRange));
                 let anchor = d.as_ref().ok().copied();
                 let value = d.map(|d| format!("{}TNI", fmt_day(d)));
                 return Some(Cand::new(i + 2, TimexType::Time, value).anchored(anchor));
@@ -77,7 +77,7 @@ pub(super) fn relative_day(cx: &Cx, i: usize) -> Option<Cand> {
     };
     let d = cx
         .dct()
-        .and_then(|d| shift(d, Unit::Day, off).ok_or_else(|| "date out of range".to_string()));
+        .and_then(|d| shift(d, Unit::Day, off).ok_or(NoValue::OutOfRange));
     let anchor = d.as_ref().ok().copied();
     if let Lex::DayPart(p) = cx.lex_at(j) {
         let value = d.map(|d| format!("{}T{}", fmt_day(d), p.code()));
@@ -104,7 +104,7 @@ pub(super) fn this_unit(cx: &Cx, i: usize) -> Option<Cand> {
             let value = need().and_then(|d| {
                 shift(d, u, off)
                     .map(|d| at_granularity(d, u))
-                    .ok_or_else(|| "date out of range".to_string())
+                    .ok_or(NoValue::OutOfRange)
             });
             let value = if u == Unit::Weekend && off == 0 {
                 need().map(|d| this_weekend(d, tense(cx, j)))

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Cx, Tense};
+use super::{Cx, NoValue, Tense};
 use crate::scan::{Kw, Lex, Mark};
 
 pub(super) fn tense(cx: &Cx, i: usize) -> Tense {
@@ -94,7 +94,7 @@ fn sentence_end(cx: &Cx, k: usize) -> bool {
 /// The year of a month (and maybe day) given without one, read from the
 /// article date and the tense: "in November" in a past-tense sentence
 /// published in February 2023 is November 2022.
-pub(super) fn infer_year(cx: &Cx, i: usize, m: u32, d: Option<u32>) -> Result<i32, String> {
+pub(super) fn infer_year(cx: &Cx, i: usize, m: u32, d: Option<u32>) -> Result<i32, NoValue> {
     let dct = cx.dct()?;
     let y = dct.year();
     if let Some(d) = d {
