@@ -162,7 +162,7 @@ pub(crate) struct ReadOptions {
 
 struct Cx<'a> {
     text: &'a str,
-    t: &'a [Tok],
+    toks: &'a [Tok],
     dct: Option<NaiveDate>,
     /// The last day-level date of the narrative, and the token where it ended.
     narrative: Option<(NaiveDate, usize)>,
@@ -181,7 +181,7 @@ pub(crate) fn recognise(
 ) -> Vec<Found> {
     let mut cx = Cx {
         text,
-        t: toks,
+        toks,
         dct,
         narrative: None,
         last_value: None,
@@ -347,7 +347,7 @@ impl Cx<'_> {
     /// Token `i`'s lexical class (a newline past the end).
     #[inline]
     fn lex_at(&self, i: usize) -> Lex {
-        self.t.get(i).map_or(Lex::Punct(b'\n'), |t| t.lex)
+        self.toks.get(i).map_or(Lex::Punct(b'\n'), |t| t.lex)
     }
     /// Token `i` is the keyword `k`.
     #[inline]
@@ -362,15 +362,15 @@ impl Cx<'_> {
     /// Tokens `i` and `i + 1` touch (no space between them).
     #[inline]
     fn adj(&self, i: usize) -> bool {
-        i + 1 < self.t.len() && self.t[i].end == self.t[i + 1].start
+        i + 1 < self.toks.len() && self.toks[i].end == self.toks[i + 1].start
     }
     #[inline]
     fn upper(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| t.upper)
+        self.toks.get(i).is_some_and(|t| t.upper)
     }
     /// Token `i`'s text ("" past the end).
     fn tok_text(&self, i: usize) -> &str {
-        self.t
+        self.toks
             .get(i)
             .map_or("", |t| &self.text[t.start as usize..t.end as usize])
     }

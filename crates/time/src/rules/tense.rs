@@ -12,7 +12,7 @@ pub(super) fn tense(cx: &Cx, i: usize) -> Tense {
     }
     let mut best: Option<(usize, Tense)> = None;
     let mut look = |k: usize| -> bool {
-        let t = &cx.t[k];
+        let t = &cx.toks[k];
         if let Lex::Punct(c) = t.lex {
             if matches!(c, b'.' | b'!' | b'?' | b';') && sentence_end(cx, k) {
                 return false;
@@ -47,7 +47,7 @@ pub(super) fn tense(cx: &Cx, i: usize) -> Tense {
             break;
         }
     }
-    for k in i + 1..(i + 40).min(cx.t.len()) {
+    for k in i + 1..(i + 40).min(cx.toks.len()) {
         if newline_before(cx, k) || !look(k) {
             break;
         }
@@ -56,7 +56,7 @@ pub(super) fn tense(cx: &Cx, i: usize) -> Tense {
 }
 
 fn newline_before(cx: &Cx, k: usize) -> bool {
-    k > 0 && cx.text[cx.t[k - 1].end as usize..cx.t[k].start as usize].contains('\n')
+    k > 0 && cx.text[cx.toks[k - 1].end as usize..cx.toks[k].start as usize].contains('\n')
 }
 
 /// Whether the punctuation at `k` ends a sentence: not the dot of "Feb." or
@@ -88,7 +88,9 @@ fn sentence_end(cx: &Cx, k: usize) -> bool {
             return false;
         }
     }
-    k + 1 >= cx.t.len() || cx.upper(k + 1) || !matches!(cx.lex_at(k + 1), Lex::Other | Lex::Kw(_))
+    k + 1 >= cx.toks.len()
+        || cx.upper(k + 1)
+        || !matches!(cx.lex_at(k + 1), Lex::Other | Lex::Kw(_))
 }
 
 /// The year of a month (and maybe day) given without one, read from the
