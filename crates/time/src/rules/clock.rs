@@ -39,128 +39,7 @@ fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
 /// Clock times: "3 p.m.", "10:30 am", "15:00 GMT", "0600 hours", "3 p.m.
 /// local time", "3 p.m. Monday", "noon".
 pub(super) fn clock(cx: &Cx, i: usize) -> Option<Cand> {
-    let (h, m, mut end) = match cx.lex_at(i) {
-        Lex::Num {
-            val,
-            digits: 1..=2,
-            suffix,
-        } => {
-            let mut min = 0;
-            let mut j = i + 1;
-            let mut has_min = false;
-            if cx.adj(i) && matches!(cx.lex_at(j), Lex::Punct(b':' | b'.')) && cx.adj(j) {
-                let dotted = cx.is_punct(j, b'.');
-                if let Some((mm @ 0..=59, 2, s @ (Suffix::None | Suffix::Am | Suffix::Pm))) =
-                    cx.num(j + 1)
-                {
-                    // "2.46" is a number unless "p.m." or a zone follows.
-                    if dotted
-                        && s == Suffix::None
-                        && meridiem(cx, j + 2).is_none()
-                        && !matches!(cx.lex_at(j + 2), Lex::Kw(Kw::Zone))
-                    {
-                        return None;
-                    }
-                    min = mm;
-                    has_min = true;
-                    j += 2;
-                }
-            }
-            let suffix = if has_min {
-                match cx.num(j - 1) {
-                    Some((_, _, s)) => s,
-                    None => Suffix::None,
-                }
-            } else {
-                suffix
-            };
-            let mer = match suffix {
-                Suffix::Am => Some(false),
-                Suffix::Pm => Some(true),
-                Suffix::None => match meridiem(cx, j) {
-                    Some((pm, k)) => {
-                        j = k;
-                        Some(pm)
-                    }
-                    None => None,
-                },
-                _ => return None,
-            };
-            let h = match mer {
-                Some(pm) if (1..=12).contains(&val) => {
-                    if pm {
-                        val % 12 + 12
-                    } else {
-                        val % 12
-                    }
-                }
-                Some(_) => return None,
-                None if has_min && val <= 23 => {
-                    // "10:30" alone could be a score or a verse: it needs a
-                    // zone or "at" before it.
-                    let at = i > 0
-                        && matches!(
-                            cx.lex_at(i - 1),
-                            Lex::Kw(
-                                Kw::At
-                                    | Kw::By
-                                    | Kw::Until
-                                    | Kw::Around
-                                    | Kw::About
-                                    | Kw::Before
-                                    | Kw::After
-                                    | Kw::From
-                            )
-                        );
-                    if !at && !matches!(cx.lex_at(j), Lex::Kw(Kw::Zone)) {
-                        return None;
-                    }
-                    val
-                }
-                None => return None,
-            };
-            (h, min, j)
-        }
-        Lex::Num {
-            val,
-            digits: 4,
-            suffix: Suffix::None,
-        } if val % 100 < 60 && val / 100 < 24 => {
-            let zone = matches!(cx.lex_at(i + 1), Lex::Kw(Kw::Zone))
-                || cx.is(i + 1, "hours")
-                || cx.is(i + 1, "hrs");
-            if !zone {
-                return None;
-            }
-            (val / 100, val % 100, i + 1)
-        }
-        Lex::DayPart(p @ (DayPart::Noon | DayPart::Midnight)) => {
-            let at = i > 0
-                && matches!(
-                    cx.lex_at(i - 1),
-                    Lex::Kw(
-                        Kw::At
-                            | Kw::By
-                            | Kw::Until
-                            | Kw::Before
-                            | Kw::After
-                            | Kw::Around
-                            | Kw::About
-                    )
-                );
-            // "noon Saturday" needs no "at".
-            let day_next = matches!(
-                cx.lex_at(i + 1),
-                Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
-            );
-            if !at && !day_next {
-                return None;
-            }
-            let h = if p == DayPart::Noon { 12 } else { 24 };
-            (h, 0, i + 1)
-        }
-        _ => return None,
-    };
+    let (h, m, mut end) = time_of_day(cx, i)?;
     if matches!(cx.lex_at(end), Lex::Kw(Kw::Zone)) || cx.is(end, "hours") || cx.is(end, "hrs") {
         end += 1;
         // "(1500 GMT)" and "15:00 GMT+3"
@@ -206,4 +85,136 @@ pub(super) fn clock(cx: &Cx, i: usize) -> Option<Cand> {
             .anchored(day.ok())
             .conf(0.9),
     )
+}
+
+/// The hour, the minute and the token after the time of day at `i`: a
+/// clock time, "0600 hours" or "noon", without its zone or day.
+fn time_of_day(cx: &Cx, i: usize) -> Option<(u32, u32, usize)> {
+    let (h, m, end) = match cx.lex_at(i) {
+        Lex::Num {
+            val,
+            digits: 1..=2,
+            suffix,
+        } => return hour_and_minutes(cx, i, val, suffix),
+        Lex::Num {
+            val,
+            digits: 4,
+            suffix: Suffix::None,
+        } if val % 100 < 60 && val / 100 < 24 => {
+            let zone = matches!(cx.lex_at(i + 1), Lex::Kw(Kw::Zone))
+                || cx.is(i + 1, "hours")
+                || cx.is(i + 1, "hrs");
+            if !zone {
+                return None;
+            }
+            (val / 100, val % 100, i + 1)
+        }
+        Lex::DayPart(p @ (DayPart::Noon | DayPart::Midnight)) => {
+            let at = i > 0
+                && matches!(
+                    cx.lex_at(i - 1),
+                    Lex::Kw(
+                        Kw::At
+                            | Kw::By
+                            | Kw::Until
+                            | Kw::Before
+                            | Kw::After
+                            | Kw::Around
+                            | Kw::About
+                    )
+                );
+            // "noon Saturday" needs no "at".
+            let day_next = matches!(
+                cx.lex_at(i + 1),
+                Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+            );
+            if !at && !day_next {
+                return None;
+            }
+            let h = if p == DayPart::Noon { 12 } else { 24 };
+            (h, 0, i + 1)
+        }
+        _ => return None,
+    };
+    Some((h, m, end))
+}
+
+/// "3 p.m.", "10:30 am", "at 10:30", "10.30 GMT": an hour of one or two
+/// digits (token `i`, its value and suffix), maybe with minutes and a
+/// meridiem.
+fn hour_and_minutes(cx: &Cx, i: usize, val: u32, suffix: Suffix) -> Option<(u32, u32, usize)> {
+    let mut min = 0;
+    let mut j = i + 1;
+    let mut has_min = false;
+    if cx.adj(i) && matches!(cx.lex_at(j), Lex::Punct(b':' | b'.')) && cx.adj(j) {
+        let dotted = cx.is_punct(j, b'.');
+        if let Some((mm @ 0..=59, 2, s @ (Suffix::None | Suffix::Am | Suffix::Pm))) = cx.num(j + 1)
+        {
+            // "2.46" is a number unless "p.m." or a zone follows.
+            if dotted
+                && s == Suffix::None
+                && meridiem(cx, j + 2).is_none()
+                && !matches!(cx.lex_at(j + 2), Lex::Kw(Kw::Zone))
+            {
+                return None;
+            }
+            min = mm;
+            has_min = true;
+            j += 2;
+        }
+    }
+    let suffix = if has_min {
+        match cx.num(j - 1) {
+            Some((_, _, s)) => s,
+            None => Suffix::None,
+        }
+    } else {
+        suffix
+    };
+    let mer = match suffix {
+        Suffix::Am => Some(false),
+        Suffix::Pm => Some(true),
+        Suffix::None => match meridiem(cx, j) {
+            Some((pm, k)) => {
+                j = k;
+                Some(pm)
+            }
+            None => None,
+        },
+        _ => return None,
+    };
+    let h = match mer {
+        Some(pm) if (1..=12).contains(&val) => {
+            if pm {
+                val % 12 + 12
+            } else {
+                val % 12
+            }
+        }
+        Some(_) => return None,
+        None if has_min && val <= 23 => {
+            // "10:30" alone could be a score or a verse: it needs a
+            // zone or "at" before it.
+            let at = i > 0
+                && matches!(
+                    cx.lex_at(i - 1),
+                    Lex::Kw(
+                        Kw::At
+                            | Kw::By
+                            | Kw::Until
+                            | Kw::Around
+                            | Kw::About
+                            | Kw::Before
+                            | Kw::After
+                            | Kw::From
+                    )
+                );
+            if !at && !matches!(cx.lex_at(j), Lex::Kw(Kw::Zone)) {
+                return None;
+            }
+            val
+        }
+        None => return None,
+    };
+    Some((h, min, j))
 }

@@ -163,51 +163,8 @@ pub(super) fn count(cx: &Cx, i: usize) -> Option<Cand> {
         Count::X => None,
     };
     if !lead_the && hyph.is_none() {
-        match cx.lex_at(end) {
-            Lex::Kw(Kw::Ago) => {
-                end += 1;
-                let value = match nval {
-                    None => Ok("PAST_REF".to_string()),
-                    Some(v) => cx.dct().and_then(|d| {
-                        shift(d, u, -i64::from(v))
-                            .map(|d| at_granularity(d, u))
-                            .ok_or(NoValue::OutOfRange)
-                    }),
-                };
-                return Some(Cand::date(end, value).conf(0.85));
-            }
-            Lex::Kw(k2 @ (Kw::Later | Kw::Earlier)) if !cx.is_kw(end + 1, Kw::Than) => {
-                end += 1;
-                let sign = if k2 == Kw::Later { 1 } else { -1 };
-                let d = match nval {
-                    None => Err(NoValue::UnspecifiedCount),
-                    Some(v) => cx
-                        .anchor()
-                        .and_then(|a| shift(a, u, sign * i64::from(v)).ok_or(NoValue::OutOfRange)),
-                };
-                let anchor = if u == Unit::Day {
-                    d.as_ref().ok().copied()
-                } else {
-                    None
-                };
-                return Some(
-                    Cand::date(end, d.map(|d| at_granularity(d, u)))
-                        .anchored(anchor)
-                        .conf(0.75),
-                );
-            }
-            Lex::Kw(Kw::From) if cx.is_kw(end + 1, Kw::Now) => {
-                let value = match nval {
-                    None => Ok("FUTURE_REF".to_string()),
-                    Some(v) => cx.dct().and_then(|d| {
-                        shift(d, u, i64::from(v))
-                            .map(|d| at_granularity(d, u))
-                            .ok_or(NoValue::OutOfRange)
-                    }),
-                };
-                return Some(Cand::date(end + 2, value).conf(0.85));
-            }
-            _ => {}
+        if let Some(c) = offset(cx, end, u, nval) {
+            return Some(c);
         }
     }
     // "$2 million a year", "four flights a week": a rate of an amount,
@@ -219,6 +176,58 @@ pub(super) fn count(cx: &Cx, i: usize) -> Option<Cand> {
         end += 1;
     }
     Some(Cand::new(end, TimexType::Duration, Ok(fmt_duration(nval, u))).conf(0.85))
+}
+
+/// A count of units (`n` of `u`, `None` for "several") that ends at `end`
+/// and is an offset: "two years ago", "three days later", "two weeks from
+/// now".
+fn offset(cx: &Cx, mut end: usize, u: Unit, nval: Option<u32>) -> Option<Cand> {
+    match cx.lex_at(end) {
+        Lex::Kw(Kw::Ago) => {
+            end += 1;
+            let value = match nval {
+                None => Ok("PAST_REF".to_string()),
+                Some(v) => cx.dct().and_then(|d| {
+                    shift(d, u, -i64::from(v))
+                        .map(|d| at_granularity(d, u))
+                        .ok_or(NoValue::OutOfRange)
+                }),
+            };
+            Some(Cand::date(end, value).conf(0.85))
+        }
+        Lex::Kw(k2 @ (Kw::Later | Kw::Earlier)) if !cx.is_kw(end + 1, Kw::Than) => {
+            end += 1;
+            let sign = if k2 == Kw::Later { 1 } else { -1 };
+            let d = match nval {
+                None => Err(NoValue::UnspecifiedCount),
+                Some(v) => cx
+                    .anchor()
+                    .and_then(|a| shift(a, u, sign * i64::from(v)).ok_or(NoValue::OutOfRange)),
+            };
+            let anchor = if u == Unit::Day {
+                d.as_ref().ok().copied()
+            } else {
+                None
+            };
+            Some(
+                Cand::date(end, d.map(|d| at_granularity(d, u)))
+                    .anchored(anchor)
+                    .conf(0.75),
+            )
+        }
+        Lex::Kw(Kw::From) if cx.is_kw(end + 1, Kw::Now) => {
+            let value = match nval {
+                None => Ok("FUTURE_REF".to_string()),
+                Some(v) => cx.dct().and_then(|d| {
+                    shift(d, u, i64::from(v))
+                        .map(|d| at_granularity(d, u))
+                        .ok_or(NoValue::OutOfRange)
+                }),
+            };
+            Some(Cand::date(end + 2, value).conf(0.85))
+        }
+        _ => None,
+    }
 }
 
 /// Whether an amount (a number, maybe with a noun or "million" after it)
