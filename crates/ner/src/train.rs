@@ -562,101 +562,11 @@ pub fn train(
         });
     }
     let mut rng = Rng::new(config.seed);
-    let mut gazetteer = Gazetteer::default();
-    if let Some(dir) = &config.geonames {
-        progress(Progress::Stage(format!("gazetteer from {}", dir.display())));
-        add_geonames(&mut gazetteer, dir)?;
-    }
-    let mut lists = config.lists.clone();
-    for path in &config.name_corpora {
-        progress(Progress::Stage(format!("names from {}", path.display())));
-        let sents = if is_csv(path) {
-            external::read_gmb(path)?
-        } else {
-            external::read_two_column(path)?
-        };
-        lists.extend(external::name_lists(&sents));
-    }
-    for (phrase, cat) in &lists {
-        gazetteer.add(phrase, *cat);
-    }
-    drop(lists);
+    let gazetteer = train_gazetteer_of(train_docs, config, progress)?;
+    let clusters = word_clusters(config, progress)?;
     let mut docs: Vec<TrainDoc> = train_docs.iter().enumerate().map(to_train_doc).collect();
-    if config.train_gazetteer {
-        for d in train_docs {
-            for s in &d.sentences {
-                for c in conll::chunks(&s.tags) {
-                    if let Some(t) = tags::type_index(&c.label) {
-                        let toks: Vec<&str> =
-                            s.words[c.start..c.end].iter().map(|x| x.as_str()).collect();
-                        gazetteer.add_train(&toks, t);
-                    }
-                }
-            }
-        }
-    }
-    let mut clusters = Clusters::default();
-    for (i, dir) in config.vectors.iter().enumerate() {
-        let n = config
-            .n_clusters
-            .get(i)
-            .or(config.n_clusters.last())
-            .copied()
-            .unwrap_or((400, 40));
-        progress(Progress::Stage(format!(
-            "word clusters from {} ({} fine, {} coarse)",
-            dir.display(),
-            n.0,
-            n.1
-        )));
-        let vectors = read_vectors(dir)?;
-        let table = build_clusters(&vectors, n.0, n.1, config.seed);
-        if i == 0 {
-            clusters.map = table;
-        } else {
-            clusters.second = table;
-        }
-    }
-
-    // Case augmentation: copies of some documents in lowercase, and copies
-    // with some sentences in ALL CAPS.
     let n_orig = docs.len();
-    for i in 0..n_orig {
-        if rng.unit() < config.case_augment {
-            let d = &docs[i];
-            let sents = d
-                .sents
-                .iter()
-                .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
-                .collect();
-            docs.push(TrainDoc {
-                sents,
-                labels: d.labels.clone(),
-                own: d.own.clone(),
-                orig: i,
-            });
-        }
-        if rng.unit() < config.case_augment {
-            let d = &docs[i];
-            let sents = d
-                .sents
-                .iter()
-                .map(|s| {
-                    if rng.unit() < 0.3 {
-                        s.iter().map(|w| w.to_uppercase()).collect()
-                    } else {
-                        s.clone()
-                    }
-                })
-                .collect();
-            docs.push(TrainDoc {
-                sents,
-                labels: d.labels.clone(),
-                own: d.own.clone(),
-                orig: i,
-            });
-        }
-    }
+    augment_case(&mut docs, config.case_augment, &mut rng);
 
     progress(Progress::Stage(format!(
         "features for {} documents ({} with case changes), gazetteer {} phrases, {} clustered words",
@@ -692,33 +602,7 @@ pub fn train(
         origs: &origs,
         dev: &dev_feats,
     };
-    // Several models from different document orders, averaged: each
-    // perceptron's weights carry the noise of its order and of its
-    // best-epoch pick on dev, and averaging cancels some of it.
-    let n_members = config.members.max(1);
-    let mut avg = fit(&set, config, &mut rng, progress);
-    if n_members > 1 {
-        let mut sum: HashMap<u64, [f32; N_LABELS], IdBuild> = HashMap::default();
-        let mut add = |a: Averages| {
-            for (k, w) in a {
-                let e = sum.entry(k).or_insert([0.0; N_LABELS]);
-                for (x, y) in e.iter_mut().zip(w) {
-                    *x += y;
-                }
-            }
-        };
-        add(avg);
-        for m in 1..n_members {
-            progress(Progress::Stage(format!("member {} of {n_members}", m + 1)));
-            let mut rng = Rng::new(config.seed ^ (m as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
-            add(fit(&set, config, &mut rng, progress));
-        }
-        avg = sum
-            .into_iter()
-            .map(|(k, w)| (k, w.map(|x| x / n_members as f32)))
-            .collect();
-        avg.sort_unstable_by_key(|x| x.0);
-    }
+    let avg = fit_members(&set, config, &mut rng, progress);
     progress(Progress::Stage(
         "calibrating confidences on the dev set".into(),
     ));
@@ -743,4 +627,156 @@ pub fn train(
         temperature,
         config.two_stage,
     ))
+}
+
+/// The gazetteer of a training run: GeoNames places, the configured lists
+/// and the names of the name corpora, and, with `train_gazetteer`, the
+/// names of the training documents.
+fn train_gazetteer_of(
+    train_docs: &[ConllDoc],
+    config: &TrainConfig,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Gazetteer, NerError> {
+    let mut gazetteer = Gazetteer::default();
+    if let Some(dir) = &config.geonames {
+        progress(Progress::Stage(format!("gazetteer from {}", dir.display())));
+        add_geonames(&mut gazetteer, dir)?;
+    }
+    let mut lists = config.lists.clone();
+    for path in &config.name_corpora {
+        progress(Progress::Stage(format!("names from {}", path.display())));
+        let sents = if is_csv(path) {
+            external::read_gmb(path)?
+        } else {
+            external::read_two_column(path)?
+        };
+        lists.extend(external::name_lists(&sents));
+    }
+    for (phrase, cat) in &lists {
+        gazetteer.add(phrase, *cat);
+    }
+    drop(lists);
+    if config.train_gazetteer {
+        for d in train_docs {
+            for s in &d.sentences {
+                for c in conll::chunks(&s.tags) {
+                    if let Some(t) = tags::type_index(&c.label) {
+                        let toks: Vec<&str> =
+                            s.words[c.start..c.end].iter().map(|x| x.as_str()).collect();
+                        gazetteer.add_train(&toks, t);
+                    }
+                }
+            }
+        }
+    }
+    Ok(gazetteer)
+}
+
+/// The word clusters of each folder of vectors (at most two).
+fn word_clusters(
+    config: &TrainConfig,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Clusters, NerError> {
+    let mut clusters = Clusters::default();
+    for (i, dir) in config.vectors.iter().enumerate() {
+        let n = config
+            .n_clusters
+            .get(i)
+            .or(config.n_clusters.last())
+            .copied()
+            .unwrap_or((400, 40));
+        progress(Progress::Stage(format!(
+            "word clusters from {} ({} fine, {} coarse)",
+            dir.display(),
+            n.0,
+            n.1
+        )));
+        let vectors = read_vectors(dir)?;
+        let table = build_clusters(&vectors, n.0, n.1, config.seed);
+        if i == 0 {
+            clusters.map = table;
+        } else {
+            clusters.second = table;
+        }
+    }
+    Ok(clusters)
+}
+
+/// Case augmentation: copies of some documents in lowercase, and copies
+/// with some sentences in ALL CAPS, each with probability `rate`.
+fn augment_case(docs: &mut Vec<TrainDoc>, rate: f64, rng: &mut Rng) {
+    let n_orig = docs.len();
+    for i in 0..n_orig {
+        if rng.unit() < rate {
+            let d = &docs[i];
+            let sents = d
+                .sents
+                .iter()
+                .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+                .collect();
+            docs.push(TrainDoc {
+                sents,
+                labels: d.labels.clone(),
+                own: d.own.clone(),
+                orig: i,
+            });
+        }
+        if rng.unit() < rate {
+            let d = &docs[i];
+            let sents = d
+                .sents
+                .iter()
+                .map(|s| {
+                    if rng.unit() < 0.3 {
+                        s.iter().map(|w| w.to_uppercase()).collect()
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect();
+            docs.push(TrainDoc {
+                sents,
+                labels: d.labels.clone(),
+                own: d.own.clone(),
+                orig: i,
+            });
+        }
+    }
+}
+
+/// Several models from different document orders, averaged: each
+/// perceptron's weights carry the noise of its order and of its
+/// best-epoch pick on dev, and averaging cancels some of it. The first
+/// member draws from `rng`, the others from seeds of their own.
+fn fit_members(
+    set: &TrainSet,
+    config: &TrainConfig,
+    rng: &mut Rng,
+    progress: &mut dyn FnMut(Progress),
+) -> Averages {
+    let n_members = config.members.max(1);
+    let mut avg = fit(set, config, rng, progress);
+    if n_members > 1 {
+        let mut sum: HashMap<u64, [f32; N_LABELS], IdBuild> = HashMap::default();
+        let mut add = |a: Averages| {
+            for (k, w) in a {
+                let e = sum.entry(k).or_insert([0.0; N_LABELS]);
+                for (x, y) in e.iter_mut().zip(w) {
+                    *x += y;
+                }
+            }
+        };
+        add(avg);
+        for m in 1..n_members {
+            progress(Progress::Stage(format!("member {} of {n_members}", m + 1)));
+            let mut rng = Rng::new(config.seed ^ (m as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+            add(fit(set, config, &mut rng, progress));
+        }
+        avg = sum
+            .into_iter()
+            .map(|(k, w)| (k, w.map(|x| x / n_members as f32)))
+            .collect();
+        avg.sort_unstable_by_key(|x| x.0);
+    }
+    avg
 }

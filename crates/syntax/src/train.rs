@@ -476,53 +476,104 @@ pub fn train(
     );
 
     // Predicted tags for the parser's training data.
-    let mut train_inputs: Vec<Option<ParseInput>> = vec![None; train.len()];
-    let folds = cfg.jackknife;
-    if folds >= 2 {
+    let train_inputs = if cfg.jackknife >= 2 {
         progress.phase(
             "jackknife",
-            n_train_tokens * (folds as u64 - 1) * tagger_epochs as u64,
+            n_train_tokens * (cfg.jackknife as u64 - 1) * tagger_epochs as u64,
         );
-        for k in 0..folds {
-            let (rest, held): (Vec<usize>, Vec<usize>) =
-                (0..train.len()).partition(|i| i % folds != k);
-            let part: Vec<TagExample> = rest
-                .iter()
-                .map(|&i| TagExample {
-                    forms: examples[i].forms.clone(),
-                    tags: examples[i].tags.clone(),
-                })
-                .collect();
-            let (fold_tagger, _) = train_tagger(
-                &inv,
-                &clusters,
-                &part,
-                &[],
-                tagger_epochs,
-                &mut rng,
-                progress,
-                "fold",
-            );
-            let held_examples: Vec<TagExample> = held
-                .iter()
-                .map(|&i| TagExample {
-                    forms: examples[i].forms.clone(),
-                    tags: examples[i].tags.clone(),
-                })
-                .collect();
-            for (&i, (_, input)) in held.iter().zip(tag_all(&fold_tagger, &held_examples)) {
-                train_inputs[i] = Some(input);
-            }
+        jackknife(
+            &inv,
+            &clusters,
+            &examples,
+            cfg.jackknife,
+            tagger_epochs,
+            &mut rng,
+            progress,
+        )
+    } else {
+        vec![None; train.len()]
+    };
+    let gold_inputs = tag_all_gold(&examples, &tagger);
+    let parse_examples = parse_examples(&inv, train, train_inputs, gold_inputs, &examples);
+    let dev_inputs: Vec<ParseInput> = tag_all(&tagger, &dev_examples)
+        .into_iter()
+        .map(|(_, input)| input)
+        .collect();
+
+    progress.phase("parser", n_train_tokens * cfg.parser_epochs as u64);
+    let parser = train_parser(
+        &inv,
+        &parse_examples,
+        dev,
+        &dev_inputs,
+        cfg,
+        &mut rng,
+        progress,
+    );
+    let lemmatizer = Lemmatizer::build(train.iter().flat_map(|s| {
+        (0..s.len()).map(move |i| (s.form[i].as_str(), s.xpos[i].as_str(), s.lemma[i].as_str()))
+    }));
+    Model::new(tagger, lemmatizer, parser)
+        .with_beam(cfg.parse_beam)
+        .with_gap(cfg.beam_gap)
+}
+
+/// The tags of each training sentence as a tagger trained on the other
+/// `folds - 1` parts predicts them (jackknifing), so the parser trains on
+/// tags as wrong as those it will see.
+fn jackknife(
+    inv: &Inventory,
+    clusters: &IdMap<u64>,
+    examples: &[TagExample],
+    folds: usize,
+    tagger_epochs: usize,
+    rng: &mut Rng,
+    progress: &mut dyn Progress,
+) -> Vec<Option<ParseInput>> {
+    let mut train_inputs: Vec<Option<ParseInput>> = vec![None; examples.len()];
+    let copy = |i: &usize| TagExample {
+        forms: examples[*i].forms.clone(),
+        tags: examples[*i].tags.clone(),
+    };
+    for k in 0..folds {
+        let (rest, held): (Vec<usize>, Vec<usize>) =
+            (0..examples.len()).partition(|i| i % folds != k);
+        let part: Vec<TagExample> = rest.iter().map(copy).collect();
+        let (fold_tagger, _) = train_tagger(
+            inv,
+            clusters,
+            &part,
+            &[],
+            tagger_epochs,
+            rng,
+            progress,
+            "fold",
+        );
+        let held_examples: Vec<TagExample> = held.iter().map(copy).collect();
+        for (&i, (_, input)) in held.iter().zip(tag_all(&fold_tagger, &held_examples)) {
+            train_inputs[i] = Some(input);
         }
     }
-    let gold_inputs = tag_all_gold(&examples, &tagger);
-    let parse_examples: Vec<ParseExample> = train
+    train_inputs
+}
+
+/// The parser's training examples: each sentence's projectivised gold tree
+/// over its predicted tags (the gold tagger's where there are none), with
+/// where the gold tag is the runner-up.
+fn parse_examples(
+    inv: &Inventory,
+    train: &[TreebankSentence],
+    train_inputs: Vec<Option<ParseInput>>,
+    gold_inputs: Vec<ParseInput>,
+    examples: &[TagExample],
+) -> Vec<ParseExample> {
+    train
         .iter()
         .zip(train_inputs)
         .zip(gold_inputs)
-        .zip(&examples)
+        .zip(examples)
         .map(|(((s, predicted), gold), tags)| {
-            let (mut head, label) = gold_tree(&inv, s);
+            let (mut head, label) = gold_tree(inv, s);
             projectivize(&mut head);
             let input = predicted.unwrap_or(gold);
             // Whether the gold tag is the runner-up.
@@ -540,18 +591,25 @@ pub fn train(
                 second,
             }
         })
-        .collect();
-    let dev_inputs: Vec<ParseInput> = tag_all(&tagger, &dev_examples)
-        .into_iter()
-        .map(|(_, input)| input)
-        .collect();
+        .collect()
+}
 
+/// Trains the parser for `cfg.parser_epochs` epochs and keeps the epoch of
+/// the best dev LAS (the last one without dev sentences).
+fn train_parser(
+    inv: &Inventory,
+    parse_examples: &[ParseExample],
+    dev: &[TreebankSentence],
+    dev_inputs: &[ParseInput],
+    cfg: &TrainConfig,
+    rng: &mut Rng,
+    progress: &mut dyn Progress,
+) -> ParserModel {
     let moves = Moves::new(&inv.labels, cfg.joint);
     let mut trainer = Trainer::new(moves.n_classes());
     let mut scratch = ParseScratch::default();
     let mut order: Vec<usize> = (0..parse_examples.len()).collect();
     let mut best: Option<(f64, ParserModel)> = None;
-    progress.phase("parser", n_train_tokens * cfg.parser_epochs as u64);
     for epoch in 0..cfg.parser_epochs {
         rng.shuffle(&mut order);
         let explore = if epoch == 0 { 0.0 } else { cfg.explore };
@@ -560,7 +618,7 @@ pub fn train(
             if cfg.beam > 1 {
                 train_sentence_beam(&mut trainer, moves, ex, cfg.beam, &mut scratch);
             } else {
-                train_sentence(&mut trainer, moves, ex, explore, &mut rng, &mut scratch);
+                train_sentence(&mut trainer, moves, ex, explore, rng, &mut scratch);
             }
             progress.advance(ex.head.len() as u64 - 1);
         }
@@ -572,14 +630,7 @@ pub fn train(
             labels: inv.labels.clone(),
             weights: trainer.average(cfg.prune),
         };
-        let (uas, las) = attachment(
-            &parser,
-            dev,
-            &dev_inputs,
-            &inv,
-            cfg.parse_beam,
-            cfg.beam_gap,
-        );
+        let (uas, las) = attachment(&parser, dev, dev_inputs, inv, cfg.parse_beam, cfg.beam_gap);
         if !dev.is_empty() {
             progress.message(&format!(
                 "parser epoch {}: dev UAS {:.2} LAS {:.2} ({} weights)",
@@ -594,12 +645,7 @@ pub fn train(
         }
     }
     let (_, parser) = best.expect("at least one parser epoch");
-    let lemmatizer = Lemmatizer::build(train.iter().flat_map(|s| {
-        (0..s.len()).map(move |i| (s.form[i].as_str(), s.xpos[i].as_str(), s.lemma[i].as_str()))
-    }));
-    Model::new(tagger, lemmatizer, parser)
-        .with_beam(cfg.parse_beam)
-        .with_gap(cfg.beam_gap)
+    parser
 }
 
 fn tag_all_gold(examples: &[TagExample], tagger: &TaggerModel) -> Vec<ParseInput> {

@@ -31,7 +31,7 @@ pub use interval::{date_of, day_number, timex_interval, timex_precision, DayInte
 use chrono::NaiveDate;
 use dossier_text::{Component, Diagnostic, Document, Severity, TextRange, TimeExpr};
 
-use crate::rules::{ReadOptions, Tense};
+use crate::rules::{NoValue, ReadOptions, Tense};
 
 /// The name this stage gives itself in the pipeline and in diagnostics.
 pub const STAGE: &str = "time.v1";
@@ -96,9 +96,7 @@ impl TimeTagger {
         for mut f in found {
             let range = TextRange::new(f.start, f.end);
             if let Some(v) = f.value.take_if(|v| !is_writable(v)) {
-                f.problem = Some(format!(
-                    "its value `{v}` falls outside the years TIMEX3 can write (0000 to 9999); check the article date"
-                ));
+                f.problem = Some(NoValue::Unwritable(v));
                 f.confidence = f.confidence.min(0.5);
             }
             if let Some(problem) = f.problem {

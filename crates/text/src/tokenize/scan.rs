@@ -41,6 +41,23 @@ fn is_ascii_gap(b: u8) -> bool {
     b <= b' ' || b == 0x7F
 }
 
+/// What [`Scanner::word`] has seen of the word it scans.
+#[derive(Default)]
+struct WordSoFar {
+    /// The last character consumed (combining marks aside): the connectors
+    /// look at it.
+    last: char,
+    /// The length, in characters, of the current run of word characters.
+    seg_chars: usize,
+    has_alpha: bool,
+    has_digit: bool,
+    /// Letters joined by dots with a single letter on one side: "U.S",
+    /// "e.g", "a.m", "Ph.D". Such a word keeps its final full stop.
+    dotted: bool,
+    /// A host name: "dawn.com".
+    host: bool,
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -331,138 +348,158 @@ impl Scanner<'_> {
             self.push(start, e, TokenKind::Url);
             return e;
         }
-        let bytes = self.bytes;
+        let mut w = WordSoFar::default();
         let mut i = start;
-        // The last character consumed and the length, in characters, of the
-        // current run of word characters: the connectors below look at both.
-        let mut last = '\0';
-        let mut seg_chars = 0usize;
-        let mut has_alpha = false;
-        let mut has_digit = false;
-        // Letters joined by dots with a single letter on one side: "U.S",
-        // "e.g", "a.m", "Ph.D". Such a word keeps its final full stop.
-        let mut dotted = false;
-        let mut host = false;
         loop {
-            while i < end {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if b.is_ascii_alphabetic() {
-                        has_alpha = true;
-                    } else if b.is_ascii_digit() {
-                        has_digit = true;
-                    } else {
-                        break;
-                    }
-                    last = b as char;
-                    i += 1;
-                } else {
-                    let c = self.char_at(i);
-                    if !lexicon::is_word_char(c) {
-                        break;
-                    }
-                    if c.is_numeric() {
-                        has_digit = true;
-                    } else {
-                        has_alpha = true;
-                    }
-                    if !lexicon::is_mark(c) {
-                        last = c;
-                    }
-                    i += c.len_utf8();
-                }
-                seg_chars += 1;
-            }
+            i = self.word_chars(i, end, &mut w);
             if i >= end {
                 break;
             }
-            // Connectors that keep the word going when the right characters
-            // surround them.
-            let joined = match bytes[i] {
-                // Hyphenated compounds and transliterated names stay whole:
-                // "Tehrik-i-Taliban", "al-Logari", "COVID-19".
-                b'-' if self.word_char_at(i + 1, end) => {
-                    dotted = false;
-                    1
-                }
-                b'.' => match self.peek(i + 1, end) {
-                    // Decimals and dotted numbers: "3.5", "192.168.0.1".
-                    Some(nc) if last.is_numeric() && nc.is_ascii_digit() => 1,
-                    Some(nc) if last.is_alphabetic() && nc.is_alphabetic() => {
-                        let next_len = self.letters_len(i + 1, end);
-                        if seg_chars == 1 || next_len == 1 {
-                            dotted = true;
-                            1
-                        } else if self.is_host_label(i + 1, next_len, end) {
-                            host = true;
-                            1
-                        } else {
-                            0
-                        }
-                    }
-                    // "U.S.-backed": the stop of a dotted abbreviation, then a
-                    // hyphenated word.
-                    Some('-') if dotted && self.word_char_at(i + 2, end) => {
-                        dotted = false;
-                        2
-                    }
-                    _ => 0,
-                },
-                // Thousands separators: "1,000", "12,500,000".
-                b',' if last.is_ascii_digit() && !has_alpha && self.three_digits(i + 1, end) => 1,
-                // A path after a host name: "dawn.com/news/1".
-                b'/' if host => {
-                    let e = self.url_end(start, end);
-                    self.push(start, e, TokenKind::Url);
-                    return e;
-                }
-                // Times, ratios and dates: "10:30", "24/7", "26/08/2021".
-                b':' | b'/'
-                    if last.is_ascii_digit()
-                        && self.peek(i + 1, end).is_some_and(|c| c.is_ascii_digit()) =>
-                {
-                    1
-                }
-                b'\'' => match self.apostrophe_in_word(start, i, 1, last, end) {
-                    Ok(len) => len,
-                    Err(e) => return e,
-                },
-                // "AT&T", "S&P".
-                b'&' if last.is_ascii_uppercase()
-                    && self
-                        .peek(i + 1, end)
-                        .is_some_and(|c| c.is_ascii_uppercase()) =>
-                {
-                    1
-                }
-                b'_' if self.word_char_at(i + 1, end) => 1,
-                0x80.. => match self.char_at(i) {
-                    '’' => match self.apostrophe_in_word(start, i, 3, last, end) {
-                        Ok(len) => len,
-                        Err(e) => return e,
-                    },
-                    // Unicode hyphen and non-breaking hyphen.
-                    '\u{2010}' | '\u{2011}' if self.word_char_at(i + 3, end) => {
-                        dotted = false;
-                        3
-                    }
-                    _ => 0,
-                },
-                _ => 0,
+            let joined = match self.connector(start, i, end, &mut w) {
+                Ok(len) => len,
+                Err(e) => return e,
             };
             if joined == 0 {
                 break;
             }
             i += joined;
-            seg_chars = 0;
+            w.seg_chars = 0;
         }
+        self.finish_word(start, i, end, &w)
+    }
+
+    /// Consumes the run of word characters from `i` and returns where it
+    /// stops.
+    #[inline]
+    fn word_chars(&self, mut i: usize, end: usize, w: &mut WordSoFar) -> usize {
+        let bytes = self.bytes;
+        while i < end {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() {
+                    w.has_alpha = true;
+                } else if b.is_ascii_digit() {
+                    w.has_digit = true;
+                } else {
+                    break;
+                }
+                w.last = b as char;
+                i += 1;
+            } else {
+                let c = self.char_at(i);
+                if !lexicon::is_word_char(c) {
+                    break;
+                }
+                if c.is_numeric() {
+                    w.has_digit = true;
+                } else {
+                    w.has_alpha = true;
+                }
+                if !lexicon::is_mark(c) {
+                    w.last = c;
+                }
+                i += c.len_utf8();
+            }
+            w.seg_chars += 1;
+        }
+        i
+    }
+
+    /// The connector at `i` that keeps the word that starts at `start` going
+    /// when the right characters surround it: `Ok(its length)`, `Ok(0)` when
+    /// the word ends there, or `Err(next token start)` when the word has
+    /// been pushed already (a URL, a clitic split off).
+    fn connector(
+        &mut self,
+        start: usize,
+        i: usize,
+        end: usize,
+        w: &mut WordSoFar,
+    ) -> Result<usize, usize> {
+        let last = w.last;
+        Ok(match self.bytes[i] {
+            // Hyphenated compounds and transliterated names stay whole:
+            // "Tehrik-i-Taliban", "al-Logari", "COVID-19".
+            b'-' if self.word_char_at(i + 1, end) => {
+                w.dotted = false;
+                1
+            }
+            b'.' => match self.peek(i + 1, end) {
+                // Decimals and dotted numbers: "3.5", "192.168.0.1".
+                Some(nc) if last.is_numeric() && nc.is_ascii_digit() => 1,
+                Some(nc) if last.is_alphabetic() && nc.is_alphabetic() => {
+                    let next_len = self.letters_len(i + 1, end);
+                    if w.seg_chars == 1 || next_len == 1 {
+                        w.dotted = true;
+                        1
+                    } else if self.is_host_label(i + 1, next_len, end) {
+                        w.host = true;
+                        1
+                    } else {
+                        0
+                    }
+                }
+                // "U.S.-backed": the stop of a dotted abbreviation, then a
+                // hyphenated word.
+                Some('-') if w.dotted && self.word_char_at(i + 2, end) => {
+                    w.dotted = false;
+                    2
+                }
+                _ => 0,
+            },
+            // Thousands separators: "1,000", "12,500,000".
+            b',' if last.is_ascii_digit() && !w.has_alpha && self.three_digits(i + 1, end) => 1,
+            // A path after a host name: "dawn.com/news/1".
+            b'/' if w.host => {
+                let e = self.url_end(start, end);
+                self.push(start, e, TokenKind::Url);
+                return Err(e);
+            }
+            // Times, ratios and dates: "10:30", "24/7", "26/08/2021".
+            b':' | b'/'
+                if last.is_ascii_digit()
+                    && self.peek(i + 1, end).is_some_and(|c| c.is_ascii_digit()) =>
+            {
+                1
+            }
+            b'\'' => self.apostrophe_in_word(start, i, 1, last, end)?,
+            // "AT&T", "S&P".
+            b'&' if last.is_ascii_uppercase()
+                && self
+                    .peek(i + 1, end)
+                    .is_some_and(|c| c.is_ascii_uppercase()) =>
+            {
+                1
+            }
+            b'_' if self.word_char_at(i + 1, end) => 1,
+            0x80.. => match self.char_at(i) {
+                '’' => self.apostrophe_in_word(start, i, 3, last, end)?,
+                // Unicode hyphen and non-breaking hyphen.
+                '\u{2010}' | '\u{2011}' if self.word_char_at(i + 3, end) => {
+                    w.dotted = false;
+                    3
+                }
+                _ => 0,
+            },
+            _ => 0,
+        })
+    }
+
+    /// Pushes the word from `start` to `i` (a number, a word or a host
+    /// name), with the full stop at `i` when it belongs to the word, and
+    /// returns where the next token starts.
+    fn finish_word(&mut self, start: usize, i: usize, end: usize, w: &WordSoFar) -> usize {
+        let bytes = self.bytes;
         // A full stop that belongs to the word: abbreviations, initials and
         // dotted acronyms keep it, so "Gen." and "U.S." are single tokens and
         // the sentence splitter can tell them from a sentence's full stop.
         let mut e = i;
-        if has_alpha && !host && i < end && bytes[i] == b'.' && bytes.get(i + 1) != Some(&b'.') {
-            let w = &self.text[start..i];
-            if dotted || is_initial(w) || lexicon::abbrev(w, || self.next_is_digit(i + 1)).is_some()
+        if w.has_alpha && !w.host && i < end && bytes[i] == b'.' && bytes.get(i + 1) != Some(&b'.')
+        {
+            let word = &self.text[start..i];
+            if w.dotted
+                || is_initial(word)
+                || lexicon::abbrev(word, || self.next_is_digit(i + 1)).is_some()
             {
                 e = i + 1;
             }
@@ -473,9 +510,9 @@ impl Scanner<'_> {
             self.push(start + 3, e, TokenKind::Word);
             return e;
         }
-        let kind = if host {
+        let kind = if w.host {
             TokenKind::Url
-        } else if has_digit && !has_alpha {
+        } else if w.has_digit && !w.has_alpha {
             TokenKind::Number
         } else {
             TokenKind::Word

@@ -36,85 +36,13 @@ enum Stop {
 }
 
 pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
-    let n = tokens.len();
-    let tok = |k: usize| &text[tokens.start[k] as usize..tokens.end[k] as usize];
-    // The gap before token `k`, for `k >= 1`, as bytes: gaps are only ever
-    // searched for ASCII line breaks, and byte slices skip the char-boundary
-    // checks of `&str` slicing.
-    let bytes = text.as_bytes();
-    let gap = |k: usize| &bytes[tokens.end[k - 1] as usize..tokens.start[k] as usize];
-    let breaks_line = |k: usize| gap(k).contains(&b'\n');
-    let glued = |k: usize| tokens.start[k] == tokens.end[k - 1];
-
-    // A quotation that ends in `?` or `!` (or, less properly, `.`) and is
-    // followed by its speaker and a speech verb is one sentence with its
-    // attribution: `“Who did this?” Khan asked.` Looks at most three
-    // capitalised words ahead.
-    let attribution_follows = |j: usize| {
-        let mut k = j;
-        while k < n && k < j + 3 && starts_uppercase(tok(k)) {
-            k += 1;
-        }
-        k > j && k < n && lexicon::is_speech_verb(tok(k))
+    let sp = Splitter {
+        text,
+        bytes: text.as_bytes(),
+        tokens,
+        n: tokens.len(),
     };
-
-    // A dateline at the start of a line (`KABUL, Aug 26 (Reuters) -`,
-    // `NEW DELHI (AP) —`) starts a sentence even after a single line break,
-    // which separates it from a headline above it: up to three capitalised
-    // words, a comma or a parenthesis, and a dash further on the same line.
-    let dateline_at = |i: usize| {
-        let mut k = i;
-        while k < n && k < i + 3 && is_all_caps(tok(k)) {
-            k += 1;
-        }
-        if k == i || k >= n || !matches!(tok(k), "," | "(") {
-            return false;
-        }
-        (k + 1..n.min(k + 12))
-            .take_while(|&m| !breaks_line(m))
-            .any(|m| matches!(tok(m), "-" | "--" | "—" | "–"))
-    };
-
-    // A headline on a line of its own, above a single line break (scraped
-    // pages and feeds often have `Title\nBody...`): the line from `first` to
-    // `i` started a sentence at the start of a line, ends without final
-    // punctuation in a content word, and looks like a headline.
-    let headline_ends = |first: usize, i: usize| {
-        let words = i - first;
-        if !(3..=25).contains(&words)
-            || (first > 0 && !breaks_line(first))
-            || (first + 1..i).any(breaks_line)
-        {
-            return false;
-        }
-        let last = tok(i - 1);
-        let next = tok(i);
-        if !(last.chars().next().is_some_and(char::is_alphanumeric) || lexicon::is_closer(last))
-            || lexicon::is_function_word(last)
-            || !(starts_uppercase(next)
-                || lexicon::is_opening_quote(next)
-                || next.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            return false;
-        }
-        let line: Vec<&str> = (first..i)
-            .map(tok)
-            .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let caps = line.iter().filter(|t| is_all_caps(t)).count();
-        // Title Case: the longer words are capitalised (short function
-        // words like "of" and "in" may not be).
-        let long: Vec<&&str> = line.iter().filter(|t| t.chars().count() >= 4).collect();
-        let title = long.len() >= 2 && long.iter().all(|t| starts_uppercase(t));
-        let this_len = (tokens.end[i - 1] - tokens.start[first]) as usize;
-        let below = &bytes[tokens.start[i] as usize..];
-        let next_len = below
-            .iter()
-            .position(|&b| b == b'\n')
-            .unwrap_or(below.len());
-        (line.len() >= 2 && caps == line.len()) || title || next_len >= 2 * this_len
-    };
-
+    let n = sp.n;
     let mut out = Vec::with_capacity(n / 24 + 1);
     let mut push = |first: usize, last: usize| {
         out.push(Sentence {
@@ -128,10 +56,10 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
     while i < n {
         // Most gaps are one space: only a longer gap or a line break can
         // end a paragraph or precede a dateline.
-        let g = if i > first { gap(i) } else { b" " };
+        let g = if i > first { sp.gap(i) } else { b" " };
         if g != b" "
             && (is_paragraph_break(g)
-                || (breaks_line(i) && (dateline_at(i) || headline_ends(first, i))))
+                || (sp.breaks_line(i) && (sp.dateline_at(i) || sp.headline_ends(first, i))))
         {
             push(first, i);
             first = i;
@@ -140,21 +68,71 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
         // byte, without slicing the text (and checking char boundaries).
         let last = (tokens.end[i] as usize)
             .checked_sub(1)
-            .and_then(|e| bytes.get(e));
+            .and_then(|e| sp.bytes.get(e));
         let could_stop = last.is_some_and(|&b| matches!(b, b'.' | b'!' | b'?' | 0x80..));
-        let Some(mut strength) = could_stop.then(|| stop(tok(i))).flatten() else {
+        let Some(strength) = could_stop.then(|| stop(sp.tok(i))).flatten() else {
             i += 1;
             continue;
         };
-        // More final punctuation ("?!" written apart, "etc.).") and the
-        // closing quotes and brackets glued to it end the same sentence.
+        let (j, strength, quoted) = sp.end_of_stop(i, strength);
+        if sp.ends_before(j, strength, quoted) {
+            push(first, j);
+            first = j;
+        }
+        i = j;
+    }
+    if first < n {
+        push(first, n);
+    }
+    out
+}
+
+/// The text and tokens the splitter reads, and the tests it makes on them.
+struct Splitter<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    tokens: &'a Tokens,
+    n: usize,
+}
+
+impl Splitter<'_> {
+    /// Token `k`'s text.
+    #[inline]
+    fn tok(&self, k: usize) -> &str {
+        &self.text[self.tokens.start[k] as usize..self.tokens.end[k] as usize]
+    }
+
+    /// The gap before token `k`, for `k >= 1`, as bytes: gaps are only ever
+    /// searched for ASCII line breaks, and byte slices skip the char-boundary
+    /// checks of `&str` slicing.
+    #[inline]
+    fn gap(&self, k: usize) -> &[u8] {
+        &self.bytes[self.tokens.end[k - 1] as usize..self.tokens.start[k] as usize]
+    }
+
+    #[inline]
+    fn breaks_line(&self, k: usize) -> bool {
+        self.gap(k).contains(&b'\n')
+    }
+
+    #[inline]
+    fn glued(&self, k: usize) -> bool {
+        self.tokens.start[k] == self.tokens.end[k - 1]
+    }
+
+    /// The end of the stop at `i`, its strength, and whether a closing
+    /// quote is part of it: more final punctuation ("?!" written apart,
+    /// "etc.).") and the closing quotes and brackets glued to it end the
+    /// same sentence.
+    fn end_of_stop(&self, i: usize, mut strength: Stop) -> (usize, Stop, bool) {
+        let n = self.n;
         let mut j = i + 1;
         let mut quoted = false;
         while j < n {
-            let t = tok(j);
-            if !glued(j) {
+            let t = self.tok(j);
+            if !self.glued(j) {
                 // A spaced ellipsis or "?  !" is still one end of sentence.
-                if is_punct_stop(t) && !breaks_line(j) {
+                if is_punct_stop(t) && !self.breaks_line(j) {
                     strength = strength.max(stop(t).unwrap_or(Stop::Strong));
                     j += 1;
                     continue;
@@ -171,37 +149,107 @@ pub(super) fn split(text: &str, tokens: &Tokens) -> Vec<Sentence> {
                 break;
             }
         }
-        let ends = j == n || {
-            let next = tok(j);
+        (j, strength, quoted)
+    }
+
+    /// Whether a stop of `strength` (`quoted` when a closing quote is part
+    /// of it) ends a sentence before token `j`.
+    fn ends_before(&self, j: usize, strength: Stop, quoted: bool) -> bool {
+        let n = self.n;
+        j == n || {
+            let next = self.tok(j);
             match strength {
                 Stop::NonFinal => false,
                 // An opening quote and a capital after a blank: a quoted
                 // sentence starts (`...in the U.S. “We...`).
                 Stop::Weak => {
                     lexicon::is_sentence_opener(next)
-                        || (!glued(j)
+                        || (!self.glued(j)
                             && lexicon::is_opening_quote(next)
                             && j + 1 < n
-                            && starts_uppercase(tok(j + 1)))
+                            && starts_uppercase(self.tok(j + 1)))
                 }
                 Stop::Strong => {
                     !(starts_lowercase(next)
                         || lexicon::is_continuation(next)
-                        || (glued(j) && !starts_uppercase(next))
-                        || (quoted && attribution_follows(j)))
+                        || (self.glued(j) && !starts_uppercase(next))
+                        || (quoted && self.attribution_follows(j)))
                 }
             }
-        };
-        if ends {
-            push(first, j);
-            first = j;
         }
-        i = j;
     }
-    if first < n {
-        push(first, n);
+
+    /// A quotation that ends in `?` or `!` (or, less properly, `.`) and is
+    /// followed by its speaker and a speech verb is one sentence with its
+    /// attribution: `“Who did this?” Khan asked.` Looks at most three
+    /// capitalised words ahead.
+    fn attribution_follows(&self, j: usize) -> bool {
+        let n = self.n;
+        let mut k = j;
+        while k < n && k < j + 3 && starts_uppercase(self.tok(k)) {
+            k += 1;
+        }
+        k > j && k < n && lexicon::is_speech_verb(self.tok(k))
     }
-    out
+
+    /// A dateline at the start of a line (`KABUL, Aug 26 (Reuters) -`,
+    /// `NEW DELHI (AP) —`) starts a sentence even after a single line break,
+    /// which separates it from a headline above it: up to three capitalised
+    /// words, a comma or a parenthesis, and a dash further on the same line.
+    fn dateline_at(&self, i: usize) -> bool {
+        let n = self.n;
+        let mut k = i;
+        while k < n && k < i + 3 && is_all_caps(self.tok(k)) {
+            k += 1;
+        }
+        if k == i || k >= n || !matches!(self.tok(k), "," | "(") {
+            return false;
+        }
+        (k + 1..n.min(k + 12))
+            .take_while(|&m| !self.breaks_line(m))
+            .any(|m| matches!(self.tok(m), "-" | "--" | "—" | "–"))
+    }
+
+    /// A headline on a line of its own, above a single line break (scraped
+    /// pages and feeds often have `Title\nBody...`): the line from `first` to
+    /// `i` started a sentence at the start of a line, ends without final
+    /// punctuation in a content word, and looks like a headline.
+    fn headline_ends(&self, first: usize, i: usize) -> bool {
+        let tokens = self.tokens;
+        let words = i - first;
+        if !(3..=25).contains(&words)
+            || (first > 0 && !self.breaks_line(first))
+            || (first + 1..i).any(|k| self.breaks_line(k))
+        {
+            return false;
+        }
+        let last = self.tok(i - 1);
+        let next = self.tok(i);
+        if !(last.chars().next().is_some_and(char::is_alphanumeric) || lexicon::is_closer(last))
+            || lexicon::is_function_word(last)
+            || !(starts_uppercase(next)
+                || lexicon::is_opening_quote(next)
+                || next.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        let line: Vec<&str> = (first..i)
+            .map(|k| self.tok(k))
+            .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let caps = line.iter().filter(|t| is_all_caps(t)).count();
+        // Title Case: the longer words are capitalised (short function
+        // words like "of" and "in" may not be).
+        let long: Vec<&&str> = line.iter().filter(|t| t.chars().count() >= 4).collect();
+        let title = long.len() >= 2 && long.iter().all(|t| starts_uppercase(t));
+        let this_len = (tokens.end[i - 1] - tokens.start[first]) as usize;
+        let below = &self.bytes[tokens.start[i] as usize..];
+        let next_len = below
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(below.len());
+        (line.len() >= 2 && caps == line.len()) || title || next_len >= 2 * this_len
+    }
 }
 
 /// Whether and how a token can end a sentence.
