@@ -129,6 +129,9 @@ enum EvalCmd {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        end_quietly_on_a_closed_pipe();
+    }
     let result = match cli.command {
         Command::Extract(args) => cmd_extract::run(args),
         Command::Ingest(args) => cmd_store::ingest(args),
@@ -179,6 +182,19 @@ fn main() -> ExitCode {
             eprintln!("dossier: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// A reader that stops early (`dossier events | head`) ends the command
+/// quietly, as it ends other Unix tools: Rust ignores SIGPIPE, which turns
+/// the next print into a panic. The server keeps ignoring it, so that a
+/// client that hangs up cannot end it.
+fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition at start, before any
+    // thread exists, touches no Rust state.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 
