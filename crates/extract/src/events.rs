@@ -13,7 +13,7 @@
 //! cancer”, said Y") or after a naming verb ("X was branded “apostates” by
 //! Y") is Y's 111 against X, whoever else the article names nearby.
 
-use dossier_text::{EntityId, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
+use dossier_text::{EntityId, EntityType, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
 
 use crate::claims::FoundClaim;
 use crate::lexicon::Lexicon;
@@ -92,7 +92,8 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
         // Without a parser, a determiner before a word makes it a noun, and
         // a name before it a compound noun when the word can be one ("a
         // Taliban attack").
-        let after_det = i > lo && DETERMINERS.contains(&v.word(i - 1));
+        let after_det = i > lo
+            && (DETERMINERS.contains(&v.word(i - 1)) || matches!(v.word(i - 1), "'s" | "’s"));
         let (nounish, verb_ok) = match upos {
             Some(u) if has_syntax => {
                 let noun = matches!(u, Upos::NOUN | Upos::PROPN);
@@ -477,7 +478,13 @@ fn verb_event(
     } else {
         let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
         let source = if participle_clause {
-            v.first_subject(lo, i)
+            // The main clause's subject comes before its verb: in "a blast
+            // damaged the U.S. embassy, killing 40", the embassy's country
+            // is no subject.
+            v.first_subject(lo, i).filter(|a| {
+                !(lo..a.first)
+                    .any(|k| matches!(v.doc.syntax.upos.get(k), Some(Upos::VERB | Upos::AUX)))
+            })
         } else {
             v.subject_left(lo, i)
         };
@@ -631,6 +638,19 @@ fn noun_event(
             }
         }
     }
+    // A modifier of a victim's noun is its victim ("Rabin's murder", "the
+    // Castellar kidnapping"), and a place before a bombing is where it
+    // happened ("the Kenya bombing"), not who did it.
+    let mut victim = None;
+    if let Some(a) = source {
+        let kills = matches!(code, "181" | "186") || v.word(first) == "killing";
+        if kills && v.etype(a) == EntityType::Person {
+            victim = Some(a);
+            source = None;
+        } else if (kills || code == "183") && v.etype(a).is_place() {
+            source = None;
+        }
+    }
     let window = (last + 6).min(hi);
     if source.is_none() {
         source = v.arg_after(&["by"], last, (last + 2).min(window));
@@ -653,7 +673,8 @@ fn noun_event(
         .arg_after(preps, last, (last + 4).min(window))
         .filter(|a| v.is_actor(*a) || code == "042")
         .filter(|a| (last..a.first).all(|k| v.arg_at(k).is_none()))
-        .filter(|_| preps.contains(&v.word(last)));
+        .filter(|_| preps.contains(&v.word(last)))
+        .or(victim);
     if source.is_none() && target.is_none() {
         return None;
     }

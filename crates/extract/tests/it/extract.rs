@@ -986,3 +986,35 @@ fn citizens_of_a_state_in_a_list() {
         "#]],
     );
 }
+
+/// A name before a victim's noun is the victim, not the killer: "Rabin's
+/// murder", "the Castellar kidnapping".
+#[test]
+fn possessive_before_murder_is_the_victim() {
+    check(
+        "[Yasmin Okafor]{PERSON#1}'s murder shocked [Lagos]{GPE#2}. The [Castellar]{PERSON#3} kidnapping was blamed on [the ELN]{ORG#4}.",
+        expect![[r#"
+            relations:
+            events:
+            186 - -> Yasmin Okafor asserted 'murder'
+            181 - -> Castellar asserted 'kidnapping'
+            112 - -> Castellar asserted 'blamed'
+            claims:
+        "#]],
+    );
+}
+
+/// A place before a bombing is where it happened ("the Kenya bombing"); a
+/// state before an attack still leads it ("a Russian attack on Kharkiv").
+#[test]
+fn place_before_bombing_is_no_bomber() {
+    check(
+        "Two suspects in the [Kenya]{GPE#1} bombing were handed over to [the United States]{GPE#2}. A [Russian]{NORP#3} attack on [Kharkiv]{GPE#4} followed.",
+        expect![[r#"
+            relations:
+            events:
+            180 Russian -> Kharkiv asserted 'attack'
+            claims:
+        "#]],
+    );
+}
