@@ -173,7 +173,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
                 target_actor: None,
             });
         }
-        out.push(Event {
+        let event = Event {
             root: found.code[..2].to_string(),
             code: found.code,
             label,
@@ -189,7 +189,20 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             confidence: found.confidence,
             source_actor: v.event_actor(found.source).1,
             target_actor: v.event_actor(found.target).1,
-        });
+        };
+        for a in found
+            .also
+            .iter()
+            .filter(|a| Some(a.entity) != found.source.map(|s| s.entity))
+        {
+            let (target, target_actor) = v.event_actor(Some(*a));
+            out.push(Event {
+                target,
+                target_actor,
+                ..event.clone()
+            });
+        }
+        out.push(event);
         i += n;
     }
     epithets(lex, v, claims, &mut out);
@@ -432,7 +445,47 @@ struct Found {
     code: String,
     source: Option<Arg>,
     target: Option<Arg>,
+    /// The target's other conjuncts ("A, B and C were killed"): each is
+    /// a target of the same event.
+    also: Vec<Arg>,
     confidence: f32,
+}
+
+/// The other items of the list that `arg` belongs to, of its own type:
+/// those before it ("A, B and C were killed") and after it ("killed A, B
+/// and C"). Items are separated by commas and "and" only.
+fn conjuncts(v: &DocView, arg: Arg, lo: usize, hi: usize) -> Vec<Arg> {
+    let kind = v.etype(arg);
+    let same = |a: &Arg| v.etype(*a) == kind && a.entity != arg.entity;
+    let mut out: Vec<Arg> = Vec::new();
+    let mut end = arg.first;
+    loop {
+        let mut k = end;
+        while k > lo && matches!(v.word(k - 1), "," | "and") {
+            k -= 1;
+        }
+        if k == end {
+            break;
+        }
+        match v.arg_ending_at(lo, k).filter(|a| same(a) && a.last == k) {
+            Some(a) => {
+                out.push(a);
+                end = a.first;
+            }
+            None => break,
+        }
+    }
+    out.reverse();
+    // "Russia, Armenia's ally": a possessor opens an apposition.
+    let possessor = |a: &Arg| a.last < hi && matches!(v.word(a.last), "'s" | "’s");
+    out.extend(
+        v.list_at(arg.first, hi)
+            .into_iter()
+            .skip(1)
+            .take_while(|a| !possessor(a))
+            .filter(same),
+    );
+    out
 }
 
 fn verb_event(
@@ -510,6 +563,7 @@ fn verb_event(
                     code,
                     source: Some(sides[0]),
                     target: Some(sides[1]),
+                    also: Vec::new(),
                     confidence: 0.7,
                 },
                 end - i,
@@ -593,11 +647,14 @@ fn verb_event(
         (true, false) | (false, true) => 0.6,
         (false, false) => 0.4,
     };
+    // Each conjunct of a listed target is a target too.
+    let also = target.map_or_else(Vec::new, |t| conjuncts(v, t, lo, hi));
     Some((
         Found {
             code,
             source,
             target,
+            also,
             confidence,
         },
         if entry.then.is_empty() { 1 } else { end - i },
@@ -682,6 +739,7 @@ fn noun_event(
         code: code.to_string(),
         source,
         target,
+        also: Vec::new(),
         confidence: if source.is_some() && target.is_some() {
             0.7
         } else {

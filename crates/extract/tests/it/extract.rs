@@ -1018,3 +1018,23 @@ fn place_before_bombing_is_no_bomber() {
         "#]],
     );
 }
+
+/// Each name of a listed target is a target: "A, B and C were killed",
+/// "abducted A and B"; a possessor after a comma opens an apposition.
+#[test]
+fn every_listed_victim_is_a_target() {
+    check(
+        "Priests [Tomas Ruiz]{PERSON#1}, [Ana Beltran]{PERSON#2} and [Luis Ocampo]{PERSON#3} were killed in [Cali]{GPE#4} on Friday. [Boko Haram]{ORG#5} abducted [Musa Bello]{PERSON#6} and [Grace Danjuma]{PERSON#7} near [Maiduguri]{GPE#8}. [Tunde Bakare]{PERSON#9} accused [Chad]{GPE#10}, [Nigeria]{GPE#11}'s neighbour, of sheltering [them]{ORG#5}.",
+        expect![[r#"
+            relations:
+            events:
+            180 - -> Ana Beltran asserted 'killed' in Cali
+            180 - -> Luis Ocampo asserted 'killed' in Cali
+            180 - -> Tomas Ruiz asserted 'killed' in Cali
+            181 Boko Haram -> Grace Danjuma asserted 'abducted' in Maiduguri
+            181 Boko Haram -> Musa Bello asserted 'abducted' in Maiduguri
+            112 Tunde Bakare -> Chad asserted 'accused'
+            claims:
+        "#]],
+    );
+}
