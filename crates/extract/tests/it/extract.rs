@@ -1038,3 +1038,19 @@ fn every_listed_victim_is_a_target() {
         "#]],
     );
 }
+
+/// "Kenyan police" tagged as a name is still unnamed police of Kenya; a
+/// state's government stays the name it was tagged as.
+#[test]
+fn nationality_and_police_tagged_as_a_name_is_an_unnamed_actor() {
+    check(
+        "[Kenyan police]{ORG#1} arrested [Omar Said]{PERSON#2} in [Mombasa]{GPE#3}, a [Kenyan]{NORP#4} port. [The Somali government]{ORG#5} condemned [al-Shabaab]{ORG#6}.",
+        expect![[r#"
+            relations:
+            events:
+            173 COP(Kenyan) -> Omar Said asserted 'arrested' in Mombasa
+            111 The Somali government -> al-Shabaab asserted 'condemned'
+            claims:
+        "#]],
+    );
+}
