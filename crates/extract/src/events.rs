@@ -732,6 +732,22 @@ fn noun_event(
         .filter(|a| (last..a.first).all(|k| v.arg_at(k).is_none()))
         .filter(|_| preps.contains(&v.word(last)))
         .or(victim);
+    // "the assassination of X, a minister, by urban guerrillas": the agent
+    // follows the target and its apposition.
+    if source.is_none() {
+        if let Some(t) = target {
+            let mut k = t.last;
+            if v.word(k) == "," {
+                k = (k + 1..(k + 10).min(hi))
+                    .take_while(|&j| !matches!(v.word(j), "." | ";"))
+                    .find(|&j| v.word(j) == ",")
+                    .map_or(k, |j| j + 1);
+            }
+            if v.word(k) == "by" {
+                source = v.arg_after(&["by"], k, (k + 4).min(hi));
+            }
+        }
+    }
     if source.is_none() && target.is_none() {
         return None;
     }

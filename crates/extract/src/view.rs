@@ -885,7 +885,21 @@ impl<'a> DocView<'a> {
             }
             if prep.contains(&self.word(i)) {
                 let mut k = i + 1;
-                while k < hi && matches!(self.word(k), "the" | "a" | "an" | "its" | "their") {
+                // "by suspected urban guerrillas", "by unidentified gunmen".
+                while k < hi
+                    && matches!(
+                        self.word(k),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "suspected"
+                            | "alleged"
+                            | "unidentified"
+                            | "unknown"
+                    )
+                {
                     k += 1;
                 }
                 if let Some(arg) = (k < hi).then(|| self.arg_at(k)).flatten() {

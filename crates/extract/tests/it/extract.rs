@@ -1054,3 +1054,19 @@ fn nationality_and_police_tagged_as_a_name_is_an_unnamed_actor() {
         "#]],
     );
 }
+
+/// The agent of a nominal event may follow its victim's apposition: "the
+/// assassination of X, a minister, by suspected guerrillas".
+#[test]
+fn agent_after_the_victims_apposition() {
+    check(
+        "[Rafael Ortiz]{PERSON#1} condemned the assassination of [Marta Quispe]{PERSON#2}, a mayor, by suspected [Shining Path]{ORG#3} militants in [Ayacucho]{GPE#4}.",
+        expect![[r#"
+            relations:
+            events:
+            111 Rafael Ortiz -> - asserted 'condemned' in Ayacucho
+            186 Shining Path -> Marta Quispe asserted 'assassination' in Ayacucho
+            claims:
+        "#]],
+    );
+}
