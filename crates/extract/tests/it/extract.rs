@@ -1070,3 +1070,18 @@ fn agent_after_the_victims_apposition() {
         "#]],
     );
 }
+
+/// A pronoun that stands for "Ugandan police" tagged as a name acts as
+/// that unnamed actor too.
+#[test]
+fn pronoun_for_police_tagged_as_a_name_is_the_unnamed_actor() {
+    check(
+        "[Ugandan police]{ORG#1} said on Monday that [they]{ORG#1} had detained [Kizza Besigye]{PERSON#2} in [Kampala]{GPE#3}, the [Ugandan]{NORP#4} capital.",
+        expect![[r#"
+            relations:
+            events:
+            173 COP(Ugandan) -> Kizza Besigye asserted 'detained' in Kampala
+            claims:
+        "#]],
+    );
+}
