@@ -704,7 +704,7 @@ fn noun_event(
         if kills && v.etype(a) == EntityType::Person {
             victim = Some(a);
             source = None;
-        } else if (kills || code == "183") && v.etype(a).is_place() {
+        } else if ((kills || code == "183") && v.etype(a).is_place()) || below_country(v, a) {
             source = None;
         }
     }
@@ -762,6 +762,20 @@ fn noun_event(
             0.5
         },
     })
+}
+
+/// Whether an argument is a place below a country: a city, a province, a
+/// region or a site ("the Atlanta investigation"), which modifies a noun
+/// event as where it happened, not who did it.
+fn below_country(v: &DocView, a: Arg) -> bool {
+    let Some(e) = v.doc.entities.get(a.entity.index()) else {
+        return false;
+    };
+    match e.etype {
+        EntityType::Loc | EntityType::Fac => true,
+        EntityType::Gpe => e.geo.as_ref().is_some_and(|g| g.level != "country"),
+        _ => false,
+    }
 }
 
 /// Negation, future and conditionals in the words before the trigger.

@@ -1085,3 +1085,23 @@ fn pronoun_for_police_tagged_as_a_name_is_the_unnamed_actor() {
         "#]],
     );
 }
+
+/// Lexicon: "fired on", "ratified", "deplored", "exhorted", nominal
+/// threats and investigations; a site before a noun event is where it
+/// happened ("the Tahrir Square investigation"), not who did it.
+#[test]
+fn fired_on_ratified_deplored_threats_and_investigations() {
+    check(
+        "[Zimbabwean]{NORP#1} soldiers fired on protesters in [Harare]{GPE#2}. [Hungary]{GPE#3} ratified the treaty with [NATO]{ORG#4}. [South Africa]{GPE#5} deplored the threats against [Julius Malema]{PERSON#6}. [Egypt]{GPE#7} exhorted [its]{GPE#7} citizens to vote. The [Tahrir Square]{LOC#8} investigation stalled.",
+        expect![[r#"
+            relations:
+            events:
+            190 MIL(Zimbabwean) -> OPP asserted 'fired on' in Harare
+            057 Hungary -> NATO asserted 'ratified'
+            111 South Africa -> Julius Malema asserted 'deplored'
+            130 - -> Julius Malema asserted 'threats'
+            020 Egypt -> - asserted 'exhorted'
+            claims:
+        "#]],
+    );
+}
