@@ -526,8 +526,15 @@ fn verb_event(
     let mut code = entry.code.clone();
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
+    let reduced = if participle && !passive {
+        reduced_passive(v, i, end, lo)
+    } else {
+        None
+    };
     let (mut source, mut target) = if passive {
         (v.arg_after(&["by"], end, hi), v.subject_left(lo, i))
+    } else if let Some(t) = reduced {
+        (v.arg_after(&["by"], end, hi), Some(t))
     } else {
         let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
         let source = if participle_clause {
@@ -659,6 +666,46 @@ fn verb_event(
         },
         if entry.then.is_empty() { 1 } else { end - i },
     ))
+}
+
+/// A participle that follows a person's name and a comma, and goes on
+/// with a place, an agent or a time, is a reduced passive ("X, recently arrested in Colombia, ..."): the
+/// name is its target.
+fn reduced_passive(v: &DocView, i: usize, end: usize, lo: usize) -> Option<Arg> {
+    let mut k = i;
+    while k > lo
+        && matches!(
+            v.word(k - 1),
+            "recently" | "later" | "reportedly" | "allegedly" | "apparently" | "also" | "then"
+        )
+    {
+        k -= 1;
+    }
+    if k < lo + 2 || v.word(k - 1) != "," {
+        return None;
+    }
+    // A passive participle goes on with a place, an agent or a time, not
+    // an object ("X, a senator, criticised the plan" is active).
+    if end != i + 1
+        || !matches!(
+            v.word(end),
+            "in" | "at"
+                | "on"
+                | "near"
+                | "by"
+                | "last"
+                | "early"
+                | "today"
+                | "yesterday"
+                | "during"
+        )
+    {
+        return None;
+    }
+    // Only a person: after a place or a group the comma more often ends
+    // the subject of an active verb ("bombings in Nairobi, Kenya, killed").
+    v.arg_ending_at(lo, k - 1)
+        .filter(|a| a.last == k - 1 && v.etype(*a) == EntityType::Person)
 }
 
 fn noun_event(

@@ -1105,3 +1105,20 @@ fn fired_on_ratified_deplored_threats_and_investigations() {
         "#]],
     );
 }
+
+/// "X, recently arrested in Colombia, ...": a reduced passive after a
+/// person's name makes the person the target; "X, a senator, criticised
+/// the plan" stays active.
+#[test]
+fn reduced_passive_after_a_name() {
+    check(
+        "[Carlos Lehder]{PERSON#1}, recently arrested in [Medellin]{GPE#2}, faces trial in [Miami]{GPE#3}. Senator [Piedad Cordoba]{PERSON#4}, a critic, criticised the [Colombian]{NORP#5} army.",
+        expect![[r#"
+            relations:
+            events:
+            173 - -> Carlos Lehder asserted 'arrested' in Medellin
+            111 Piedad Cordoba -> MIL(Colombian) asserted 'criticised'
+            claims:
+        "#]],
+    );
+}
