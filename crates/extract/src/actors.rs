@@ -251,7 +251,8 @@ impl Nations {
 
     /// The country a nationality word stands for: a NORP of the article
     /// (its country when the article names it), else the country whose
-    /// name the word begins with ("Kenyan": Kenya), the longest one.
+    /// name the word begins with ("Kenyan": Kenya; "Hungarian": Hungary),
+    /// the longest one.
     fn country(&self, v: &DocView, word: &str) -> Option<EntityId> {
         if let Some(&id) = self.norp.get(word) {
             return Some(as_country(v, id));
@@ -260,7 +261,14 @@ impl Nations {
         self.countries
             .get(&key)?
             .iter()
-            .filter(|(name, _)| word.len() > name.len() && word.starts_with(name.as_str()))
+            .filter(|(name, _)| {
+                // "Hungarian", "Chinese": a final vowel or "y" may go.
+                let stem = name
+                    .strip_suffix(['a', 'e', 'o', 'y'])
+                    .filter(|s| s.len() >= 4)
+                    .unwrap_or(name);
+                word.len() > name.len() && word.starts_with(stem)
+            })
             .max_by_key(|(name, _)| name.len())
             .map(|&(_, id)| id)
     }
