@@ -83,11 +83,19 @@ impl GenericPhrase {
 /// The unnamed actors of a document, in text order.
 pub fn find(heads: &ActorHeads, v: &DocView) -> Vec<GenericPhrase> {
     let default_country = main_country(v);
+    let nations = Nations::of(v);
     let mut out = Vec::new();
     let mut i = 0;
     while i < v.len() {
         if v.mention_at[i].is_some() {
-            i += 1;
+            // A tagger may take "Tanzanian police" for a name: a nationality
+            // and a head that fill the whole name are an unnamed actor.
+            if let Some(g) = tagged_as_name(heads, v, &nations, i) {
+                i = g.last;
+                out.push(g);
+            } else {
+                i += 1;
+            }
             continue;
         }
         let (lo, hi) = v.sentence_bounds(i);
@@ -213,4 +221,85 @@ fn main_country(v: &DocView) -> Option<EntityId> {
         })
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map(|(i, _, _)| EntityId::new(i))
+}
+
+/// The article's nationalities and countries, looked up by a word that
+/// may be a nationality ("Tanzanian": the country Tanzania).
+struct Nations {
+    /// NORP entities by their lowercase name.
+    norp: HashMap<String, EntityId>,
+    /// Country-level GPEs by the first four letters of their lowercase name.
+    countries: HashMap<String, Vec<(String, EntityId)>>,
+}
+
+impl Nations {
+    fn of(v: &DocView) -> Nations {
+        let mut norp = HashMap::new();
+        let mut countries: HashMap<String, Vec<(String, EntityId)>> = HashMap::new();
+        for (k, e) in v.doc.entities.iter().enumerate() {
+            let id = EntityId::new(k);
+            let name = e.name.to_lowercase();
+            if e.etype == EntityType::Norp {
+                norp.entry(name).or_insert(id);
+            } else if is_country(v, id) && name.chars().count() >= 4 {
+                let key: String = name.chars().take(4).collect();
+                countries.entry(key).or_default().push((name, id));
+            }
+        }
+        Nations { norp, countries }
+    }
+
+    /// The country a nationality word stands for: a NORP of the article
+    /// (its country when the article names it), else the country whose
+    /// name the word begins with ("Kenyan": Kenya; "Hungarian": Hungary),
+    /// the longest one.
+    fn country(&self, v: &DocView, word: &str) -> Option<EntityId> {
+        if let Some(&id) = self.norp.get(word) {
+            return Some(as_country(v, id));
+        }
+        let key: String = word.chars().take(4).collect();
+        self.countries
+            .get(&key)?
+            .iter()
+            .filter(|(name, _)| {
+                // "Hungarian", "Chinese": a final vowel or "y" may go.
+                let stem = name
+                    .strip_suffix(['a', 'e', 'o', 'y'])
+                    .filter(|s| s.len() >= 4)
+                    .unwrap_or(name);
+                word.len() > name.len() && word.starts_with(stem)
+            })
+            .max_by_key(|(name, _)| name.len())
+            .map(|&(_, id)| id)
+    }
+}
+
+/// A name mention that starts at `i` and is a nationality followed by the
+/// head of an unnamed actor ("Nigerian security forces"): that actor.
+fn tagged_as_name(
+    heads: &ActorHeads,
+    v: &DocView,
+    nations: &Nations,
+    i: usize,
+) -> Option<GenericPhrase> {
+    let m = v.mention_at[i]?;
+    let mention = &v.doc.mentions[m];
+    let toks = v.doc.tokens_in(mention.range);
+    if toks.start != i || toks.end < i + 2 || mention.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let words: Vec<&str> = (i + 1..toks.end).map(|k| v.word(k)).collect();
+    let (n, kind) = heads.longest(&words)?;
+    // "the Russian government" names a state's government, which the
+    // article's entities already stand for.
+    if n != words.len() || kind == "GOV" {
+        return None;
+    }
+    let country = nations.country(v, v.word(i))?;
+    Some(GenericPhrase {
+        kind: kind.to_string(),
+        country: Some(country),
+        first: i,
+        last: toks.end,
+    })
 }

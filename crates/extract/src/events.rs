@@ -13,7 +13,7 @@
 //! cancer”, said Y") or after a naming verb ("X was branded “apostates” by
 //! Y") is Y's 111 against X, whoever else the article names nearby.
 
-use dossier_text::{EntityId, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
+use dossier_text::{EntityId, EntityType, Event, Modality, Polarity, SentenceIdx, TimexType, Upos};
 
 use crate::claims::FoundClaim;
 use crate::lexicon::Lexicon;
@@ -92,7 +92,8 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
         // Without a parser, a determiner before a word makes it a noun, and
         // a name before it a compound noun when the word can be one ("a
         // Taliban attack").
-        let after_det = i > lo && DETERMINERS.contains(&v.word(i - 1));
+        let after_det = i > lo
+            && (DETERMINERS.contains(&v.word(i - 1)) || matches!(v.word(i - 1), "'s" | "’s"));
         let (nounish, verb_ok) = match upos {
             Some(u) if has_syntax => {
                 let noun = matches!(u, Upos::NOUN | Upos::PROPN);
@@ -172,7 +173,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
                 target_actor: None,
             });
         }
-        out.push(Event {
+        let event = Event {
             root: found.code[..2].to_string(),
             code: found.code,
             label,
@@ -188,7 +189,20 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             confidence: found.confidence,
             source_actor: v.event_actor(found.source).1,
             target_actor: v.event_actor(found.target).1,
-        });
+        };
+        for a in found
+            .also
+            .iter()
+            .filter(|a| Some(a.entity) != found.source.map(|s| s.entity))
+        {
+            let (target, target_actor) = v.event_actor(Some(*a));
+            out.push(Event {
+                target,
+                target_actor,
+                ..event.clone()
+            });
+        }
+        out.push(event);
         i += n;
     }
     epithets(lex, v, claims, &mut out);
@@ -431,7 +445,47 @@ struct Found {
     code: String,
     source: Option<Arg>,
     target: Option<Arg>,
+    /// The target's other conjuncts ("A, B and C were killed"): each is
+    /// a target of the same event.
+    also: Vec<Arg>,
     confidence: f32,
+}
+
+/// The other items of the list that `arg` belongs to, of its own type:
+/// those before it ("A, B and C were killed") and after it ("killed A, B
+/// and C"). Items are separated by commas and "and" only.
+fn conjuncts(v: &DocView, arg: Arg, lo: usize, hi: usize) -> Vec<Arg> {
+    let kind = v.etype(arg);
+    let same = |a: &Arg| v.etype(*a) == kind && a.entity != arg.entity;
+    let mut out: Vec<Arg> = Vec::new();
+    let mut end = arg.first;
+    loop {
+        let mut k = end;
+        while k > lo && matches!(v.word(k - 1), "," | "and") {
+            k -= 1;
+        }
+        if k == end {
+            break;
+        }
+        match v.arg_ending_at(lo, k).filter(|a| same(a) && a.last == k) {
+            Some(a) => {
+                out.push(a);
+                end = a.first;
+            }
+            None => break,
+        }
+    }
+    out.reverse();
+    // "Russia, Armenia's ally": a possessor opens an apposition.
+    let possessor = |a: &Arg| a.last < hi && matches!(v.word(a.last), "'s" | "’s");
+    out.extend(
+        v.list_at(arg.first, hi)
+            .into_iter()
+            .skip(1)
+            .take_while(|a| !possessor(a))
+            .filter(same),
+    );
+    out
 }
 
 fn verb_event(
@@ -472,12 +526,25 @@ fn verb_event(
     let mut code = entry.code.clone();
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
+    let reduced = if participle && !passive {
+        reduced_passive(v, i, end, lo)
+    } else {
+        None
+    };
     let (mut source, mut target) = if passive {
         (v.arg_after(&["by"], end, hi), v.subject_left(lo, i))
+    } else if let Some(t) = reduced {
+        (v.arg_after(&["by"], end, hi), Some(t))
     } else {
         let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
         let source = if participle_clause {
-            v.first_subject(lo, i)
+            // The main clause's subject comes before its verb: in "a blast
+            // damaged the U.S. embassy, killing 40", the embassy's country
+            // is no subject.
+            v.first_subject(lo, i).filter(|a| {
+                !(lo..a.first)
+                    .any(|k| matches!(v.doc.syntax.upos.get(k), Some(Upos::VERB | Upos::AUX)))
+            })
         } else {
             v.subject_left(lo, i)
         };
@@ -503,6 +570,7 @@ fn verb_event(
                     code,
                     source: Some(sides[0]),
                     target: Some(sides[1]),
+                    also: Vec::new(),
                     confidence: 0.7,
                 },
                 end - i,
@@ -586,15 +654,58 @@ fn verb_event(
         (true, false) | (false, true) => 0.6,
         (false, false) => 0.4,
     };
+    // Each conjunct of a listed target is a target too.
+    let also = target.map_or_else(Vec::new, |t| conjuncts(v, t, lo, hi));
     Some((
         Found {
             code,
             source,
             target,
+            also,
             confidence,
         },
         if entry.then.is_empty() { 1 } else { end - i },
     ))
+}
+
+/// A participle that follows a person's name and a comma, and goes on
+/// with a place, an agent or a time, is a reduced passive ("X, recently arrested in Colombia, ..."): the
+/// name is its target.
+fn reduced_passive(v: &DocView, i: usize, end: usize, lo: usize) -> Option<Arg> {
+    let mut k = i;
+    while k > lo
+        && matches!(
+            v.word(k - 1),
+            "recently" | "later" | "reportedly" | "allegedly" | "apparently" | "also" | "then"
+        )
+    {
+        k -= 1;
+    }
+    if k < lo + 2 || v.word(k - 1) != "," {
+        return None;
+    }
+    // A passive participle goes on with a place, an agent or a time, not
+    // an object ("X, a senator, criticised the plan" is active).
+    if end != i + 1
+        || !matches!(
+            v.word(end),
+            "in" | "at"
+                | "on"
+                | "near"
+                | "by"
+                | "last"
+                | "early"
+                | "today"
+                | "yesterday"
+                | "during"
+        )
+    {
+        return None;
+    }
+    // Only a person: after a place or a group the comma more often ends
+    // the subject of an active verb ("bombings in Nairobi, Kenya, killed").
+    v.arg_ending_at(lo, k - 1)
+        .filter(|a| a.last == k - 1 && v.etype(*a) == EntityType::Person)
 }
 
 fn noun_event(
@@ -631,6 +742,19 @@ fn noun_event(
             }
         }
     }
+    // A modifier of a victim's noun is its victim ("Rabin's murder", "the
+    // Castellar kidnapping"), and a place before a bombing is where it
+    // happened ("the Kenya bombing"), not who did it.
+    let mut victim = None;
+    if let Some(a) = source {
+        let kills = matches!(code, "181" | "186") || v.word(first) == "killing";
+        if kills && v.etype(a) == EntityType::Person {
+            victim = Some(a);
+            source = None;
+        } else if ((kills || code == "183") && v.etype(a).is_place()) || below_country(v, a) {
+            source = None;
+        }
+    }
     let window = (last + 6).min(hi);
     if source.is_none() {
         source = v.arg_after(&["by"], last, (last + 2).min(window));
@@ -653,7 +777,24 @@ fn noun_event(
         .arg_after(preps, last, (last + 4).min(window))
         .filter(|a| v.is_actor(*a) || code == "042")
         .filter(|a| (last..a.first).all(|k| v.arg_at(k).is_none()))
-        .filter(|_| preps.contains(&v.word(last)));
+        .filter(|_| preps.contains(&v.word(last)))
+        .or(victim);
+    // "the assassination of X, a minister, by urban guerrillas": the agent
+    // follows the target and its apposition.
+    if source.is_none() {
+        if let Some(t) = target {
+            let mut k = t.last;
+            if v.word(k) == "," {
+                k = (k + 1..(k + 10).min(hi))
+                    .take_while(|&j| !matches!(v.word(j), "." | ";"))
+                    .find(|&j| v.word(j) == ",")
+                    .map_or(k, |j| j + 1);
+            }
+            if v.word(k) == "by" {
+                source = v.arg_after(&["by"], k, (k + 4).min(hi));
+            }
+        }
+    }
     if source.is_none() && target.is_none() {
         return None;
     }
@@ -661,12 +802,27 @@ fn noun_event(
         code: code.to_string(),
         source,
         target,
+        also: Vec::new(),
         confidence: if source.is_some() && target.is_some() {
             0.7
         } else {
             0.5
         },
     })
+}
+
+/// Whether an argument is a place below a country: a city, a province, a
+/// region or a site ("the Atlanta investigation"), which modifies a noun
+/// event as where it happened, not who did it.
+fn below_country(v: &DocView, a: Arg) -> bool {
+    let Some(e) = v.doc.entities.get(a.entity.index()) else {
+        return false;
+    };
+    match e.etype {
+        EntityType::Loc | EntityType::Fac => true,
+        EntityType::Gpe => e.geo.as_ref().is_some_and(|g| g.level != "country"),
+        _ => false,
+    }
 }
 
 /// Negation, future and conditionals in the words before the trigger.

@@ -115,6 +115,9 @@ pub struct DocView<'a> {
     /// `use_generics` is set (events; claims and relations want names).
     generics: Vec<crate::actors::GenericPhrase>,
     generic_at: Vec<Option<usize>>,
+    /// For each entity, the unnamed actor its name mention is ("Tanzanian
+    /// police" tagged as a name): pronouns resolved to it act as that actor.
+    entity_generic: Vec<Option<usize>>,
     use_generics: bool,
 }
 
@@ -226,6 +229,7 @@ impl<'a> DocView<'a> {
             all_caps,
             generics: Vec::new(),
             generic_at: Vec::new(),
+            entity_generic: Vec::new(),
             use_generics: false,
         }
     }
@@ -233,9 +237,28 @@ impl<'a> DocView<'a> {
     /// Sets the unnamed actors of the document (see [`crate::actors`]).
     pub fn set_generics(&mut self, generics: Vec<crate::actors::GenericPhrase>) {
         self.generic_at = vec![None; self.len()];
+        self.entity_generic = vec![None; self.doc.entities.len()];
         for (k, g) in generics.iter().enumerate() {
             for slot in self.generic_at.get_mut(g.first..g.last).unwrap_or_default() {
                 *slot = Some(k);
+            }
+            // A name mention that is all of the phrase.
+            let mention = self
+                .mention_at
+                .get(g.first)
+                .copied()
+                .flatten()
+                .map(|m| &self.doc.mentions[m]);
+            if let Some(m) = mention {
+                let toks = self.doc.tokens_in(m.range);
+                if (toks.start, toks.end) == (g.first, g.last) {
+                    if let Some(slot) = m
+                        .entity
+                        .and_then(|e| self.entity_generic.get_mut(e.index()))
+                    {
+                        slot.get_or_insert(k);
+                    }
+                }
             }
         }
         self.generics = generics;
@@ -254,7 +277,15 @@ impl<'a> DocView<'a> {
     /// The unnamed actor an argument stands for: arguments of unnamed
     /// actors carry entity ids past the document's entities.
     pub fn generic_of(&self, id: EntityId) -> Option<dossier_text::GenericActor> {
-        let k = id.index().checked_sub(self.doc.entities.len())?;
+        let k = match id.index().checked_sub(self.doc.entities.len()) {
+            Some(k) => k,
+            None => self
+                .entity_generic
+                .get(id.index())
+                .copied()
+                .flatten()
+                .filter(|_| self.use_generics)?,
+        };
         self.generics.get(k).map(|g| g.actor(self))
     }
 
@@ -885,7 +916,21 @@ impl<'a> DocView<'a> {
             }
             if prep.contains(&self.word(i)) {
                 let mut k = i + 1;
-                while k < hi && matches!(self.word(k), "the" | "a" | "an" | "its" | "their") {
+                // "by suspected urban guerrillas", "by unidentified gunmen".
+                while k < hi
+                    && matches!(
+                        self.word(k),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "suspected"
+                            | "alleged"
+                            | "unidentified"
+                            | "unknown"
+                    )
+                {
                     k += 1;
                 }
                 if let Some(arg) = (k < hi).then(|| self.arg_at(k)).flatten() {

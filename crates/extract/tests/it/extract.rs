@@ -986,3 +986,139 @@ fn citizens_of_a_state_in_a_list() {
         "#]],
     );
 }
+
+/// A name before a victim's noun is the victim, not the killer: "Rabin's
+/// murder", "the Castellar kidnapping".
+#[test]
+fn possessive_before_murder_is_the_victim() {
+    check(
+        "[Yasmin Okafor]{PERSON#1}'s murder shocked [Lagos]{GPE#2}. The [Castellar]{PERSON#3} kidnapping was blamed on [the ELN]{ORG#4}.",
+        expect![[r#"
+            relations:
+            events:
+            186 - -> Yasmin Okafor asserted 'murder'
+            181 - -> Castellar asserted 'kidnapping'
+            112 - -> Castellar asserted 'blamed'
+            claims:
+        "#]],
+    );
+}
+
+/// A place before a bombing is where it happened ("the Kenya bombing"); a
+/// state before an attack still leads it ("a Russian attack on Kharkiv").
+#[test]
+fn place_before_bombing_is_no_bomber() {
+    check(
+        "Two suspects in the [Kenya]{GPE#1} bombing were handed over to [the United States]{GPE#2}. A [Russian]{NORP#3} attack on [Kharkiv]{GPE#4} followed.",
+        expect![[r#"
+            relations:
+            events:
+            180 Russian -> Kharkiv asserted 'attack'
+            claims:
+        "#]],
+    );
+}
+
+/// Each name of a listed target is a target: "A, B and C were killed",
+/// "abducted A and B"; a possessor after a comma opens an apposition.
+#[test]
+fn every_listed_victim_is_a_target() {
+    check(
+        "Priests [Tomas Ruiz]{PERSON#1}, [Ana Beltran]{PERSON#2} and [Luis Ocampo]{PERSON#3} were killed in [Cali]{GPE#4} on Friday. [Boko Haram]{ORG#5} abducted [Musa Bello]{PERSON#6} and [Grace Danjuma]{PERSON#7} near [Maiduguri]{GPE#8}. [Tunde Bakare]{PERSON#9} accused [Chad]{GPE#10}, [Nigeria]{GPE#11}'s neighbour, of sheltering [them]{ORG#5}.",
+        expect![[r#"
+            relations:
+            events:
+            180 - -> Ana Beltran asserted 'killed' in Cali
+            180 - -> Luis Ocampo asserted 'killed' in Cali
+            180 - -> Tomas Ruiz asserted 'killed' in Cali
+            181 Boko Haram -> Grace Danjuma asserted 'abducted' in Maiduguri
+            181 Boko Haram -> Musa Bello asserted 'abducted' in Maiduguri
+            112 Tunde Bakare -> Chad asserted 'accused'
+            claims:
+        "#]],
+    );
+}
+
+/// "Kenyan police" tagged as a name is still unnamed police of Kenya; a
+/// state's government stays the name it was tagged as.
+#[test]
+fn nationality_and_police_tagged_as_a_name_is_an_unnamed_actor() {
+    check(
+        "[Kenyan police]{ORG#1} arrested [Omar Said]{PERSON#2} in [Mombasa]{GPE#3}, a [Kenyan]{NORP#4} port. [The Somali government]{ORG#5} condemned [al-Shabaab]{ORG#6}.",
+        expect![[r#"
+            relations:
+            events:
+            173 COP(Kenyan) -> Omar Said asserted 'arrested' in Mombasa
+            111 The Somali government -> al-Shabaab asserted 'condemned'
+            claims:
+        "#]],
+    );
+}
+
+/// The agent of a nominal event may follow its victim's apposition: "the
+/// assassination of X, a minister, by suspected guerrillas".
+#[test]
+fn agent_after_the_victims_apposition() {
+    check(
+        "[Rafael Ortiz]{PERSON#1} condemned the assassination of [Marta Quispe]{PERSON#2}, a mayor, by suspected [Shining Path]{ORG#3} militants in [Ayacucho]{GPE#4}.",
+        expect![[r#"
+            relations:
+            events:
+            111 Rafael Ortiz -> - asserted 'condemned' in Ayacucho
+            186 Shining Path -> Marta Quispe asserted 'assassination' in Ayacucho
+            claims:
+        "#]],
+    );
+}
+
+/// A pronoun that stands for "Ugandan police" tagged as a name acts as
+/// that unnamed actor too.
+#[test]
+fn pronoun_for_police_tagged_as_a_name_is_the_unnamed_actor() {
+    check(
+        "[Ugandan police]{ORG#1} said on Monday that [they]{ORG#1} had detained [Kizza Besigye]{PERSON#2} in [Kampala]{GPE#3}, the [Ugandan]{NORP#4} capital.",
+        expect![[r#"
+            relations:
+            events:
+            173 COP(Ugandan) -> Kizza Besigye asserted 'detained' in Kampala
+            claims:
+        "#]],
+    );
+}
+
+/// Lexicon: "fired on", "ratified", "deplored", "exhorted", nominal
+/// threats and investigations; a site before a noun event is where it
+/// happened ("the Tahrir Square investigation"), not who did it.
+#[test]
+fn fired_on_ratified_deplored_threats_and_investigations() {
+    check(
+        "[Zimbabwean]{NORP#1} soldiers fired on protesters in [Harare]{GPE#2}. [Hungary]{GPE#3} ratified the treaty with [NATO]{ORG#4}. [South Africa]{GPE#5} deplored the threats against [Julius Malema]{PERSON#6}. [Egypt]{GPE#7} exhorted [its]{GPE#7} citizens to vote. The [Tahrir Square]{LOC#8} investigation stalled.",
+        expect![[r#"
+            relations:
+            events:
+            190 MIL(Zimbabwean) -> OPP asserted 'fired on' in Harare
+            057 Hungary -> NATO asserted 'ratified'
+            111 South Africa -> Julius Malema asserted 'deplored'
+            130 - -> Julius Malema asserted 'threats'
+            020 Egypt -> - asserted 'exhorted'
+            claims:
+        "#]],
+    );
+}
+
+/// "X, recently arrested in Colombia, ...": a reduced passive after a
+/// person's name makes the person the target; "X, a senator, criticised
+/// the plan" stays active.
+#[test]
+fn reduced_passive_after_a_name() {
+    check(
+        "[Carlos Lehder]{PERSON#1}, recently arrested in [Medellin]{GPE#2}, faces trial in [Miami]{GPE#3}. Senator [Piedad Cordoba]{PERSON#4}, a critic, criticised the [Colombian]{NORP#5} army.",
+        expect![[r#"
+            relations:
+            events:
+            173 - -> Carlos Lehder asserted 'arrested' in Medellin
+            111 Piedad Cordoba -> MIL(Colombian) asserted 'criticised'
+            claims:
+        "#]],
+    );
+}
