@@ -1,0 +1,198 @@
+//! Speakers named by a pronoun or a description, and their settling once
+//! all claims are known.
+
+use super::*;
+
+impl Finder<'_, '_> {
+    /// A pronoun with no mention of its own at `at`.
+    pub(super) fn bare_pronoun(&self, at: usize) -> Option<Reference> {
+        let want = match self.v.word(at) {
+            "he" | "she" => Want::Person,
+            "it" => Want::Group,
+            "they" => Want::Plural,
+            _ => return None,
+        };
+        Some(Reference { at, want })
+    }
+
+    /// A pronoun that speaks ("she said", "it added"), to be settled once
+    /// all claims are known.
+    pub(super) fn pronoun(&self, a: Arg) -> Option<Reference> {
+        let v = self.v;
+        if a.last != a.first + 1 {
+            return None;
+        }
+        let want = match v.word(a.first) {
+            "he" | "she" => Want::Person,
+            "it" => Want::Group,
+            "they" => Want::Plural,
+            _ => return None,
+        };
+        Some(Reference { at: a.first, want })
+    }
+
+    /// The speaker a description in `from..hi` names: the person last named
+    /// with its title ("the minister"); else, for a definite description
+    /// of a person or a group ("the official", "the company"), a reference
+    /// settled once all claims are known.
+    pub(super) fn described(
+        &self,
+        from: usize,
+        hi: usize,
+        at: usize,
+    ) -> (Option<EntityId>, Option<Reference>) {
+        let v = self.v;
+        if let Some(p) = self.described_person(from, hi, at) {
+            return (Some(p), None);
+        }
+        if v.word(from) != "the" || hi <= from + 1 || hi > from + 4 {
+            return (None, None);
+        }
+        let head = v.word(hi - 1);
+        // A role noun heads it ("the official", "the head of state"); a
+        // word that only appears in titles ("army" of "army chief") does
+        // not.
+        let person_role = |words: &[&str]| {
+            self.lex.roles.longest(words).is_some_and(|(p, _)| {
+                matches!(
+                    p.value.as_str(),
+                    "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
+                )
+            })
+        };
+        let words: Vec<&str> = (from + 1..hi).map(|k| v.word(k)).collect();
+        let want = if person_role(&[head]) || person_role(&words) {
+            Want::Person
+        } else if GROUP_HEADS.contains(&head) {
+            Want::Group
+        } else {
+            return (None, None);
+        };
+        (None, Some(Reference { at: from, want }))
+    }
+
+    /// Settles the speakers named by a pronoun or a description, in text
+    /// order (the claims are sorted by evidence): each takes the speaker
+    /// of the nearest earlier claim or the subject of the nearest earlier
+    /// sentence that fits it, looking back four sentences at most. A
+    /// pronoun that subject is continues the search further back.
+    pub(super) fn settle_references(&mut self) {
+        // Tokens inside direct quotes, whose subjects are not the text's.
+        let mut quoted = vec![false; self.v.len()];
+        for c in self.out.iter().filter(|c| c.claim.direct) {
+            for slot in quoted.get_mut(c.first..c.last).unwrap_or_default() {
+                *slot = true;
+            }
+        }
+        for k in 0..self.out.len() {
+            let full = self.full_speaker(self.out[k].claim.speaker);
+            self.out[k].claim.speaker = full;
+            let Some(r) = self.out[k].refers else {
+                continue;
+            };
+            if let Some(speaker) = self.salient(k, r, &quoted) {
+                let c = &mut self.out[k].claim;
+                c.speaker = speaker;
+                c.about.retain(|&e| Some(e) != speaker);
+            }
+        }
+    }
+
+    pub(super) fn fits(&self, speaker: Option<EntityId>, want: Want) -> bool {
+        use dossier_text::EntityType::*;
+        let Some(e) = speaker.and_then(|e| self.v.doc.entities.get(e.index())) else {
+            return true;
+        };
+        match want {
+            Want::Person => e.etype == Person,
+            Want::Group => matches!(e.etype, Org | Gpe),
+            Want::Plural => matches!(e.etype, Org | Gpe | Norp),
+        }
+    }
+
+    pub(super) fn salient(
+        &self,
+        k: usize,
+        r: Reference,
+        quoted: &[bool],
+    ) -> Option<Option<EntityId>> {
+        let v = self.v;
+        let inside_quote = |p: usize| quoted.get(p).copied().unwrap_or(false);
+        let (mut lo, _) = v.full_sentence(r.at);
+        let mut hi = r.at;
+        for _ in 0..4 {
+            // The latest earlier claim that starts in this sentence.
+            // The claims are sorted by evidence: walk back only as far as
+            // this sentence.
+            let claim = self.out[..k]
+                .iter()
+                .rev()
+                .map(|c| (v.doc.tokens_in(c.claim.evidence).start, c))
+                .take_while(|(start, _)| *start >= lo)
+                .find(|(start, c)| *start < hi && self.fits(c.claim.speaker, r.want))
+                .map(|(_, c)| c.claim.speaker);
+            if claim.is_some() {
+                return claim;
+            }
+            // The sentence's subject, outside quotes.
+            let mut j = lo;
+            while j < hi {
+                if inside_quote(j) {
+                    j += 1;
+                    continue;
+                }
+                let Some(a) = v.arg_at(j) else {
+                    j += 1;
+                    continue;
+                };
+                let possessor = matches!(v.word(a.last), "'s")
+                    || matches!(v.word(a.first), "its" | "his" | "her" | "their");
+                if v.is_actor(a) && !possessor && !v.after_preposition(a, lo) {
+                    let a = v.titled_name(a, hi);
+                    if self.pronoun(a).is_none() && self.fits(Some(a.entity), r.want) {
+                        return Some(Some(a.entity));
+                    }
+                    break;
+                }
+                j = a.last.max(j + 1);
+            }
+            if lo == 0 {
+                break;
+            }
+            hi = lo;
+            lo = v.full_sentence(lo - 1).0;
+        }
+        None
+    }
+
+    /// The person "the minister" or "the spokesman" in `from..hi` stands
+    /// for: the latest person named before `at` with that title ("Interior
+    /// Minister X", "X, a spokesman for Y"). None for an indefinite or
+    /// plural description ("a police spokesman", "residents"): the text
+    /// does not name that speaker, and the nearest name would be a guess.
+    pub(super) fn described_person(&self, from: usize, hi: usize, at: usize) -> Option<EntityId> {
+        let v = self.v;
+        if v.word(from) != "the" {
+            return None;
+        }
+        let title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
+        let title = v.word(title);
+        (at.saturating_sub(MAX_LOOKBACK)..at).rev().find_map(|k| {
+            let a = v.arg_at(k).filter(|a| a.first == k)?;
+            if v.etype(a) != dossier_text::EntityType::Person {
+                return None;
+            }
+            let near = (a.first.saturating_sub(4)..a.first)
+                .chain(a.last..(a.last + 6).min(v.len()))
+                .any(|j| v.word(j).trim_end_matches('.') == title);
+            let titled = v.doc.entities.get(a.entity.index()).is_some_and(|e| {
+                e.titles.iter().any(|t| {
+                    t.to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches('.') == title)
+                })
+            });
+            (near || titled).then_some(a.entity)
+        })
+    }
+}

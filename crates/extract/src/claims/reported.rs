@@ -1,0 +1,496 @@
+//! Reported speech outside quotes: reporting verbs and their clauses,
+//! "according to X", and clause-final sources (", police said").
+
+use super::*;
+
+impl Finder<'_, '_> {
+    pub(super) fn reported(&mut self) {
+        let v = self.v;
+        for i in 0..v.len() {
+            if self.used[i] {
+                continue;
+            }
+            let (lo, hi) = v.full_sentence(i);
+            let end = v.trim_end(lo, hi);
+            if v.word(i) == "according" && v.word(i + 1) == "to" {
+                self.according_to(i, lo, end);
+                continue;
+            }
+            let capital = i > lo && v.is_capital(i);
+            if v.mention_at[i].is_some() || capital {
+                continue;
+            }
+            if let Some(polarity) = self.speech_polarity(i) {
+                self.reporting_verb(i, lo, end, polarity);
+                continue;
+            }
+            let rest: Vec<&str> = (i..(i + 3).min(v.len())).map(|k| v.word(k)).collect();
+            if let Some((phrase, n)) = self.lex.speech_nouns.longest(&rest) {
+                if v.word(i + n) == "that" {
+                    let polarity = if phrase.value == "denied" {
+                        Polarity::Denied
+                    } else {
+                        Polarity::Asserted
+                    };
+                    let speaker = v.subject_left(lo, i);
+                    let ev_first = speaker.map_or(i, |a| a.first);
+                    let content = self.content_end(i + n + 1, end);
+                    let speaker = speaker.map(|a| a.entity);
+                    self.push(
+                        speaker,
+                        (i + n + 1, content),
+                        (ev_first, i + n + 1),
+                        false,
+                        polarity,
+                    );
+                }
+            }
+        }
+    }
+
+    /// "according to X, ..." and "..., according to X". The source may be
+    /// a phrase that names it further on ("a statement released by X"), a
+    /// possessive ("its propaganda arm": the group the sentence is about)
+    /// or a description with no name ("a provincial official").
+    pub(super) fn according_to(&mut self, i: usize, lo: usize, end: usize) {
+        let v = self.v;
+        let mut j = i + 2;
+        while matches!(v.word(j), "the" | "a" | "an") {
+            j += 1;
+        }
+        let phrase_end = (j..end)
+            .find(|&k| matches!(v.word(k), "," | ";" | "“" | "\"" | "`"))
+            .unwrap_or(end);
+        let (speaker, src_end) = match v.arg_at(j).filter(|a| a.first == j) {
+            Some(a) if !matches!(v.word(j), "its" | "their") => {
+                // "according to Zulia state governor Ismael Ordaz".
+                let a = v.titled_name(a, phrase_end);
+                (Some(a.entity), a.last)
+            }
+            _ => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
+        };
+        if i == lo || (i > lo && v.word(i - 1) == ",") && i - 1 == lo {
+            let comma = (j..end).find(|&k| v.word(k) == ",");
+            if let Some(c) = comma {
+                self.push(speaker, (c + 1, end), (i, c + 1), false, Polarity::Asserted);
+            }
+        } else {
+            let content_end = if v.word(i - 1) == "," { i - 1 } else { i };
+            let mut content_first = lo;
+            while matches!(v.word(content_first), "“" | "\"" | "`") {
+                content_first += 1;
+            }
+            self.push(
+                speaker,
+                (content_first, content_end),
+                (i, src_end.max(i + 2)),
+                false,
+                Polarity::Asserted,
+            );
+        }
+    }
+
+    /// The speaker named in the phrase `j..hi` after "according to" (at
+    /// `at`) when it does not start with a name: "a statement by X", "its
+    /// news agency", "the group".
+    pub(super) fn source_in_phrase(
+        &self,
+        at: usize,
+        j: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<EntityId> {
+        let v = self.v;
+        for k in j..hi {
+            let w = v.word(k);
+            if matches!(w, "its" | "their") {
+                // The group the sentence is about, not the nearest name
+                // (which may sit in an apposition: "X, an affiliate of Y").
+                return self
+                    .clause_actor(lo, at)
+                    .or_else(|| v.arg_at(k).map(|a| a.entity));
+            }
+            if matches!(w, "by" | "from" | "of") {
+                let mut n = k + 1;
+                while matches!(v.word(n), "the" | "a" | "an") {
+                    n += 1;
+                }
+                if let Some(a) = v.arg_at(n).filter(|a| v.is_actor(*a)) {
+                    if !matches!(v.word(n), "its" | "their") {
+                        return Some(a.entity);
+                    }
+                }
+            }
+        }
+        SPEAKER_NOUNS
+            .contains(&v.word(j))
+            .then(|| self.fallback_speaker(at))
+            .flatten()
+    }
+
+    /// The first group or person of the clause `lo..at` that no
+    /// preposition governs and that is not a possessor.
+    pub(super) fn clause_actor(&self, lo: usize, at: usize) -> Option<EntityId> {
+        let v = self.v;
+        let mut k = lo;
+        while k < at {
+            let Some(a) = v.arg_at(k) else {
+                k += 1;
+                continue;
+            };
+            let possessor = matches!(v.word(a.last), "'s");
+            let kind = matches!(
+                v.etype(a),
+                dossier_text::EntityType::Org | dossier_text::EntityType::Person
+            );
+            if kind && !possessor && !v.after_preposition(a, lo) {
+                return Some(a.entity);
+            }
+            k = a.last.max(k + 1);
+        }
+        None
+    }
+
+    pub(super) fn reporting_verb(&mut self, i: usize, lo: usize, end: usize, polarity: Polarity) {
+        let v = self.v;
+        let w = v.word(i);
+        // Participle clause: ", claiming that ..." speaks for the main subject.
+        let participle = w.ends_with("ing") && i > lo && v.word(i - 1) == ",";
+        // "..., said the ministry.": the speaker follows and ends the clause.
+        let speaker_then_end = v
+            .arg_at(i + 1)
+            .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
+        let inverted =
+            i > lo && matches!(v.word(i - 1), "," | "”" | "\"" | "'") && speaker_then_end;
+        // Where the content starts: after "that", after a colon, or right
+        // after "said".
+        // Only an addressee, a channel or an adverb may stand between the
+        // verb and "that": in "claimed an ambush that killed", "that" opens
+        // a relative clause.
+        // A verb of telling takes an addressee of plain nouns too ("told
+        // African envoys that").
+        let telling = matches!(w, "told" | "tells" | "telling" | "tell");
+        let noun = |k: usize| {
+            telling && v.is_lower(k) && v.doc.syntax.upos.get(k).is_some_and(|u| *u == Upos::NOUN)
+        };
+        let that = (i + 1..(i + 10).min(end))
+            .take_while(|&k| {
+                v.arg_at(k).is_some()
+                    || REPORT_FILLERS.contains(&v.word(k))
+                    || v.in_time(k)
+                    || noun(k)
+                    || v.word(k) == "that"
+                    || v.word(k) == ":"
+            })
+            .find(|&k| v.word(k) == "that" || v.word(k) == ":");
+        // A bare clause after "said" starts like a clause: a name, a
+        // pronoun, a determiner, a number or a capital ("he says are
+        // politically motivated" is a relative clause, not speech).
+        // "said Friday they ...", "said on Tuesday that": the time of the
+        // saying stands between the verb and its clause.
+        let after = self.skip_when(i + 1, end);
+        let next = v.doc.tokens.kind.get(after).copied();
+        // With a parse, a clausal complement of the verb that starts right
+        // there ("said authorities are pursuing ...").
+        let complement = v.doc.syntax.head.len() == v.len()
+            && !matches!(v.doc.syntax.upos.get(after), Some(Upos::VERB | Upos::AUX))
+            && (after..end).any(|k| {
+                v.doc.syntax.head[k].map(|h| h.index()) == Some(i)
+                    && matches!(&*v.doc.syntax.deprel[k], "ccomp" | "parataxis")
+                    && (after..k).all(|j| {
+                        v.doc.syntax.head[j].is_some_and(|h| h.index() >= after && h.index() <= k)
+                            || j == k
+                    })
+            });
+        let clause_start = v.arg_at(after).is_some()
+            || complement
+            || CLAUSE_STARTS.contains(&v.word(after))
+            || next == Some(dossier_text::TokenKind::Number)
+            || (after < end && v.is_capital(after) && !v.in_time(after));
+        let bare_say = matches!(
+            w,
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "acknowledged"
+                | "admitted"
+                | "insisted"
+                | "believe"
+                | "believes"
+                | "allege"
+                | "alleges"
+                | "state"
+                | "states"
+                | "notes"
+        ) && clause_start
+            && !matches!(v.word(after), "." | "," | "on" | "in" | "to" | "by" | "")
+            && v.arg_at(after)
+                .is_none_or(|a| !v.is_actor(a) || w != "told");
+        let content_start = match that {
+            Some(k) => k + 1,
+            None if bare_say && !inverted => after,
+            None => {
+                // "..., police said." / "..., said the ministry." / "...,
+                // New Zealand said Friday in response to ..." / "...,
+                // Bushnell told Kenya Television."
+                if after >= end
+                    || v.word(after) == ","
+                    || (inverted && speaker_then_end)
+                    || self.speaker_after_comma(lo, i)
+                {
+                    return self.clause_final(i, lo, end, polarity);
+                }
+                return;
+            }
+        };
+        let speaker = if participle {
+            v.first_subject(lo, i)
+        } else {
+            v.subject_left(lo, i)
+        };
+        let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
+        let mut refers = speaker.and_then(|a| self.pronoun(a));
+        let mut speaker = speaker.map(|a| a.entity);
+        if speaker.is_none() && i > lo && SPEAKER_NOUNS.contains(&v.word(i - 1)) {
+            speaker = self.fallback_speaker(i);
+            refers = self.bare_pronoun(i - 1);
+        }
+        // "A police spokesman said": no name, and not the nearest one.
+        if let Some((first, last)) = (!participle).then(|| self.unnamed_subject(lo, i)).flatten() {
+            (speaker, refers) = self.described(first, last, i);
+            ev_first = first;
+        }
+        if speaker.is_none() && refers.is_none() {
+            if let Some((e, first)) = self.surname(lo, i) {
+                speaker = Some(e);
+                ev_first = first;
+            }
+        }
+        let content_end = self.content_end(content_start, end);
+        self.refers = refers;
+        self.push(
+            speaker,
+            (content_start, content_end),
+            (ev_first, content_start),
+            false,
+            polarity,
+        );
+    }
+
+    /// The token after the time of a saying that follows its verb ("said
+    /// Friday", "said on Tuesday", "said here Friday").
+    pub(super) fn skip_when(&self, from: usize, end: usize) -> usize {
+        let v = self.v;
+        let mut k = from;
+        while k < end {
+            let w = v.word(k);
+            let lead = matches!(w, "on" | "late" | "early" | "last" | "this")
+                && k + 1 < end
+                && v.in_time(k + 1);
+            if v.in_time(k) || lead || matches!(w, "here" | "there") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Whether a short speaker phrase after a comma ends right before the
+    /// reporting verb at `i` ("..., Bushnell told", "..., an official from
+    /// the organization said"), so that the clause before the comma is
+    /// what was said, whatever follows the verb.
+    pub(super) fn speaker_after_comma(&self, lo: usize, i: usize) -> bool {
+        let v = self.v;
+        let Some(comma) = (lo..i).rev().find(|&k| v.word(k) == ",") else {
+            return false;
+        };
+        // With a parse: a verb before the comma ("In this sense, the
+        // minister said" has none), and a noun, no verb, in the phrase.
+        let upos = |k: usize| v.doc.syntax.upos.get(k).copied();
+        let parsed = v.doc.syntax.upos.len() == v.len();
+        let verb = |k: usize| matches!(upos(k), Some(Upos::VERB | Upos::AUX));
+        let nominal = |k: usize| {
+            v.arg_at(k).is_some() || matches!(upos(k), Some(Upos::NOUN | Upos::PROPN | Upos::PRON))
+        };
+        comma > lo + 2
+            && i - comma <= 8
+            && i > comma + 1
+            && (!parsed || ((lo..comma).any(verb) && (comma + 1..i).any(nominal)))
+            && !(comma + 1..i).any(|k| {
+                v.is_break(k)
+                    || (parsed && verb(k))
+                    || matches!(v.word(k), "but" | "or" | "\"" | "”")
+                    || self.speech_polarity(k).is_some()
+            })
+    }
+
+    /// "Five people were killed, police said." / "..., said the ministry."
+    pub(super) fn clause_final(&mut self, i: usize, lo: usize, end: usize, polarity: Polarity) {
+        let v = self.v;
+        // The speaker sits between the last comma and the verb, or after it.
+        let comma = (lo..i)
+            .rev()
+            .find(|&k| matches!(v.word(k), "," | "”" | "\""));
+        let Some(comma) = comma else { return };
+        if comma == lo {
+            return;
+        }
+        // "the order's superior for Central America told": the speaker is
+        // no name after a preposition.
+        // The head of the phrase decides: a name ("the South African
+        // Foreign Affairs Department said") or a common noun, which makes
+        // it a description even with a name inside ("White House and
+        // Republican sources said", "Kenya's national newspapers
+        // reported").
+        let mut h = i;
+        while h > comma + 1 && AUXILIARIES.contains(&v.word(h - 1)) {
+            h -= 1;
+        }
+        let head_name = v.arg_at(h - 1).filter(|a| v.is_actor(*a));
+        let common_head = head_name.is_none()
+            && h > comma + 1
+            && v.is_lower(h - 1)
+            && !v.is_capital(h - 1)
+            && self.lex.is_source_noun(v.word(h - 1))
+            && (comma + 1..h - 1).any(|k| v.arg_at(k).is_some());
+        let between = if common_head {
+            None
+        } else {
+            head_name.or_else(|| {
+                (comma + 1..i)
+                    .filter_map(|k| v.arg_at(k))
+                    .find(|a| !v.after_preposition(*a, comma + 1))
+            })
+        }
+        .map(|a| v.titled_name(a, i));
+        let after = (i + 1 < end)
+            .then(|| v.arg_at(i + 1))
+            .flatten()
+            .map(|a| v.titled_name(a, end));
+        let mut refers = None;
+        let speaker = match between.or(after) {
+            Some(a) => {
+                refers = self.pronoun(a);
+                Some(a.entity)
+            }
+            None if i <= comma + 3
+                && !matches!(v.word(comma + 1), "a" | "an")
+                && (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) =>
+            {
+                refers = self.bare_pronoun(comma + 1);
+                self.fallback_speaker(i)
+            }
+            // "..., Borge said": a surname no tagger found.
+            None if self.surname(comma + 1, i).is_some() => self.surname(comma + 1, i).map(|s| s.0),
+            // "..., residents said": a speaker the text does not name;
+            // "..., the minister said": the minister named before.
+            None if i > comma + 1 => {
+                let (speaker, r) = self.described(comma + 1, i, i);
+                refers = r;
+                speaker
+            }
+            // "..., said the minister."
+            None if i + 1 < end => {
+                let last = self.description_end(i + 1, end);
+                let (speaker, r) = self.described(i + 1, last, i);
+                refers = r;
+                speaker
+            }
+            None => return,
+        };
+        let mut content_first = self.skip_dateline(lo, comma);
+        while content_first < comma && matches!(v.word(content_first), "“" | "\"") {
+            content_first += 1;
+        }
+        // "That, the source said, was when ...", "Meanwhile, as X reports,
+        // ...": what was said follows the parenthetical source.
+        let parenthetical = comma < content_first + 3 || v.word(comma + 1) == "as";
+        let after_verb = self.skip_when(i + 1, end);
+        let (content, evidence) = if parenthetical && v.word(after_verb) == "," {
+            ((after_verb + 1, end), (comma + 1, after_verb + 1))
+        } else if parenthetical {
+            self.refers = None;
+            return;
+        } else {
+            ((content_first, comma), (comma, end.max(i + 1)))
+        };
+        self.refers = refers;
+        self.push(speaker, content, evidence, false, polarity);
+    }
+
+    /// Where an article's first sentence starts after its dateline
+    /// ("BONN, Germany (AP)_ ...", "BRUSSELS, February 10 (Xinhua) --").
+    pub(super) fn skip_dateline(&self, lo: usize, hi: usize) -> usize {
+        let v = self.v;
+        if lo != 0 {
+            return lo;
+        }
+        (lo..hi.min(lo + 16))
+            .find(|&k| {
+                k > lo
+                    && matches!(v.word(k), "_" | "--" | "—" | "-")
+                    && matches!(v.word(k - 1), ")" | "_")
+            })
+            .or_else(|| (lo..hi.min(lo + 16)).find(|&k| k > lo && v.word(k).starts_with(")_")))
+            .map_or(lo, |k| k + 1)
+    }
+
+    /// Whether the comma at `comma` opens a clause-final source, past the
+    /// closing mark of a quoted phrase (`,” radio reported`).
+    pub(super) fn tail_source(&self, comma: usize, end: usize) -> bool {
+        let v = self.v;
+        let mut k = comma + 1;
+        while matches!(v.word(k), "”" | "\"" | "'") {
+            k += 1;
+        }
+        v.word(comma) == "," && self.final_source(k, end)
+    }
+
+    /// Whether `from..end` is a clause-final source: a few words and a
+    /// reporting verb that ends the sentence ("the radio reports said").
+    pub(super) fn final_source(&self, from: usize, end: usize) -> bool {
+        let v = self.v;
+        end > from
+            && end <= from + 7
+            && self.speech_polarity(end - 1).is_some()
+            && (from..end - 1).all(|k| {
+                v.word(k)
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                    && !matches!(v.word(k), "that" | "which" | "who")
+            })
+    }
+
+    /// Content runs to the end of the sentence, less a trailing medium
+    /// phrase ("in its periodical magazine named ...").
+    pub(super) fn content_end(&self, start: usize, end: usize) -> usize {
+        let v = self.v;
+        for p in start..end {
+            // "..., Israel radio reported." ends the clause with a source of
+            // its own.
+            if p > start && self.tail_source(p, end) {
+                return p;
+            }
+            // "... and accused X of ..." leaves the reported clause.
+            if v.word(p) == "and" && self.speech_polarity(p + 1).is_some() {
+                return p;
+            }
+            // ", claiming that ..." starts a claim of its own.
+            if v.word(p) == ","
+                && (self.speech_polarity(p + 1).is_some() && v.word(p + 1).ends_with("ing")
+                    || v.word(p + 1) == "according")
+            {
+                return p;
+            }
+            if matches!(v.word(p), "in" | "through" | "on" | "via")
+                && medium_after(self.lex, v, p + 1, end.max(p + 1) + 1)
+                    .is_some_and(|(_, stop)| stop + 2 >= end)
+            {
+                return p;
+            }
+        }
+        end
+    }
+}
