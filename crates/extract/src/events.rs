@@ -504,25 +504,7 @@ fn verb_event(
     {
         return None;
     }
-    // The entry with the longest list of following words that all match.
-    let mut best: Option<(&crate::lexicon::VerbEntry, usize)> = None;
-    for e in entries {
-        let mut k = i + 1;
-        let mut ok = true;
-        for w in &e.then {
-            match (k..(k + 4).min(hi)).find(|&j| v.word(j) == w) {
-                Some(j) => k = j + 1,
-                None => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if ok && best.is_none_or(|(b, _)| e.then.len() > b.then.len()) {
-            best = Some((e, k));
-        }
-    }
-    let (entry, end) = best?;
+    let (entry, end) = longest_entry(v, entries, i, hi)?;
     let mut code = entry.code.clone();
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
@@ -612,39 +594,7 @@ fn verb_event(
     }
     // Threats and accusations aim at what their complement is against.
     if target.is_none() && matches!(&code[..2], "11" | "13" | "10" | "02") {
-        target = v
-            .arg_after(&["against"], end, (end + 8).min(hi))
-            .or_else(|| {
-                v.arg_after(&["of", "on"], end, (end + 3).min(hi))
-                    .filter(|a| v.is_actor(*a))
-            })
-            .or_else(|| {
-                // "warned that it would attack X": the first actor the
-                // complement names after its subject.
-                let that = (end..(end + 4).min(hi)).find(|&k| v.word(k) == "that")?;
-                // "demanded that X find ...": X; "warned that it would
-                // attack X": the speaker is the subject, the object is aimed at.
-                // "TTP spokesman X warned that the group would target
-                // ...": the complement's subject is the speaker's own
-                // side, not the target.
-                let inner = v.arg_at(that + 1);
-                let own_side = |a: &Arg| source.is_some_and(|s| v.titled_by(s.entity, a.entity));
-                if let Some(a) = inner.filter(|a| {
-                    Some(a.entity) != source.map(|s| s.entity) && v.is_actor(*a) && !own_side(a)
-                }) {
-                    return Some(a);
-                }
-                let subject = inner.map_or(that + 1, |a| a.last);
-                (subject..hi)
-                    .take_while(|&k| !matches!(v.word(k), "." | ";" | "," | "that" | "and"))
-                    .filter_map(|k| v.arg_at(k))
-                    .find(|a| {
-                        v.is_actor(*a)
-                            && !v
-                                .preposition_before(a.first, subject)
-                                .is_some_and(|p| crate::view::PLACE_PREPS.contains(&p))
-                    })
-            });
+        target = aimed_at(v, source, end, hi);
     }
     if source.is_none() && target.is_none() {
         return None;
@@ -666,6 +616,72 @@ fn verb_event(
         },
         if entry.then.is_empty() { 1 } else { end - i },
     ))
+}
+
+/// The entry of `entries` with the longest list of following words that
+/// all match after the verb at `i`, and the token after its last word.
+fn longest_entry<'e>(
+    v: &DocView,
+    entries: &'e [crate::lexicon::VerbEntry],
+    i: usize,
+    hi: usize,
+) -> Option<(&'e crate::lexicon::VerbEntry, usize)> {
+    let mut best: Option<(&crate::lexicon::VerbEntry, usize)> = None;
+    for e in entries {
+        let mut k = i + 1;
+        let mut ok = true;
+        for w in &e.then {
+            match (k..(k + 4).min(hi)).find(|&j| v.word(j) == w) {
+                Some(j) => k = j + 1,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && best.is_none_or(|(b, _)| e.then.len() > b.then.len()) {
+            best = Some((e, k));
+        }
+    }
+    best
+}
+
+/// What a threat or an accusation whose verb phrase ends at `end` is
+/// aimed at: its complement's "against X", an actor after "of"/"on", or
+/// the first actor a that-clause names after its subject.
+fn aimed_at(v: &DocView, source: Option<Arg>, end: usize, hi: usize) -> Option<Arg> {
+    v.arg_after(&["against"], end, (end + 8).min(hi))
+        .or_else(|| {
+            v.arg_after(&["of", "on"], end, (end + 3).min(hi))
+                .filter(|a| v.is_actor(*a))
+        })
+        .or_else(|| {
+            // "warned that it would attack X": the first actor the
+            // complement names after its subject.
+            let that = (end..(end + 4).min(hi)).find(|&k| v.word(k) == "that")?;
+            // "demanded that X find ...": X; "warned that it would
+            // attack X": the speaker is the subject, the object is aimed at.
+            // "TTP spokesman X warned that the group would target
+            // ...": the complement's subject is the speaker's own
+            // side, not the target.
+            let inner = v.arg_at(that + 1);
+            let own_side = |a: &Arg| source.is_some_and(|s| v.titled_by(s.entity, a.entity));
+            if let Some(a) = inner.filter(|a| {
+                Some(a.entity) != source.map(|s| s.entity) && v.is_actor(*a) && !own_side(a)
+            }) {
+                return Some(a);
+            }
+            let subject = inner.map_or(that + 1, |a| a.last);
+            (subject..hi)
+                .take_while(|&k| !matches!(v.word(k), "." | ";" | "," | "that" | "and"))
+                .filter_map(|k| v.arg_at(k))
+                .find(|a| {
+                    v.is_actor(*a)
+                        && !v
+                            .preposition_before(a.first, subject)
+                            .is_some_and(|p| crate::view::PLACE_PREPS.contains(&p))
+                })
+        })
 }
 
 /// A participle that follows a person's name and a comma, and goes on
