@@ -362,166 +362,188 @@ fn relink_facts(tx: &Db, articles: &BTreeSet<i64>) -> DbResult<()> {
         ..Touched::default()
     };
     for &article in articles {
-        let actor_of = |local: &Option<String>| -> DbResult<Option<String>> {
-            let Some(l) = local else { return Ok(None) };
-            tx.row(
-                "SELECT actor FROM entities WHERE article = ?1 AND local = ?2",
-                args![article, l],
-                |r| r.get(0),
-            )
-            .optional()
-            .map(Option::flatten)
-        };
+        relink_relations(tx, article, &mut touched)?;
         let pub_day: Option<i32> = tx.row(
             "SELECT published_day FROM articles WHERE rowid = ?1",
             args![article],
             |r| r.get(0),
         )?;
-
-        type RelRow = (
-            String,
-            String,
-            String,
-            i64,
-            i64,
-            i64,
-            Option<String>,
-            Option<String>,
-            f64,
-            Option<i64>,
-        );
-        let rels: Vec<RelRow> = tx.rows(
-            "SELECT m.subject_local, m.object_local, m.predicate, m.sentence, m.start, m.end,
-                        m.time, m.attributed_to, m.confidence, m.relation
-                 FROM relation_mentions m WHERE m.article = ?1 ORDER BY m.rowid",
-            args![article],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                ))
-            },
-        )?;
-        tx.exec(
-            "DELETE FROM relation_mentions WHERE article = ?1",
-            args![article],
-        )?;
-        for (sl, ol, predicate, sentence, start, end, time, attributed_to, confidence, old) in rels
-        {
-            if let Some(old) = old {
-                touched.relations.insert(old);
-            }
-            let attributed_to = match attributed_to {
-                Some(a) => Some(current(tx, &a)?),
-                None => None,
-            };
-            let m = RelationMention {
-                subject: actor_of(&Some(sl.clone()))?,
-                object: actor_of(&Some(ol.clone()))?,
-                subject_local: sl,
-                object_local: ol,
-                predicate,
-                sentence,
-                start,
-                end,
-                time,
-                attributed_to,
-                confidence,
-            };
-            ingest::insert_relation_mention(tx, article, &m, &mut touched)?;
-        }
-
-        let evs: Vec<(EventMention, Option<i64>)> = tx.rows(
-            "SELECT m.local, m.code, e.root, e.label, m.source_local, m.target_local,
-                        m.place_local, e.lat, e.lon, e.country, m.sentence, m.start, m.end,
-                        m.trigger, m.time, m.modality, m.attributed_to, e.goldstein,
-                        m.confidence, m.event
-                 FROM event_mentions m JOIN events e ON e.id = m.event
-                 WHERE m.article = ?1 ORDER BY m.rowid",
-            args![article],
-            |r| {
-                Ok((
-                    EventMention {
-                        local: r.get(0)?,
-                        code: r.get(1)?,
-                        root: r.get(2)?,
-                        label: r.get(3)?,
-                        source: None,
-                        target: None,
-                        place: None,
-                        source_local: r.get(4)?,
-                        target_local: r.get(5)?,
-                        place_local: r.get(6)?,
-                        lat: r.get(7)?,
-                        lon: r.get(8)?,
-                        country: r.get(9)?,
-                        sentence: r.get(10)?,
-                        start: r.get(11)?,
-                        end: r.get(12)?,
-                        trigger: r.get(13)?,
-                        time: r.get(14)?,
-                        modality: r.get(15)?,
-                        attributed_to: r.get(16)?,
-                        goldstein: r.get(17)?,
-                        confidence: r.get(18)?,
-                    },
-                    r.get(19)?,
-                ))
-            },
-        )?;
-        tx.exec(
-            "DELETE FROM event_mentions WHERE article = ?1",
-            args![article],
-        )?;
-        for (mut m, old) in evs {
-            if let Some(old) = old {
-                touched.events.insert(old);
-            }
-            m.source = actor_of(&m.source_local)?;
-            m.target = actor_of(&m.target_local)?;
-            m.place = actor_of(&m.place_local)?;
-            if let Some(a) = m.attributed_to.take() {
-                m.attributed_to = Some(current(tx, &a)?);
-            }
-            ingest::insert_event_mention(tx, article, pub_day, &m, &mut touched)?;
-        }
-
-        let claims: Vec<(i64, Option<String>, Option<String>, String)> = tx.rows(
-            "SELECT id, speaker_local, medium, about FROM claims WHERE article = ?1",
-            args![article],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        for (id, speaker_local, medium, about) in claims {
-            let speaker = actor_of(&speaker_local)?;
-            let medium = match medium {
-                Some(m) => Some(current(tx, &m)?),
-                None => None,
-            };
-            let about: Vec<String> = serde_json::from_str::<Vec<String>>(&about)
-                .unwrap_or_default()
-                .iter()
-                .map(|a| current(tx, a))
-                .collect::<Result<_, _>>()?;
-            tx.exec(
-                "UPDATE claims SET speaker = ?2, medium = ?3, about = ?4 WHERE id = ?1",
-                args![
-                    id,
-                    speaker,
-                    medium,
-                    serde_json::to_string(&about).unwrap_or_default()
-                ],
-            )?;
-        }
+        relink_events(tx, article, pub_day, &mut touched)?;
+        relink_claims(tx, article)?;
     }
     ingest::refresh(tx, &touched)
+}
+
+/// The actor an article's entity `local` links to now.
+fn actor_of(tx: &Db, article: i64, local: &Option<String>) -> DbResult<Option<String>> {
+    let Some(l) = local else { return Ok(None) };
+    tx.row(
+        "SELECT actor FROM entities WHERE article = ?1 AND local = ?2",
+        args![article, l],
+        |r| r.get(0),
+    )
+    .optional()
+    .map(Option::flatten)
+}
+
+/// An article's relation mentions, inserted again under their actors.
+fn relink_relations(tx: &Db, article: i64, touched: &mut Touched) -> DbResult<()> {
+    type RelRow = (
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+        Option<String>,
+        Option<String>,
+        f64,
+        Option<i64>,
+    );
+    let rels: Vec<RelRow> = tx.rows(
+        "SELECT m.subject_local, m.object_local, m.predicate, m.sentence, m.start, m.end,
+                    m.time, m.attributed_to, m.confidence, m.relation
+             FROM relation_mentions m WHERE m.article = ?1 ORDER BY m.rowid",
+        args![article],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+            ))
+        },
+    )?;
+    tx.exec(
+        "DELETE FROM relation_mentions WHERE article = ?1",
+        args![article],
+    )?;
+    for (sl, ol, predicate, sentence, start, end, time, attributed_to, confidence, old) in rels {
+        if let Some(old) = old {
+            touched.relations.insert(old);
+        }
+        let attributed_to = match attributed_to {
+            Some(a) => Some(current(tx, &a)?),
+            None => None,
+        };
+        let m = RelationMention {
+            subject: actor_of(tx, article, &Some(sl.clone()))?,
+            object: actor_of(tx, article, &Some(ol.clone()))?,
+            subject_local: sl,
+            object_local: ol,
+            predicate,
+            sentence,
+            start,
+            end,
+            time,
+            attributed_to,
+            confidence,
+        };
+        ingest::insert_relation_mention(tx, article, &m, touched)?;
+    }
+    Ok(())
+}
+
+/// An article's event mentions, inserted again under their actors.
+fn relink_events(
+    tx: &Db,
+    article: i64,
+    pub_day: Option<i32>,
+    touched: &mut Touched,
+) -> DbResult<()> {
+    let evs: Vec<(EventMention, Option<i64>)> = tx.rows(
+        "SELECT m.local, m.code, e.root, e.label, m.source_local, m.target_local,
+                    m.place_local, e.lat, e.lon, e.country, m.sentence, m.start, m.end,
+                    m.trigger, m.time, m.modality, m.attributed_to, e.goldstein,
+                    m.confidence, m.event
+             FROM event_mentions m JOIN events e ON e.id = m.event
+             WHERE m.article = ?1 ORDER BY m.rowid",
+        args![article],
+        |r| {
+            Ok((
+                EventMention {
+                    local: r.get(0)?,
+                    code: r.get(1)?,
+                    root: r.get(2)?,
+                    label: r.get(3)?,
+                    source: None,
+                    target: None,
+                    place: None,
+                    source_local: r.get(4)?,
+                    target_local: r.get(5)?,
+                    place_local: r.get(6)?,
+                    lat: r.get(7)?,
+                    lon: r.get(8)?,
+                    country: r.get(9)?,
+                    sentence: r.get(10)?,
+                    start: r.get(11)?,
+                    end: r.get(12)?,
+                    trigger: r.get(13)?,
+                    time: r.get(14)?,
+                    modality: r.get(15)?,
+                    attributed_to: r.get(16)?,
+                    goldstein: r.get(17)?,
+                    confidence: r.get(18)?,
+                },
+                r.get(19)?,
+            ))
+        },
+    )?;
+    tx.exec(
+        "DELETE FROM event_mentions WHERE article = ?1",
+        args![article],
+    )?;
+    for (mut m, old) in evs {
+        if let Some(old) = old {
+            touched.events.insert(old);
+        }
+        m.source = actor_of(tx, article, &m.source_local)?;
+        m.target = actor_of(tx, article, &m.target_local)?;
+        m.place = actor_of(tx, article, &m.place_local)?;
+        if let Some(a) = m.attributed_to.take() {
+            m.attributed_to = Some(current(tx, &a)?);
+        }
+        ingest::insert_event_mention(tx, article, pub_day, &m, touched)?;
+    }
+    Ok(())
+}
+
+/// An article's claims, their speaker, medium and subjects set to the
+/// current actors.
+fn relink_claims(tx: &Db, article: i64) -> DbResult<()> {
+    let claims: Vec<(i64, Option<String>, Option<String>, String)> = tx.rows(
+        "SELECT id, speaker_local, medium, about FROM claims WHERE article = ?1",
+        args![article],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    for (id, speaker_local, medium, about) in claims {
+        let speaker = actor_of(tx, article, &speaker_local)?;
+        let medium = match medium {
+            Some(m) => Some(current(tx, &m)?),
+            None => None,
+        };
+        let about: Vec<String> = serde_json::from_str::<Vec<String>>(&about)
+            .unwrap_or_default()
+            .iter()
+            .map(|a| current(tx, a))
+            .collect::<Result<_, _>>()?;
+        tx.exec(
+            "UPDATE claims SET speaker = ?2, medium = ?3, about = ?4 WHERE id = ?1",
+            args![
+                id,
+                speaker,
+                medium,
+                serde_json::to_string(&about).unwrap_or_default()
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 /// A curation judgement, as `dossier curate` records it.
