@@ -375,7 +375,7 @@ fn relink_facts(tx: &Db, articles: &BTreeSet<i64>) -> DbResult<()> {
 }
 
 /// The actor an article's entity `local` links to now.
-fn actor_of(tx: &Db, article: i64, local: &Option<String>) -> DbResult<Option<String>> {
+fn actor_of(tx: &Db, article: i64, local: Option<&str>) -> DbResult<Option<String>> {
     let Some(l) = local else { return Ok(None) };
     tx.row(
         "SELECT actor FROM entities WHERE article = ?1 AND local = ?2",
@@ -433,8 +433,8 @@ fn relink_relations(tx: &Db, article: i64, touched: &mut Touched) -> DbResult<()
             None => None,
         };
         let m = RelationMention {
-            subject: actor_of(tx, article, &Some(sl.clone()))?,
-            object: actor_of(tx, article, &Some(ol.clone()))?,
+            subject: actor_of(tx, article, Some(&sl))?,
+            object: actor_of(tx, article, Some(&ol))?,
             subject_local: sl,
             object_local: ol,
             predicate,
@@ -503,9 +503,9 @@ fn relink_events(
         if let Some(old) = old {
             touched.events.insert(old);
         }
-        m.source = actor_of(tx, article, &m.source_local)?;
-        m.target = actor_of(tx, article, &m.target_local)?;
-        m.place = actor_of(tx, article, &m.place_local)?;
+        m.source = actor_of(tx, article, m.source_local.as_deref())?;
+        m.target = actor_of(tx, article, m.target_local.as_deref())?;
+        m.place = actor_of(tx, article, m.place_local.as_deref())?;
         if let Some(a) = m.attributed_to.take() {
             m.attributed_to = Some(current(tx, &a)?);
         }
@@ -523,7 +523,7 @@ fn relink_claims(tx: &Db, article: i64) -> DbResult<()> {
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     for (id, speaker_local, medium, about) in claims {
-        let speaker = actor_of(tx, article, &speaker_local)?;
+        let speaker = actor_of(tx, article, speaker_local.as_deref())?;
         let medium = match medium {
             Some(m) => Some(current(tx, &m)?),
             None => None,

@@ -509,11 +509,10 @@ async fn a_kept_dossier_follows_the_store() {
 async fn a_postgres_store_is_served_as_sqlite_is() {
     let made = tokio::task::spawn_blocking(|| {
         let url = dossier_store::test_database("server_serve")?;
-        let inputs = [
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"),
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.jsonl"),
-        ];
-        assert_eq!(fixture::build_store(Path::new(&url), &inputs), 13);
+        assert_eq!(
+            fixture::build_store(Path::new(&url), &fixture::inputs()),
+            13
+        );
         Some(url)
     });
     let Some(url) = made.await.unwrap() else {

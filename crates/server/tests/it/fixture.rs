@@ -33,6 +33,14 @@ pub fn build_store(path: &Path, inputs: &[PathBuf]) -> usize {
     n
 }
 
+/// The fixture's articles: `examples/` and the hostile article.
+pub fn inputs() -> [PathBuf; 2] {
+    [
+        crate_dir().join("../../examples"),
+        crate_dir().join("tests/fixtures/hostile.jsonl"),
+    ]
+}
+
 /// A store of `examples/` and the hostile article, built once; tests that
 /// write copy it first.
 pub fn store_path() -> &'static Path {
@@ -40,12 +48,8 @@ pub fn store_path() -> &'static Path {
     let (_, path) = STORE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("fixture.db");
-        let inputs = [
-            crate_dir().join("../../examples"),
-            crate_dir().join("tests/fixtures/hostile.jsonl"),
-        ];
         assert_eq!(
-            build_store(&path, &inputs),
+            build_store(&path, &inputs()),
             13,
             "every fixture article is stored"
         );
