@@ -16,7 +16,7 @@ use anyhow::Context;
 use dossier_ingest::ingest_paths;
 use dossier_pipeline::{output_document, Pipeline};
 use dossier_schema::OutputDocument;
-use dossier_store::{ArticleIdentity, Curation, IngestReport, Store};
+use dossier_store::{ArticleIdentity, Curation, IngestReport, Store, COMMIT_ARTICLES};
 
 use crate::cmd_extract::InputArgs;
 use crate::progress::plural;
@@ -38,7 +38,7 @@ pub struct DbArg {
 
 /// Run the pipeline over articles and add them to the corpus graph.
 ///
-/// Reads every input `extract` reads. Each batch is written in one
+/// Reads every input `extract` reads. Articles are written 1,024 to a
 /// transaction: a killed ingest loses nothing already committed, and running
 /// it again skips the articles already stored and completes the rest. An
 /// article already stored (same URL, or same text) is skipped before the
@@ -60,6 +60,10 @@ pub struct IngestArgs {
     db: DbArg,
     #[command(flatten)]
     input: InputArgs,
+    /// Articles written per transaction (tests kill an ingest between
+    /// small commits).
+    #[arg(long, default_value_t = COMMIT_ARTICLES, hide = true, value_name = "N")]
+    commit: usize,
     #[command(flatten)]
     worker: WorkerArgs,
 }
@@ -124,6 +128,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut already = 0usize;
     let store = RefCell::new(store);
     let in_batch: RefCell<HashSet<String>> = RefCell::default();
+    // Extracted documents wait here until a commit's worth has gathered
+    // (`--commit`, COMMIT_ARTICLES): fewer, larger transactions write far
+    // less.
+    let pending: RefCell<Vec<OutputDocument>> = RefCell::default();
     let inputs = ingest_paths(&args.input.paths, &ingest_config).filter(|input| {
         let Ok(doc) = input else { return true };
         let article = ArticleIdentity::of(doc.meta.url.as_deref(), doc.text());
@@ -142,20 +150,24 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         args.input.batch,
         |err| progress.suspend(|| eprintln!("dossier: skipped {err}")),
         |batch| -> anyhow::Result<()> {
-            let docs: Vec<OutputDocument> = batch
-                .iter()
-                .map(|d| {
-                    crate::print_warnings(&progress, d);
-                    output_document(d)
-                })
-                .collect();
-            let r = store.borrow_mut().ingest(&docs)?;
-            in_batch.borrow_mut().clear();
-            report.add(&r);
+            let mut docs = pending.borrow_mut();
+            docs.extend(batch.iter().map(|d| {
+                crate::print_warnings(&progress, d);
+                output_document(d)
+            }));
             progress.inc(batch.len() as u64);
+            if docs.len() >= args.commit.max(1) {
+                report.add(&store.borrow_mut().ingest(&docs)?);
+                docs.clear();
+                in_batch.borrow_mut().clear();
+            }
             Ok(())
         },
     )?;
+    let docs = pending.into_inner();
+    if !docs.is_empty() {
+        report.add(&store.borrow_mut().ingest(&docs)?);
+    }
     progress.finish_and_clear();
     report.unchanged += already;
     if !args.input.quiet && already > 0 {
@@ -431,7 +443,7 @@ pub struct LoadArgs {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Documents written per transaction.
-    #[arg(long, default_value_t = 256, hide = true)]
+    #[arg(long, default_value_t = COMMIT_ARTICLES, hide = true)]
     batch: usize,
     /// Do not show a progress bar.
     #[arg(long, short = 'q')]

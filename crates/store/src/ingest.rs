@@ -55,6 +55,16 @@ pub(crate) struct Touched {
     pub fts: BTreeSet<i64>,
 }
 
+/// Articles a bulk writer (`dossier ingest`, `dossier load`) gathers into
+/// one [`Store::ingest`] transaction. A commit rewrites every page it
+/// touched, and the random-key indices (near-duplicate bands, actor and
+/// entity lookups) are touched almost whole by each batch, so fewer, larger
+/// commits write far less: loading 20,000 extracted articles took 57 s with
+/// 256 a commit, 53 s with 512, 45 s with 1,024 and 47 s with 2,048
+/// (pinned to one core; most of the gain is system time and waits on
+/// writeback). The gathered documents cost about 45 KB each in memory.
+pub const COMMIT_ARTICLES: usize = 1024;
+
 impl Store {
     /// Writes a batch of documents in one transaction: all of it is stored,
     /// or, on an error (a full disk), none of it.

@@ -64,7 +64,7 @@ use db::{Db, DbError};
 pub use actors::Curation;
 pub use db::Backend;
 pub use dossier_schema::OutputDocument;
-pub use ingest::{ArticleIdentity, IngestReport};
+pub use ingest::{ArticleIdentity, IngestReport, COMMIT_ARTICLES};
 pub use migrations::SCHEMA_VERSION;
 pub use query_reads::{
     ActorNode, ActorRef, ArticleHit, ClaimQuery, ClaimRow, DayRootCount, Edge, EdgeKind, EdgeQuery,

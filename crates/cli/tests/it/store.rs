@@ -289,7 +289,11 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().expect("dir");
     let articles = stage_articles(dir.path());
     let whole = dir.path().join("whole.db");
-    let out = ingest(&whole, &[&articles], &["--batch", "2", "-j", "1"]);
+    let out = ingest(
+        &whole,
+        &[&articles],
+        &["--batch", "2", "--commit", "2", "-j", "1"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let n_articles = Store::open_read_only(&whole)
         .expect("open")
@@ -299,7 +303,9 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
 
     let killed = dir.path().join("killed.db");
     let mut child = dossier()
-        .args(["ingest", "-q", "--batch", "2", "-j", "1", "--db"])
+        .args([
+            "ingest", "-q", "--batch", "2", "--commit", "2", "-j", "1", "--db",
+        ])
         .arg(&killed)
         .arg(&articles)
         .stdout(Stdio::null())
@@ -329,7 +335,11 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     );
     drop(after_kill);
 
-    let out = ingest(&killed, &[&articles], &["--batch", "2", "-j", "1"]);
+    let out = ingest(
+        &killed,
+        &[&articles],
+        &["--batch", "2", "--commit", "2", "-j", "1"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(dump(&killed), dump(&whole));
 }
