@@ -123,6 +123,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         }
         f.compound(i);
         f.nationality_before_name(lex, i);
+        f.nationality_apposition(lex, i);
         f.member_of_party(i);
         f.place_in_place(i);
         f.place_in_region(i);
@@ -143,6 +144,12 @@ impl Finder<'_, '_> {
         confidence: f32,
     ) {
         let v = self.v;
+        // "Tanzanian capital Dar es Salaam": a place lies in the country a
+        // nationality names, when the article names that country.
+        let object = match predicate {
+            "located_in" | "based_in" | "operates_in" => self.country_of(object).unwrap_or(object),
+            _ => object,
+        };
         if subject.entity == object.entity || !types_fit(v, predicate, subject, object) {
             return;
         }
@@ -200,6 +207,7 @@ impl Finder<'_, '_> {
         let locative = matches!(predicate, "located_in" | "based_in");
         let mut object = None;
         let mut obj_end = last;
+        let mut skipped = 0;
         let prep = v.word(last);
         // "Egypt's ambassador to Kenya" is not a member of Kenya; "a
         // professor at Y" is a member of Y.
@@ -210,7 +218,6 @@ impl Finder<'_, '_> {
             || (locative && matches!(prep, "in" | "on" | "near" | "outside"))
         {
             let mut k = last + 1;
-            let mut skipped = 0;
             while k < hi
                 && skipped < 4
                 && v.arg_at(k).is_none()
@@ -219,7 +226,18 @@ impl Finder<'_, '_> {
                 k += 1;
                 skipped += 1;
             }
-            object = v.arg_at(k).map(|a| self.head_of_modifier(a, hi));
+            object = v
+                .arg_at(k)
+                .and_then(|a| self.head_of_modifier(a, hi, locative));
+            // "a spokesman for the bureau's Buffalo office": a place after
+            // an unnamed possessor names the office, not the employer.
+            let owned = (last + 1..k).any(|x| matches!(v.word(x), "'s" | "’s"));
+            if owned && !locative {
+                object = object.filter(|a| {
+                    let place = matches!(v.etype(*a), EntityType::Gpe | EntityType::Loc);
+                    !(place && a.last < hi && v.is_lower(a.last))
+                });
+            }
             obj_end = object.map_or(last, |a| a.last);
         }
         let mut mod_start = first;
@@ -273,6 +291,18 @@ impl Finder<'_, '_> {
             if k > lo && matches!(v.word(k - 1), "'s" | "’s") {
                 k -= 1;
             }
+            // "Zulia state governor X": an area designation between the
+            // place and the office.
+            if k > lo + 1
+                && matches!(
+                    v.word(k - 1),
+                    "state" | "province" | "provincial" | "county"
+                )
+                && v.arg_at(k - 1).is_none()
+                && v.arg_at(k - 2).is_some_and(|a| v.is_place(a))
+            {
+                k -= 1;
+            }
             object = if k > lo { v.arg_at(k - 1) } else { None };
             title_object = object.is_some();
         }
@@ -300,8 +330,16 @@ impl Finder<'_, '_> {
                 let kind = v.etype(*a) == EntityType::Person || (locative && v.is_place(*a));
                 kind && a.entity != object.entity
             });
-            if k > lo && v.word(k - 1) == "," {
-                subject = v.arg_ending_at(lo, k - 1);
+            // "X, a Canadian citizen"; but in "this week, FBI director
+            // Louie Freeh" or "In Brussels, NATO Secretary-General X" the
+            // comma closes a fronted phrase, and the title names the
+            // person after it.
+            let apposition = (k > lo && v.word(k - 1) == ",")
+                .then(|| v.arg_ending_at(lo, k - 1))
+                .flatten()
+                .filter(|s| s.entity != object.entity && types_fit(v, predicate, *s, object));
+            if apposition.is_some() {
+                subject = apposition;
             } else if named_after.is_some() && object.last < first {
                 // "Haftar's son Saddam Haftar", "its leader Pita".
                 subject = named_after;
@@ -322,10 +360,42 @@ impl Finder<'_, '_> {
         // In "the city of X, Y" X is the city and Y holds it: no fronted
         // apposition.
         let city_of = predicate == "located_in" && prep == "of";
+        // A place named right before the place noun: "the Buffalo suburb of
+        // Amherst" puts Amherst in Buffalo; "the Belen neighborhood of the
+        // city of Medellin" puts Belen in Medellin.
+        if subject.is_none() && city_of && first > lo {
+            if let Some(before) = v
+                .arg_at(first - 1)
+                .filter(|a| v.is_place(*a) && a.entity != object.entity)
+            {
+                let (inner, outer) = if skipped == 0 {
+                    (object, before)
+                } else {
+                    (before, object)
+                };
+                self.push(inner, predicate, outer, before.first, obj_end, 0.7);
+                return;
+            }
+        }
         if subject.is_none() && obj_end < hi && v.word(obj_end) == "," && !city_of {
+            subject = v.arg_at(obj_end + 1).filter(|a| {
+                matches!(v.word(v.name_end(*a)), "," | ";") || a.last >= v.trim_end(lo, hi)
+            });
+            confidence = 0.7;
+        }
+        // "with President of El Salvador Alfredo Cristiani", "Director of
+        // the FBI (FBI) Louis Freeh": a fronted title without commas.
+        if subject.is_none() && !title_object && obj_end > last {
+            let mut k = obj_end;
+            if v.word(k) == "(" {
+                let acronym = v.arg_at(k + 1).filter(|a| a.entity == object.entity);
+                if let Some(a) = acronym.filter(|a| v.word(a.last) == ")") {
+                    k = a.last + 1;
+                }
+            }
             subject = v
-                .arg_at(obj_end + 1)
-                .filter(|a| v.word(v.name_end(*a)) == "," || a.last >= v.trim_end(lo, hi));
+                .arg_at(k)
+                .filter(|a| a.first == k && v.etype(*a) == EntityType::Person);
             confidence = 0.7;
         }
         let Some(subject) = subject else { return };
@@ -342,28 +412,65 @@ impl Finder<'_, '_> {
 
     /// The name a modifier stands before: "Russian opposition leader
     /// Alexei Navalny" is Navalny, "Russia's Yamalo-Nenets region" is
-    /// Yamalo-Nenets.
-    fn head_of_modifier(&self, arg: Arg, hi: usize) -> Arg {
+    /// Yamalo-Nenets. A possessor before a thing the text does not name
+    /// ("leader of El Salvador's civilian left") or a nationality before
+    /// two or more words ("chief of the Costa Rican foreign ministry
+    /// cabinet") is no object at all: the role holds in that thing. A
+    /// place keeps its possessor ("a port city on Libya's eastern coast"
+    /// is in Libya). A name with a role and an apposition after it
+    /// stands for the person the apposition names ("a lawyer for the
+    /// White House secretary, Betty Currie").
+    fn head_of_modifier(&self, arg: Arg, hi: usize, locative: bool) -> Option<Arg> {
         let v = self.v;
-        let adjective = v.etype(arg) == EntityType::Norp && arg.last == arg.first + 1;
+        let adjective = v.etype(arg) == EntityType::Norp;
         let possessor = matches!(v.word(arg.last), "'s" | "’s");
         if !adjective && !possessor {
-            return arg;
+            let mut k = arg.last;
+            while k < hi && k < arg.last + 2 && v.is_lower(k) && v.is_title(v.word(k)) {
+                k += 1;
+            }
+            let named = (k > arg.last && k + 1 < hi && v.word(k) == ",")
+                .then(|| v.arg_at(k + 1))
+                .flatten()
+                .filter(|p| p.first == k + 1 && v.etype(*p) == EntityType::Person);
+            return Some(named.unwrap_or(arg));
+        }
+        if locative {
+            return Some(arg);
         }
         let mut k = arg.last + usize::from(possessor);
         let mut steps = 0;
+        let unnamed = |steps: usize| {
+            if (possessor && steps > 0) || steps > 1 {
+                None
+            } else {
+                Some(arg)
+            }
+        };
         while k < hi && steps < 3 && v.arg_at(k).is_none() {
             let w = v.word(k);
             let lower = v.is_lower(k);
             if !lower || matches!(w, "," | "and" | "or" | "of" | "in" | "to") {
-                return arg;
+                return unnamed(steps);
             }
             k += 1;
             steps += 1;
         }
         match v.arg_at(k) {
-            Some(head) if head.entity != arg.entity && (possessor || steps > 0) => head,
-            _ => arg,
+            // "a spokesman for the bureau's Buffalo office": a place before
+            // a noun names the office, and the possessor owns it.
+            Some(head)
+                if possessor
+                    && steps == 0
+                    && v.is_place(head)
+                    && head.last < hi
+                    && v.is_lower(head.last)
+                    && v.word(head.last).chars().all(char::is_alphabetic) =>
+            {
+                Some(arg)
+            }
+            Some(head) if head.entity != arg.entity && (possessor || steps > 0) => Some(head),
+            _ => unnamed(steps),
         }
     }
 
@@ -400,7 +507,9 @@ impl Finder<'_, '_> {
         let mut objects = v.list_at(last, hi);
         if objects.is_empty() {
             // "control the capital, Sanaa".
-            if let Some(c) = (last..(last + 4).min(hi)).find(|&k| v.word(k) == ",") {
+            // Not "his GOP backing, White House and Republican sources
+            // said": the phrase must have its own object before the comma.
+            if let Some(c) = (last + 1..(last + 4).min(hi)).find(|&k| v.word(k) == ",") {
                 objects = v.list_at(c + 1, hi);
                 objects.truncate(1);
             }
@@ -420,6 +529,9 @@ impl Finder<'_, '_> {
                 objects.extend(v.arg_ending_at(lo, k).filter(|a| v.is_place(*a)));
             }
         }
+        // "the San Salvador - Santa Ana highway": a place before a dash
+        // names the road's end, not what is controlled.
+        objects.retain(|o| !matches!(v.word(o.last), "-" | "–"));
         for object in objects {
             let (s, o) = if reversed {
                 (object, subject)
@@ -668,6 +780,55 @@ impl Finder<'_, '_> {
         }
     }
 
+    /// A nationality in an apposition with a person's name: "the Libyan,
+    /// Atif Issa Enhamed," and "Abdallah Mohammed Fadhul, a Comorian
+    /// Muslim who": `citizen_of`. An office after the nationality is the
+    /// role rules' ("X, a Pakistani official").
+    fn nationality_apposition(&mut self, lex: &Lexicon, i: usize) {
+        let v = self.v;
+        let Some(owner) = v.arg_at(i).filter(|a| {
+            a.first == i && a.last == i + 1 && v.etype(*a) == EntityType::Norp && i > 0
+        }) else {
+            return;
+        };
+        let (lo, hi) = v.sentence_bounds(i);
+        let person = |a: &Arg| v.etype(*a) == EntityType::Person;
+        // "the Libyan, X,".
+        if v.word(i - 1) == "the" && v.word(i + 1) == "," {
+            if let Some(p) = v.arg_at(i + 2).filter(|a| a.first == i + 2 && person(a)) {
+                if matches!(v.word(v.name_end(p)), "," | "." | "who") {
+                    self.push(p, "citizen_of", owner, i - 1, p.last, 0.6);
+                }
+            }
+            return;
+        }
+        // "X, a Comorian Muslim who": one or two words after the
+        // nationality, none of them an office, then the phrase ends.
+        if i < lo + 3 || !matches!(v.word(i - 1), "a" | "an") || v.word(i - 2) != "," {
+            return;
+        }
+        let Some(p) = v.arg_ending_at(lo, i - 2).filter(person) else {
+            return;
+        };
+        let mut k = i + 1;
+        let end = |k: usize| matches!(v.word(k), "," | "." | "who" | ";");
+        while k < hi
+            && k < i + 3
+            && !end(k)
+            && v.arg_at(k).is_none()
+            && v.word(k).chars().all(char::is_alphabetic)
+        {
+            k += 1;
+        }
+        let words: Vec<&str> = (i + 1..k).map(|x| v.word(x)).collect();
+        let office = (0..words.len()).any(|j| lex.roles.longest(&words[j..]).is_some())
+            || words.iter().any(|w| v.is_title(w));
+        let ends = k >= hi || end(k);
+        if !words.is_empty() && !office && ends {
+            self.push(p, "citizen_of", owner, p.first, k, 0.6);
+        }
+    }
+
     /// "Srettha Thavisin of Pheu Thai": a person named with a party or a
     /// group right after "of" is its member.
     fn member_of_party(&mut self, i: usize) {
@@ -675,8 +836,11 @@ impl Finder<'_, '_> {
         if v.word(i) != "of" || i == 0 {
             return;
         }
+        // "Marilynn Buckham, of Buffalo Gyn Womanservices, said": a comma
+        // may stand between, when the group's name closes the phrase.
+        let comma = i > 1 && v.word(i - 1) == ",";
         let Some(person) = v
-            .arg_at(i - 1)
+            .arg_at(i - 1 - usize::from(comma))
             .filter(|a| v.etype(*a) == EntityType::Person)
         else {
             return;
@@ -686,9 +850,11 @@ impl Finder<'_, '_> {
             k += 1;
         }
         // "Foreign Minister X of Iran": an official of a state.
-        let titled = person.first > 0 && v.is_title(v.word(person.first - 1));
+        let titled = !comma && person.first > 0 && v.is_title(v.word(person.first - 1));
+        let (_, hi) = v.sentence_bounds(i);
         let Some(group) = v.arg_at(k).filter(|a| {
-            v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe)
+            let closed = !comma || a.last >= v.trim_end(i, hi) || v.word(a.last) == ",";
+            closed && (v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe))
         }) else {
             return;
         };
@@ -703,7 +869,10 @@ impl Finder<'_, '_> {
     /// Punjab") are not read as containment.
     fn place_in_place(&mut self, i: usize) {
         let v = self.v;
-        let place_at = |k: usize| v.arg_at(k).filter(|a| a.first == k && v.is_place(*a));
+        let place_at = |k: usize| {
+            v.arg_at(k)
+                .filter(|a| a.first == k && v.is_place(*a) && self.named(*a))
+        };
         let Some(inner) = place_at(i) else { return };
         let comma = inner.last;
         if v.word(comma) != "," {
@@ -737,15 +906,34 @@ impl Finder<'_, '_> {
     /// place it does not know inside a known one).
     fn place_in_region(&mut self, i: usize) {
         let v = self.v;
-        let Some(inner) = v.arg_at(i).filter(|a| a.first == i && v.is_place(*a)) else {
+        let Some(inner) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && v.is_place(*a) && self.named(*a))
+        else {
             return;
         };
         let mut k = inner.last;
+        let place_noun = |w: &str| {
+            matches!(
+                w.strip_suffix('s').unwrap_or(w),
+                "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
+            )
+        };
+        // "the Escalon and San Benito neighborhoods in": the first of two
+        // places before a plural place noun.
+        if v.word(k) == "and" {
+            if let Some(next) = v
+                .arg_at(k + 1)
+                .filter(|a| a.first == k + 1 && v.is_place(*a))
+            {
+                if v.word(next.last).ends_with('s') && place_noun(v.word(next.last)) {
+                    k = next.last;
+                }
+            }
+        }
         // "the Santa Isabel neighborhood in": a place noun after the name.
-        if matches!(
-            v.word(k),
-            "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
-        ) {
+        let noun = place_noun(v.word(k));
+        if noun {
             k += 1;
         }
         if v.word(k) == "," {
@@ -779,7 +967,9 @@ impl Finder<'_, '_> {
         let rank = level_rank;
         let fits = match (geo(inner), geo(outer)) {
             (Some(g), Some(o)) => rank(&g.level) > rank(&o.level),
-            (None, Some(o)) => rank(&o.level) <= 1,
+            // A neighbourhood the knowledge base does not know lies in the
+            // town named after it.
+            (None, Some(o)) => rank(&o.level) <= 1 || noun,
             // All-caps copy geocodes less: the area noun or the direction
             // says it is a region.
             (_, None) => steps > 0,
@@ -812,6 +1002,45 @@ impl Finder<'_, '_> {
         {
             self.push(office, "based_in", place, i, place.last, 0.7);
         }
+    }
+
+    /// The country a nationality names ("Tanzanian": Tanzania), as the
+    /// article's entity for it, at the nationality's tokens.
+    fn country_of(&self, a: Arg) -> Option<Arg> {
+        let doc = self.v.doc;
+        let norp = doc.entities.get(a.entity.index())?;
+        if norp.etype != EntityType::Norp {
+            return None;
+        }
+        let code = norp.kb_id.as_deref()?.strip_prefix("dossier:demonym-")?;
+        let (e, country) = doc.entities.iter().enumerate().find(|(_, e)| {
+            e.etype == EntityType::Gpe
+                && e.geo.as_ref().is_some_and(|g| {
+                    g.level == "country"
+                        && g.country
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(code))
+                })
+        })?;
+        Some(Arg {
+            entity: dossier_text::EntityId::new(e),
+            mention: country.mentions.first()?.index(),
+            first: a.first,
+            last: a.last,
+        })
+    }
+
+    /// Whether the argument's own mention covers it: a name, not a
+    /// nominal ("the capital") that coreference tied to a name elsewhere.
+    fn named(&self, a: Arg) -> bool {
+        let doc = self.v.doc;
+        doc.mentions.get(a.mention).is_some_and(|m| {
+            m.range.contains_range(self.v.range(a.first))
+                && matches!(
+                    m.kind,
+                    dossier_text::MentionKind::Name | dossier_text::MentionKind::Acronym
+                )
+        })
     }
 
     /// Where the knowledge base places an argument's entity.
@@ -855,7 +1084,11 @@ fn types_fit(v: &DocView, predicate: &str, subject: Arg, object: Arg) -> bool {
     let (s, o) = (v.etype(subject), v.etype(object));
     let agent = |t| matches!(t, Person | Org | Gpe | Norp);
     match predicate {
-        "spokesperson_of" | "leader_of" | "member_of" | "advisor_of" => s == Person && agent(o),
+        // An institution the knowledge base types by its building ("White
+        // House spokesman X") has members too.
+        "spokesperson_of" | "leader_of" | "member_of" | "advisor_of" => {
+            s == Person && (agent(o) || o == Fac)
+        }
         "citizen_of" => s == Person && matches!(o, Gpe | Norp),
         "sibling_of" | "family_of" => s == Person && o == Person,
         "affiliate_of" | "faction_of" | "formed_from" => s == Org && o == Org,
