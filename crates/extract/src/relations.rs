@@ -124,7 +124,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         f.compound(i);
         f.nationality_before_name(lex, i);
         f.nationality_apposition(lex, i);
-        f.member_of_party(i);
+        f.member_of_party(lex, i);
         f.place_in_place(i);
         f.place_in_region(i);
         f.office_in_place(i);
@@ -229,14 +229,11 @@ impl Finder<'_, '_> {
             object = v
                 .arg_at(k)
                 .and_then(|a| self.head_of_modifier(a, hi, locative));
-            // "a spokesman for the bureau's Buffalo office": a place after
+            // "a spokesman for the bureau's Buffalo office": a name after
             // an unnamed possessor names the office, not the employer.
             let owned = (last + 1..k).any(|x| matches!(v.word(x), "'s" | "’s"));
             if owned && !locative {
-                object = object.filter(|a| {
-                    let place = matches!(v.etype(*a), EntityType::Gpe | EntityType::Loc);
-                    !(place && a.last < hi && v.is_lower(a.last))
-                });
+                object = object.filter(|a| !(a.last < hi && v.is_lower(a.last)));
             }
             obj_end = object.map_or(last, |a| a.last);
         }
@@ -307,7 +304,9 @@ impl Finder<'_, '_> {
             title_object = object.is_some();
         }
         let Some(object) = object else { return };
-        if object.first >= first && object.last <= last {
+        // A mention that covers the role noun is the noun itself ("the
+        // capital" that coreference tied to another city), not its object.
+        if object.first < last && object.last > first {
             return;
         }
         // The subject: an apposition head, a copula subject, a name right
@@ -340,8 +339,10 @@ impl Finder<'_, '_> {
                 .filter(|s| s.entity != object.entity && types_fit(v, predicate, *s, object));
             if apposition.is_some() {
                 subject = apposition;
-            } else if named_after.is_some() && object.last < first {
-                // "Haftar's son Saddam Haftar", "its leader Pita".
+            } else if named_after.is_some() && object.last <= first {
+                // "Haftar's son Saddam Haftar", "its leader Pita", "White
+                // House Chief of Staff John Sununu", "Tanzanian capital Dar
+                // es Salaam".
                 subject = named_after;
             } else {
                 // "Hamas spokesman Abu Obeida", "army chief General X".
@@ -714,7 +715,23 @@ impl Finder<'_, '_> {
         }
         let (_, hi) = v.sentence_bounds(i);
         let mut k = owner.last;
-        while k < hi && k < owner.last + 4 && v.arg_at(k).is_none() {
+        // "U.S. Ambassador to Colombia X", "Peruvian ambassador in Panama
+        // X": the post's place stands between; "Spanish Under Secretary
+        // for Foreign Affairs X": up to six words of an office.
+        let mut post = None;
+        while k < hi && k < owner.last + 6 {
+            if let Some(a) = v.arg_at(k) {
+                let at_post = post.is_none()
+                    && k > owner.last
+                    && matches!(v.word(k - 1), "to" | "in")
+                    && v.is_place(a);
+                if !at_post {
+                    break;
+                }
+                post = Some(k);
+                k = a.last;
+                continue;
+            }
             let w = v.word(k);
             if !w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-') || w == "former" {
                 return;
@@ -727,19 +744,22 @@ impl Finder<'_, '_> {
         else {
             return;
         };
-        let between = owner.last..k;
+        let long = k > owner.last + 3 || post.is_some();
+        // The office ends before the post's preposition.
+        let between = owner.last..post.map_or(k, |p| p - 1);
         // The office that ends right before the name decides, the
         // longest first ("Prime Minister X"); else the one nearest the
         // name ("Defense Minister General X").
+        let end = between.end;
         let role_at = |j: usize| {
-            let words: Vec<&str> = (j..k).map(|x| v.word(x)).collect();
+            let words: Vec<&str> = (j..end).map(|x| v.word(x)).collect();
             lex.roles
                 .longest(&words)
                 .map(|(p, n)| (j, n, p.value.clone()))
         };
         let office = between
             .clone()
-            .find_map(|j| role_at(j).filter(|(j, n, _)| j + n == k))
+            .find_map(|j| role_at(j).filter(|(j, n, _)| j + n == end))
             .or_else(|| between.clone().rev().find_map(role_at));
         match office {
             Some((j, n, predicate)) if predicate == "member_of" => {
@@ -748,7 +768,7 @@ impl Finder<'_, '_> {
             }
             Some((j, n, predicate)) if predicate == "leader_of" && j == owner.last => {
                 // "Costa Rican President X", not "Russian opposition leader X".
-                if j + n == k || (j + n..k).all(|x| v.is_title(v.word(x))) {
+                if j + n == end || (j + n..end).all(|x| v.is_title(v.word(x))) {
                     self.push(person, "leader_of", owner, i, person.last, 0.7);
                 }
             }
@@ -764,6 +784,7 @@ impl Finder<'_, '_> {
                 }
             }
             Some(_) => {}
+            None if long => {}
             None => {
                 // "Saudi radical X", not "Cuban scientists by X".
                 let plain = between.clone().all(|x| {
@@ -831,7 +852,7 @@ impl Finder<'_, '_> {
 
     /// "Srettha Thavisin of Pheu Thai": a person named with a party or a
     /// group right after "of" is its member.
-    fn member_of_party(&mut self, i: usize) {
+    fn member_of_party(&mut self, lex: &Lexicon, i: usize) {
         let v = self.v;
         if v.word(i) != "of" || i == 0 {
             return;
@@ -849,8 +870,21 @@ impl Finder<'_, '_> {
         if matches!(v.word(k), "the") {
             k += 1;
         }
-        // "Foreign Minister X of Iran": an official of a state.
-        let titled = !comma && person.first > 0 && v.is_title(v.word(person.first - 1));
+        // "Foreign Minister X of Iran": an official of a state; "the foreign
+        // ministers X of Poland, Y of Hungary and Z of the Czech Republic":
+        // each item of a list the office introduces.
+        let titled = !comma && person.first > 0 && {
+            let mut k = person.first;
+            while k > 0
+                && k + 16 > person.first
+                && (v.arg_at(k - 1).is_some()
+                    || matches!(v.word(k - 1), "," | "and" | "of" | "the"))
+            {
+                k -= 1;
+            }
+            let before = v.word(k.saturating_sub(1));
+            k > 0 && (v.is_title(before) || lex.roles.longest(&[before]).is_some())
+        };
         let (_, hi) = v.sentence_bounds(i);
         let Some(group) = v.arg_at(k).filter(|a| {
             let closed = !comma || a.last >= v.trim_end(i, hi) || v.word(a.last) == ",";
@@ -980,16 +1014,26 @@ impl Finder<'_, '_> {
     }
 
     /// "the Nicaraguan embassy in Tegucigalpa": an embassy or an office and
-    /// the place it stands in.
+    /// the place it is based in; "the Harry Truman Library in
+    /// Independence": a building and the place it stands in.
     fn office_in_place(&mut self, i: usize) {
         let v = self.v;
+        let office_word = |a: &Arg| {
+            matches!(
+                v.word(a.last - 1),
+                "embassy" | "consulate" | "office" | "mission" | "headquarters"
+            )
+        };
         let Some(office) = v.arg_at(i).filter(|a| {
             a.first == i
-                && v.etype(*a) == EntityType::Org
-                && matches!(
-                    v.word(a.last - 1),
-                    "embassy" | "consulate" | "office" | "mission" | "headquarters"
-                )
+                && self.named(*a)
+                && match v.etype(*a) {
+                    EntityType::Org => office_word(a),
+                    // "the Harry Truman Library in Independence"; an
+                    // embassy is an office, typed a building or not.
+                    EntityType::Fac => !office_word(a),
+                    _ => false,
+                }
         }) else {
             return;
         };
@@ -1000,7 +1044,12 @@ impl Finder<'_, '_> {
             .arg_at(office.last + 1)
             .filter(|a| a.first == office.last + 1 && v.is_place(*a))
         {
-            self.push(office, "based_in", place, i, place.last, 0.7);
+            let predicate = if v.etype(office) == EntityType::Fac {
+                "located_in"
+            } else {
+                "based_in"
+            };
+            self.push(office, predicate, place, i, place.last, 0.7);
         }
     }
 

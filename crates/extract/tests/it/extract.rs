@@ -1225,3 +1225,38 @@ fn institution_typed_as_a_building_has_members() {
         "#]],
     );
 }
+
+/// "Tanzanian capital Dar es Salaam": a place lies in the country its
+/// nationality names; "White House Chief of Staff X" is on its staff.
+#[test]
+fn nationality_before_a_place_noun_gives_the_country() {
+    check(
+        "After touring [Tanzanian]{NORP#1} capital [Dodoma]{GPE#2} on Thursday, the envoy left for [Tanzania]{GPE#3}'s coast. [Bush]{PERSON#4} informed [White House]{FAC#5} Chief of Staff [Ann Pyle]{PERSON#6} that he would stay.",
+        expect![[r#"
+            relations:
+            Ann Pyle member_of White House
+            events:
+            claims:
+        "#]],
+    );
+}
+
+/// "U.S. Ambassador to Chile X": the post's place stands between the
+/// nationality and the name, and X is a member of the sending state; "the
+/// foreign ministers X of Latvia and Y of Estonia": each item of the list
+/// the office introduces is a member of its state.
+#[test]
+fn ambassador_to_a_place_and_a_list_of_ministers() {
+    check(
+        "[U.S.]{GPE#1} Ambassador to [Chile]{GPE#2} [Mara Quint]{PERSON#3} met the foreign ministers [Edgars Lapsa]{PERSON#4} of [Latvia]{GPE#5} and [Kaja Reinsalu]{PERSON#6} of [Estonia]{GPE#7} in [Riga]{GPE#8}.",
+        expect![[r#"
+            relations:
+            Mara Quint member_of U.S.
+            Edgars Lapsa member_of Latvia
+            Kaja Reinsalu member_of Estonia
+            events:
+            040 Mara Quint -> Edgars Lapsa asserted 'met' in Riga
+            claims:
+        "#]],
+    );
+}
