@@ -125,6 +125,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         f.nationality_before_name(lex, i);
         f.nationality_apposition(lex, i);
         f.member_of_party(lex, i);
+        f.sign_off(i);
         f.place_in_place(i);
         f.place_in_region(i);
         f.office_in_place(i);
@@ -301,6 +302,18 @@ impl Finder<'_, '_> {
                 k -= 1;
             }
             object = if k > lo { v.arg_at(k - 1) } else { None };
+            // "VOA West Africa correspondent X": the place is the post, the
+            // organisation before it the employer.
+            if let Some(o) = object.filter(|o| {
+                matches!(v.etype(*o), EntityType::Gpe | EntityType::Loc) && o.first > lo
+            }) {
+                if let Some(org) = v
+                    .arg_at(o.first - 1)
+                    .filter(|a| v.etype(*a) == EntityType::Org && a.entity != o.entity)
+                {
+                    object = Some(org);
+                }
+            }
             title_object = object.is_some();
         }
         let Some(object) = object else { return };
@@ -798,6 +811,39 @@ impl Finder<'_, '_> {
                     self.push(person, "citizen_of", owner, i, person.last, 0.6);
                 }
             }
+        }
+    }
+
+    /// A correspondent's sign-off, a sentence of its own: "Purnell Murdock,
+    /// VOA News." makes the reporter a member of the broadcaster.
+    fn sign_off(&mut self, i: usize) {
+        let v = self.v;
+        let (lo, hi) = v.sentence_bounds(i);
+        if i != lo {
+            return;
+        }
+        let Some(person) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && v.etype(*a) == EntityType::Person)
+        else {
+            return;
+        };
+        if v.word(person.last) != "," {
+            return;
+        }
+        let Some(org) = v
+            .arg_at(person.last + 1)
+            .filter(|a| a.first == person.last + 1 && v.etype(*a) == EntityType::Org)
+        else {
+            return;
+        };
+        // The broadcaster's name may end in "News" outside the mention.
+        let mut end = org.last;
+        if matches!(v.word(end), "news") {
+            end += 1;
+        }
+        if end >= v.trim_end(lo, hi) {
+            self.push(person, "member_of", org, i, end, 0.6);
         }
     }
 

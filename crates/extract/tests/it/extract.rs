@@ -1260,3 +1260,19 @@ fn ambassador_to_a_place_and_a_list_of_ministers() {
         "#]],
     );
 }
+
+/// "Lena Okafor, VOA News." signs a report off; "VOA West Africa
+/// correspondent X" works for VOA, posted in West Africa.
+#[test]
+fn reporter_sign_off_and_post_before_the_title() {
+    check(
+        "[VOA]{ORG#1} [East Africa]{LOC#2} correspondent [Lena Okafor]{PERSON#3} reports from [Nairobi]{GPE#4}. Voters queued for hours. [Tom Ruiz]{PERSON#5}, [BBC]{ORG#6} News.",
+        expect![[r#"
+            relations:
+            Lena Okafor member_of VOA
+            Tom Ruiz member_of BBC
+            events:
+            claims:
+        "#]],
+    );
+}
