@@ -112,7 +112,12 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
     let mut i = 0;
     while i < v.len() {
         let words: Vec<&str> = (i..(i + 7).min(v.len())).map(|k| v.word(k)).collect();
-        if let Some((phrase, n)) = lex.roles.longest(&words) {
+        // A plural role ("African envoys", "ambassadors") names a group, not
+        // the one person a title or an apposition ties to it; lists of
+        // officials are read by `member_of_party` and
+        // `nationality_before_name`.
+        let singular = |(p, n): &(&crate::lexicon::Phrase, usize)| p.words[n - 1] == words[n - 1];
+        if let Some((phrase, n)) = lex.roles.longest(&words).filter(singular) {
             f.role(&phrase.value, phrase.reversed, i, i + n);
         }
         if let Some((phrase, n)) = lex.relphrases.longest(&words) {
@@ -244,6 +249,10 @@ impl Finder<'_, '_> {
             && v.arg_at(mod_start - 1).is_none()
         {
             mod_start -= 1;
+        }
+        // "X, a former adviser to Y" holds the post no more.
+        if (mod_start..first).any(|k| matches!(v.word(k), "former" | "ex" | "late")) {
+            return;
         }
         // Looser: any lowercase words back to a comma ("X, the armed wing
         // of Y", "X, a national security adviser to Y").
@@ -751,9 +760,10 @@ impl Finder<'_, '_> {
             }
             k += 1;
         }
+        // A name, not a pronoun ("African envoys that she met").
         let Some(person) = v
             .arg_at(k)
-            .filter(|a| a.first == k && v.etype(*a) == EntityType::Person)
+            .filter(|a| a.first == k && v.etype(*a) == EntityType::Person && self.named(*a))
         else {
             return;
         };

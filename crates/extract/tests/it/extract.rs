@@ -1276,3 +1276,18 @@ fn reporter_sign_off_and_post_before_the_title() {
         "#]],
     );
 }
+
+/// "X, a former adviser to Y" holds the post no more; "the Nordic envoys
+/// she met" are a group, and "she" no name a nationality could title.
+#[test]
+fn former_post_and_plural_role_give_no_relation() {
+    check(
+        "Police sought [Hugo Tello]{PERSON#1}, a former adviser to [Sara Vidal]{PERSON#2}. [Ellen Marsh]{PERSON#3} thanked the [Nordic]{NORP#4} envoys she met in [Oslo]{GPE#5}.",
+        expect![[r#"
+            relations:
+            events:
+            040 Ellen Marsh -> - asserted 'met' in Oslo
+            claims:
+        "#]],
+    );
+}
