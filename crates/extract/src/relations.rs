@@ -326,6 +326,11 @@ impl Finder<'_, '_> {
             title_object = object.is_some();
         }
         let Some(object) = object else { return };
+        // "their lawyer": a pronoun stands for people or a group here; one
+        // that coreference tied to a place was tied wrongly.
+        if !locative && v.is_place(object) && !self.named(object) {
+            return;
+        }
         // A mention that covers the role noun is the noun itself ("the
         // capital" that coreference tied to another city), not its object.
         if object.first < last && object.last > first {

@@ -1291,3 +1291,17 @@ fn former_post_and_plural_role_give_no_relation() {
         "#]],
     );
 }
+
+/// "their lawyer, X": a pronoun that coreference tied to a place gives no
+/// relation ("the three men from Mardan ... their lawyer").
+#[test]
+fn pronoun_tied_to_a_place_owns_no_role() {
+    check(
+        "Three men from [Mardan]{GPE#1} were charged. All three denied it, [their]{GPE#1} lawyer, [Omar Gul]{PERSON#2}, said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+        "#]],
+    );
+}
