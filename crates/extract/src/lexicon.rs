@@ -304,64 +304,22 @@ impl Lexicon {
         forms.into_iter().map(|(f, _)| f).collect()
     }
 
-    /// Words of role nouns and the titles that go with them, for
-    /// "Hezbollah leader Hassan Nasrallah" and "army chief General X".
+    /// Words of role nouns and of the titles and title modifiers of
+    /// `dossier_text::wordlists`, for "Hezbollah leader Hassan Nasrallah"
+    /// and "army chief General X". The "of" of "Secretary of State" is no
+    /// title word.
     pub fn title_words(&self) -> std::collections::HashSet<String> {
-        let mut out: std::collections::HashSet<String> = self
-            .roles
+        let titles = dossier_text::wordlists::titles();
+        self.roles
             .by_first
             .values()
             .flatten()
-            .flat_map(|p| p.words.iter().cloned())
-            .collect();
-        for w in [
-            "general",
-            "gen",
-            "lt",
-            "col",
-            "colonel",
-            "major",
-            "maj",
-            "captain",
-            "capt",
-            "brig",
-            "brigadier",
-            "field",
-            "marshal",
-            "admiral",
-            "sheikh",
-            "mufti",
-            "maulana",
-            "mullah",
-            "dr",
-            "mr",
-            "mrs",
-            "ms",
-            "chancellor",
-            "foreign",
-            "interior",
-            "defence",
-            "defense",
-            "finance",
-            "secretary",
-            "army",
-            "military",
-            "deputy",
-            "senior",
-            "top",
-            "prime",
-            "chief",
-            "vice",
-            "former",
-            "opposition",
-            "king",
-            "crown",
-            "prince",
-            "envoy",
-        ] {
-            out.insert(w.to_string());
-        }
-        out
+            .flat_map(|p| p.words.iter())
+            .chain(titles.all().iter().flat_map(|t| t.words.iter()))
+            .chain(titles.modifiers())
+            .filter(|w| *w != "of")
+            .cloned()
+            .collect()
     }
 
     /// The relation predicates that role nouns, relation phrases and

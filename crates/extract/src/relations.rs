@@ -112,7 +112,12 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
     let mut i = 0;
     while i < v.len() {
         let words: Vec<&str> = (i..(i + 7).min(v.len())).map(|k| v.word(k)).collect();
-        if let Some((phrase, n)) = lex.roles.longest(&words) {
+        // A plural role ("African envoys", "ambassadors") names a group, not
+        // the one person a title or an apposition ties to it; lists of
+        // officials are read by `member_of_party` and
+        // `nationality_before_name`.
+        let singular = |(p, n): &(&crate::lexicon::Phrase, usize)| p.words[n - 1] == words[n - 1];
+        if let Some((phrase, n)) = lex.roles.longest(&words).filter(singular) {
             f.role(&phrase.value, phrase.reversed, i, i + n);
         }
         if let Some((phrase, n)) = lex.relphrases.longest(&words) {
@@ -123,7 +128,9 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         }
         f.compound(i);
         f.nationality_before_name(lex, i);
-        f.member_of_party(i);
+        f.nationality_apposition(lex, i);
+        f.member_of_party(lex, i);
+        f.sign_off(i);
         f.place_in_place(i);
         f.place_in_region(i);
         f.office_in_place(i);
@@ -143,6 +150,12 @@ impl Finder<'_, '_> {
         confidence: f32,
     ) {
         let v = self.v;
+        // "Tanzanian capital Dar es Salaam": a place lies in the country a
+        // nationality names, when the article names that country.
+        let object = match predicate {
+            "located_in" | "based_in" | "operates_in" => self.country_of(object).unwrap_or(object),
+            _ => object,
+        };
         if subject.entity == object.entity || !types_fit(v, predicate, subject, object) {
             return;
         }
@@ -200,6 +213,7 @@ impl Finder<'_, '_> {
         let locative = matches!(predicate, "located_in" | "based_in");
         let mut object = None;
         let mut obj_end = last;
+        let mut skipped = 0;
         let prep = v.word(last);
         // "Egypt's ambassador to Kenya" is not a member of Kenya; "a
         // professor at Y" is a member of Y.
@@ -210,7 +224,6 @@ impl Finder<'_, '_> {
             || (locative && matches!(prep, "in" | "on" | "near" | "outside"))
         {
             let mut k = last + 1;
-            let mut skipped = 0;
             while k < hi
                 && skipped < 4
                 && v.arg_at(k).is_none()
@@ -219,7 +232,15 @@ impl Finder<'_, '_> {
                 k += 1;
                 skipped += 1;
             }
-            object = v.arg_at(k).map(|a| self.head_of_modifier(a, hi));
+            object = v
+                .arg_at(k)
+                .and_then(|a| self.head_of_modifier(a, hi, locative));
+            // "a spokesman for the bureau's Buffalo office": a name after
+            // an unnamed possessor names the office, not the employer.
+            let owned = (last + 1..k).any(|x| matches!(v.word(x), "'s" | "’s"));
+            if owned && !locative {
+                object = object.filter(|a| !(a.last < hi && v.is_lower(a.last)));
+            }
             obj_end = object.map_or(last, |a| a.last);
         }
         let mut mod_start = first;
@@ -228,6 +249,10 @@ impl Finder<'_, '_> {
             && v.arg_at(mod_start - 1).is_none()
         {
             mod_start -= 1;
+        }
+        // "X, a former adviser to Y" holds the post no more.
+        if (mod_start..first).any(|k| matches!(v.word(k), "former" | "ex" | "late")) {
+            return;
         }
         // Looser: any lowercase words back to a comma ("X, the armed wing
         // of Y", "X, a national security adviser to Y").
@@ -273,11 +298,42 @@ impl Finder<'_, '_> {
             if k > lo && matches!(v.word(k - 1), "'s" | "’s") {
                 k -= 1;
             }
+            // "Zulia state governor X": an area designation between the
+            // place and the office.
+            if k > lo + 1
+                && matches!(
+                    v.word(k - 1),
+                    "state" | "province" | "provincial" | "county"
+                )
+                && v.arg_at(k - 1).is_none()
+                && v.arg_at(k - 2).is_some_and(|a| v.is_place(a))
+            {
+                k -= 1;
+            }
             object = if k > lo { v.arg_at(k - 1) } else { None };
+            // "VOA West Africa correspondent X": the place is the post, the
+            // organisation before it the employer.
+            if let Some(o) = object.filter(|o| {
+                matches!(v.etype(*o), EntityType::Gpe | EntityType::Loc) && o.first > lo
+            }) {
+                if let Some(org) = v
+                    .arg_at(o.first - 1)
+                    .filter(|a| v.etype(*a) == EntityType::Org && a.entity != o.entity)
+                {
+                    object = Some(org);
+                }
+            }
             title_object = object.is_some();
         }
         let Some(object) = object else { return };
-        if object.first >= first && object.last <= last {
+        // "their lawyer": a pronoun stands for people or a group here; one
+        // that coreference tied to a place was tied wrongly.
+        if !locative && v.is_place(object) && !self.named(object) {
+            return;
+        }
+        // A mention that covers the role noun is the noun itself ("the
+        // capital" that coreference tied to another city), not its object.
+        if object.first < last && object.last > first {
             return;
         }
         // The subject: an apposition head, a copula subject, a name right
@@ -300,10 +356,20 @@ impl Finder<'_, '_> {
                 let kind = v.etype(*a) == EntityType::Person || (locative && v.is_place(*a));
                 kind && a.entity != object.entity
             });
-            if k > lo && v.word(k - 1) == "," {
-                subject = v.arg_ending_at(lo, k - 1);
-            } else if named_after.is_some() && object.last < first {
-                // "Haftar's son Saddam Haftar", "its leader Pita".
+            // "X, a Canadian citizen"; but in "this week, FBI director
+            // Louie Freeh" or "In Brussels, NATO Secretary-General X" the
+            // comma closes a fronted phrase, and the title names the
+            // person after it.
+            let apposition = (k > lo && v.word(k - 1) == ",")
+                .then(|| v.arg_ending_at(lo, k - 1))
+                .flatten()
+                .filter(|s| s.entity != object.entity && types_fit(v, predicate, *s, object));
+            if apposition.is_some() {
+                subject = apposition;
+            } else if named_after.is_some() && object.last <= first {
+                // "Haftar's son Saddam Haftar", "its leader Pita", "White
+                // House Chief of Staff John Sununu", "Tanzanian capital Dar
+                // es Salaam".
                 subject = named_after;
             } else {
                 // "Hamas spokesman Abu Obeida", "army chief General X".
@@ -322,10 +388,42 @@ impl Finder<'_, '_> {
         // In "the city of X, Y" X is the city and Y holds it: no fronted
         // apposition.
         let city_of = predicate == "located_in" && prep == "of";
+        // A place named right before the place noun: "the Buffalo suburb of
+        // Amherst" puts Amherst in Buffalo; "the Belen neighborhood of the
+        // city of Medellin" puts Belen in Medellin.
+        if subject.is_none() && city_of && first > lo {
+            if let Some(before) = v
+                .arg_at(first - 1)
+                .filter(|a| v.is_place(*a) && a.entity != object.entity)
+            {
+                let (inner, outer) = if skipped == 0 {
+                    (object, before)
+                } else {
+                    (before, object)
+                };
+                self.push(inner, predicate, outer, before.first, obj_end, 0.7);
+                return;
+            }
+        }
         if subject.is_none() && obj_end < hi && v.word(obj_end) == "," && !city_of {
+            subject = v.arg_at(obj_end + 1).filter(|a| {
+                matches!(v.word(v.name_end(*a)), "," | ";") || a.last >= v.trim_end(lo, hi)
+            });
+            confidence = 0.7;
+        }
+        // "with President of El Salvador Alfredo Cristiani", "Director of
+        // the FBI (FBI) Louis Freeh": a fronted title without commas.
+        if subject.is_none() && !title_object && obj_end > last {
+            let mut k = obj_end;
+            if v.word(k) == "(" {
+                let acronym = v.arg_at(k + 1).filter(|a| a.entity == object.entity);
+                if let Some(a) = acronym.filter(|a| v.word(a.last) == ")") {
+                    k = a.last + 1;
+                }
+            }
             subject = v
-                .arg_at(obj_end + 1)
-                .filter(|a| v.word(v.name_end(*a)) == "," || a.last >= v.trim_end(lo, hi));
+                .arg_at(k)
+                .filter(|a| a.first == k && v.etype(*a) == EntityType::Person);
             confidence = 0.7;
         }
         let Some(subject) = subject else { return };
@@ -342,28 +440,65 @@ impl Finder<'_, '_> {
 
     /// The name a modifier stands before: "Russian opposition leader
     /// Alexei Navalny" is Navalny, "Russia's Yamalo-Nenets region" is
-    /// Yamalo-Nenets.
-    fn head_of_modifier(&self, arg: Arg, hi: usize) -> Arg {
+    /// Yamalo-Nenets. A possessor before a thing the text does not name
+    /// ("leader of El Salvador's civilian left") or a nationality before
+    /// two or more words ("chief of the Costa Rican foreign ministry
+    /// cabinet") is no object at all: the role holds in that thing. A
+    /// place keeps its possessor ("a port city on Libya's eastern coast"
+    /// is in Libya). A name with a role and an apposition after it
+    /// stands for the person the apposition names ("a lawyer for the
+    /// White House secretary, Betty Currie").
+    fn head_of_modifier(&self, arg: Arg, hi: usize, locative: bool) -> Option<Arg> {
         let v = self.v;
-        let adjective = v.etype(arg) == EntityType::Norp && arg.last == arg.first + 1;
+        let adjective = v.etype(arg) == EntityType::Norp;
         let possessor = matches!(v.word(arg.last), "'s" | "’s");
         if !adjective && !possessor {
-            return arg;
+            let mut k = arg.last;
+            while k < hi && k < arg.last + 2 && v.is_lower(k) && v.is_title(v.word(k)) {
+                k += 1;
+            }
+            let named = (k > arg.last && k + 1 < hi && v.word(k) == ",")
+                .then(|| v.arg_at(k + 1))
+                .flatten()
+                .filter(|p| p.first == k + 1 && v.etype(*p) == EntityType::Person);
+            return Some(named.unwrap_or(arg));
+        }
+        if locative {
+            return Some(arg);
         }
         let mut k = arg.last + usize::from(possessor);
         let mut steps = 0;
+        let unnamed = |steps: usize| {
+            if (possessor && steps > 0) || steps > 1 {
+                None
+            } else {
+                Some(arg)
+            }
+        };
         while k < hi && steps < 3 && v.arg_at(k).is_none() {
             let w = v.word(k);
             let lower = v.is_lower(k);
             if !lower || matches!(w, "," | "and" | "or" | "of" | "in" | "to") {
-                return arg;
+                return unnamed(steps);
             }
             k += 1;
             steps += 1;
         }
         match v.arg_at(k) {
-            Some(head) if head.entity != arg.entity && (possessor || steps > 0) => head,
-            _ => arg,
+            // "a spokesman for the bureau's Buffalo office": a place before
+            // a noun names the office, and the possessor owns it.
+            Some(head)
+                if possessor
+                    && steps == 0
+                    && v.is_place(head)
+                    && head.last < hi
+                    && v.is_lower(head.last)
+                    && v.word(head.last).chars().all(char::is_alphabetic) =>
+            {
+                Some(arg)
+            }
+            Some(head) if head.entity != arg.entity && (possessor || steps > 0) => Some(head),
+            _ => unnamed(steps),
         }
     }
 
@@ -400,7 +535,9 @@ impl Finder<'_, '_> {
         let mut objects = v.list_at(last, hi);
         if objects.is_empty() {
             // "control the capital, Sanaa".
-            if let Some(c) = (last..(last + 4).min(hi)).find(|&k| v.word(k) == ",") {
+            // Not "his GOP backing, White House and Republican sources
+            // said": the phrase must have its own object before the comma.
+            if let Some(c) = (last + 1..(last + 4).min(hi)).find(|&k| v.word(k) == ",") {
                 objects = v.list_at(c + 1, hi);
                 objects.truncate(1);
             }
@@ -420,6 +557,9 @@ impl Finder<'_, '_> {
                 objects.extend(v.arg_ending_at(lo, k).filter(|a| v.is_place(*a)));
             }
         }
+        // "the San Salvador - Santa Ana highway": a place before a dash
+        // names the road's end, not what is controlled.
+        objects.retain(|o| !matches!(v.word(o.last), "-" | "–"));
         for object in objects {
             let (s, o) = if reversed {
                 (object, subject)
@@ -602,32 +742,52 @@ impl Finder<'_, '_> {
         }
         let (_, hi) = v.sentence_bounds(i);
         let mut k = owner.last;
-        while k < hi && k < owner.last + 4 && v.arg_at(k).is_none() {
+        // "U.S. Ambassador to Colombia X", "Peruvian ambassador in Panama
+        // X": the post's place stands between; "Spanish Under Secretary
+        // for Foreign Affairs X": up to six words of an office.
+        let mut post = None;
+        while k < hi && k < owner.last + 6 {
+            if let Some(a) = v.arg_at(k) {
+                let at_post = post.is_none()
+                    && k > owner.last
+                    && matches!(v.word(k - 1), "to" | "in")
+                    && v.is_place(a);
+                if !at_post {
+                    break;
+                }
+                post = Some(k);
+                k = a.last;
+                continue;
+            }
             let w = v.word(k);
             if !w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-') || w == "former" {
                 return;
             }
             k += 1;
         }
+        // A name, not a pronoun ("African envoys that she met").
         let Some(person) = v
             .arg_at(k)
-            .filter(|a| a.first == k && v.etype(*a) == EntityType::Person)
+            .filter(|a| a.first == k && v.etype(*a) == EntityType::Person && self.named(*a))
         else {
             return;
         };
-        let between = owner.last..k;
+        let long = k > owner.last + 3 || post.is_some();
+        // The office ends before the post's preposition.
+        let between = owner.last..post.map_or(k, |p| p - 1);
         // The office that ends right before the name decides, the
         // longest first ("Prime Minister X"); else the one nearest the
         // name ("Defense Minister General X").
+        let end = between.end;
         let role_at = |j: usize| {
-            let words: Vec<&str> = (j..k).map(|x| v.word(x)).collect();
+            let words: Vec<&str> = (j..end).map(|x| v.word(x)).collect();
             lex.roles
                 .longest(&words)
                 .map(|(p, n)| (j, n, p.value.clone()))
         };
         let office = between
             .clone()
-            .find_map(|j| role_at(j).filter(|(j, n, _)| j + n == k))
+            .find_map(|j| role_at(j).filter(|(j, n, _)| j + n == end))
             .or_else(|| between.clone().rev().find_map(role_at));
         match office {
             Some((j, n, predicate)) if predicate == "member_of" => {
@@ -636,7 +796,7 @@ impl Finder<'_, '_> {
             }
             Some((j, n, predicate)) if predicate == "leader_of" && j == owner.last => {
                 // "Costa Rican President X", not "Russian opposition leader X".
-                if j + n == k || (j + n..k).all(|x| v.is_title(v.word(x))) {
+                if j + n == end || (j + n..end).all(|x| v.is_title(v.word(x))) {
                     self.push(person, "leader_of", owner, i, person.last, 0.7);
                 }
             }
@@ -652,6 +812,7 @@ impl Finder<'_, '_> {
                 }
             }
             Some(_) => {}
+            None if long => {}
             None => {
                 // "Saudi radical X", not "Cuban scientists by X".
                 let plain = between.clone().all(|x| {
@@ -668,15 +829,100 @@ impl Finder<'_, '_> {
         }
     }
 
+    /// A correspondent's sign-off, a sentence of its own: "Purnell Murdock,
+    /// VOA News." makes the reporter a member of the broadcaster.
+    fn sign_off(&mut self, i: usize) {
+        let v = self.v;
+        let (lo, hi) = v.sentence_bounds(i);
+        if i != lo {
+            return;
+        }
+        let Some(person) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && v.etype(*a) == EntityType::Person)
+        else {
+            return;
+        };
+        if v.word(person.last) != "," {
+            return;
+        }
+        let Some(org) = v
+            .arg_at(person.last + 1)
+            .filter(|a| a.first == person.last + 1 && v.etype(*a) == EntityType::Org)
+        else {
+            return;
+        };
+        // The broadcaster's name may end in "News" outside the mention.
+        let mut end = org.last;
+        if matches!(v.word(end), "news") {
+            end += 1;
+        }
+        if end >= v.trim_end(lo, hi) {
+            self.push(person, "member_of", org, i, end, 0.6);
+        }
+    }
+
+    /// A nationality in an apposition with a person's name: "the Libyan,
+    /// Atif Issa Enhamed," and "Abdallah Mohammed Fadhul, a Comorian
+    /// Muslim who": `citizen_of`. An office after the nationality is the
+    /// role rules' ("X, a Pakistani official").
+    fn nationality_apposition(&mut self, lex: &Lexicon, i: usize) {
+        let v = self.v;
+        let Some(owner) = v.arg_at(i).filter(|a| {
+            a.first == i && a.last == i + 1 && v.etype(*a) == EntityType::Norp && i > 0
+        }) else {
+            return;
+        };
+        let (lo, hi) = v.sentence_bounds(i);
+        let person = |a: &Arg| v.etype(*a) == EntityType::Person;
+        // "the Libyan, X,".
+        if v.word(i - 1) == "the" && v.word(i + 1) == "," {
+            if let Some(p) = v.arg_at(i + 2).filter(|a| a.first == i + 2 && person(a)) {
+                if matches!(v.word(v.name_end(p)), "," | "." | "who") {
+                    self.push(p, "citizen_of", owner, i - 1, p.last, 0.6);
+                }
+            }
+            return;
+        }
+        // "X, a Comorian Muslim who": one or two words after the
+        // nationality, none of them an office, then the phrase ends.
+        if i < lo + 3 || !matches!(v.word(i - 1), "a" | "an") || v.word(i - 2) != "," {
+            return;
+        }
+        let Some(p) = v.arg_ending_at(lo, i - 2).filter(person) else {
+            return;
+        };
+        let mut k = i + 1;
+        let end = |k: usize| matches!(v.word(k), "," | "." | "who" | ";");
+        while k < hi
+            && k < i + 3
+            && !end(k)
+            && v.arg_at(k).is_none()
+            && v.word(k).chars().all(char::is_alphabetic)
+        {
+            k += 1;
+        }
+        let words: Vec<&str> = (i + 1..k).map(|x| v.word(x)).collect();
+        let office = (0..words.len()).any(|j| lex.roles.longest(&words[j..]).is_some())
+            || words.iter().any(|w| v.is_title(w));
+        let ends = k >= hi || end(k);
+        if !words.is_empty() && !office && ends {
+            self.push(p, "citizen_of", owner, p.first, k, 0.6);
+        }
+    }
+
     /// "Srettha Thavisin of Pheu Thai": a person named with a party or a
     /// group right after "of" is its member.
-    fn member_of_party(&mut self, i: usize) {
+    fn member_of_party(&mut self, lex: &Lexicon, i: usize) {
         let v = self.v;
         if v.word(i) != "of" || i == 0 {
             return;
         }
+        // "Marilynn Buckham, of Buffalo Gyn Womanservices, said": a comma
+        // may stand between, when the group's name closes the phrase.
+        let comma = i > 1 && v.word(i - 1) == ",";
         let Some(person) = v
-            .arg_at(i - 1)
+            .arg_at(i - 1 - usize::from(comma))
             .filter(|a| v.etype(*a) == EntityType::Person)
         else {
             return;
@@ -685,10 +931,25 @@ impl Finder<'_, '_> {
         if matches!(v.word(k), "the") {
             k += 1;
         }
-        // "Foreign Minister X of Iran": an official of a state.
-        let titled = person.first > 0 && v.is_title(v.word(person.first - 1));
+        // "Foreign Minister X of Iran": an official of a state; "the foreign
+        // ministers X of Poland, Y of Hungary and Z of the Czech Republic":
+        // each item of a list the office introduces.
+        let titled = !comma && person.first > 0 && {
+            let mut k = person.first;
+            while k > 0
+                && k + 16 > person.first
+                && (v.arg_at(k - 1).is_some()
+                    || matches!(v.word(k - 1), "," | "and" | "of" | "the"))
+            {
+                k -= 1;
+            }
+            let before = v.word(k.saturating_sub(1));
+            k > 0 && (v.is_title(before) || lex.roles.longest(&[before]).is_some())
+        };
+        let (_, hi) = v.sentence_bounds(i);
         let Some(group) = v.arg_at(k).filter(|a| {
-            v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe)
+            let closed = !comma || a.last >= v.trim_end(i, hi) || v.word(a.last) == ",";
+            closed && (v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe))
         }) else {
             return;
         };
@@ -703,7 +964,10 @@ impl Finder<'_, '_> {
     /// Punjab") are not read as containment.
     fn place_in_place(&mut self, i: usize) {
         let v = self.v;
-        let place_at = |k: usize| v.arg_at(k).filter(|a| a.first == k && v.is_place(*a));
+        let place_at = |k: usize| {
+            v.arg_at(k)
+                .filter(|a| a.first == k && v.is_place(*a) && self.named(*a))
+        };
         let Some(inner) = place_at(i) else { return };
         let comma = inner.last;
         if v.word(comma) != "," {
@@ -737,15 +1001,34 @@ impl Finder<'_, '_> {
     /// place it does not know inside a known one).
     fn place_in_region(&mut self, i: usize) {
         let v = self.v;
-        let Some(inner) = v.arg_at(i).filter(|a| a.first == i && v.is_place(*a)) else {
+        let Some(inner) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && v.is_place(*a) && self.named(*a))
+        else {
             return;
         };
         let mut k = inner.last;
+        let place_noun = |w: &str| {
+            matches!(
+                w.strip_suffix('s').unwrap_or(w),
+                "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
+            )
+        };
+        // "the Escalon and San Benito neighborhoods in": the first of two
+        // places before a plural place noun.
+        if v.word(k) == "and" {
+            if let Some(next) = v
+                .arg_at(k + 1)
+                .filter(|a| a.first == k + 1 && v.is_place(*a))
+            {
+                if v.word(next.last).ends_with('s') && place_noun(v.word(next.last)) {
+                    k = next.last;
+                }
+            }
+        }
         // "the Santa Isabel neighborhood in": a place noun after the name.
-        if matches!(
-            v.word(k),
-            "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
-        ) {
+        let noun = place_noun(v.word(k));
+        if noun {
             k += 1;
         }
         if v.word(k) == "," {
@@ -779,7 +1062,9 @@ impl Finder<'_, '_> {
         let rank = level_rank;
         let fits = match (geo(inner), geo(outer)) {
             (Some(g), Some(o)) => rank(&g.level) > rank(&o.level),
-            (None, Some(o)) => rank(&o.level) <= 1,
+            // A neighbourhood the knowledge base does not know lies in the
+            // town named after it.
+            (None, Some(o)) => rank(&o.level) <= 1 || noun,
             // All-caps copy geocodes less: the area noun or the direction
             // says it is a region.
             (_, None) => steps > 0,
@@ -790,16 +1075,26 @@ impl Finder<'_, '_> {
     }
 
     /// "the Nicaraguan embassy in Tegucigalpa": an embassy or an office and
-    /// the place it stands in.
+    /// the place it is based in; "the Harry Truman Library in
+    /// Independence": a building and the place it stands in.
     fn office_in_place(&mut self, i: usize) {
         let v = self.v;
+        let office_word = |a: &Arg| {
+            matches!(
+                v.word(a.last - 1),
+                "embassy" | "consulate" | "office" | "mission" | "headquarters"
+            )
+        };
         let Some(office) = v.arg_at(i).filter(|a| {
             a.first == i
-                && v.etype(*a) == EntityType::Org
-                && matches!(
-                    v.word(a.last - 1),
-                    "embassy" | "consulate" | "office" | "mission" | "headquarters"
-                )
+                && self.named(*a)
+                && match v.etype(*a) {
+                    EntityType::Org => office_word(a),
+                    // "the Harry Truman Library in Independence"; an
+                    // embassy is an office, typed a building or not.
+                    EntityType::Fac => !office_word(a),
+                    _ => false,
+                }
         }) else {
             return;
         };
@@ -810,8 +1105,52 @@ impl Finder<'_, '_> {
             .arg_at(office.last + 1)
             .filter(|a| a.first == office.last + 1 && v.is_place(*a))
         {
-            self.push(office, "based_in", place, i, place.last, 0.7);
+            let predicate = if v.etype(office) == EntityType::Fac {
+                "located_in"
+            } else {
+                "based_in"
+            };
+            self.push(office, predicate, place, i, place.last, 0.7);
         }
+    }
+
+    /// The country a nationality names ("Tanzanian": Tanzania), as the
+    /// article's entity for it, at the nationality's tokens.
+    fn country_of(&self, a: Arg) -> Option<Arg> {
+        let doc = self.v.doc;
+        let norp = doc.entities.get(a.entity.index())?;
+        if norp.etype != EntityType::Norp {
+            return None;
+        }
+        let code = norp.kb_id.as_deref()?.strip_prefix("dossier:demonym-")?;
+        let (e, country) = doc.entities.iter().enumerate().find(|(_, e)| {
+            e.etype == EntityType::Gpe
+                && e.geo.as_ref().is_some_and(|g| {
+                    g.level == "country"
+                        && g.country
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(code))
+                })
+        })?;
+        Some(Arg {
+            entity: dossier_text::EntityId::new(e),
+            mention: country.mentions.first()?.index(),
+            first: a.first,
+            last: a.last,
+        })
+    }
+
+    /// Whether the argument's own mention covers it: a name, not a
+    /// nominal ("the capital") that coreference tied to a name elsewhere.
+    fn named(&self, a: Arg) -> bool {
+        let doc = self.v.doc;
+        doc.mentions.get(a.mention).is_some_and(|m| {
+            m.range.contains_range(self.v.range(a.first))
+                && matches!(
+                    m.kind,
+                    dossier_text::MentionKind::Name | dossier_text::MentionKind::Acronym
+                )
+        })
     }
 
     /// Where the knowledge base places an argument's entity.
@@ -855,7 +1194,11 @@ fn types_fit(v: &DocView, predicate: &str, subject: Arg, object: Arg) -> bool {
     let (s, o) = (v.etype(subject), v.etype(object));
     let agent = |t| matches!(t, Person | Org | Gpe | Norp);
     match predicate {
-        "spokesperson_of" | "leader_of" | "member_of" | "advisor_of" => s == Person && agent(o),
+        // An institution the knowledge base types by its building ("White
+        // House spokesman X") has members too.
+        "spokesperson_of" | "leader_of" | "member_of" | "advisor_of" => {
+            s == Person && (agent(o) || o == Fac)
+        }
         "citizen_of" => s == Person && matches!(o, Gpe | Norp),
         "sibling_of" | "family_of" => s == Person && o == Person,
         "affiliate_of" | "faction_of" | "formed_from" => s == Org && o == Org,

@@ -5,110 +5,7 @@
 //! byte offsets relative to them, so the caller can turn them back into
 //! [`dossier_text::TextRange`]s; nothing rewrites the text.
 
-/// Titles and roles that precede a person's name, longest first, as
-/// lower-case words without dots, with the form recorded on the entity.
-/// Honorifics that carry no role ("Mr.", "Mrs.") map to `""`: they are
-/// stripped from the name but not recorded.
-const TITLES: &[(&[&str], &str)] = &[
-    (&["lt", "gen"], "Lieutenant General"),
-    (&["lieut", "gen"], "Lieutenant General"),
-    (&["lieutenant", "general"], "Lieutenant General"),
-    (&["maj", "gen"], "Major General"),
-    (&["major", "general"], "Major General"),
-    (&["brig", "gen"], "Brigadier General"),
-    (&["brigadier", "general"], "Brigadier General"),
-    (&["lt", "col"], "Lieutenant Colonel"),
-    (&["lieutenant", "colonel"], "Lieutenant Colonel"),
-    (&["vice", "adm"], "Vice Admiral"),
-    (&["vice", "admiral"], "Vice Admiral"),
-    (&["field", "marshal"], "Field Marshal"),
-    (&["prime", "minister"], "Prime Minister"),
-    (&["vice", "president"], "Vice President"),
-    (&["foreign", "minister"], "Foreign Minister"),
-    (&["defence", "minister"], "Defence Minister"),
-    (&["defense", "minister"], "Defense Minister"),
-    (&["interior", "minister"], "Interior Minister"),
-    (&["finance", "minister"], "Finance Minister"),
-    (&["information", "minister"], "Information Minister"),
-    (&["secretary", "of", "state"], "Secretary of State"),
-    (&["chief", "justice"], "Chief Justice"),
-    (&["crown", "prince"], "Crown Prince"),
-    (&["grand", "ayatollah"], "Grand Ayatollah"),
-    (&["supreme", "leader"], "Supreme Leader"),
-    (&["army", "chief"], "Army Chief"),
-    (&["director", "general"], "Director General"),
-    (&["gen"], "General"),
-    (&["general"], "General"),
-    (&["col"], "Colonel"),
-    (&["colonel"], "Colonel"),
-    (&["maj"], "Major"),
-    (&["major"], "Major"),
-    (&["capt"], "Captain"),
-    (&["captain"], "Captain"),
-    (&["brig"], "Brigadier"),
-    (&["brigadier"], "Brigadier"),
-    (&["adm"], "Admiral"),
-    (&["admiral"], "Admiral"),
-    (&["cmdr"], "Commander"),
-    (&["commander"], "Commander"),
-    (&["sgt"], "Sergeant"),
-    (&["sergeant"], "Sergeant"),
-    (&["president"], "President"),
-    (&["pres"], "President"),
-    (&["minister"], "Minister"),
-    (&["secretary-general"], "Secretary-General"),
-    (&["senator"], "Senator"),
-    (&["sen"], "Senator"),
-    (&["rep"], "Representative"),
-    (&["gov"], "Governor"),
-    (&["governor"], "Governor"),
-    (&["mayor"], "Mayor"),
-    (&["ambassador"], "Ambassador"),
-    (&["amb"], "Ambassador"),
-    (&["chancellor"], "Chancellor"),
-    (&["king"], "King"),
-    (&["queen"], "Queen"),
-    (&["prince"], "Prince"),
-    (&["emir"], "Emir"),
-    (&["amir"], "Emir"),
-    (&["sheikh"], "Sheikh"),
-    (&["shaikh"], "Sheikh"),
-    (&["sheik"], "Sheikh"),
-    (&["mufti"], "Mufti"),
-    (&["mullah"], "Mullah"),
-    (&["maulana"], "Maulana"),
-    (&["mawlana"], "Maulana"),
-    (&["maulvi"], "Maulvi"),
-    (&["imam"], "Imam"),
-    (&["ayatollah"], "Ayatollah"),
-    (&["hafiz"], "Hafiz"),
-    (&["qari"], "Qari"),
-    (&["pope"], "Pope"),
-    (&["cardinal"], "Cardinal"),
-    (&["archbishop"], "Archbishop"),
-    (&["bishop"], "Bishop"),
-    (&["rabbi"], "Rabbi"),
-    (&["judge"], "Judge"),
-    (&["justice"], "Justice"),
-    (&["dr"], "Doctor"),
-    (&["prof"], "Professor"),
-    (&["professor"], "Professor"),
-    (&["spokesman"], "spokesman"),
-    (&["spokeswoman"], "spokeswoman"),
-    (&["spokesperson"], "spokesperson"),
-    (&["mr"], ""),
-    (&["mrs"], ""),
-    (&["ms"], ""),
-    (&["miss"], ""),
-];
-
-/// The comparison form of a title word: lower case, dots removed.
-fn title_word(w: &str) -> String {
-    w.chars()
-        .filter(|&c| c != '.')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use dossier_text::wordlists;
 
 /// Words of `s` with their byte ranges, split at white space.
 pub(crate) fn words(s: &str) -> Vec<(usize, usize)> {
@@ -130,13 +27,10 @@ pub(crate) fn words(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Matches a title at the start of `words` (given as text); returns how many
-/// words it takes and its recorded form.
+/// words it takes and its recorded form (the titles of
+/// `dossier_text::wordlists`).
 pub(crate) fn title_at_start(words: &[&str]) -> Option<(usize, &'static str)> {
-    let lower: Vec<String> = words.iter().map(|w| title_word(w)).collect();
-    TITLES.iter().find_map(|(pat, form)| {
-        (lower.len() >= pat.len() && lower.iter().zip(pat.iter()).all(|(a, b)| a == b))
-            .then_some((pat.len(), *form))
-    })
+    wordlists::titles().at_start(words)
 }
 
 /// Matches a title that ends exactly at the end of `words`; returns how many
@@ -146,23 +40,7 @@ pub(crate) fn title_at_start(words: &[&str]) -> Option<(usize, &'static str)> {
 /// general") is a common noun there, unless the title is a role noun that is
 /// always written so ("spokesman").
 pub(crate) fn title_at_end(words: &[&str]) -> Option<(usize, &'static str)> {
-    let lower: Vec<String> = words.iter().map(|w| title_word(w)).collect();
-    TITLES.iter().find_map(|(pat, form)| {
-        let n = pat.len();
-        let matches = lower.len() >= n
-            && lower[lower.len() - n..]
-                .iter()
-                .zip(pat.iter())
-                .all(|(a, b)| a == b);
-        let first = words
-            .get(words.len().wrapping_sub(n))
-            .copied()
-            .unwrap_or("");
-        let cased = n > 1
-            || first.chars().next().is_some_and(char::is_uppercase)
-            || form.chars().next().is_some_and(char::is_lowercase);
-        (matches && cased).then_some((n, *form))
-    })
+    wordlists::titles().at_end(words)
 }
 
 /// The core of a name mention: `start..end` relative to `surface`, with the

@@ -16,6 +16,7 @@ pub mod memory;
 mod range;
 pub mod tokenize;
 pub mod truecase;
+pub mod wordlists;
 
 pub use document::*;
 pub use idx::*;

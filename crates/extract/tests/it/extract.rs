@@ -1122,3 +1122,186 @@ fn reduced_passive_after_a_name() {
         "#]],
     );
 }
+
+/// "On Tuesday, UNICEF director X": the comma closes a fronted phrase, so
+/// the title names the person after it; in "X, a Kenyan engineer" the
+/// apposition names the person before.
+#[test]
+fn title_after_a_fronted_phrase_names_the_person_after_it() {
+    check(
+        "On Tuesday, [UNICEF]{ORG#1} director [Maria Lindqvist]{PERSON#2} arrived in [Juba]{GPE#3}. In [Brussels]{GPE#4}, [NATO]{ORG#5} spokeswoman [Oana Lungescu]{PERSON#6} said the talks would go on.",
+        expect![[r#"
+            relations:
+            Maria Lindqvist leader_of UNICEF
+            Oana Lungescu spokesperson_of NATO
+            events:
+            claims:
+            Oana Lungescu: 'the talks would go on'
+        "#]],
+    );
+}
+
+/// "leader of El Salvador's civilian left": the role holds in a thing the
+/// text does not name, so the possessor is no object; a place keeps its
+/// possessor ("a port city on Libya's coast" is in Libya).
+#[test]
+fn possessor_before_an_unnamed_thing_is_no_object() {
+    check(
+        "[Rafael Ortiz]{PERSON#1}, leader of [Peru]{GPE#2}'s civilian left, flew to [Quito]{GPE#3}. [Tomas Berg]{PERSON#4}, chief of the [Danish]{NORP#5} foreign ministry cabinet, resigned. [Sfax]{GPE#6}, a port city on [Tunisia]{GPE#7}'s eastern coast, was calm.",
+        expect![[r#"
+            relations:
+            Sfax located_in Tunisia
+            events:
+            042 Rafael Ortiz -> Quito asserted 'flew to'
+            claims:
+        "#]],
+    );
+}
+
+/// "the Lagos suburb of Ikeja" puts Ikeja in Lagos; "the Belen
+/// neighborhood of the city of Medellin" puts Belen in Medellin.
+#[test]
+fn place_noun_of_a_name_puts_it_in_the_place_named_before() {
+    check(
+        "The raid took place in the [Lagos]{GPE#1} suburb of [Ikeja]{GPE#2}. A bomb went off in the [Belen]{GPE#3} neighborhood of the city of [Medellin]{GPE#4}.",
+        expect![[r#"
+            relations:
+            Ikeja located_in Lagos
+            Belen located_in Medellin
+            events:
+            claims:
+        "#]],
+    );
+}
+
+/// "Ana Ruiz, of the Andes Relief Fund, said": a comma may stand between
+/// a person and the group after "of".
+#[test]
+fn person_comma_of_a_group_is_its_member() {
+    check(
+        "“The roads are closed,” said [Ana Ruiz]{PERSON#1}, of the [Andes Relief Fund]{ORG#2}, on Monday.",
+        expect![[r#"
+            relations:
+            Ana Ruiz member_of Andes Relief Fund
+            events:
+            claims:
+            Ana Ruiz: 'The roads are closed' direct
+        "#]],
+    );
+}
+
+/// "the Chadian, Idriss Mahamat," and "Karim Haddad, a Lebanese engineer
+/// who": a nationality in an apposition; "X, a Pakistani official" is an
+/// office, left to the role rules.
+#[test]
+fn nationality_in_an_apposition_is_citizenship() {
+    check(
+        "Police freed the [Chadian]{NORP#1}, [Idriss Mahamat]{PERSON#2}, on Friday. The bomb was built by [Karim Haddad]{PERSON#3}, a [Lebanese]{NORP#4} engineer who lived in [Sidon]{GPE#5}. [Imran Qureshi]{PERSON#6}, a [Pakistani]{NORP#7} official, arrived on Monday.",
+        expect![[r#"
+            relations:
+            Idriss Mahamat citizen_of Chadian
+            Karim Haddad citizen_of Lebanese
+            Imran Qureshi member_of Pakistani
+            events:
+            084 COP -> Chadian asserted 'freed'
+            claims:
+        "#]],
+    );
+}
+
+/// "White House spokesman X": an institution typed by its building has a
+/// spokesman; "a lawyer for the White House secretary, Y" advises Y.
+#[test]
+fn institution_typed_as_a_building_has_members() {
+    check(
+        "[White House]{FAC#1} spokesman [Dan Ortega]{PERSON#2} declined to comment. The note was written by [Paul Dunn]{PERSON#3}, a lawyer for the [White House]{FAC#1} secretary, [Irene Volk]{PERSON#4}; she did not reply.",
+        expect![[r#"
+            relations:
+            Dan Ortega spokesperson_of White House
+            Paul Dunn advisor_of Irene Volk
+            Irene Volk member_of White House
+            events:
+            claims:
+        "#]],
+    );
+}
+
+/// "Tanzanian capital Dar es Salaam": a place lies in the country its
+/// nationality names; "White House Chief of Staff X" is on its staff.
+#[test]
+fn nationality_before_a_place_noun_gives_the_country() {
+    check(
+        "After touring [Tanzanian]{NORP#1} capital [Dodoma]{GPE#2} on Thursday, the envoy left for [Tanzania]{GPE#3}'s coast. [Bush]{PERSON#4} informed [White House]{FAC#5} Chief of Staff [Ann Pyle]{PERSON#6} that he would stay.",
+        expect![[r#"
+            relations:
+            Ann Pyle member_of White House
+            events:
+            claims:
+        "#]],
+    );
+}
+
+/// "U.S. Ambassador to Chile X": the post's place stands between the
+/// nationality and the name, and X is a member of the sending state; "the
+/// foreign ministers X of Latvia and Y of Estonia": each item of the list
+/// the office introduces is a member of its state.
+#[test]
+fn ambassador_to_a_place_and_a_list_of_ministers() {
+    check(
+        "[U.S.]{GPE#1} Ambassador to [Chile]{GPE#2} [Mara Quint]{PERSON#3} met the foreign ministers [Edgars Lapsa]{PERSON#4} of [Latvia]{GPE#5} and [Kaja Reinsalu]{PERSON#6} of [Estonia]{GPE#7} in [Riga]{GPE#8}.",
+        expect![[r#"
+            relations:
+            Mara Quint member_of U.S.
+            Edgars Lapsa member_of Latvia
+            Kaja Reinsalu member_of Estonia
+            events:
+            040 Mara Quint -> Edgars Lapsa asserted 'met' in Riga
+            claims:
+        "#]],
+    );
+}
+
+/// "Lena Okafor, VOA News." signs a report off; "VOA West Africa
+/// correspondent X" works for VOA, posted in West Africa.
+#[test]
+fn reporter_sign_off_and_post_before_the_title() {
+    check(
+        "[VOA]{ORG#1} [East Africa]{LOC#2} correspondent [Lena Okafor]{PERSON#3} reports from [Nairobi]{GPE#4}. Voters queued for hours. [Tom Ruiz]{PERSON#5}, [BBC]{ORG#6} News.",
+        expect![[r#"
+            relations:
+            Lena Okafor member_of VOA
+            Tom Ruiz member_of BBC
+            events:
+            claims:
+        "#]],
+    );
+}
+
+/// "X, a former adviser to Y" holds the post no more; "the Nordic envoys
+/// she met" are a group, and "she" no name a nationality could title.
+#[test]
+fn former_post_and_plural_role_give_no_relation() {
+    check(
+        "Police sought [Hugo Tello]{PERSON#1}, a former adviser to [Sara Vidal]{PERSON#2}. [Ellen Marsh]{PERSON#3} thanked the [Nordic]{NORP#4} envoys she met in [Oslo]{GPE#5}.",
+        expect![[r#"
+            relations:
+            events:
+            040 Ellen Marsh -> - asserted 'met' in Oslo
+            claims:
+        "#]],
+    );
+}
+
+/// "their lawyer, X": a pronoun that coreference tied to a place gives no
+/// relation ("the three men from Mardan ... their lawyer").
+#[test]
+fn pronoun_tied_to_a_place_owns_no_role() {
+    check(
+        "Three men from [Mardan]{GPE#1} were charged. All three denied it, [their]{GPE#1} lawyer, [Omar Gul]{PERSON#2}, said.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+        "#]],
+    );
+}

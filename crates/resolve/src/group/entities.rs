@@ -121,55 +121,6 @@ pub(super) fn vote(members: &[&Name], longest: Option<&Name>) -> EntityType {
 /// four capitalised words, none of them a word organisations are named with
 /// ("General Electric Company" and "President Hotel Group" stay ORG).
 pub(super) fn is_titled_person(surface: &str) -> bool {
-    const ORG_WORDS: &[&str] = &[
-        "Party",
-        "Group",
-        "Company",
-        "Corporation",
-        "Corp",
-        "Inc",
-        "Ltd",
-        "Bank",
-        "Front",
-        "Movement",
-        "Forces",
-        "Force",
-        "Brigade",
-        "Brigades",
-        "Union",
-        "Committee",
-        "Organisation",
-        "Organization",
-        "Institute",
-        "University",
-        "Foundation",
-        "Association",
-        "League",
-        "Alliance",
-        "Network",
-        "Service",
-        "Services",
-        "Motors",
-        "Electric",
-        "Navy",
-        "Guard",
-        "Corps",
-        "Hospital",
-        "Airport",
-        "Province",
-        "State",
-        "Republic",
-        "Kingdom",
-        "Times",
-        "News",
-        "Post",
-        "Hotel",
-        "Club",
-        "Fund",
-        "Trust",
-        "Industries",
-        "Holdings",
-    ];
     let core = names::core(surface, true);
     let name: Vec<&str> = surface[core.start..core.end].split_whitespace().collect();
     !core.titles.is_empty()
@@ -177,7 +128,7 @@ pub(super) fn is_titled_person(surface: &str) -> bool {
         && name
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !name.iter().any(|w| ORG_WORDS.contains(w))
+        && !name.iter().any(|w| dossier_text::wordlists::is_org_word(w))
         && !is_institution(&name.join(" "))
 }
 
