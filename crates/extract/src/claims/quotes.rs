@@ -338,7 +338,11 @@ impl Finder<'_, '_> {
         // noun; without one, plain words that are not a coordination ("X
         // rejected it and said") or a verb form.
         let upos = |i: usize| (v.doc.syntax.upos.len() == v.len()).then(|| v.doc.syntax.upos[i]);
-        if matches!(upos(k - 1), Some(u) if !matches!(u, Upos::NOUN | Upos::PROPN)) {
+        // "an FBI official said": a source noun the tagger took for an
+        // adjective still heads the description.
+        if matches!(upos(k - 1), Some(u) if !matches!(u, Upos::NOUN | Upos::PROPN))
+            && !self.lex.is_source_noun(v.word(k - 1))
+        {
             return None;
         }
         // A common noun heads it: a name inside it only modifies it ("a

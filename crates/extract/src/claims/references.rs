@@ -45,7 +45,11 @@ impl Finder<'_, '_> {
         if let Some(p) = self.described_person(from, hi, at) {
             return (Some(p), None);
         }
-        if v.word(from) != "the" || hi <= from + 1 || hi > from + 4 {
+        // "the Russian foreign minister" with no Russian minister named
+        // before: the name that modifies it rules out whoever else was
+        // last the subject.
+        let modified = (from..hi).any(|k| v.arg_at(k).is_some());
+        if v.word(from) != "the" || hi <= from + 1 || hi > from + 4 || modified {
             return (None, None);
         }
         let head = v.word(hi - 1);

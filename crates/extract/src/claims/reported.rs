@@ -67,7 +67,12 @@ impl Finder<'_, '_> {
                 let a = v.titled_name(a, phrase_end);
                 (Some(a.entity), a.last)
             }
-            _ => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
+            // "according to the ambassador": the person last named with
+            // that title.
+            _ => match self.described_person(i + 2, phrase_end, i) {
+                Some(p) => (Some(p), phrase_end),
+                None => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
+            },
         };
         if i == lo || (i > lo && v.word(i - 1) == ",") && i - 1 == lo {
             let comma = (j..end).find(|&k| v.word(k) == ",");
@@ -171,7 +176,13 @@ impl Finder<'_, '_> {
         // African envoys that").
         let telling = matches!(w, "told" | "tells" | "telling" | "tell");
         let noun = |k: usize| {
-            telling && v.is_lower(k) && v.doc.syntax.upos.get(k).is_some_and(|u| *u == Upos::NOUN)
+            telling
+                && v.is_lower(k)
+                && v.doc
+                    .syntax
+                    .upos
+                    .get(k)
+                    .is_some_and(|u| matches!(u, Upos::NOUN | Upos::ADJ))
         };
         let that = (i + 1..(i + 10).min(end))
             .take_while(|&k| {
@@ -257,12 +268,25 @@ impl Finder<'_, '_> {
             refers = self.bare_pronoun(i - 1);
         }
         // "A police spokesman said": no name, and not the nearest one.
-        if let Some((first, last)) = (!participle).then(|| self.unnamed_subject(lo, i)).flatten() {
+        let unnamed = if participle {
+            self.described_subject(lo, i)
+        } else {
+            self.unnamed_subject(lo, i)
+        };
+        if let Some((first, last)) = unnamed {
             (speaker, refers) = self.described(first, last, i);
             ev_first = first;
         }
         if speaker.is_none() && refers.is_none() {
-            if let Some((e, first)) = self.surname(lo, i) {
+            // "CASTRO ARENAS, WHO HAS BEEN IN LIMA ..., SAID": the surname
+            // before a relative clause set off by commas.
+            let relative = (lo..i)
+                .find(|&k| v.word(k) == ",")
+                .filter(|&c| matches!(v.word(c + 1), "who" | "whose"));
+            if let Some((e, first)) = self
+                .surname(lo, i)
+                .or_else(|| relative.and_then(|c| self.surname(lo, c)))
+            {
                 speaker = Some(e);
                 ev_first = first;
             }
@@ -276,6 +300,46 @@ impl Finder<'_, '_> {
             false,
             polarity,
         );
+    }
+
+    /// The subject of the verb that the participle at `i` hangs on, when
+    /// the parse makes it a common noun ("The Russian foreign minister,
+    /// meanwhile, sought ..., saying", "Elian's relatives in Miami have
+    /// fought ..., saying"): a description, whose nationality or place
+    /// only modifies it. Returns its first token and the token after its
+    /// head.
+    pub(super) fn described_subject(&self, lo: usize, i: usize) -> Option<(usize, usize)> {
+        let v = self.v;
+        let syn = &v.doc.syntax;
+        if syn.head.len() != v.len() {
+            return None;
+        }
+        let head_of = |k: usize| syn.head[k].map(|h| h.index());
+        let subject = |verb: usize| {
+            (lo..verb.min(i))
+                .find(|&k| head_of(k) == Some(verb) && syn.deprel[k].starts_with("nsubj"))
+        };
+        // "tried to calm the dispute, saying": the participle may hang on
+        // the infinitive, whose subject is that of the verb above it.
+        let mut verb = head_of(i)?;
+        let mut k = subject(verb);
+        for _ in 0..2 {
+            if k.is_some() || !matches!(&*syn.deprel[verb], "xcomp" | "conj" | "advcl") {
+                break;
+            }
+            verb = head_of(verb)?;
+            k = subject(verb);
+        }
+        let k = k?;
+        if syn.upos[k] != Upos::NOUN || v.arg_at(k).is_some() || SPEAKER_NOUNS.contains(&v.word(k))
+        {
+            return None;
+        }
+        let mut first = k;
+        while first > lo && head_of(first - 1).is_some_and(|h| h >= first && h <= k) {
+            first -= 1;
+        }
+        Some((first, k + 1))
     }
 
     /// The token after the time of a saying that follows its verb ("said
@@ -348,7 +412,11 @@ impl Finder<'_, '_> {
         while h > comma + 1 && AUXILIARIES.contains(&v.word(h - 1)) {
             h -= 1;
         }
-        let head_name = v.arg_at(h - 1).filter(|a| v.is_actor(*a));
+        // A name governed by a preposition only modifies the head ("an
+        // official from the organization said").
+        let head_name = v
+            .arg_at(h - 1)
+            .filter(|a| v.is_actor(*a) && !v.after_preposition(*a, comma + 1));
         let common_head = head_name.is_none()
             && h > comma + 1
             && v.is_lower(h - 1)
@@ -476,6 +544,17 @@ impl Finder<'_, '_> {
             // "... and accused X of ..." leaves the reported clause.
             if v.word(p) == "and" && self.speech_polarity(p + 1).is_some() {
                 return p;
+            }
+            // "..., and he added that ..." starts a claim of its own.
+            if v.word(p) == "and"
+                && matches!(v.word(p + 1), "he" | "she" | "they" | "it")
+                && (p + 2..(p + 4).min(end)).any(|k| self.speech_polarity(k).is_some())
+            {
+                return if p > start && v.word(p - 1) == "," {
+                    p - 1
+                } else {
+                    p
+                };
             }
             // ", claiming that ..." starts a claim of its own.
             if v.word(p) == ","

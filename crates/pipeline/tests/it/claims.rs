@@ -1,0 +1,98 @@
+//! Claims through the whole pipeline (tagger, parse, coreference and
+//! extraction), on short articles of our own: one line of text, one line
+//! per claim (`speaker: 'content'`, `-` for a speaker the text does not
+//! name).
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use dossier_pipeline::{Pipeline, PipelineConfig};
+use dossier_text::{DocMeta, Document};
+use expect_test::{expect, Expect};
+
+fn check(text: &str, expect: Expect) {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    let pipeline = PIPELINE
+        .get_or_init(|| Pipeline::new(&PipelineConfig::default()).expect("the pipeline builds"));
+    let mut doc = Document::new(
+        text.to_string(),
+        DocMeta {
+            id: "claims".to_string(),
+            date: NaiveDate::from_ymd_opt(2024, 5, 14),
+            ..DocMeta::default()
+        },
+    );
+    pipeline.process(&mut doc);
+    expect.assert_eq(&dossier_extract::render::claims(&doc));
+}
+
+#[test]
+fn according_to_the_ambassador_is_the_ambassador_named_before() {
+    check(
+        "Rodrigo Salinas Vera, Chile's ambassador to Bolivia, arrived in La Paz on Monday. According to the ambassador, the embassy staff are safe and the consulate will reopen on Friday.",
+        expect![[r#"
+            Rodrigo Salinas Vera: 'the embassy staff are safe and the consulate will reopen on Friday'
+        "#]],
+    );
+}
+
+#[test]
+fn official_from_the_organization_is_no_name_of_the_dateline() {
+    check(
+        "GENEVA, March 3 (Xinhua) -- The World Health Organization will open two field hospitals in Aleppo next month, an official from the organization said on Tuesday.",
+        expect![[r#"
+            -: 'The World Health Organization will open two field hospitals in Aleppo next month'
+        "#]],
+    );
+}
+
+#[test]
+fn and_he_added_that_ends_the_claim_before_it() {
+    check(
+        "Interior Minister Amina Haddad said that the mountain roads were closed, and she added that the army would clear them by Sunday.",
+        expect![[r#"
+            Amina Haddad: 'the mountain roads were closed'
+            Amina Haddad: 'the army would clear them by Sunday'
+        "#]],
+    );
+}
+
+#[test]
+fn participle_after_a_described_subject_is_unnamed() {
+    check(
+        "The Turkish foreign minister, meanwhile, tried to calm the dispute, saying on Monday that Ankara would not close its airspace to Greek flights.",
+        expect![[r#"
+            -: 'Ankara would not close its airspace to Greek flights'
+        "#]],
+    );
+}
+
+#[test]
+fn state_radio_is_an_unnamed_speaker() {
+    check(
+        "Kenya state radio says hundreds of families fled the floods near Garissa on Sunday.",
+        expect![[r#"
+            -: 'hundreds of families fled the floods near Garissa on Sunday'
+        "#]],
+    );
+}
+
+#[test]
+fn agency_official_is_an_unnamed_speaker() {
+    check(
+        "On Monday, an Interpol official said investigators had traced the stolen car to a garage in Lyon.",
+        expect![[r#"
+            -: 'investigators had traced the stolen car to a garage in Lyon'
+        "#]],
+    );
+}
+
+#[test]
+fn surname_before_a_relative_clause_speaks() {
+    check(
+        "QUITO, 4 MAR 90 -- PERUVIAN AMBASSADOR TOMAS RUIZ LEDESMA LEFT QUITO ON FRIDAY. RUIZ LEDESMA, WHO HAS SERVED IN ECUADOR SINCE 1988, SAID THAT THE BORDER CROSSING AT HUAQUILLAS WILL REOPEN NEXT WEEK.",
+        expect![[r#"
+            TOMAS RUIZ LEDESMA: 'THE BORDER CROSSING AT HUAQUILLAS WILL REOPEN NEXT WEEK'
+        "#]],
+    );
+}
