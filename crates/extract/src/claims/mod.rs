@@ -100,6 +100,7 @@ const SPEAKER_NOUNS: &[&str] = &[
     "reports",
     "magazine",
     "journal",
+    "newspaper",
     "article",
     "video",
     "message",

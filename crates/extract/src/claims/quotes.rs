@@ -182,6 +182,12 @@ impl Finder<'_, '_> {
                         true,
                         Polarity::Asserted,
                     );
+                    // A turn reports others' words in its turn ("ACCORDING
+                    // TO X, ...", "CRISTIANI SAID THAT ..."): those stay
+                    // open to the passes after.
+                    for slot in &mut self.used[close + 1..last] {
+                        *slot = false;
+                    }
                 }
             }
             i = close + 1;

@@ -96,3 +96,47 @@ fn surname_before_a_relative_clause_speaks() {
         "#]],
     );
 }
+
+#[test]
+fn numbered_points_of_a_communique_are_claims_of_its_sender() {
+    check(
+        "THE ARMY OF NATIONAL LIBERATION [ELN] STATES THE FOLLOWING:\n\n   1.  THE BRIDGE AT PAMPAS WAS DESTROYED BY OUR FORCES.\n\n   2.  THE GOVERNMENT OF PERU IS RESPONSIBLE FOR THE BLACKOUT IN LIMA.\n\n   3.  WE WILL CONTINUE THE STRUGGLE IN THE HIGHLANDS.\n",
+        expect![[r#"
+            National Liberation Army: 'THE BRIDGE AT PAMPAS WAS DESTROYED BY OUR FORCES'
+            National Liberation Army: 'THE GOVERNMENT OF PERU IS RESPONSIBLE FOR THE BLACKOUT IN LIMA'
+            National Liberation Army: 'WE WILL CONTINUE THE STRUGGLE IN THE HIGHLANDS'
+        "#]],
+    );
+}
+
+#[test]
+fn passive_verb_before_a_final_source_is_not_speech() {
+    check(
+        "Four Syrians, whose names were not disclosed, were deported to Beirut on Monday, the newspaper said.",
+        expect![[r#"
+            -: 'Four Syrians, whose names were not disclosed, were deported to Beirut on Monday'
+        "#]],
+    );
+}
+
+#[test]
+fn the_newspaper_said_is_the_newspaper_named_before() {
+    check(
+        "Police arrested two bankers in Nairobi, said the Daily Nation, a Kenyan newspaper. Both men were released on bail on Tuesday, the newspaper said.",
+        expect![[r#"
+            Daily Nation: 'Police arrested two bankers in Nairobi'
+            Daily Nation: 'Both men were released on bail on Tuesday'
+        "#]],
+    );
+}
+
+#[test]
+fn reported_speech_inside_a_recorded_turn_is_found() {
+    check(
+        "[BEGIN RECORDING] [MARIA LOPEZ] GOOD EVENING. PRESIDENT ALFREDO CRISTIANI MET THE SPANISH ENVOY TODAY. CRISTIANI SAID THAT THE INQUIRY WILL BEGIN NEXT WEEK. [END RECORDING]",
+        expect![[r#"
+            MARIA LOPEZ: 'GOOD EVENING. PRESIDENT ALFREDO CRISTIANI MET THE SPANISH ENVOY TODAY. CRISTIANI SAID THAT THE INQUIRY WILL BEGIN NEXT WEEK' direct
+            ALFREDO CRISTIANI: 'THE INQUIRY WILL BEGIN NEXT WEEK'
+        "#]],
+    );
+}
