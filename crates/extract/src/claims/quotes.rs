@@ -227,6 +227,12 @@ impl Finder<'_, '_> {
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
         if verb == k {
+            // `X called it “A,” saying: “B.”`: a participle with no speaker
+            // after it speaks for the subject of the clause before the
+            // quote.
+            if let Some(said) = self.participle_speaker(close, verb, polarity) {
+                return Some(said);
+            }
             // Inverted: "said Islamic State Khorasan Province (ISKP)".
             let mut j = verb + 1;
             while matches!(v.word(j), "the" | "a" | "an") {
@@ -275,6 +281,30 @@ impl Finder<'_, '_> {
         Some((speaker, verb + 1, polarity, refers))
     }
 
+    /// The subject of the clause that a participle of saying at `verb`
+    /// closes (`X called it “A,” saying: “B.”`, `X rejected the plan,
+    /// adding that`), when the participle follows a comma or a closing
+    /// mark and no speaker follows it. `before` bounds the clause.
+    pub(super) fn participle_speaker(
+        &self,
+        before: usize,
+        verb: usize,
+        polarity: Polarity,
+    ) -> Option<Said> {
+        let v = self.v;
+        let mut p = verb;
+        while p > 0 && matches!(v.word(p - 1), "," | "”" | "\"" | "'") {
+            p -= 1;
+        }
+        let opens = matches!(v.word(verb + 1), ":" | "that" | "“" | "\"" | "`");
+        if !v.word(verb).ends_with("ing") || p == verb || !opens {
+            return None;
+        }
+        let (lo, _) = v.full_sentence(before.min(p).saturating_sub(1));
+        let a = v.first_subject(lo, before.min(p))?;
+        Some((Some(a.entity), verb + 1, polarity, self.pronoun(a)))
+    }
+
     /// The end of a speaker description that starts at `from` ("a police
     /// spokesman", "the minister", "residents"): up to six plain words, no
     /// names, no clause breaks, within `from..hi`.
@@ -310,6 +340,9 @@ impl Finder<'_, '_> {
             .rev()
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
+        if let Some(said) = self.participle_speaker(verb, verb, polarity) {
+            return Some((said.0, lo.max(said.1.min(verb)), said.2, said.3));
+        }
         if let Some((first, last)) = self.unnamed_subject(lo, verb) {
             let (speaker, refers) = self.described(first, last, verb);
             return Some((speaker, first, polarity, refers));

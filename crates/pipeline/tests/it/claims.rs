@@ -140,3 +140,25 @@ fn reported_speech_inside_a_recorded_turn_is_found() {
         "#]],
     );
 }
+
+#[test]
+fn participle_after_a_quote_speaks_for_the_subject_before_it() {
+    check(
+        "Foreign Minister Ana Brnabic called the treaty \"a return to our European home,\" saying: \"We have waited thirty years for this day.\"",
+        expect![[r#"
+            Ana Brnabic: 'a return to our European home' direct
+            Ana Brnabic: 'We have waited thirty years for this day' direct
+        "#]],
+    );
+}
+
+#[test]
+fn the_message_said_keeps_the_unnamed_source_before_it() {
+    check(
+        "President Luis Arce spoke in La Paz on Monday. \"Nothing is settled yet,\" said a government communique read at the rally. \"We cannot stop marching!\" said the message.",
+        expect![[r#"
+            -: 'Nothing is settled yet' direct
+            -: 'We cannot stop marching' direct
+        "#]],
+    );
+}
