@@ -53,6 +53,19 @@ impl Finder<'_, '_> {
             }
             i += width;
         }
+        // A quote the text leaves open in its last paragraph runs to the
+        // end (a transcript cut off after its last words).
+        if let Some((start, o)) = open {
+            if !(o + 1..v.len()).any(|k| v.starts_paragraph(k)) && o + 1 < v.len() {
+                out.push(Stretch {
+                    start,
+                    open: o,
+                    close: v.len(),
+                    end: v.len(),
+                    closed: false,
+                });
+            }
+        }
         out
     }
 
@@ -62,7 +75,11 @@ impl Finder<'_, '_> {
         let stretches: Vec<Stretch> = self
             .quote_stretches()
             .into_iter()
-            .filter(|s| v.trim_end(s.open + 1, s.close) > s.open + 4 || self.short_speech(s))
+            .filter(|s| {
+                v.trim_end(s.open + 1, s.close) > s.open + 4
+                    || self.short_speech(s)
+                    || self.whole_sentence(s)
+            })
             .filter(|s| !self.inside_reported_clause(s.start))
             .collect();
         // Attributed one by one, in order, so that "the outfit said" can
@@ -82,6 +99,7 @@ impl Finder<'_, '_> {
                 });
             let a = after.or_else(|| {
                 self.attribution_before(s.start)
+                    .or_else(|| self.label_before(s.start))
                     .map(|(speaker, first, polarity, refers)| Attribution {
                         speaker,
                         first,
@@ -144,6 +162,16 @@ impl Finder<'_, '_> {
             .take_while(|&k| !matches!(v.word(k), "." | ";" | "“" | "\"" | "`"))
             .any(|k| self.speech_polarity(k).is_some());
         lo >= s.start && punct && verb_after
+    }
+
+    /// Whether a short quote is a sentence of its own, closed by its own
+    /// full stop (`“This is my home.”`), where a scare quote or a title
+    /// stands inside a sentence.
+    pub(super) fn whole_sentence(&self, s: &Stretch) -> bool {
+        let v = self.v;
+        let starts =
+            s.start == 0 || matches!(v.word(s.start - 1), "." | "!" | "?" | "”" | "\"" | "'");
+        s.closed && s.close > s.open + 2 && starts && matches!(v.word(s.close - 1), "." | "!" | "?")
     }
 
     /// Turns of a recorded interview in wire copy: a bracketed name opens
@@ -320,6 +348,34 @@ impl Finder<'_, '_> {
             k += 1;
         }
         k
+    }
+
+    /// A transcript's label before a quote, with no verb: `Wechsler on
+    /// Thursday “...”`, `Clinton on Friday. “...”`. The name opens its
+    /// sentence, and the day of the saying or a full stop stands between
+    /// it and the mark.
+    pub(super) fn label_before(&self, open: usize) -> Option<Said> {
+        let v = self.v;
+        let mut k = open;
+        if k > 0 && v.word(k - 1) == "." {
+            k -= 1;
+        }
+        while k > 0 && (v.in_time(k - 1) || v.word(k - 1) == "on") {
+            k -= 1;
+        }
+        if k == open || k == 0 {
+            return None;
+        }
+        let a = v.arg_at(k - 1).filter(|a| a.last == k && v.is_actor(*a))?;
+        // "Minister Helen Clark on Tuesday": a title may open the label.
+        let mut first = a.first;
+        while first > 0 && v.is_title(v.word(first - 1)) {
+            first -= 1;
+        }
+        let opens = first == 0
+            || v.starts_paragraph(first)
+            || matches!(v.word(first - 1), "." | "”" | "\"" | "'" | ":" | "!" | "?");
+        opens.then_some((Some(a.entity), first, Polarity::Asserted, None))
     }
 
     /// `X said: “` / `X said, “` / `X said in a statement: “`.

@@ -162,3 +162,14 @@ fn the_message_said_keeps_the_unnamed_source_before_it() {
         "#]],
     );
 }
+
+#[test]
+fn transcript_label_before_a_quote_is_its_speaker() {
+    check(
+        "Statements issued on the inquiry:\n\nMinister Helen Clark on Tuesday ``We have asked the police to look into every claim made against the board.'' Winston Peters on Wednesday. ``Nobody in my office has spoken to the board about the contract. I have nothing to hide.",
+        expect![[r#"
+            Helen Clark: 'We have asked the police to look into every claim made against the board' direct
+            Winston Peters: 'Nobody in my office has spoken to the board about the contract. I have nothing to hide' direct
+        "#]],
+    );
+}
