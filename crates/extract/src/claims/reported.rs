@@ -238,6 +238,7 @@ impl Finder<'_, '_> {
             "said"
                 | "says"
                 | "say"
+                | "saying"
                 | "told"
                 | "acknowledged"
                 | "admitted"

@@ -173,3 +173,24 @@ fn transcript_label_before_a_quote_is_its_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn saying_with_a_bare_clause_after_a_described_subject() {
+    check(
+        "But the boy's relatives in Toronto have fought to keep him, saying they could give him a better life in Canada. They said they would appeal the ruling.",
+        expect![[r#"
+            -: 'they could give him a better life in Canada'
+            -: 'they would appeal the ruling'
+        "#]],
+    );
+}
+
+#[test]
+fn fronted_place_is_no_head_of_the_apposition_after_it() {
+    check(
+        "In Mombasa, the girl's uncle, Hassan Omar, denied that he had taken her across the border.",
+        expect![[r#"
+            Hassan Omar: 'he had taken her across the border' denied
+        "#]],
+    );
+}
