@@ -65,8 +65,15 @@ impl Finder<'_, '_> {
             .unwrap_or(end);
         let (speaker, src_end) = match v.arg_at(j).filter(|a| a.first == j) {
             Some(a) if !matches!(v.word(j), "its" | "their") => {
-                // "according to Zulia state governor Ismael Ordaz".
+                // "according to Zulia state governor Ismael Ordaz": the
+                // person the phrase ends with heads it.
                 let a = v.titled_name(a, phrase_end);
+                let person = (a.last..phrase_end)
+                    .take_while(|&k| v.arg_at(k).is_some() || v.is_lower(k) && !v.is_break(k))
+                    .filter_map(|k| v.arg_at(k))
+                    .filter(|p| v.etype(*p) == dossier_text::EntityType::Person)
+                    .last();
+                let a = person.unwrap_or(a);
                 (Some(a.entity), a.last)
             }
             // "according to the ambassador": the person last named with
@@ -292,6 +299,18 @@ impl Finder<'_, '_> {
         if let Some((first, last)) = unnamed {
             (speaker, refers) = self.described(first, last, i);
             ev_first = first;
+        }
+        // "The minister rejected the plan and added that": the person
+        // last named with the title that opens the clause.
+        if speaker.is_none() && refers.is_none() && v.word(lo) == "the" {
+            // The title heads the subject: a verb follows it.
+            let title = (lo + 1..(lo + 4).min(i))
+                .find(|&k| v.is_title(v.word(k)))
+                .filter(|&t| {
+                    matches!(v.doc.syntax.upos.get(t + 1), Some(Upos::VERB | Upos::AUX))
+                        || AUXILIARIES.contains(&v.word(t + 1))
+                });
+            speaker = title.and_then(|t| self.described_person(lo, t + 1, i));
         }
         if speaker.is_none() && refers.is_none() {
             // "CASTRO ARENAS, WHO HAS BEEN IN LIMA ..., SAID": the surname

@@ -194,3 +194,33 @@ fn fronted_place_is_no_head_of_the_apposition_after_it() {
         "#]],
     );
 }
+
+#[test]
+fn according_to_a_place_and_title_before_a_person_is_the_person() {
+    check(
+        "ACCORDING TO ANTIOQUIA STATE GOVERNOR ANIBAL GAVIRIA, THE ROADS TO MEDELLIN HAVE BEEN REOPENED.",
+        expect![[r#"
+            ANIBAL GAVIRIA: 'THE ROADS TO MEDELLIN HAVE BEEN REOPENED'
+        "#]],
+    );
+}
+
+#[test]
+fn the_minister_who_rejected_and_added_is_the_minister_named_before() {
+    check(
+        "Defence Minister Rodrigo Botero visited the border on Monday. The minister rejected the plan to arm civilians and added that the army would double its patrols.",
+        expect![[r#"
+            Rodrigo Botero: 'the army would double its patrols'
+        "#]],
+    );
+}
+
+#[test]
+fn first_surname_of_a_spanish_name_speaks_alone() {
+    check(
+        "SAN JOSE, 9 JUN 89 -- PRESIDENT OSCAR ARIAS SANCHEZ CONDEMNED THE ATTACK. ARIAS SAID THAT THE PEACE PLAN WILL GO ON.",
+        expect![[r#"
+            OSCAR ARIAS SANCHEZ: 'THE PEACE PLAN WILL GO ON'
+        "#]],
+    );
+}
