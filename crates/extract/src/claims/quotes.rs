@@ -197,8 +197,15 @@ impl Finder<'_, '_> {
                 .filter(|a| v.etype(*a) == dossier_text::EntityType::Person)
                 .map(|a| a.entity)
                 .or_else(|| self.person_named(&words));
+            // Editors' notes inside a turn ("[WORD INDISTINCT]") do not end
+            // it; the next speaker's or the reporter's bracket does.
             let end = (close + 1..v.len())
-                .find(|&k| v.word(k) == "[")
+                .find(|&k| {
+                    v.word(k) == "["
+                        && !(k + 1..(k + 4).min(v.len()))
+                            .take_while(|&j| v.word(j) != "]")
+                            .any(|j| matches!(v.word(j), "indistinct" | "inaudible" | "words"))
+                })
                 .unwrap_or(v.len());
             if let Some(speaker) = speaker {
                 let last = v.trim_end(close + 1, end);

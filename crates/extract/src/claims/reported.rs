@@ -22,7 +22,8 @@ impl Finder<'_, '_> {
             if v.mention_at[i].is_some() || capital {
                 continue;
             }
-            if let Some(polarity) = self.speech_polarity(i) {
+            // "DO YOU BELIEVE THEY LEFT ...?": a question asserts nothing.
+            if let Some(polarity) = self.speech_polarity(i).filter(|_| v.word(hi - 1) != "?") {
                 self.reporting_verb(i, lo, end, polarity);
                 continue;
             }
@@ -326,7 +327,12 @@ impl Finder<'_, '_> {
                 ev_first = first;
             }
         }
-        let content_end = self.content_end(content_start, end);
+        let mut content_end = self.content_end(content_start, end);
+        // "LEADERS WHO SAID THEY HAD BEEN THREATENED CAME ...": what a
+        // relative clause reports ends where the parse ends its clause.
+        if i > lo && matches!(v.word(i - 1), "who" | "which") {
+            content_end = content_end.min(self.complement_end(i, content_start, end));
+        }
         self.refers = refers;
         self.push(
             speaker,
@@ -335,6 +341,36 @@ impl Finder<'_, '_> {
             false,
             polarity,
         );
+    }
+
+    /// The token after the clausal complement of the verb at `i` that
+    /// starts at `from`: the tokens whose heads lead to it, in a row.
+    /// `end` when there is no parse or no complement.
+    pub(super) fn complement_end(&self, i: usize, from: usize, end: usize) -> usize {
+        let v = self.v;
+        let syn = &v.doc.syntax;
+        if syn.head.len() != v.len() {
+            return end;
+        }
+        let head_of = |k: usize| syn.head[k].map(|h| h.index());
+        let Some(c) = (from..end).find(|&k| head_of(k) == Some(i) && &*syn.deprel[k] == "ccomp")
+        else {
+            return end;
+        };
+        let inside = |k: usize| {
+            let mut x = k;
+            for _ in 0..32 {
+                if x == c {
+                    return true;
+                }
+                match head_of(x) {
+                    Some(h) => x = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        (from..end).find(|&k| k > c && !inside(k)).unwrap_or(end)
     }
 
     /// The number that opens a numbered point at `k` ("1.", "2 ."), and the

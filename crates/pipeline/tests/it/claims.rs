@@ -224,3 +224,24 @@ fn first_surname_of_a_spanish_name_speaks_alone() {
         "#]],
     );
 }
+
+#[test]
+fn recorded_turn_runs_over_an_editors_note() {
+    check(
+        "GUATEMALA CITY, 3 MAY 90 -- FOREIGN MINISTER ARIEL RIVERA WAS ASKED TODAY ABOUT THE REFUGEES. [BEGIN RECORDING] [RIVERA] WE HAVE NOT [WORD INDISTINCT] THE EMBASSY. NOBODY HAS TOLD US ABOUT THOSE FAMILIES. [REPORTER] DO YOU BELIEVE THEY LEFT THROUGH THE AIRPORT? [RIVERA] WE HAVE NO RECORD OF IT. [END RECORDING]",
+        expect![[r#"
+            ARIEL RIVERA: 'WE HAVE NOT [WORD INDISTINCT] THE EMBASSY. NOBODY HAS TOLD US ABOUT THOSE FAMILIES' direct
+            ARIEL RIVERA: 'WE HAVE NO RECORD OF IT' direct
+        "#]],
+    );
+}
+
+#[test]
+fn relative_clause_of_saying_ends_with_its_complement() {
+    check(
+        "The arrest of three farmers who said they had been beaten by soldiers came a week after the massacre in Sololá.",
+        expect![[r#"
+            -: 'they had been beaten by soldiers'
+        "#]],
+    );
+}
