@@ -108,6 +108,18 @@ impl Finder<'_, '_> {
                         refers,
                     })
             });
+            // `X closed it for violating “our policies,” spokesman Y said`:
+            // a quoted phrase that ends the clause; the clause is what Y
+            // said.
+            if let Some(a) = after.filter(|_| self.ends_clause(s)) {
+                let (lo, _) = v.full_sentence(s.start);
+                let first = self.skip_dateline(lo, s.start);
+                self.refers = a.refers;
+                let content = (first, v.trim_end(first, s.close));
+                self.push(a.speaker, content, (s.start, a.last), false, a.polarity);
+                said.push(None);
+                continue;
+            }
             if let Some(a) = a {
                 self.push_quote(s, a);
             }
@@ -162,6 +174,21 @@ impl Finder<'_, '_> {
             .take_while(|&k| !matches!(v.word(k), "." | ";" | "“" | "\"" | "`"))
             .any(|k| self.speech_polarity(k).is_some());
         lo >= s.start && punct && verb_after
+    }
+
+    /// Whether a quote is a phrase that ends a clause begun before it
+    /// (`for violating “our appropriate use policies,”`): a word of the
+    /// clause stands right before the mark, and a comma closes it.
+    pub(super) fn ends_clause(&self, s: &Stretch) -> bool {
+        let v = self.v;
+        // `“...,” saying:` goes on with the same subject's words.
+        let participle = v.word(s.end).ends_with("ing");
+        s.closed
+            && !participle
+            && s.start > 0
+            && v.word(s.start - 1).chars().all(char::is_alphanumeric)
+            && v.word(s.close - 1) == ","
+            && v.full_sentence(s.start).0 + 3 < s.start
     }
 
     /// Whether a short quote is a sentence of its own, closed by its own

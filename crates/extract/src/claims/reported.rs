@@ -22,8 +22,13 @@ impl Finder<'_, '_> {
             if v.mention_at[i].is_some() || capital {
                 continue;
             }
-            // "DO YOU BELIEVE THEY LEFT ...?": a question asserts nothing.
-            if let Some(polarity) = self.speech_polarity(i).filter(|_| v.word(hi - 1) != "?") {
+            // "DO YOU BELIEVE THEY LEFT ...?": a question asserts nothing;
+            // "IT HAS BEEN REPORTED THAT" names no source.
+            let passive = i > lo && v.is_be(i - 1);
+            if let Some(polarity) = self
+                .speech_polarity(i)
+                .filter(|_| v.word(hi - 1) != "?" && !passive)
+            {
                 self.reporting_verb(i, lo, end, polarity);
                 continue;
             }

@@ -245,3 +245,21 @@ fn relative_clause_of_saying_ends_with_its_complement() {
         "#]],
     );
 }
+
+#[test]
+fn passive_reporting_verb_names_no_source() {
+    check(
+        "Carabineros searched the chapel on Sunday. It has been reported that the chapel in Valparaiso was used to hide weapons.",
+        expect![[""]],
+    );
+}
+
+#[test]
+fn quoted_phrase_that_ends_the_clause_gives_the_whole_clause() {
+    check(
+        "Telenor suspended the account on Monday for breaking its \"terms of fair use,\" spokeswoman Ingrid Dahl said.",
+        expect![[r#"
+            Ingrid Dahl: 'Telenor suspended the account on Monday for breaking its "terms of fair use'
+        "#]],
+    );
+}
