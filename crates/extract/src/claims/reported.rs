@@ -218,6 +218,8 @@ impl Finder<'_, '_> {
                     || REPORT_FILLERS.contains(&v.word(k))
                     || v.in_time(k)
                     || noun(k)
+                    // "told ACAN - EFE that": a hyphenated agency name.
+                    || (telling && v.word(k) == "-")
                     || v.word(k) == "that"
                     || v.word(k) == ":"
             })
@@ -289,6 +291,9 @@ impl Finder<'_, '_> {
         } else {
             v.subject_left(lo, i)
         };
+        // "JERUSALEM (AP)_ ... a friend of X said": the agency of the
+        // dateline is no speaker.
+        let speaker = speaker.filter(|a| lo > 0 || a.first >= self.skip_dateline(lo, i));
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut refers = speaker.and_then(|a| self.pronoun(a));
         let mut speaker = speaker.map(|a| a.entity);

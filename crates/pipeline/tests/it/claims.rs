@@ -263,3 +263,23 @@ fn quoted_phrase_that_ends_the_clause_gives_the_whole_clause() {
         "#]],
     );
 }
+
+#[test]
+fn told_a_hyphenated_agency_that() {
+    check(
+        "SAN SALVADOR, 22 NOV 89 -- FATHER IGNACIO MARTIN, HEAD OF THE JESUIT ORDER, TOLD ACAN - EFE THAT A MORTAR SHELL HIT THE SCHOOL LAST NIGHT.",
+        expect![[r#"
+            IGNACIO MARTIN: 'A MORTAR SHELL HIT THE SCHOOL LAST NIGHT'
+        "#]],
+    );
+}
+
+#[test]
+fn dateline_agency_is_no_speaker() {
+    check(
+        "NAIROBI, Kenya (AP) _ A cousin of the jailed opposition leader said Friday that she had been barred from visiting him.",
+        expect![[r#"
+            -: 'she had been barred from visiting him'
+        "#]],
+    );
+}
