@@ -283,3 +283,14 @@ fn dateline_agency_is_no_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn he_added_goes_on_from_the_last_speaker() {
+    check(
+        "President Nayib Bukele said the army would stay in the streets. Vice President Felix Ulloa accompanied him. He added: \"We will not negotiate with the gangs.\"",
+        expect![[r#"
+            Nayib Bukele: 'the army would stay in the streets'
+            Nayib Bukele: 'We will not negotiate with the gangs' direct
+        "#]],
+    );
+}
