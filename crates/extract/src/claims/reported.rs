@@ -497,7 +497,9 @@ impl Finder<'_, '_> {
             let lead = matches!(w, "on" | "late" | "early" | "last" | "this")
                 && k + 1 < end
                 && v.in_time(k + 1);
-            if v.in_time(k) || lead || matches!(w, "here" | "there") {
+            // "said here Friday", but "said there is no ...".
+            let place = matches!(w, "here" | "there") && !v.is_be(k + 1);
+            if v.in_time(k) || lead || place {
                 k += 1;
             } else {
                 break;

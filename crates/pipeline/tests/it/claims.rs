@@ -294,3 +294,13 @@ fn he_added_goes_on_from_the_last_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn said_there_is_a_clause_not_a_place() {
+    check(
+        "Maria Lopez, a spokeswoman for the Red Cross, said there is no shelter left in Cap-Haitien.",
+        expect![[r#"
+            Maria Lopez: 'there is no shelter left in Cap-Haitien'
+        "#]],
+    );
+}
