@@ -25,9 +25,17 @@ impl Finder<'_, '_> {
             // "DO YOU BELIEVE THEY LEFT ...?": a question asserts nothing;
             // "IT HAS BEEN REPORTED THAT" names no source.
             let passive = i > lo && v.is_be(i - 1);
+            // "following reports that ...", "the claims that ...": a noun,
+            // whose source the clause does not name.
+            let noun = i > lo
+                && matches!(
+                    v.word(i - 1),
+                    "following" | "amid" | "after" | "despite" | "of" | "the" | "these" | "those"
+                )
+                && v.word(i).ends_with('s');
             if let Some(polarity) = self
                 .speech_polarity(i)
-                .filter(|_| v.word(hi - 1) != "?" && !passive)
+                .filter(|_| v.word(hi - 1) != "?" && !passive && !noun)
             {
                 self.reporting_verb(i, lo, end, polarity);
                 continue;

@@ -304,3 +304,11 @@ fn said_there_is_a_clause_not_a_place() {
         "#]],
     );
 }
+
+#[test]
+fn reports_after_a_preposition_is_a_noun_with_no_source() {
+    check(
+        "Police in Lyon widened the search for Karim Benali following reports that he was seen near the Swiss border.",
+        expect![[""]],
+    );
+}
