@@ -596,6 +596,11 @@ impl<'a> DocView<'a> {
                 continue;
             }
             let head = self.arg_ending_at(lo, c)?;
+            // "In Miami, the boy's great-uncle, X, denied": a place
+            // fronted at the start of the clause heads no apposition.
+            if head.first <= lo + 2 && self.after_preposition(head, lo) {
+                continue;
+            }
             return self.is_actor(head).then(|| self.apposition_head(lo, head));
         }
         None

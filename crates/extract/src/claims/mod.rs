@@ -100,6 +100,7 @@ const SPEAKER_NOUNS: &[&str] = &[
     "reports",
     "magazine",
     "journal",
+    "newspaper",
     "article",
     "video",
     "message",
@@ -332,13 +333,18 @@ impl Finder<'_, '_> {
     /// or the nearest organisation or person named before it.
     fn fallback_speaker(&self, at: usize) -> Option<EntityId> {
         let before = self.v.range(at.min(self.v.len().saturating_sub(1))).start();
+        // The source of the claim before, even one the text does not name
+        // ("said a government communique ... said the message"): the
+        // nearest name would be a guess.
         let from_claims = self
             .out
             .iter()
             .filter(|c| c.claim.evidence.start() < before)
-            .max_by_key(|c| c.claim.evidence.start())
-            .and_then(|c| c.claim.speaker);
-        from_claims.or_else(|| {
+            .max_by_key(|c| c.claim.evidence.start());
+        if let Some(c) = from_claims {
+            return c.claim.speaker;
+        }
+        {
             (0..at).rev().find_map(|k| {
                 let arg = self.v.arg_at(k)?;
                 matches!(
@@ -347,7 +353,7 @@ impl Finder<'_, '_> {
                 )
                 .then_some(arg.entity)
             })
-        })
+        }
     }
 
     fn push(

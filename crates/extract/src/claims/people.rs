@@ -115,7 +115,10 @@ impl Finder<'_, '_> {
             // two-part surname that starts with the name's last word.
             let runs_on =
                 n == 2 && name.len() >= 2 && name.last().map(String::as_str) == Some(words[0]);
-            ends_with || runs_on
+            // "ARIAS" of "OSCAR ARIAS SANCHEZ": a Spanish name's first
+            // surname stands alone.
+            let first_surname = n == 1 && name.len() >= 3 && name[name.len() - 2] == words[0];
+            ends_with || runs_on || first_surname
         })
     }
 

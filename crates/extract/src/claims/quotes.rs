@@ -53,6 +53,19 @@ impl Finder<'_, '_> {
             }
             i += width;
         }
+        // A quote the text leaves open in its last paragraph runs to the
+        // end (a transcript cut off after its last words).
+        if let Some((start, o)) = open {
+            if !(o + 1..v.len()).any(|k| v.starts_paragraph(k)) && o + 1 < v.len() {
+                out.push(Stretch {
+                    start,
+                    open: o,
+                    close: v.len(),
+                    end: v.len(),
+                    closed: false,
+                });
+            }
+        }
         out
     }
 
@@ -62,7 +75,11 @@ impl Finder<'_, '_> {
         let stretches: Vec<Stretch> = self
             .quote_stretches()
             .into_iter()
-            .filter(|s| v.trim_end(s.open + 1, s.close) > s.open + 4 || self.short_speech(s))
+            .filter(|s| {
+                v.trim_end(s.open + 1, s.close) > s.open + 4
+                    || self.short_speech(s)
+                    || self.whole_sentence(s)
+            })
             .filter(|s| !self.inside_reported_clause(s.start))
             .collect();
         // Attributed one by one, in order, so that "the outfit said" can
@@ -82,6 +99,7 @@ impl Finder<'_, '_> {
                 });
             let a = after.or_else(|| {
                 self.attribution_before(s.start)
+                    .or_else(|| self.label_before(s.start))
                     .map(|(speaker, first, polarity, refers)| Attribution {
                         speaker,
                         first,
@@ -90,6 +108,18 @@ impl Finder<'_, '_> {
                         refers,
                     })
             });
+            // `X closed it for violating “our policies,” spokesman Y said`:
+            // a quoted phrase that ends the clause; the clause is what Y
+            // said.
+            if let Some(a) = after.filter(|_| self.ends_clause(s)) {
+                let (lo, _) = v.full_sentence(s.start);
+                let first = self.skip_dateline(lo, s.start);
+                self.refers = a.refers;
+                let content = (first, v.trim_end(first, s.close));
+                self.push(a.speaker, content, (s.start, a.last), false, a.polarity);
+                said.push(None);
+                continue;
+            }
             if let Some(a) = a {
                 self.push_quote(s, a);
             }
@@ -146,6 +176,31 @@ impl Finder<'_, '_> {
         lo >= s.start && punct && verb_after
     }
 
+    /// Whether a quote is a phrase that ends a clause begun before it
+    /// (`for violating “our appropriate use policies,”`): a word of the
+    /// clause stands right before the mark, and a comma closes it.
+    pub(super) fn ends_clause(&self, s: &Stretch) -> bool {
+        let v = self.v;
+        // `“...,” saying:` goes on with the same subject's words.
+        let participle = v.word(s.end).ends_with("ing");
+        s.closed
+            && !participle
+            && s.start > 0
+            && v.word(s.start - 1).chars().all(char::is_alphanumeric)
+            && v.word(s.close - 1) == ","
+            && v.full_sentence(s.start).0 + 3 < s.start
+    }
+
+    /// Whether a short quote is a sentence of its own, closed by its own
+    /// full stop (`“This is my home.”`), where a scare quote or a title
+    /// stands inside a sentence.
+    pub(super) fn whole_sentence(&self, s: &Stretch) -> bool {
+        let v = self.v;
+        let starts =
+            s.start == 0 || matches!(v.word(s.start - 1), "." | "!" | "?" | "”" | "\"" | "'");
+        s.closed && s.close > s.open + 2 && starts && matches!(v.word(s.close - 1), "." | "!" | "?")
+    }
+
     /// Turns of a recorded interview in wire copy: a bracketed name opens
     /// what that person says, up to the next bracket ("[BEGIN RECORDING]
     /// [PALENCIA] I HAVE NO INFORMATION. [REPORTER] ..."). The name must be
@@ -169,8 +224,15 @@ impl Finder<'_, '_> {
                 .filter(|a| v.etype(*a) == dossier_text::EntityType::Person)
                 .map(|a| a.entity)
                 .or_else(|| self.person_named(&words));
+            // Editors' notes inside a turn ("[WORD INDISTINCT]") do not end
+            // it; the next speaker's or the reporter's bracket does.
             let end = (close + 1..v.len())
-                .find(|&k| v.word(k) == "[")
+                .find(|&k| {
+                    v.word(k) == "["
+                        && !(k + 1..(k + 4).min(v.len()))
+                            .take_while(|&j| v.word(j) != "]")
+                            .any(|j| matches!(v.word(j), "indistinct" | "inaudible" | "words"))
+                })
                 .unwrap_or(v.len());
             if let Some(speaker) = speaker {
                 let last = v.trim_end(close + 1, end);
@@ -182,6 +244,12 @@ impl Finder<'_, '_> {
                         true,
                         Polarity::Asserted,
                     );
+                    // A turn reports others' words in its turn ("ACCORDING
+                    // TO X, ...", "CRISTIANI SAID THAT ..."): those stay
+                    // open to the passes after.
+                    for slot in &mut self.used[close + 1..last] {
+                        *slot = false;
+                    }
                 }
             }
             i = close + 1;
@@ -221,6 +289,12 @@ impl Finder<'_, '_> {
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
         if verb == k {
+            // `X called it “A,” saying: “B.”`: a participle with no speaker
+            // after it speaks for the subject of the clause before the
+            // quote.
+            if let Some(said) = self.participle_speaker(close, verb, polarity) {
+                return Some(said);
+            }
             // Inverted: "said Islamic State Khorasan Province (ISKP)".
             let mut j = verb + 1;
             while matches!(v.word(j), "the" | "a" | "an") {
@@ -269,6 +343,30 @@ impl Finder<'_, '_> {
         Some((speaker, verb + 1, polarity, refers))
     }
 
+    /// The subject of the clause that a participle of saying at `verb`
+    /// closes (`X called it “A,” saying: “B.”`, `X rejected the plan,
+    /// adding that`), when the participle follows a comma or a closing
+    /// mark and no speaker follows it. `before` bounds the clause.
+    pub(super) fn participle_speaker(
+        &self,
+        before: usize,
+        verb: usize,
+        polarity: Polarity,
+    ) -> Option<Said> {
+        let v = self.v;
+        let mut p = verb;
+        while p > 0 && matches!(v.word(p - 1), "," | "”" | "\"" | "'") {
+            p -= 1;
+        }
+        let opens = matches!(v.word(verb + 1), ":" | "that" | "“" | "\"" | "`");
+        if !v.word(verb).ends_with("ing") || p == verb || !opens {
+            return None;
+        }
+        let (lo, _) = v.full_sentence(before.min(p).saturating_sub(1));
+        let a = v.first_subject(lo, before.min(p))?;
+        Some((Some(a.entity), verb + 1, polarity, self.pronoun(a)))
+    }
+
     /// The end of a speaker description that starts at `from` ("a police
     /// spokesman", "the minister", "residents"): up to six plain words, no
     /// names, no clause breaks, within `from..hi`.
@@ -284,6 +382,34 @@ impl Finder<'_, '_> {
             k += 1;
         }
         k
+    }
+
+    /// A transcript's label before a quote, with no verb: `Wechsler on
+    /// Thursday “...”`, `Clinton on Friday. “...”`. The name opens its
+    /// sentence, and the day of the saying or a full stop stands between
+    /// it and the mark.
+    pub(super) fn label_before(&self, open: usize) -> Option<Said> {
+        let v = self.v;
+        let mut k = open;
+        if k > 0 && v.word(k - 1) == "." {
+            k -= 1;
+        }
+        while k > 0 && (v.in_time(k - 1) || v.word(k - 1) == "on") {
+            k -= 1;
+        }
+        if k == open || k == 0 {
+            return None;
+        }
+        let a = v.arg_at(k - 1).filter(|a| a.last == k && v.is_actor(*a))?;
+        // "Minister Helen Clark on Tuesday": a title may open the label.
+        let mut first = a.first;
+        while first > 0 && v.is_title(v.word(first - 1)) {
+            first -= 1;
+        }
+        let opens = first == 0
+            || v.starts_paragraph(first)
+            || matches!(v.word(first - 1), "." | "”" | "\"" | "'" | ":" | "!" | "?");
+        opens.then_some((Some(a.entity), first, Polarity::Asserted, None))
     }
 
     /// `X said: “` / `X said, “` / `X said in a statement: “`.
@@ -304,6 +430,9 @@ impl Finder<'_, '_> {
             .rev()
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
+        if let Some(said) = self.participle_speaker(verb, verb, polarity) {
+            return Some((said.0, lo.max(said.1.min(verb)), said.2, said.3));
+        }
         if let Some((first, last)) = self.unnamed_subject(lo, verb) {
             let (speaker, refers) = self.described(first, last, verb);
             return Some((speaker, first, polarity, refers));
@@ -338,7 +467,11 @@ impl Finder<'_, '_> {
         // noun; without one, plain words that are not a coordination ("X
         // rejected it and said") or a verb form.
         let upos = |i: usize| (v.doc.syntax.upos.len() == v.len()).then(|| v.doc.syntax.upos[i]);
-        if matches!(upos(k - 1), Some(u) if !matches!(u, Upos::NOUN | Upos::PROPN)) {
+        // "an FBI official said": a source noun the tagger took for an
+        // adjective still heads the description.
+        if matches!(upos(k - 1), Some(u) if !matches!(u, Upos::NOUN | Upos::PROPN))
+            && !self.lex.is_source_noun(v.word(k - 1))
+        {
             return None;
         }
         // A common noun heads it: a name inside it only modifies it ("a

@@ -45,7 +45,11 @@ impl Finder<'_, '_> {
         if let Some(p) = self.described_person(from, hi, at) {
             return (Some(p), None);
         }
-        if v.word(from) != "the" || hi <= from + 1 || hi > from + 4 {
+        // "the Russian foreign minister" with no Russian minister named
+        // before: the name that modifies it rules out whoever else was
+        // last the subject.
+        let modified = (from..hi).any(|k| v.arg_at(k).is_some());
+        if v.word(from) != "the" || hi <= from + 1 || hi > from + 4 || modified {
             return (None, None);
         }
         let head = v.word(hi - 1);
@@ -118,6 +122,20 @@ impl Finder<'_, '_> {
     ) -> Option<Option<EntityId>> {
         let v = self.v;
         let inside_quote = |p: usize| quoted.get(p).copied().unwrap_or(false);
+        // "He added": goes on from the last speaker, not from whoever the
+        // sentence between was about ("X said ... Y accompanied him. He
+        // added: ...").
+        if matches!(v.word(r.at + 1), "added" | "adds") {
+            let earliest = (0..4).fold(r.at, |at, _| v.full_sentence(at.saturating_sub(1)).0);
+            let last = self.out[..k]
+                .iter()
+                .rev()
+                .take_while(|c| v.doc.tokens_in(c.claim.evidence).start >= earliest)
+                .find(|c| c.claim.speaker.is_some() && self.fits(c.claim.speaker, r.want));
+            if let Some(c) = last {
+                return Some(c.claim.speaker);
+            }
+        }
         let (mut lo, _) = v.full_sentence(r.at);
         let mut hi = r.at;
         for _ in 0..4 {

@@ -16,11 +16,27 @@ impl Finder<'_, '_> {
                 self.according_to(i, lo, end);
                 continue;
             }
-            let capital = i > lo && v.is_capital(i);
+            // In all-caps copy the capital is the truecaser's guess ("THE
+            // FMLN STATES" as "States"), not the writer's.
+            let capital = i > lo && v.is_capital(i) && !self.all_caps;
             if v.mention_at[i].is_some() || capital {
                 continue;
             }
-            if let Some(polarity) = self.speech_polarity(i) {
+            // "DO YOU BELIEVE THEY LEFT ...?": a question asserts nothing;
+            // "IT HAS BEEN REPORTED THAT" names no source.
+            let passive = i > lo && v.is_be(i - 1);
+            // "following reports that ...", "the claims that ...": a noun,
+            // whose source the clause does not name.
+            let noun = i > lo
+                && matches!(
+                    v.word(i - 1),
+                    "following" | "amid" | "after" | "despite" | "of" | "the" | "these" | "those"
+                )
+                && v.word(i).ends_with('s');
+            if let Some(polarity) = self
+                .speech_polarity(i)
+                .filter(|_| v.word(hi - 1) != "?" && !passive && !noun)
+            {
                 self.reporting_verb(i, lo, end, polarity);
                 continue;
             }
@@ -63,16 +79,35 @@ impl Finder<'_, '_> {
             .unwrap_or(end);
         let (speaker, src_end) = match v.arg_at(j).filter(|a| a.first == j) {
             Some(a) if !matches!(v.word(j), "its" | "their") => {
-                // "according to Zulia state governor Ismael Ordaz".
+                // "according to Zulia state governor Ismael Ordaz": the
+                // person the phrase ends with heads it.
                 let a = v.titled_name(a, phrase_end);
+                let person = (a.last..phrase_end)
+                    .take_while(|&k| v.arg_at(k).is_some() || v.is_lower(k) && !v.is_break(k))
+                    .filter_map(|k| v.arg_at(k))
+                    .filter(|p| v.etype(*p) == dossier_text::EntityType::Person)
+                    .last();
+                let a = person.unwrap_or(a);
                 (Some(a.entity), a.last)
             }
-            _ => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
+            // "according to the ambassador": the person last named with
+            // that title.
+            _ => match self.described_person(i + 2, phrase_end, i) {
+                Some(p) => (Some(p), phrase_end),
+                None => (self.source_in_phrase(i, j, phrase_end, lo), phrase_end),
+            },
         };
         if i == lo || (i > lo && v.word(i - 1) == ",") && i - 1 == lo {
             let comma = (j..end).find(|&k| v.word(k) == ",");
             if let Some(c) = comma {
-                self.push(speaker, (c + 1, end), (i, c + 1), false, Polarity::Asserted);
+                let content_end = self.content_end(c + 1, end);
+                self.push(
+                    speaker,
+                    (c + 1, content_end),
+                    (i, c + 1),
+                    false,
+                    Polarity::Asserted,
+                );
             }
         } else {
             let content_end = if v.word(i - 1) == "," { i - 1 } else { i };
@@ -154,11 +189,17 @@ impl Finder<'_, '_> {
     pub(super) fn reporting_verb(&mut self, i: usize, lo: usize, end: usize, polarity: Polarity) {
         let v = self.v;
         let w = v.word(i);
+        if self.numbered_points(i, lo, polarity) {
+            return;
+        }
         // Participle clause: ", claiming that ..." speaks for the main subject.
         let participle = w.ends_with("ing") && i > lo && v.word(i - 1) == ",";
         // "..., said the ministry.": the speaker follows and ends the clause.
+        // "..., said the Daily Nation, a Kenyan newspaper.": an article
+        // may stand before the name.
+        let name_at = i + 1 + usize::from(v.word(i + 1) == "the" && v.arg_at(i + 1).is_none());
         let speaker_then_end = v
-            .arg_at(i + 1)
+            .arg_at(name_at)
             .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
         let inverted =
             i > lo && matches!(v.word(i - 1), "," | "”" | "\"" | "'") && speaker_then_end;
@@ -171,7 +212,13 @@ impl Finder<'_, '_> {
         // African envoys that").
         let telling = matches!(w, "told" | "tells" | "telling" | "tell");
         let noun = |k: usize| {
-            telling && v.is_lower(k) && v.doc.syntax.upos.get(k).is_some_and(|u| *u == Upos::NOUN)
+            telling
+                && v.is_lower(k)
+                && v.doc
+                    .syntax
+                    .upos
+                    .get(k)
+                    .is_some_and(|u| matches!(u, Upos::NOUN | Upos::ADJ))
         };
         let that = (i + 1..(i + 10).min(end))
             .take_while(|&k| {
@@ -179,6 +226,8 @@ impl Finder<'_, '_> {
                     || REPORT_FILLERS.contains(&v.word(k))
                     || v.in_time(k)
                     || noun(k)
+                    // "told ACAN - EFE that": a hyphenated agency name.
+                    || (telling && v.word(k) == "-")
                     || v.word(k) == "that"
                     || v.word(k) == ":"
             })
@@ -212,6 +261,7 @@ impl Finder<'_, '_> {
             "said"
                 | "says"
                 | "say"
+                | "saying"
                 | "told"
                 | "acknowledged"
                 | "admitted"
@@ -249,6 +299,9 @@ impl Finder<'_, '_> {
         } else {
             v.subject_left(lo, i)
         };
+        // "JERUSALEM (AP)_ ... a friend of X said": the agency of the
+        // dateline is no speaker.
+        let speaker = speaker.filter(|a| lo > 0 || a.first >= self.skip_dateline(lo, i));
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut refers = speaker.and_then(|a| self.pronoun(a));
         let mut speaker = speaker.map(|a| a.entity);
@@ -257,17 +310,47 @@ impl Finder<'_, '_> {
             refers = self.bare_pronoun(i - 1);
         }
         // "A police spokesman said": no name, and not the nearest one.
-        if let Some((first, last)) = (!participle).then(|| self.unnamed_subject(lo, i)).flatten() {
+        let unnamed = if participle {
+            self.described_subject(lo, i)
+        } else {
+            self.unnamed_subject(lo, i)
+        };
+        if let Some((first, last)) = unnamed {
             (speaker, refers) = self.described(first, last, i);
             ev_first = first;
         }
+        // "The minister rejected the plan and added that": the person
+        // last named with the title that opens the clause.
+        if speaker.is_none() && refers.is_none() && v.word(lo) == "the" {
+            // The title heads the subject: a verb follows it.
+            let title = (lo + 1..(lo + 4).min(i))
+                .find(|&k| v.is_title(v.word(k)))
+                .filter(|&t| {
+                    matches!(v.doc.syntax.upos.get(t + 1), Some(Upos::VERB | Upos::AUX))
+                        || AUXILIARIES.contains(&v.word(t + 1))
+                });
+            speaker = title.and_then(|t| self.described_person(lo, t + 1, i));
+        }
         if speaker.is_none() && refers.is_none() {
-            if let Some((e, first)) = self.surname(lo, i) {
+            // "CASTRO ARENAS, WHO HAS BEEN IN LIMA ..., SAID": the surname
+            // before a relative clause set off by commas.
+            let relative = (lo..i)
+                .find(|&k| v.word(k) == ",")
+                .filter(|&c| matches!(v.word(c + 1), "who" | "whose"));
+            if let Some((e, first)) = self
+                .surname(lo, i)
+                .or_else(|| relative.and_then(|c| self.surname(lo, c)))
+            {
                 speaker = Some(e);
                 ev_first = first;
             }
         }
-        let content_end = self.content_end(content_start, end);
+        let mut content_end = self.content_end(content_start, end);
+        // "LEADERS WHO SAID THEY HAD BEEN THREATENED CAME ...": what a
+        // relative clause reports ends where the parse ends its clause.
+        if i > lo && matches!(v.word(i - 1), "who" | "which") {
+            content_end = content_end.min(self.complement_end(i, content_start, end));
+        }
         self.refers = refers;
         self.push(
             speaker,
@@ -276,6 +359,140 @@ impl Finder<'_, '_> {
             false,
             polarity,
         );
+    }
+
+    /// The token after the clausal complement of the verb at `i` that
+    /// starts at `from`: the tokens whose heads lead to it, in a row.
+    /// `end` when there is no parse or no complement.
+    pub(super) fn complement_end(&self, i: usize, from: usize, end: usize) -> usize {
+        let v = self.v;
+        let syn = &v.doc.syntax;
+        if syn.head.len() != v.len() {
+            return end;
+        }
+        let head_of = |k: usize| syn.head[k].map(|h| h.index());
+        let Some(c) = (from..end).find(|&k| head_of(k) == Some(i) && &*syn.deprel[k] == "ccomp")
+        else {
+            return end;
+        };
+        let inside = |k: usize| {
+            let mut x = k;
+            for _ in 0..32 {
+                if x == c {
+                    return true;
+                }
+                match head_of(x) {
+                    Some(h) => x = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        (from..end).find(|&k| k > c && !inside(k)).unwrap_or(end)
+    }
+
+    /// The number that opens a numbered point at `k` ("1.", "2 ."), and the
+    /// token after it.
+    fn point_number(&self, k: usize) -> Option<(u32, usize)> {
+        let v = self.v;
+        let w = v.word(k);
+        if let Some(n) = w.strip_suffix('.').and_then(|d| d.parse().ok()) {
+            return Some((n, k + 1));
+        }
+        let n = w.parse().ok()?;
+        (v.word(k + 1) == "." && v.range(k).end() == v.range(k + 1).start()).then_some((n, k + 2))
+    }
+
+    /// A communique's numbered points ("THE FMLN STATES THE FOLLOWING: 1.
+    /// THIS ACT IS ... 2. THE ATTACK IS ..."): each point, up to the next
+    /// number, is a claim of the subject of the verb at `i`. Whether it
+    /// found any.
+    pub(super) fn numbered_points(&mut self, i: usize, lo: usize, polarity: Polarity) -> bool {
+        let v = self.v;
+        let mut k = i + 1;
+        if v.word(k) == "the" && v.word(k + 1) == "following" {
+            k += 2;
+        }
+        if v.word(k) != ":" {
+            return false;
+        }
+        let Some((1, mut first)) = self.point_number(k + 1) else {
+            return false;
+        };
+        let speaker = v.subject_left(lo, i);
+        let ev_first = speaker.map_or(i, |a| a.first);
+        let refers = speaker.and_then(|a| self.pronoun(a));
+        let speaker = speaker.map(|a| a.entity);
+        let mut n = 1;
+        loop {
+            // The point runs to the next number in sequence, or the last
+            // one to the end of its sentence.
+            // A paragraph that opens with no number ends the list.
+            let next = (first..v.len())
+                .take_while(|&j| {
+                    j == first || !v.starts_paragraph(j) || self.point_number(j).is_some()
+                })
+                .find(|&j| {
+                    matches!(v.word(j.saturating_sub(1)), "." | ":" | "\"" | "”")
+                        && self.point_number(j).is_some_and(|(m, _)| m == n + 1)
+                });
+            let stop = next.unwrap_or_else(|| v.full_sentence(first).1);
+            self.refers = refers;
+            self.push(
+                speaker,
+                (first, v.trim_end(first, stop)),
+                (ev_first, first),
+                false,
+                polarity,
+            );
+            match next.and_then(|j| self.point_number(j)) {
+                Some((_, after)) => {
+                    first = after;
+                    n += 1;
+                }
+                None => return true,
+            }
+        }
+    }
+
+    /// The subject of the verb that the participle at `i` hangs on, when
+    /// the parse makes it a common noun ("The Russian foreign minister,
+    /// meanwhile, sought ..., saying", "Elian's relatives in Miami have
+    /// fought ..., saying"): a description, whose nationality or place
+    /// only modifies it. Returns its first token and the token after its
+    /// head.
+    pub(super) fn described_subject(&self, lo: usize, i: usize) -> Option<(usize, usize)> {
+        let v = self.v;
+        let syn = &v.doc.syntax;
+        if syn.head.len() != v.len() {
+            return None;
+        }
+        let head_of = |k: usize| syn.head[k].map(|h| h.index());
+        let subject = |verb: usize| {
+            (lo..verb.min(i))
+                .find(|&k| head_of(k) == Some(verb) && syn.deprel[k].starts_with("nsubj"))
+        };
+        // "tried to calm the dispute, saying": the participle may hang on
+        // the infinitive, whose subject is that of the verb above it.
+        let mut verb = head_of(i)?;
+        let mut k = subject(verb);
+        for _ in 0..2 {
+            if k.is_some() || !matches!(&*syn.deprel[verb], "xcomp" | "conj" | "advcl") {
+                break;
+            }
+            verb = head_of(verb)?;
+            k = subject(verb);
+        }
+        let k = k?;
+        if syn.upos[k] != Upos::NOUN || v.arg_at(k).is_some() || SPEAKER_NOUNS.contains(&v.word(k))
+        {
+            return None;
+        }
+        let mut first = k;
+        while first > lo && head_of(first - 1).is_some_and(|h| h >= first && h <= k) {
+            first -= 1;
+        }
+        Some((first, k + 1))
     }
 
     /// The token after the time of a saying that follows its verb ("said
@@ -288,7 +505,9 @@ impl Finder<'_, '_> {
             let lead = matches!(w, "on" | "late" | "early" | "last" | "this")
                 && k + 1 < end
                 && v.in_time(k + 1);
-            if v.in_time(k) || lead || matches!(w, "here" | "there") {
+            // "said here Friday", but "said there is no ...".
+            let place = matches!(w, "here" | "there") && !v.is_be(k + 1);
+            if v.in_time(k) || lead || place {
                 k += 1;
             } else {
                 break;
@@ -334,7 +553,10 @@ impl Finder<'_, '_> {
             .rev()
             .find(|&k| matches!(v.word(k), "," | "”" | "\""));
         let Some(comma) = comma else { return };
-        if comma == lo {
+        // "whose names were not disclosed, ...": a passive verb is no
+        // source's saying.
+        let passive = v.is_be(i - 1) || (v.word(i - 1) == "not" && v.is_be(i.saturating_sub(2)));
+        if comma == lo || passive {
             return;
         }
         // "the order's superior for Central America told": the speaker is
@@ -348,7 +570,11 @@ impl Finder<'_, '_> {
         while h > comma + 1 && AUXILIARIES.contains(&v.word(h - 1)) {
             h -= 1;
         }
-        let head_name = v.arg_at(h - 1).filter(|a| v.is_actor(*a));
+        // A name governed by a preposition only modifies the head ("an
+        // official from the organization said").
+        let head_name = v
+            .arg_at(h - 1)
+            .filter(|a| v.is_actor(*a) && !v.after_preposition(*a, comma + 1));
         let common_head = head_name.is_none()
             && h > comma + 1
             && v.is_lower(h - 1)
@@ -365,8 +591,9 @@ impl Finder<'_, '_> {
             })
         }
         .map(|a| v.titled_name(a, i));
-        let after = (i + 1 < end)
-            .then(|| v.arg_at(i + 1))
+        let name_at = i + 1 + usize::from(v.word(i + 1) == "the" && v.arg_at(i + 1).is_none());
+        let after = (name_at < end)
+            .then(|| v.arg_at(name_at))
             .flatten()
             .map(|a| v.titled_name(a, end));
         let mut refers = None;
@@ -476,6 +703,17 @@ impl Finder<'_, '_> {
             // "... and accused X of ..." leaves the reported clause.
             if v.word(p) == "and" && self.speech_polarity(p + 1).is_some() {
                 return p;
+            }
+            // "..., and he added that ..." starts a claim of its own.
+            if v.word(p) == "and"
+                && matches!(v.word(p + 1), "he" | "she" | "they" | "it")
+                && (p + 2..(p + 4).min(end)).any(|k| self.speech_polarity(k).is_some())
+            {
+                return if p > start && v.word(p - 1) == "," {
+                    p - 1
+                } else {
+                    p
+                };
             }
             // ", claiming that ..." starts a claim of its own.
             if v.word(p) == ","

@@ -776,8 +776,8 @@ fn he_added_after_an_unnamed_official_stays_unnamed() {
             relations:
             events:
             claims:
-            United Nations: 'The talks in Geneva ended with no deal'
-            United Nations: 'a new round would start in May'
+            -: 'The talks in Geneva ended with no deal'
+            -: 'a new round would start in May'
         "#]],
     );
 }
