@@ -128,10 +128,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut already = 0usize;
     let store = RefCell::new(store);
     let in_batch: RefCell<HashSet<String>> = RefCell::default();
-    // Extracted documents wait here until a commit's worth has gathered
-    // (`--commit`, COMMIT_ARTICLES): fewer, larger transactions write far
-    // less.
-    let pending: RefCell<Vec<OutputDocument>> = RefCell::default();
+    let pending = RefCell::new(Pending::new(args.commit));
     let inputs = ingest_paths(&args.input.paths, &ingest_config).filter(|input| {
         let Ok(doc) = input else { return true };
         let article = ArticleIdentity::of(doc.meta.url.as_deref(), doc.text());
@@ -150,24 +147,21 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         args.input.batch,
         |err| progress.suspend(|| eprintln!("dossier: skipped {err}")),
         |batch| -> anyhow::Result<()> {
-            let mut docs = pending.borrow_mut();
-            docs.extend(batch.iter().map(|d| {
+            let mut pending = pending.borrow_mut();
+            pending.docs.extend(batch.iter().map(|d| {
                 crate::print_warnings(&progress, d);
                 output_document(d)
             }));
             progress.inc(batch.len() as u64);
-            if docs.len() >= args.commit.max(1) {
-                report.add(&store.borrow_mut().ingest(&docs)?);
-                docs.clear();
+            if pending.write(&mut store.borrow_mut(), &mut report, false)? > 0 {
                 in_batch.borrow_mut().clear();
             }
             Ok(())
         },
     )?;
-    let docs = pending.into_inner();
-    if !docs.is_empty() {
-        report.add(&store.borrow_mut().ingest(&docs)?);
-    }
+    pending
+        .into_inner()
+        .write(&mut store.borrow_mut(), &mut report, true)?;
     progress.finish_and_clear();
     report.unchanged += already;
     if !args.input.quiet && already > 0 {
@@ -182,6 +176,41 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         summary.skipped,
         args.input.quiet,
     )
+}
+
+/// Documents gathered for the store, written `limit` to a transaction
+/// (COMMIT_ARTICLES by default): fewer, larger transactions write far less.
+struct Pending {
+    docs: Vec<OutputDocument>,
+    limit: usize,
+}
+
+impl Pending {
+    fn new(limit: usize) -> Pending {
+        let limit = limit.max(1);
+        Pending {
+            docs: Vec::with_capacity(limit),
+            limit,
+        }
+    }
+
+    /// Writes the gathered documents in one transaction once a
+    /// transaction's worth is there, or, with `rest`, whatever is there;
+    /// how many it wrote.
+    fn write(
+        &mut self,
+        store: &mut Store,
+        report: &mut IngestReport,
+        rest: bool,
+    ) -> anyhow::Result<usize> {
+        let n = self.docs.len();
+        if n == 0 || (n < self.limit && !rest) {
+            return Ok(0);
+        }
+        report.add(&store.ingest(&self.docs)?);
+        self.docs.clear();
+        Ok(n)
+    }
 }
 
 fn finish(
@@ -464,7 +493,7 @@ pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let progress = crate::progress::bar(args.quiet, total, "documents");
     let mut report = IngestReport::default();
     let mut skipped = 0usize;
-    let mut batch: Vec<OutputDocument> = Vec::with_capacity(args.batch.max(1));
+    let mut pending = Pending::new(args.batch);
     for file in &args.files {
         let reader: Box<dyn BufRead> = if file == Path::new("-") {
             Box::new(std::io::stdin().lock())
@@ -491,7 +520,7 @@ pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
             match serde_json::from_slice::<OutputDocument>(&line) {
-                Ok(doc) => batch.push(doc),
+                Ok(doc) => pending.docs.push(doc),
                 Err(e) => {
                     progress.suspend(|| {
                         eprintln!(
@@ -504,17 +533,12 @@ pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
             }
-            if batch.len() >= args.batch.max(1) {
-                report.add(&store.ingest(&batch)?);
-                progress.inc(batch.len() as u64);
-                batch.clear();
-            }
+            let written = pending.write(&mut store, &mut report, false)?;
+            progress.inc(written as u64);
         }
     }
-    if !batch.is_empty() {
-        report.add(&store.ingest(&batch)?);
-        progress.inc(batch.len() as u64);
-    }
+    let written = pending.write(&mut store, &mut report, true)?;
+    progress.inc(written as u64);
     progress.finish_and_clear();
     finish(&store, &report, skipped, args.quiet)
 }
