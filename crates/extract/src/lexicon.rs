@@ -62,6 +62,9 @@ pub struct Lexicon {
     /// inside ("a State Department duty officer", "Colombian police
     /// sources"), singular.
     pub source_nouns: std::collections::HashSet<String>,
+    /// Nouns that stand for a speaker already named ("the outfit said",
+    /// "the statement said"), as written (no plural folding).
+    pub speaker_nouns: std::collections::HashSet<String>,
 }
 
 /// Phrases indexed by their first word; longest first within a bucket.
@@ -278,6 +281,9 @@ impl Lexicon {
                 }
                 "source-noun" => {
                     lex.source_nouns.insert(words[0].clone());
+                }
+                "speaker-noun" => {
+                    lex.speaker_nouns.insert(words[0].clone());
                 }
                 other => return Err(bad(format!("unknown kind {other}"))),
             }

@@ -88,27 +88,9 @@ pub fn innermost(claims: &[FoundClaim], n: usize) -> Vec<Option<usize>> {
     out
 }
 
-/// Nouns that stand for a speaker already named ("the outfit said").
-const SPEAKER_NOUNS: &[&str] = &[
-    "outfit",
-    "group",
-    "organisation",
-    "organization",
-    "militants",
-    "statement",
-    "report",
-    "reports",
-    "magazine",
-    "journal",
-    "newspaper",
-    "article",
-    "video",
-    "message",
-    "it",
-    "he",
-    "she",
-    "they",
-];
+/// Pronouns that stand for a speaker already named ("it said"); the nouns
+/// that do ("the outfit said") are the lexicon's `speaker-noun`s.
+const SPEAKER_PRONOUNS: &[&str] = &["it", "he", "she", "they"];
 
 /// How far back a definite description ("the minister") looks for the
 /// person it stands for, in tokens.
@@ -325,6 +307,12 @@ pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
 }
 
 impl Finder<'_, '_> {
+    /// Whether `word` stands for a speaker already named: a pronoun, or a
+    /// `speaker-noun` of the lexicon ("the group", "the statement").
+    fn refers_to_speaker(&self, word: &str) -> bool {
+        SPEAKER_PRONOUNS.contains(&word) || self.lex.speaker_nouns.contains(word)
+    }
+
     fn speech_polarity(&self, i: usize) -> Option<Polarity> {
         self.lex.speech.get(self.v.word(i)).copied()
     }

@@ -307,7 +307,7 @@ impl Finder<'_, '_> {
             let (lo, _) = v.full_sentence(verb);
             let end = v.trim_end(lo, v.full_sentence(verb).1);
             let phrase = self.description_end(verb + 1, end);
-            let (speaker, refers) = if SPEAKER_NOUNS.contains(&v.word(j)) {
+            let (speaker, refers) = if self.refers_to_speaker(v.word(j)) {
                 (self.fallback_speaker(close), None)
             } else {
                 self.described(verb + 1, phrase, close)
@@ -334,7 +334,7 @@ impl Finder<'_, '_> {
         let (speaker, refers) = match named {
             Some(a) => (Some(a.entity), self.pronoun(a)),
             None if self.surname(k, verb).is_some() => (self.surname(k, verb).map(|s| s.0), None),
-            None if (k..verb).any(|j| SPEAKER_NOUNS.contains(&v.word(j))) => {
+            None if (k..verb).any(|j| self.refers_to_speaker(v.word(j))) => {
                 (self.fallback_speaker(close), None)
             }
             None if self.description_end(k, verb) == verb => self.described(k, verb, close),
@@ -458,7 +458,7 @@ impl Finder<'_, '_> {
             k -= 1;
         }
         if k == lo
-            || SPEAKER_NOUNS.contains(&v.word(k - 1))
+            || self.refers_to_speaker(v.word(k - 1))
             || DESCRIPTION_STARTS.contains(&v.word(k - 1))
         {
             return None;

@@ -157,8 +157,7 @@ impl Finder<'_, '_> {
                 }
             }
         }
-        SPEAKER_NOUNS
-            .contains(&v.word(j))
+        self.refers_to_speaker(v.word(j))
             .then(|| self.fallback_speaker(at))
             .flatten()
     }
@@ -305,7 +304,7 @@ impl Finder<'_, '_> {
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut refers = speaker.and_then(|a| self.pronoun(a));
         let mut speaker = speaker.map(|a| a.entity);
-        if speaker.is_none() && i > lo && SPEAKER_NOUNS.contains(&v.word(i - 1)) {
+        if speaker.is_none() && i > lo && self.refers_to_speaker(v.word(i - 1)) {
             speaker = self.fallback_speaker(i);
             refers = self.bare_pronoun(i - 1);
         }
@@ -484,8 +483,7 @@ impl Finder<'_, '_> {
             k = subject(verb);
         }
         let k = k?;
-        if syn.upos[k] != Upos::NOUN || v.arg_at(k).is_some() || SPEAKER_NOUNS.contains(&v.word(k))
-        {
+        if syn.upos[k] != Upos::NOUN || v.arg_at(k).is_some() || self.refers_to_speaker(v.word(k)) {
             return None;
         }
         let mut first = k;
@@ -604,7 +602,7 @@ impl Finder<'_, '_> {
             }
             None if i <= comma + 3
                 && !matches!(v.word(comma + 1), "a" | "an")
-                && (comma + 1..(i + 3).min(end)).any(|k| SPEAKER_NOUNS.contains(&v.word(k))) =>
+                && (comma + 1..(i + 3).min(end)).any(|k| self.refers_to_speaker(v.word(k))) =>
             {
                 refers = self.bare_pronoun(comma + 1);
                 self.fallback_speaker(i)
