@@ -449,13 +449,24 @@ pub fn petrarch(args: PetrarchArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("reading {}", records_path.display()))?;
     let dict = std::fs::read_to_string(&actors_path)
         .with_context(|| format!("reading {}", actors_path.display()))?;
+    let verbs_path = args.data.join("dictionaries/PETR.Validate.verbs.txt");
+    let verbs = std::fs::read_to_string(&verbs_path)
+        .with_context(|| format!("reading {}", verbs_path.display()))?;
     let records = petrarch::parse_records(&xml);
     let actors = petrarch::parse_actors(&dict);
-    let extractor = Extractor::new();
+    let verbs = petrarch::parse_verbs(&verbs);
+    let mut lexicon = dossier_extract::Lexicon::embedded()?;
+    petrarch::extend_lexicon(&mut lexicon, &verbs);
+    let syntax =
+        dossier_syntax::SyntaxTagger::embedded()?.with_beam(dossier_pipeline::PIPELINE_PARSE_BEAM);
+    let pipeline = Pipeline::from_components(vec![
+        Box::new(syntax),
+        Box::new(Extractor::with_lexicon(lexicon)),
+    ]);
     let mut report = petrarch::Report::default();
     for r in &records {
         let mut doc = petrarch::document(r, &actors);
-        extractor.process(&mut doc);
+        pipeline.process(&mut doc);
         petrarch::score(&doc, r, &mut report);
         if args.verbose {
             println!("{} {}: {}", r.id, r.category, r.text);

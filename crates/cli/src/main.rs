@@ -121,7 +121,9 @@ enum EvalCmd {
     Muc4(cmd_eval_extract::Muc4Args),
     /// Score near-duplicate detection on the labelled article pairs.
     Dedup(cmd_store::EvalDedupArgs),
-    /// Run the PETRARCH2 validation records.
+    /// Run the PETRARCH2 validation records, with their actor and verb
+    /// dictionaries loaded (the verbs replace dossier's own patterns for
+    /// the same verbs), and count the expected codings that come out.
     Petrarch(cmd_eval_extract::PetrarchArgs),
     /// Check what the founding article must give (../shared/examples/seed.txt).
     Seed(cmd_seed::SeedArgs),

@@ -202,6 +202,29 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
                 ..event.clone()
             });
         }
+        for s in &found.also_sources {
+            let (source, source_actor) = v.event_actor(Some(*s));
+            for t in found.target.iter().chain(&found.also) {
+                if t.entity == s.entity {
+                    continue;
+                }
+                let (target, target_actor) = v.event_actor(Some(*t));
+                out.push(Event {
+                    source,
+                    source_actor: source_actor.clone(),
+                    target,
+                    target_actor,
+                    ..event.clone()
+                });
+            }
+            if found.target.is_none() {
+                out.push(Event {
+                    source,
+                    source_actor: source_actor.clone(),
+                    ..event.clone()
+                });
+            }
+        }
         out.push(event);
         i += n;
     }
@@ -404,7 +427,7 @@ fn plausible_verb(v: &DocView, i: usize, lo: usize, has_syntax: bool) -> bool {
         let intent = if i >= lo + 2 { v.word(i - 2) } else { "" };
         return [
             "threaten", "vow", "pledge", "plan", "intend", "promise", "going", "continue",
-            "decide", "agree", "try", "tried", "attempt",
+            "decide", "agree", "try", "tried", "attempt", "about",
         ]
         .iter()
         .any(|s| intent.starts_with(s));
@@ -448,6 +471,9 @@ struct Found {
     /// The target's other conjuncts ("A, B and C were killed"): each is
     /// a target of the same event.
     also: Vec<Arg>,
+    /// The source's other conjuncts ("A, B and C condemned X"): each is a
+    /// source of the same event.
+    also_sources: Vec<Arg>,
     confidence: f32,
 }
 
@@ -553,6 +579,7 @@ fn verb_event(
                     source: Some(sides[0]),
                     target: Some(sides[1]),
                     also: Vec::new(),
+                    also_sources: Vec::new(),
                     confidence: 0.7,
                 },
                 end - i,
@@ -606,12 +633,21 @@ fn verb_event(
     };
     // Each conjunct of a listed target is a target too.
     let also = target.map_or_else(Vec::new, |t| conjuncts(v, t, lo, hi));
+    // Each conjunct of a listed source is a source too, unless the list
+    // gave the target ("Iran and Saudi Arabia agreed").
+    let also_sources = source.map_or_else(Vec::new, |s| {
+        conjuncts(v, s, lo, hi)
+            .into_iter()
+            .filter(|a| target.is_none_or(|t| t.entity != a.entity))
+            .collect()
+    });
     Some((
         Found {
             code,
             source,
             target,
             also,
+            also_sources,
             confidence,
         },
         if entry.then.is_empty() { 1 } else { end - i },
@@ -819,6 +855,7 @@ fn noun_event(
         source,
         target,
         also: Vec::new(),
+        also_sources: Vec::new(),
         confidence: if source.is_some() && target.is_some() {
             0.7
         } else {

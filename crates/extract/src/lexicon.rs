@@ -236,15 +236,7 @@ impl Lexicon {
                     if !lex.codes.contains_key(value) {
                         return Err(bad(format!("unknown CAMEO code {value}")));
                     }
-                    let forms = lex.add_forms(&words[0]);
-                    let lemma = forms[0].clone();
-                    for form in forms {
-                        lex.verbs.entry(form).or_default().push(VerbEntry {
-                            lemma: lemma.clone(),
-                            then: words[1..].to_vec(),
-                            code: value.to_string(),
-                        });
-                    }
+                    lex.add_verb(&words[0], &words[1..], value);
                 }
                 "speech" => {
                     let polarity = parse_polarity(value).ok_or_else(|| {
@@ -289,6 +281,20 @@ impl Lexicon {
             }
         }
         Ok(lex)
+    }
+
+    /// Adds a verb pattern: every form of `head` ("lemma|irregular|forms")
+    /// followed by `then` gives `code`. Returns the forms, lemma first.
+    pub fn add_verb(&mut self, head: &str, then: &[String], code: &str) -> Vec<String> {
+        let forms = self.add_forms(head);
+        for form in &forms {
+            self.verbs.entry(form.clone()).or_default().push(VerbEntry {
+                lemma: forms[0].clone(),
+                then: then.to_vec(),
+                code: code.to_string(),
+            });
+        }
+        forms
     }
 
     /// Registers the forms of `head` ("lemma|irregular|forms") as

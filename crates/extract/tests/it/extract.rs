@@ -1305,3 +1305,31 @@ fn pronoun_tied_to_a_place_owns_no_role() {
         "#]],
     );
 }
+
+#[test]
+fn coordinated_sources_each_act() {
+    check(
+        "[Kenya]{GPE#1} and [Uganda]{GPE#2} condemned [al-Shabaab]{ORG#3} on [Monday]{DATE=2025-03-03} after the raid on a border post near [Mandera]{GPE#4}.",
+        expect![[r#"
+            relations:
+            events:
+            111 Uganda -> al-Shabaab asserted 'condemned' in Mandera @2025-03-03
+            111 Kenya -> al-Shabaab asserted 'condemned' in Mandera @2025-03-03
+            claims:
+        "#]],
+    );
+}
+
+#[test]
+fn about_to_sign_is_an_event() {
+    check(
+        "[Armenia]{GPE#1} is about to sign a peace treaty with [Azerbaijan]{GPE#2}, officials in [Yerevan]{GPE#3} said.",
+        expect![[r#"
+            relations:
+            events:
+            057 Armenia -> Azerbaijan claimed 'sign'
+            claims:
+            -: 'Armenia is about to sign a peace treaty with Azerbaijan'
+        "#]],
+    );
+}
