@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use dossier_text::wordlists::parse_polarity;
 use dossier_text::Polarity;
 
 use crate::ExtractError;
@@ -133,62 +134,28 @@ fn singular(word: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Regular inflections of an English verb lemma: -s, -ed, -ing, with the
-/// doubled final consonant variants ("ban" -> "banned") because listing
-/// which short verbs double is not worth a table.
-pub fn inflect(lemma: &str) -> Vec<(String, bool)> {
-    let mut out = vec![(lemma.to_string(), false)];
-    let bytes = lemma.as_bytes();
-    let n = bytes.len();
-    let is_vowel = |c: u8| b"aeiou".contains(&c);
-    let last = bytes.last().copied().unwrap_or(b' ');
-    let third =
-        if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
-            format!("{lemma}es")
-        } else if last == b'y' && n > 1 && !is_vowel(bytes[n - 2]) {
-            format!("{}ies", &lemma[..n - 1])
-        } else {
-            format!("{lemma}s")
-        };
-    out.push((third, false));
-    let (past, ing) = if last == b'e' {
-        (
-            format!("{lemma}d"),
-            if lemma.ends_with("ee") {
-                format!("{lemma}ing")
-            } else {
-                format!("{}ing", &lemma[..n - 1])
-            },
-        )
-    } else if last == b'y' && n > 1 && !is_vowel(bytes[n - 2]) {
-        (format!("{}ied", &lemma[..n - 1]), format!("{lemma}ing"))
-    } else {
-        (format!("{lemma}ed"), format!("{lemma}ing"))
-    };
-    out.push((past, true));
-    out.push((ing, false));
-    if n >= 3
-        && !is_vowel(last)
-        && !b"wxy".contains(&last)
-        && is_vowel(bytes[n - 2])
-        && !is_vowel(bytes[n - 3])
-    {
-        out.push((format!("{lemma}{}ed", last as char), true));
-        out.push((format!("{lemma}{}ing", last as char), false));
-    }
-    // British and American spellings of -l verbs ("travelled").
-    out
-}
-
 impl Lexicon {
     /// The lexicon shipped with dossier.
     pub fn embedded() -> Result<Lexicon, ExtractError> {
         Lexicon::parse(LEXICON_TSV, CAMEO_CODES_TSV)
     }
 
-    /// Parses a lexicon and a code table in the formats of the files in `data/`.
+    /// Parses a lexicon and a code table in the formats of the files in
+    /// `data/`. The reporting verbs of `dossier_text`'s
+    /// `data/reporting_verbs.tsv` with the `claim` role come first; a
+    /// lexicon's `speech` lines add to them.
     pub fn parse(lexicon: &str, codes: &str) -> Result<Lexicon, ExtractError> {
         let mut lex = Lexicon::default();
+        for verb in dossier_text::wordlists::reporting_verbs().all() {
+            if let (true, Some(polarity)) = (
+                verb.has(dossier_text::wordlists::VerbRole::Claim),
+                verb.polarity,
+            ) {
+                for form in lex.add_forms(&verb.head) {
+                    lex.speech.insert(form, polarity);
+                }
+            }
+        }
         for (n, line) in codes.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -300,15 +267,7 @@ impl Lexicon {
     /// Registers the forms of `head` ("lemma|irregular|forms") as
     /// participles where they can be one; returns the forms, lemma first.
     fn add_forms(&mut self, head: &str) -> Vec<String> {
-        let mut parts = head.split('|');
-        let lemma = parts.next().unwrap_or_default();
-        let mut forms: Vec<(String, bool)> = inflect(lemma);
-        if lemma.ends_with('l') {
-            forms.push((format!("{lemma}led"), true));
-            forms.push((format!("{lemma}ling"), false));
-        }
-        // Irregular forms: any of them may be the participle ("taken", "held").
-        forms.extend(parts.map(|f| (f.to_string(), !f.ends_with("ing"))));
+        let forms = dossier_text::wordlists::verb_forms(head);
         for (form, participle) in &forms {
             let p = self.participles.entry(form.clone()).or_insert(false);
             *p |= *participle;
@@ -355,14 +314,6 @@ impl Lexicon {
     }
 }
 
-fn parse_polarity(s: &str) -> Option<Polarity> {
-    match s {
-        "asserted" => Some(Polarity::Asserted),
-        "denied" => Some(Polarity::Denied),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,14 +327,5 @@ mod tests {
         assert_eq!(lex.code_info("183").unwrap().goldstein, -10.0);
         let words = ["suicide", "bombings", "in"];
         assert_eq!(lex.nouns.longest(&words).unwrap().0.value, "183");
-    }
-
-    #[test]
-    fn inflections_cover_common_forms() {
-        let forms: Vec<String> = inflect("accuse").into_iter().map(|f| f.0).collect();
-        assert_eq!(forms, ["accuse", "accuses", "accused", "accusing"]);
-        let forms: Vec<String> = inflect("carry").into_iter().map(|f| f.0).collect();
-        assert_eq!(forms, ["carry", "carries", "carried", "carrying"]);
-        assert!(inflect("ban").iter().any(|f| f.0 == "banned"));
     }
 }

@@ -7,6 +7,10 @@
 //!   reads their words around role nouns.
 //! - `data/org_words.txt`: words organisations are named with ("Party",
 //!   "Front", "Corp").
+//! - `data/reporting_verbs.tsv`: reporting verbs ("said", "denied"), their
+//!   polarity, and which readers take each one: the segmenter (a verb after
+//!   a closing quotation), coreference, the parse queries and the
+//!   extractor's claims.
 //!
 //! ```
 //! use dossier_text::wordlists;
@@ -15,8 +19,10 @@
 //! assert!(wordlists::is_org_word("Front"));
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use crate::Polarity;
 
 /// One title of `data/titles.tsv`.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +53,11 @@ static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
+});
+
+static REPORTING_VERBS: LazyLock<ReportingVerbs> = LazyLock::new(|| {
+    ReportingVerbs::parse(include_str!("../data/reporting_verbs.tsv"))
+        .expect("data/reporting_verbs.tsv parses")
 });
 
 /// The titles shipped with dossier (`data/titles.tsv`).
@@ -155,6 +166,207 @@ impl Titles {
     }
 }
 
+/// The readers of a reporting verb (the `roles` column of
+/// `data/reporting_verbs.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbRole {
+    /// The extractor's claims ("X said (that) ...").
+    Claim,
+    /// The segmenter keeps a closing quotation and the verb in one sentence.
+    Quote,
+    /// A bare clause after it is what was said.
+    Bare,
+    /// The parse queries' reporting verbs.
+    Parse,
+    /// Coreference: a name after it is its speaker.
+    Coref,
+}
+
+impl VerbRole {
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    fn parse(name: &str) -> Option<VerbRole> {
+        Some(match name {
+            "claim" => VerbRole::Claim,
+            "quote" => VerbRole::Quote,
+            "bare" => VerbRole::Bare,
+            "parse" => VerbRole::Parse,
+            "coref" => VerbRole::Coref,
+            _ => return None,
+        })
+    }
+}
+
+/// One reporting verb of `data/reporting_verbs.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportingVerb {
+    /// The first field as written: "lemma|irregular|forms".
+    pub head: String,
+    /// Every form, lemma first: the regular ones and the irregular ones.
+    pub forms: Vec<String>,
+    /// What a claim by the verb says of its content; `None` for a verb that
+    /// gives no claim of its own.
+    pub polarity: Option<Polarity>,
+    roles: u8,
+}
+
+impl ReportingVerb {
+    pub fn has(&self, role: VerbRole) -> bool {
+        self.roles & role.bit() != 0
+    }
+}
+
+/// The reporting verbs, with an index by form.
+#[derive(Clone, Debug, Default)]
+pub struct ReportingVerbs {
+    verbs: Vec<ReportingVerb>,
+    /// Form -> the roles of every verb that has it.
+    roles_of_form: HashMap<String, u8>,
+}
+
+impl ReportingVerbs {
+    /// Parses the format of `data/reporting_verbs.tsv`; an error names the
+    /// line.
+    pub fn parse(tsv: &str) -> Result<ReportingVerbs, String> {
+        let mut out = ReportingVerbs::default();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let bad = |m: &str| format!("reporting_verbs.tsv line {}: {m}", n + 1);
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f.len() < 3 || f[0].is_empty() {
+                return Err(bad("expected verb, polarity and roles"));
+            }
+            let polarity = match (f[1], parse_polarity(f[1])) {
+                ("-", _) => None,
+                (_, Some(p)) => Some(p),
+                (other, None) => {
+                    return Err(bad(&format!(
+                        "polarity {other} is not asserted, denied or -"
+                    )))
+                }
+            };
+            let mut roles = 0;
+            for r in f[2].split_whitespace() {
+                roles |= VerbRole::parse(r)
+                    .ok_or_else(|| bad(&format!("unknown role {r}")))?
+                    .bit();
+            }
+            let forms: Vec<String> = verb_forms(f[0]).into_iter().map(|(w, _)| w).collect();
+            for form in &forms {
+                *out.roles_of_form.entry(form.clone()).or_insert(0) |= roles;
+            }
+            out.verbs.push(ReportingVerb {
+                head: f[0].to_string(),
+                forms,
+                polarity,
+                roles,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every verb, in the file's order.
+    pub fn all(&self) -> &[ReportingVerb] {
+        &self.verbs
+    }
+
+    /// Whether `word` (lower case) is a form of a verb with `role`.
+    pub fn is_form(&self, word: &str, role: VerbRole) -> bool {
+        self.roles_of_form
+            .get(word)
+            .is_some_and(|r| r & role.bit() != 0)
+    }
+}
+
+/// "asserted" or "denied", as the data files write a polarity.
+pub fn parse_polarity(s: &str) -> Option<Polarity> {
+    match s {
+        "asserted" => Some(Polarity::Asserted),
+        "denied" => Some(Polarity::Denied),
+        _ => None,
+    }
+}
+
+/// The reporting verbs shipped with dossier (`data/reporting_verbs.tsv`).
+pub fn reporting_verbs() -> &'static ReportingVerbs {
+    &REPORTING_VERBS
+}
+
+/// Regular inflections of an English verb lemma: -s, -ed, -ing, with the
+/// doubled final consonant variants ("ban" -> "banned") because listing
+/// which short verbs double is not worth a table.
+fn inflect(lemma: &str) -> Vec<(String, bool)> {
+    let mut out = vec![(lemma.to_string(), false)];
+    let bytes = lemma.as_bytes();
+    let n = bytes.len();
+    let is_vowel = |c: u8| b"aeiou".contains(&c);
+    let last = bytes.last().copied().unwrap_or(b' ');
+    let third =
+        if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+            format!("{lemma}es")
+        } else if last == b'y' && n > 1 && !is_vowel(bytes[n - 2]) {
+            format!("{}ies", &lemma[..n - 1])
+        } else {
+            format!("{lemma}s")
+        };
+    out.push((third, false));
+    let (past, ing) = if last == b'e' {
+        (
+            format!("{lemma}d"),
+            if lemma.ends_with("ee") {
+                format!("{lemma}ing")
+            } else {
+                format!("{}ing", &lemma[..n - 1])
+            },
+        )
+    } else if last == b'y' && n > 1 && !is_vowel(bytes[n - 2]) {
+        (format!("{}ied", &lemma[..n - 1]), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    out.push((past, true));
+    out.push((ing, false));
+    if n >= 3
+        && !is_vowel(last)
+        && !b"wxy".contains(&last)
+        && is_vowel(bytes[n - 2])
+        && !is_vowel(bytes[n - 3])
+    {
+        out.push((format!("{lemma}{}ed", last as char), true));
+        out.push((format!("{lemma}{}ing", last as char), false));
+    }
+    // British and American spellings of -l verbs ("travelled").
+    out
+}
+
+/// Every form of a verb written "lemma|irregular|forms", lemma first, each
+/// with whether it can be a past participle: the lemma's regular forms (and
+/// the British "-lled" of a lemma in -l), then the irregular forms, any of
+/// which may be the participle ("taken", "held").
+pub fn verb_forms(head: &str) -> Vec<(String, bool)> {
+    let mut parts = head.split('|');
+    let lemma = parts.next().unwrap_or_default();
+    let mut forms: Vec<(String, bool)> = inflect(lemma);
+    if lemma.ends_with('l') {
+        forms.push((format!("{lemma}led"), true));
+        forms.push((format!("{lemma}ling"), false));
+    }
+    forms.extend(parts.map(|f| (f.to_string(), !f.ends_with("ing"))));
+    // Each form once ("travelled" is both the doubled and the British form).
+    let mut out: Vec<(String, bool)> = Vec::with_capacity(forms.len());
+    for (form, participle) in forms {
+        match out.iter_mut().find(|(f, _)| *f == form) {
+            Some((_, p)) => *p |= participle,
+            None => out.push((form, participle)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +386,54 @@ mod tests {
     fn bad_kind_names_its_line() {
         let err = Titles::parse("# c\ntitle\tgen\tGeneral\nrank\tcol\n").unwrap_err();
         assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn reporting_verbs_give_forms_by_role() {
+        let v = reporting_verbs();
+        assert!(v.is_form("said", VerbRole::Claim) && v.is_form("saying", VerbRole::Bare));
+        assert!(v.is_form("asked", VerbRole::Quote) && !v.is_form("asked", VerbRole::Claim));
+        // "state" alone is the noun: only the verb's own forms are listed.
+        assert!(v.is_form("stated", VerbRole::Claim) && !v.is_form("state", VerbRole::Claim));
+        let denied: Vec<&str> = v
+            .all()
+            .iter()
+            .filter(|r| r.polarity == Some(Polarity::Denied))
+            .map(|r| r.forms[0].as_str())
+            .collect();
+        assert_eq!(denied, ["deny", "reject", "dismiss"]);
+        let err = ReportingVerbs::parse("say\tasserted\tclaim\nsay\tmaybe\tclaim\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn verb_forms_regular_doubled_and_irregular() {
+        let forms =
+            |h: &str| -> Vec<String> { verb_forms(h).into_iter().map(|(f, _)| f).collect() };
+        assert_eq!(
+            forms("ban"),
+            ["ban", "bans", "baned", "baning", "banned", "banning"]
+        );
+        assert!(verb_forms("ban").iter().any(|(f, p)| f == "banned" && *p));
+        assert_eq!(
+            forms("accuse"),
+            ["accuse", "accuses", "accused", "accusing"]
+        );
+        assert_eq!(forms("carry"), ["carry", "carries", "carried", "carrying"]);
+        assert_eq!(
+            forms("travel"),
+            [
+                "travel",
+                "travels",
+                "traveled",
+                "traveling",
+                "travelled",
+                "travelling"
+            ]
+        );
+        assert_eq!(
+            forms("hold|held"),
+            ["hold", "holds", "holded", "holding", "held"]
+        );
     }
 }

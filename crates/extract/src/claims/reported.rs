@@ -255,24 +255,9 @@ impl Finder<'_, '_> {
             || CLAUSE_STARTS.contains(&v.word(after))
             || next == Some(dossier_text::TokenKind::Number)
             || (after < end && v.is_capital(after) && !v.in_time(after));
-        let bare_say = matches!(
-            w,
-            "said"
-                | "says"
-                | "say"
-                | "saying"
-                | "told"
-                | "acknowledged"
-                | "admitted"
-                | "insisted"
-                | "believe"
-                | "believes"
-                | "allege"
-                | "alleges"
-                | "state"
-                | "states"
-                | "notes"
-        ) && clause_start
+        let bare_say = dossier_text::wordlists::reporting_verbs()
+            .is_form(w, dossier_text::wordlists::VerbRole::Bare)
+            && clause_start
             && !matches!(v.word(after), "." | "," | "on" | "in" | "to" | "by" | "")
             && v.arg_at(after)
                 .is_none_or(|a| !v.is_actor(a) || w != "told");

@@ -242,33 +242,13 @@ pub(super) fn is_closer(tok: &str) -> bool {
     )
 }
 
-/// Verbs that attribute a quotation to its speaker, in the forms news uses
-/// right after the quote (`“...?” Khan asked`).
+/// Verbs that attribute a quotation to its speaker, after the quote
+/// (`“...?” Khan asked`): the finite forms of the `quote` role of
+/// `data/reporting_verbs.tsv` ("warning" after a quotation is a noun).
 #[inline]
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "asked"
-            | "asks"
-            | "told"
-            | "added"
-            | "adds"
-            | "wrote"
-            | "writes"
-            | "replied"
-            | "shouted"
-            | "tweeted"
-            | "declared"
-            | "insisted"
-            | "warned"
-            | "claimed"
-            | "stated"
-            | "explained"
-            | "recalled"
-            | "continued"
-    )
+    !word.ends_with("ing")
+        && crate::wordlists::reporting_verbs().is_form(word, crate::wordlists::VerbRole::Quote)
 }
 
 /// Quotes that open a quotation when a blank precedes them.
