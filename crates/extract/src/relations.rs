@@ -10,6 +10,7 @@
 //! possessive before a medium noun ("its periodical magazine named ...")
 //! gives `publishes`.
 
+use dossier_text::wordlists::{self, DesignationRole};
 use dossier_text::{EntityType, Relation, SentenceIdx, TimexType};
 
 use crate::claims::{medium_after, FoundClaim};
@@ -301,10 +302,8 @@ impl Finder<'_, '_> {
             // "Zulia state governor X": an area designation between the
             // place and the office.
             if k > lo + 1
-                && matches!(
-                    v.word(k - 1),
-                    "state" | "province" | "provincial" | "county"
-                )
+                && (v.word(k - 1) == "provincial"
+                    || wordlists::designations().has(v.word(k - 1), DesignationRole::Office))
                 && v.arg_at(k - 1).is_none()
                 && v.arg_at(k - 2).is_some_and(|a| v.is_place(a))
             {
@@ -1009,10 +1008,8 @@ impl Finder<'_, '_> {
         };
         let mut k = inner.last;
         let place_noun = |w: &str| {
-            matches!(
-                w.strip_suffix('s').unwrap_or(w),
-                "neighborhood" | "neighbourhood" | "district" | "town" | "village" | "suburb"
-            )
+            wordlists::designations()
+                .has(w.strip_suffix('s').unwrap_or(w), DesignationRole::PlaceNoun)
         };
         // "the Escalon and San Benito neighborhoods in": the first of two
         // places before a plural place noun.
@@ -1041,10 +1038,9 @@ impl Finder<'_, '_> {
         let mut steps = 0;
         while steps < 4 && v.arg_at(k).is_none() {
             let w = v.word(k);
-            let area = matches!(
-                w,
-                "the" | "department" | "province" | "state" | "region" | "of" | "county"
-            ) || LIST_DIRECTIONS.contains(&w);
+            let area = matches!(w, "the" | "of")
+                || wordlists::designations().has(w, DesignationRole::InArea)
+                || LIST_DIRECTIONS.contains(&w);
             if !area {
                 return;
             }

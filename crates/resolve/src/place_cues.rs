@@ -9,19 +9,7 @@
 use std::ops::Range;
 
 use dossier_kb::EntryKind;
-
-/// Words after a name that make it a province or state ("Borno State",
-/// "Washington state", "Kunar province", "New York Governor"), and whether
-/// they do so after a country's name too: "Zaire province" is in Angola,
-/// but "the Egyptian state" and "the Iranian governor" are the country's.
-const AREA_AFTER: &[(&str, bool)] = &[
-    ("state", false),
-    ("governor", false),
-    ("province", true),
-    ("governorate", true),
-    ("oblast", true),
-    ("prefecture", true),
-];
+use dossier_text::wordlists::{self, DesignationRole};
 
 /// What the words around a toponym say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,12 +25,19 @@ pub struct Designation {
 /// for "the city of Washington". `None` where the words say nothing ("the
 /// largest city of Turkey" says nothing of Turkey).
 pub fn designation(text: &str, span: Range<usize>) -> Option<Designation> {
+    // Words after a name that make it a province or state ("Borno State",
+    // "Washington state", "Kunar province", "New York Governor"), and
+    // whether they do so after a country's name too: "Zaire province" is in
+    // Angola, but "the Egyptian state" and "the Iranian governor" are the
+    // country's (`after` and `after-country` in `data/designations.tsv`).
+    let list = wordlists::designations();
     let after = word_after(text, span.end)
-        .and_then(|w| AREA_AFTER.iter().find(|(a, _)| w.eq_ignore_ascii_case(a)));
-    if let Some(&(_, over_country)) = after {
+        .map(str::to_ascii_lowercase)
+        .filter(|w| list.has(w, DesignationRole::After));
+    if let Some(w) = after {
         return Some(Designation {
             kind: EntryKind::Admin1,
-            over_country,
+            over_country: list.has(&w, DesignationRole::AfterCountry),
         });
     }
     let before = text.get(..span.start)?;

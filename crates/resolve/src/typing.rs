@@ -8,6 +8,7 @@
 //! nouns, so a `match` is all they need.
 
 use dossier_kb::{EntryKind, Kb, KbEntry};
+use dossier_text::wordlists::{self, DesignationRole};
 use dossier_text::EntityType;
 
 /// Head words (last word of a name) of facilities.
@@ -97,34 +98,17 @@ fn is_loc_head(w: &str) -> bool {
     )
 }
 
-/// Head words of administrative areas.
+/// Head words of administrative areas ("Province", "Republic"): the
+/// `name` readers of `data/designations.tsv`, capitalised.
 fn is_gpe_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Province"
-            | "District"
-            | "City"
-            | "County"
-            | "Governorate"
-            | "Department"
-            | "Oblast"
-            | "State"
-            | "Municipality"
-            | "Prefecture"
-            | "Territory"
-            | "Republic"
-            | "Emirate"
-            | "Kingdom"
-            | "Tehsil"
-            | "Division"
-            | "Township"
-    )
+    wordlists::designations().has_capitalised(w, DesignationRole::Name)
 }
 
 /// The designations of administrative areas among [`is_gpe_head`]'s words
-/// (not "State", "Republic" or "Kingdom", which name groups too).
+/// (not "State", "Republic" or "Kingdom", which name groups too): the
+/// `area` readers.
 fn is_area_designation(w: &str) -> bool {
-    is_gpe_head(w) && !matches!(w, "State" | "Republic" | "Kingdom" | "City" | "Emirate")
+    wordlists::designations().has_capitalised(w, DesignationRole::Area)
 }
 
 /// Head words of named events.

@@ -11,6 +11,9 @@
 //!   polarity, and which readers take each one: the segmenter (a verb after
 //!   a closing quotation), coreference, the parse queries and the
 //!   extractor's claims.
+//! - `data/designations.tsv`: the words written with a place's name
+//!   ("province", "Tehsil", "Oblast") and which readers take each one:
+//!   typing, the geocoder, the KB builder.
 //!
 //! ```
 //! use dossier_text::wordlists;
@@ -58,6 +61,11 @@ static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 static REPORTING_VERBS: LazyLock<ReportingVerbs> = LazyLock::new(|| {
     ReportingVerbs::parse(include_str!("../data/reporting_verbs.tsv"))
         .expect("data/reporting_verbs.tsv parses")
+});
+
+static DESIGNATIONS: LazyLock<Designations> = LazyLock::new(|| {
+    Designations::parse(include_str!("../data/designations.tsv"))
+        .expect("data/designations.tsv parses")
 });
 
 /// The titles shipped with dossier (`data/titles.tsv`).
@@ -367,6 +375,120 @@ pub fn verb_forms(head: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// The readers of a designation (the `readers` column of
+/// `data/designations.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DesignationRole {
+    /// Capitalised at the end of a name, it makes the name a place.
+    Name,
+    /// The same even over a PERSON tag.
+    Area,
+    /// The geocoder looks a toponym up without it.
+    Strip,
+    /// The KB builder strips it from ISO subdivision names.
+    Subdivision,
+    /// After a name in running text: a province or state.
+    After,
+    /// The same even after a country's name.
+    AfterCountry,
+    /// Between a place and an office it stands in.
+    Office,
+    /// Between "in" and the place that holds another.
+    InArea,
+    /// A noun after a place's name that keeps it a place.
+    PlaceNoun,
+    /// The KB builder takes it, then a connector, off an area name's front.
+    KbLead,
+    /// The KB builder takes it off an area name's front as it is.
+    KbPrefix,
+    /// The KB builder takes it off an area name's end.
+    KbSuffix,
+}
+
+impl DesignationRole {
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
+    fn parse(name: &str) -> Option<DesignationRole> {
+        Some(match name {
+            "name" => DesignationRole::Name,
+            "area" => DesignationRole::Area,
+            "strip" => DesignationRole::Strip,
+            "subdivision" => DesignationRole::Subdivision,
+            "after" => DesignationRole::After,
+            "after-country" => DesignationRole::AfterCountry,
+            "office" => DesignationRole::Office,
+            "in-area" => DesignationRole::InArea,
+            "place-noun" => DesignationRole::PlaceNoun,
+            "kb-lead" => DesignationRole::KbLead,
+            "kb-prefix" => DesignationRole::KbPrefix,
+            "kb-suffix" => DesignationRole::KbSuffix,
+            _ => return None,
+        })
+    }
+}
+
+/// The designations of `data/designations.tsv`, in the file's order.
+#[derive(Clone, Debug, Default)]
+pub struct Designations {
+    words: Vec<(String, u16)>,
+    roles_of: HashMap<String, u16>,
+}
+
+impl Designations {
+    /// Parses the format of `data/designations.tsv`; an error names the line.
+    pub fn parse(tsv: &str) -> Result<Designations, String> {
+        let mut out = Designations::default();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let bad = |m: &str| format!("designations.tsv line {}: {m}", n + 1);
+            if f.len() < 2 || f[0].is_empty() || f[0].to_lowercase() != f[0] {
+                return Err(bad("expected a lower-case word and its readers"));
+            }
+            let mut roles = 0;
+            for r in f[1].split_whitespace() {
+                roles |= DesignationRole::parse(r)
+                    .ok_or_else(|| bad(&format!("unknown reader {r}")))?
+                    .bit();
+            }
+            *out.roles_of.entry(f[0].to_string()).or_insert(0) |= roles;
+            out.words.push((f[0].to_string(), roles));
+        }
+        Ok(out)
+    }
+
+    /// Whether `word` (lower case) is a designation `role` reads.
+    pub fn has(&self, word: &str, role: DesignationRole) -> bool {
+        self.roles_of.get(word).is_some_and(|r| r & role.bit() != 0)
+    }
+
+    /// Whether `word` is a designation `role` reads, written capitalised
+    /// ("Province", not "province" or "PROVINCE").
+    pub fn has_capitalised(&self, word: &str, role: DesignationRole) -> bool {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && self.has(&word.to_lowercase(), role)
+    }
+
+    /// The words `role` reads, in the file's order.
+    pub fn with_role(&self, role: DesignationRole) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(move |(_, r)| r & role.bit() != 0)
+            .map(|(w, _)| w.as_str())
+    }
+}
+
+/// The designations shipped with dossier (`data/designations.tsv`).
+pub fn designations() -> &'static Designations {
+    &DESIGNATIONS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +525,19 @@ mod tests {
             .collect();
         assert_eq!(denied, ["deny", "reject", "dismiss"]);
         let err = ReportingVerbs::parse("say\tasserted\tclaim\nsay\tmaybe\tclaim\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn designations_by_reader() {
+        let d = designations();
+        assert!(d.has_capitalised("Tehsil", DesignationRole::Area));
+        assert!(!d.has_capitalised("TEHSIL", DesignationRole::Area));
+        assert!(d.has_capitalised("Republic", DesignationRole::Name));
+        assert!(!d.has("republic", DesignationRole::Area));
+        let strip: Vec<&str> = d.with_role(DesignationRole::Strip).take(3).collect();
+        assert_eq!(strip, ["city", "county", "province"]);
+        let err = Designations::parse("province\tname\nState\tname\n").unwrap_err();
         assert!(err.contains("line 2"), "{err}");
     }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::City;
 use crate::{normalize, KbError};
+use dossier_text::wordlists::DesignationRole;
 
 /// The towns of one GeoNames area, by the name GeoNames gives it.
 #[derive(Default)]
@@ -285,101 +286,24 @@ fn inner_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
 /// GeoNames': "Tinh Binh Phuoc", "Bình Phước" and "Binh Phuoc Province"
 /// all give "binh phuoc".
 pub(super) fn area_core(name: &str) -> String {
-    // A designation word, then a connecting word ("Province du Bam",
-    // "Departement de la Somme", "Sous-Region de la Tshopo").
-    const LEADS: [&str; 16] = [
-        "province",
-        "provincia",
-        "departement",
-        "departamento",
-        "department",
-        "region",
-        "sous region",
-        "estado",
-        "state",
-        "republic",
-        "municipality",
-        "wilaya",
-        "county",
-        "district",
-        "city",
-        "prefecture",
-    ];
+    // The designations are `kb-lead`, `kb-prefix` and `kb-suffix` in
+    // dossier_text's `data/designations.tsv`. A lead is followed by a
+    // connecting word ("Province du Bam", "Departement de la Somme",
+    // "Sous-Region de la Tshopo"); a prefix is written straight before the
+    // name ("Okres Plzen-Jih").
     const CONNECTORS: [&str; 9] = [
         "of the", "of", "de la", "de l", "del", "de", "du", "des", "d",
     ];
-    // Designations written straight before the name ("Okres Plzen-Jih").
-    const BARE_PREFIXES: [&str; 32] = [
-        "tinh ",
-        "thanh pho ",
-        "respublika ",
-        "okres ",
-        "provincie ",
-        "muhafazat ",
-        "kabupaten ",
-        "regierungsbezirk ",
-        "comuna ",
-        "obshtina ",
-        "opstina ",
-        "partido de ",
-        "rrethi i ",
-        "municipio de ",
-        "concelho de ",
-        "gmina ",
-        "borough of ",
-        "provincia di ",
-        "municipio ",
-        "nomos ",
-        "politischer bezirk ",
-        "gemeente ",
-        "powiat ",
-        "bezirk ",
-        "landkreis ",
-        "kreis ",
-        "oras ",
-        "municipiul ",
-        "grad ",
-        "amphoe ",
-        "bahagian ",
-        "comune di ",
-    ];
-    const SUFFIXES: [&str; 35] = [
-        " province",
-        " oblast",
-        " region",
-        " state",
-        " county",
-        " district",
-        " department",
-        " governorate",
-        " prefecture",
-        " municipality",
-        " kray",
-        " krai",
-        " republic",
-        " voivodeship",
-        " autonomous okrug",
-        " okrug",
-        " parish",
-        " division",
-        " shi",
-        " sheng",
-        " respublika",
-        " rayon",
-        " megye",
-        " lan",
-        " vald",
-        " marz",
-        " novads",
-        " savivaldybe",
-        " kommune",
-        " kommun",
-        " zupanija",
-        " oblysy",
-        " oblys",
-        " linn",
-        " regional",
-    ];
+    let designations = dossier_text::wordlists::designations();
+    let leads: Vec<&str> = designations.with_role(DesignationRole::KbLead).collect();
+    let prefixes: Vec<String> = designations
+        .with_role(DesignationRole::KbPrefix)
+        .map(|p| format!("{p} "))
+        .collect();
+    let suffixes: Vec<String> = designations
+        .with_role(DesignationRole::KbSuffix)
+        .map(|s| format!(" {s}"))
+        .collect();
     // Bracketed second spellings and ISO's inverted forms ("Asturias,
     // Principado de") keep only their head. An apostrophe parts words
     // here ("Province d'Oubritenga"), on both sides of a match alike.
@@ -399,7 +323,7 @@ pub(super) fn area_core(name: &str) -> String {
     // What is left of `k` after a designation and a connector, if it
     // keeps more than two letters; checked without building the prefix.
     let after_lead = |k: &str| -> Option<usize> {
-        LEADS.iter().find_map(|lead| {
+        leads.iter().find_map(|lead| {
             let rest = k.strip_prefix(lead)?.strip_prefix(' ')?;
             CONNECTORS.iter().find_map(|conn| {
                 let tail = rest.strip_prefix(conn)?.strip_prefix(' ')?;
@@ -412,12 +336,12 @@ pub(super) fn area_core(name: &str) -> String {
         if let Some(at) = after_lead(&k) {
             k.drain(..at);
         }
-        for p in BARE_PREFIXES {
+        for p in &prefixes {
             if k.len() > p.len() + 2 && k.starts_with(p) {
                 k.drain(..p.len());
             }
         }
-        for sfx in SUFFIXES {
+        for sfx in &suffixes {
             if k.len() > sfx.len() + 2 {
                 if let Some(rest) = k.strip_suffix(sfx) {
                     k = rest.to_string();

@@ -94,20 +94,11 @@ pub(super) fn admin1_short_names(name: &str) -> Vec<String> {
 /// designations stripped ("Kabul Province").
 pub(super) fn match_admin1(name: &str, cities: &[&City]) -> Option<String> {
     let mut k = normalize::lowercase_key(name);
-    for suffix in [
-        " province",
-        " governorate",
-        " region",
-        " oblast",
-        " state",
-        " district",
-        " department",
-        " prefecture",
-        " county",
-        " wilayah",
-        " division",
-    ] {
-        if let Some(stripped) = k.strip_suffix(suffix) {
+    for d in dossier_text::wordlists::designations()
+        .with_role(dossier_text::wordlists::DesignationRole::Subdivision)
+    {
+        let suffix = format!(" {d}");
+        if let Some(stripped) = k.strip_suffix(suffix.as_str()) {
             k = stripped.to_string();
         }
     }

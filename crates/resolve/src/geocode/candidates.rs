@@ -266,8 +266,12 @@ impl<'kb> Geocoder<'kb> {
             }
             return found;
         }
-        for d in DESIGNATIONS {
-            if let Some(name) = strip_suffix_ignore_case(toponym, d) {
+        // "Kabul province" -> Kabul: the `strip` designations of
+        // `data/designations.tsv`, in its order.
+        for d in dossier_text::wordlists::designations()
+            .with_role(dossier_text::wordlists::DesignationRole::Strip)
+        {
+            if let Some(name) = strip_suffix_ignore_case(toponym, &format!(" {d}")) {
                 let found = self.kb.place_candidates(name);
                 if !found.is_empty() {
                     return found;

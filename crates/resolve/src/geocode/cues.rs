@@ -5,23 +5,6 @@
 use super::*;
 
 /// Designations news adds to a name that the gazetteer may lack.
-pub(super) const DESIGNATIONS: [&str; 14] = [
-    " city",
-    " county",
-    " province",
-    " state",
-    " district",
-    " region",
-    " governorate",
-    " oblast",
-    " prefecture",
-    " municipality",
-    " department",
-    " valley",
-    " area",
-    " town",
-];
-
 impl<'kb> Geocoder<'kb> {
     /// Redecides toponyms by the words around them: what they are called
     /// ([`Self::follow_designations`]), the lists they stand in

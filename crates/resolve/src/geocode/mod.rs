@@ -50,7 +50,6 @@ mod cues;
 mod placement;
 mod ranker;
 
-use cues::*;
 pub use placement::haversine_km;
 use placement::*;
 use ranker::*;
