@@ -91,17 +91,13 @@ impl Titles {
     /// Parses the format of `data/titles.tsv`; an error names the line.
     pub fn parse(tsv: &str) -> Result<Titles, String> {
         let mut out = Titles::default();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        for (n, f) in rows(tsv) {
             let words: Vec<String> = f
                 .get(1)
                 .map(|w| w.split_whitespace().map(title_word).collect())
                 .unwrap_or_default();
             if words.is_empty() {
-                return Err(format!("titles.tsv line {}: no words", n + 1));
+                return Err(format!("titles.tsv line {n}: no words"));
             }
             match (f[0], f.get(2)) {
                 ("title", Some(form)) if !form.is_empty() => out.titles.push(Title {
@@ -115,8 +111,7 @@ impl Titles {
                 ("modifier", _) => out.modifiers.extend(words),
                 (kind, _) => {
                     return Err(format!(
-                        "titles.tsv line {}: expected title with a form, honorific or modifier, not {kind}",
-                        n + 1
+                        "titles.tsv line {n}: expected title with a form, honorific or modifier, not {kind}"
                     ))
                 }
             }
@@ -174,6 +169,29 @@ impl Titles {
     }
 }
 
+/// The lines of a data file that are not comments or blank: each line's
+/// number (from 1) and its tab-separated fields, trimmed.
+fn rows(tsv: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    tsv.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(n, l)| (n + 1, l.split('\t').map(str::trim).collect()))
+}
+
+/// The bits of the space-separated reader names in `field`: a name's bit is
+/// its index in `names`.
+fn reader_bits(field: &str, names: &[&str]) -> Result<u16, String> {
+    let mut bits = 0;
+    for r in field.split_whitespace() {
+        let at = names
+            .iter()
+            .position(|n| *n == r)
+            .ok_or_else(|| format!("unknown reader {r}"))?;
+        bits |= 1 << at;
+    }
+    Ok(bits)
+}
+
 /// The readers of a reporting verb (the `roles` column of
 /// `data/reporting_verbs.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,19 +209,11 @@ pub enum VerbRole {
 }
 
 impl VerbRole {
-    fn bit(self) -> u8 {
-        1 << (self as u8)
-    }
+    /// The readers' names in the file, in the enum's order.
+    const NAMES: [&'static str; 5] = ["claim", "quote", "bare", "parse", "coref"];
 
-    fn parse(name: &str) -> Option<VerbRole> {
-        Some(match name {
-            "claim" => VerbRole::Claim,
-            "quote" => VerbRole::Quote,
-            "bare" => VerbRole::Bare,
-            "parse" => VerbRole::Parse,
-            "coref" => VerbRole::Coref,
-            _ => return None,
-        })
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
@@ -217,7 +227,7 @@ pub struct ReportingVerb {
     /// What a claim by the verb says of its content; `None` for a verb that
     /// gives no claim of its own.
     pub polarity: Option<Polarity>,
-    roles: u8,
+    roles: u16,
 }
 
 impl ReportingVerb {
@@ -231,7 +241,7 @@ impl ReportingVerb {
 pub struct ReportingVerbs {
     verbs: Vec<ReportingVerb>,
     /// Form -> the roles of every verb that has it.
-    roles_of_form: HashMap<String, u8>,
+    roles_of_form: HashMap<String, u16>,
 }
 
 impl ReportingVerbs {
@@ -239,12 +249,8 @@ impl ReportingVerbs {
     /// line.
     pub fn parse(tsv: &str) -> Result<ReportingVerbs, String> {
         let mut out = ReportingVerbs::default();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let bad = |m: &str| format!("reporting_verbs.tsv line {}: {m}", n + 1);
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        for (n, f) in rows(tsv) {
+            let bad = |m: &str| format!("reporting_verbs.tsv line {n}: {m}");
             if f.len() < 3 || f[0].is_empty() {
                 return Err(bad("expected verb, polarity and roles"));
             }
@@ -257,12 +263,7 @@ impl ReportingVerbs {
                     )))
                 }
             };
-            let mut roles = 0;
-            for r in f[2].split_whitespace() {
-                roles |= VerbRole::parse(r)
-                    .ok_or_else(|| bad(&format!("unknown role {r}")))?
-                    .bit();
-            }
+            let roles = reader_bits(f[2], &VerbRole::NAMES).map_err(|m| bad(&m))?;
             let forms: Vec<String> = verb_forms(f[0]).into_iter().map(|(w, _)| w).collect();
             for form in &forms {
                 *out.roles_of_form.entry(form.clone()).or_insert(0) |= roles;
@@ -406,26 +407,24 @@ pub enum DesignationRole {
 }
 
 impl DesignationRole {
+    /// The readers' names in the file, in the enum's order.
+    const NAMES: [&'static str; 12] = [
+        "name",
+        "area",
+        "strip",
+        "subdivision",
+        "after",
+        "after-country",
+        "office",
+        "in-area",
+        "place-noun",
+        "kb-lead",
+        "kb-prefix",
+        "kb-suffix",
+    ];
+
     fn bit(self) -> u16 {
         1 << (self as u16)
-    }
-
-    fn parse(name: &str) -> Option<DesignationRole> {
-        Some(match name {
-            "name" => DesignationRole::Name,
-            "area" => DesignationRole::Area,
-            "strip" => DesignationRole::Strip,
-            "subdivision" => DesignationRole::Subdivision,
-            "after" => DesignationRole::After,
-            "after-country" => DesignationRole::AfterCountry,
-            "office" => DesignationRole::Office,
-            "in-area" => DesignationRole::InArea,
-            "place-noun" => DesignationRole::PlaceNoun,
-            "kb-lead" => DesignationRole::KbLead,
-            "kb-prefix" => DesignationRole::KbPrefix,
-            "kb-suffix" => DesignationRole::KbSuffix,
-            _ => return None,
-        })
     }
 }
 
@@ -440,21 +439,12 @@ impl Designations {
     /// Parses the format of `data/designations.tsv`; an error names the line.
     pub fn parse(tsv: &str) -> Result<Designations, String> {
         let mut out = Designations::default();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let bad = |m: &str| format!("designations.tsv line {}: {m}", n + 1);
+        for (n, f) in rows(tsv) {
+            let bad = |m: &str| format!("designations.tsv line {n}: {m}");
             if f.len() < 2 || f[0].is_empty() || f[0].to_lowercase() != f[0] {
                 return Err(bad("expected a lower-case word and its readers"));
             }
-            let mut roles = 0;
-            for r in f[1].split_whitespace() {
-                roles |= DesignationRole::parse(r)
-                    .ok_or_else(|| bad(&format!("unknown reader {r}")))?
-                    .bit();
-            }
+            let roles = reader_bits(f[1], &DesignationRole::NAMES).map_err(|m| bad(&m))?;
             *out.roles_of.entry(f[0].to_string()).or_insert(0) |= roles;
             out.words.push((f[0].to_string(), roles));
         }
