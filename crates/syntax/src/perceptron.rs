@@ -285,14 +285,14 @@ fn huge_table(len: usize) -> Vec<Slot> {
     v
 }
 
-/// Sums dense rows (each `out.len()` long, from the offsets in `rows`)
+/// Adds dense rows (each `out.len()` long, from the offsets in `rows`)
 /// into `out`, 16 classes at a time: the block's sums stay in registers
 /// while every row's slice of it is added, in `i32` (no float conversion
 /// per row). Written plainly so that the compiler vectorises it.
 #[inline(always)]
 fn sum_dense(dense: &[i16], rows: &[u32], out: &mut [i32]) {
     for (c, block) in out.chunks_exact_mut(16).enumerate() {
-        let mut acc = [0i32; 16];
+        let mut acc: [i32; 16] = block.try_into().expect("16 lanes");
         for &r in rows {
             let at = r as usize + 16 * c;
             let row: &[i16; 16] = dense[at..at + 16].try_into().expect("16 lanes");
@@ -462,9 +462,15 @@ impl Weights {
 
     /// Sets `scores` (length `n_classes`) to the sum of the weights of
     /// `feats`, times a positive constant (see `scale`).
+    ///
+    /// The quantised weights are summed in `i32` and converted once per
+    /// class at the end: the sums are the same integers a float sum gives
+    /// (they stay far below 2^24, where `f32` stops being exact), without
+    /// a conversion per entry.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.fill(0.0);
+        let mut acc = [0i32; 256];
+        let acc = &mut acc[..self.stride.max(scores.len())];
         for &f in feats {
             prefetch(&self.slots[f as usize & self.mask]);
         }
@@ -501,12 +507,12 @@ impl Weights {
                             long[n_long] = d;
                             n_long += 1;
                         } else {
-                            self.add_long(d, scores);
+                            self.add_long(d, acc);
                         }
                     } else {
                         for j in 0..n as usize {
                             let e24 = (d >> (8 + 24 * j)) as u32;
-                            scores[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as f32;
+                            acc[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as i32;
                         }
                     }
                     break;
@@ -518,45 +524,43 @@ impl Weights {
             }
         }
         for &d in &long[..n_long] {
-            self.add_long(d, scores);
+            self.add_long(d, acc);
         }
         if n_dense > 0 {
-            self.add_dense(&dense[..n_dense], scores);
+            self.add_dense(&dense[..n_dense], &mut acc[..self.stride]);
+        }
+        for (s, &v) in scores.iter_mut().zip(acc.iter()) {
+            *s = v as f32;
         }
     }
 
-    /// Adds the dense rows starting at `rows` into `scores`.
+    /// Adds the dense rows starting at `rows` into `acc` (`stride` long).
     #[inline]
-    fn add_dense(&self, rows: &[u32], scores: &mut [f32]) {
-        let mut sum = [0i32; 256];
-        let sum = &mut sum[..self.stride];
+    fn add_dense(&self, rows: &[u32], acc: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is set only where the CPU reports AVX2.
-            unsafe { sum_dense_avx2(&self.dense, rows, sum) };
+            unsafe { sum_dense_avx2(&self.dense, rows, acc) };
         } else {
-            sum_dense(&self.dense, rows, sum);
+            sum_dense(&self.dense, rows, acc);
         }
         #[cfg(not(target_arch = "x86_64"))]
-        sum_dense(&self.dense, rows, sum);
-        for (s, &v) in scores.iter_mut().zip(sum.iter()) {
-            *s += v as f32;
-        }
+        sum_dense(&self.dense, rows, acc);
     }
 
     #[inline]
-    fn add_long(&self, d: u64, scores: &mut [f32]) {
+    fn add_long(&self, d: u64, acc: &mut [i32]) {
         let start = (d >> 8) as u32 as usize;
         if d & 0xff == DENSE {
             let row = &self.dense[start..start + self.stride];
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += w as f32;
+            for (s, &w) in acc.iter_mut().zip(row) {
+                *s += w as i32;
             }
             return;
         }
         let len = (d >> 40) as u16 as usize;
         for &e in &self.overflow[start..start + len] {
-            scores[(e & 0xff) as usize] += (e >> 16) as u16 as i16 as f32;
+            acc[(e & 0xff) as usize] += (e >> 16) as u16 as i16 as i32;
         }
     }
 
