@@ -4,7 +4,10 @@
 //! (`valgrind --tool=callgrind`) and for diffing its output before and
 //! after a change:
 //!
-//!   cargo run --release -p dossier-syntax --example syntax_dump -- FILE > out.tsv
+//!   cargo run --release -p dossier-syntax --example syntax_dump -- FILE [BEAM] > out.tsv
+//!
+//! BEAM is the parser's beam width: by default 2, what `dossier extract`
+//! parses with (`PIPELINE_PARSE_BEAM` in `dossier-pipeline`).
 
 use std::io::{BufWriter, Write};
 
@@ -14,7 +17,11 @@ use dossier_text::{tokenize, Component, DocMeta, Document, TokenIdx};
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()
         .nth(1)
-        .ok_or_else(|| anyhow::anyhow!("usage: syntax_dump FILE"))?;
+        .ok_or_else(|| anyhow::anyhow!("usage: syntax_dump FILE [BEAM]"))?;
+    let beam: usize = match std::env::args().nth(2) {
+        Some(b) => b.parse()?,
+        None => 2,
+    };
     let raw = std::fs::read_to_string(&path)?;
     let texts: Vec<String> = if path.ends_with(".jsonl") {
         raw.lines()
@@ -27,7 +34,7 @@ fn main() -> anyhow::Result<()> {
     } else {
         vec![raw]
     };
-    let tagger = SyntaxTagger::embedded()?;
+    let tagger = SyntaxTagger::embedded()?.with_beam(beam);
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     for text in texts {
