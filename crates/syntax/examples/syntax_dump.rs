@@ -4,10 +4,11 @@
 //! (`valgrind --tool=callgrind`) and for diffing its output before and
 //! after a change:
 //!
-//!   cargo run --release -p dossier-syntax --example syntax_dump -- FILE [BEAM] > out.tsv
+//!   cargo run --release -p dossier-syntax --example syntax_dump -- FILE [BEAM [GAP]] > out.tsv
 //!
 //! BEAM is the parser's beam width: by default 2, what `dossier extract`
-//! parses with (`PIPELINE_PARSE_BEAM` in `dossier-pipeline`).
+//! parses with (`PIPELINE_PARSE_BEAM` in `dossier-pipeline`); GAP the beam
+//! gap, by default the one the model file records.
 
 use std::io::{BufWriter, Write};
 
@@ -17,7 +18,7 @@ use dossier_text::{tokenize, Component, DocMeta, Document, TokenIdx};
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()
         .nth(1)
-        .ok_or_else(|| anyhow::anyhow!("usage: syntax_dump FILE [BEAM]"))?;
+        .ok_or_else(|| anyhow::anyhow!("usage: syntax_dump FILE [BEAM [GAP]]"))?;
     let beam: usize = match std::env::args().nth(2) {
         Some(b) => b.parse()?,
         None => 2,
@@ -34,7 +35,10 @@ fn main() -> anyhow::Result<()> {
     } else {
         vec![raw]
     };
-    let tagger = SyntaxTagger::embedded()?.with_beam(beam);
+    let mut tagger = SyntaxTagger::embedded()?.with_beam(beam);
+    if let Some(gap) = std::env::args().nth(3) {
+        tagger = tagger.with_gap(gap.parse()?);
+    }
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     for text in texts {

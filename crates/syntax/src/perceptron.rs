@@ -55,6 +55,11 @@ pub fn hash_str(s: &str) -> u64 {
     fmix64(h ^ s.len() as u64)
 }
 
+thread_local! {
+    /// [`Weights::score_into`]'s row of each feature, reused across calls.
+    static FOUND: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A map keyed by feature hashes, which are already mixed.
 pub type IdMap<V> = HashMap<u64, V, IdBuild>;
 
@@ -469,68 +474,118 @@ impl Weights {
     /// a conversion per entry.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        let mut acc = [0i32; 256];
-        let acc = &mut acc[..self.stride.max(scores.len())];
+        self.score_into(feats, &[feats.len() as u32], &[0], scores);
+    }
+
+    /// Scores several feature lists in one pass: list `j` is
+    /// `feats[ends[j - 1]..ends[j]]` (from 0 for the first), and its sums,
+    /// as [`Weights::score`] sets them, go to `out[at[j]..][..n_classes]`.
+    ///
+    /// Scoring waits on memory (the parser's table is tens of MB, read at
+    /// random), so the lookups are made in three passes over all the lists
+    /// together: every slot is prefetched, then every row found and its
+    /// long row's lines prefetched, then the rows summed. The cache misses
+    /// of all the lists overlap: a beam step scores every item's groups of
+    /// features in one call (see `parser::beam`), where a call per group
+    /// waited for each group's misses in turn.
+    pub fn score_into(&self, feats: &[u64], ends: &[u32], at: &[u32], out: &mut [f32]) {
+        debug_assert_eq!(ends.len(), at.len());
         for &f in feats {
             prefetch(&self.slots[f as usize & self.mask]);
         }
-        // Long rows are read after all slots, their first lines prefetched
-        // meanwhile, so that their cache misses overlap too. Dense rows are
-        // summed together, a block of classes at a time (see `sum_dense`).
-        let mut dense = [0u32; 128];
-        let mut n_dense = 0;
-        let mut long = [0u64; 128];
-        let mut n_long = 0;
-        for &f in feats {
-            let mut slot = f as usize & self.mask;
-            loop {
-                let s = &self.slots[slot];
-                if s.key == f {
-                    let d = s.data;
-                    let n = d & 0xff;
-                    let start = (d >> 8) as u32 as usize;
-                    if n == DENSE && n_dense < dense.len() {
-                        for k in (0..self.stride).step_by(32) {
-                            prefetch(&self.dense[start + k]);
-                        }
-                        dense[n_dense] = start as u32;
-                        n_dense += 1;
-                    } else if n == OVERFLOW || n == DENSE {
-                        if n == OVERFLOW {
-                            let len = (d >> 40) as u16 as usize;
-                            for k in (start..start + len).step_by(16) {
-                                prefetch(&self.overflow[k]);
-                            }
-                            prefetch(&self.overflow[start + len - 1]);
-                        }
-                        if n_long < long.len() {
-                            long[n_long] = d;
-                            n_long += 1;
-                        } else {
-                            self.add_long(d, acc);
-                        }
-                    } else {
-                        for j in 0..n as usize {
-                            let e24 = (d >> (8 + 24 * j)) as u32;
-                            acc[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as i32;
-                        }
-                    }
-                    break;
-                }
-                if s.key == 0 {
-                    break;
-                }
-                slot = (slot + 1) & self.mask;
+        FOUND.with(|found| {
+            let found = &mut *found.borrow_mut();
+            found.clear();
+            found.extend(feats.iter().map(|&f| {
+                let d = self.find(f);
+                self.prefetch_row(d);
+                d
+            }));
+            let mut acc = [0i32; 256];
+            let mut dense = [0u32; 128];
+            let mut start = 0;
+            for (&end, &a) in ends.iter().zip(at) {
+                let rows = &found[start..end as usize];
+                self.sum_rows(rows, &mut acc, &mut dense, &mut out[a as usize..]);
+                start = end as usize;
             }
-        }
-        for &d in &long[..n_long] {
-            self.add_long(d, acc);
+        })
+    }
+
+    /// Sets `out[..n_classes]` to the sums of the rows whose slots' `data`
+    /// are `rows` (0: no row). `acc` comes in zeroed and is left so; dense
+    /// rows are summed together at the end, a block of classes at a time
+    /// (see `sum_dense`), those past `dense`'s length one at a time.
+    #[inline]
+    fn sum_rows(
+        &self,
+        rows: &[u64],
+        acc: &mut [i32; 256],
+        dense: &mut [u32; 128],
+        out: &mut [f32],
+    ) {
+        let mut n_dense = 0;
+        for &d in rows {
+            match d & 0xff {
+                0 => {}
+                DENSE if n_dense < dense.len() => {
+                    dense[n_dense] = (d >> 8) as u32;
+                    n_dense += 1;
+                }
+                DENSE | OVERFLOW => self.add_long(d, acc),
+                n => {
+                    for j in 0..n as usize {
+                        let e24 = (d >> (8 + 24 * j)) as u32;
+                        acc[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as i32;
+                    }
+                }
+            }
         }
         if n_dense > 0 {
             self.add_dense(&dense[..n_dense], &mut acc[..self.stride]);
         }
-        for (s, &v) in scores.iter_mut().zip(acc.iter()) {
+        let k = self.n_classes;
+        for (s, &v) in out[..k].iter_mut().zip(acc.iter()) {
             *s = v as f32;
+        }
+        acc[..self.stride.max(k)].fill(0);
+    }
+
+    /// The `data` of feature `f`'s slot, 0 when the table lacks it (a row
+    /// has at least one entry, so its `data` is never 0).
+    #[inline]
+    fn find(&self, f: u64) -> u64 {
+        let mut slot = f as usize & self.mask;
+        loop {
+            let s = &self.slots[slot];
+            if s.key == f {
+                return s.data;
+            }
+            if s.key == 0 {
+                return 0;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Prefetches the lines of a row kept outside its slot.
+    #[inline]
+    fn prefetch_row(&self, d: u64) {
+        let start = (d >> 8) as u32 as usize;
+        match d & 0xff {
+            DENSE => {
+                for k in (0..self.stride).step_by(32) {
+                    prefetch(&self.dense[start + k]);
+                }
+            }
+            OVERFLOW => {
+                let len = (d >> 40) as u16 as usize;
+                for k in (start..start + len).step_by(16) {
+                    prefetch(&self.overflow[k]);
+                }
+                prefetch(&self.overflow[start + len - 1]);
+            }
+            _ => {}
         }
     }
 
@@ -549,7 +604,7 @@ impl Weights {
     }
 
     #[inline]
-    fn add_long(&self, d: u64, acc: &mut [i32]) {
+    fn add_long(&self, d: u64, acc: &mut [i32; 256]) {
         let start = (d >> 8) as u32 as usize;
         if d & 0xff == DENSE {
             let row = &self.dense[start..start + self.stride];
@@ -721,6 +776,51 @@ mod tests {
             (w.n_rows(), w.n_entries())
         );
         assert!(lean.keys.is_empty() && lean.weights.is_empty());
+    }
+
+    /// The sums of `feats` from the weights' own rows, quantised as the
+    /// table quantises them.
+    fn naive(w: &Weights, feats: &[u64]) -> Vec<f32> {
+        let mut sums = vec![0f32; w.n_classes];
+        for f in feats {
+            if let Some(r) = w.keys.iter().position(|k| k == f) {
+                for e in w.offsets[r] as usize..w.offsets[r + 1] as usize {
+                    sums[w.classes[e] as usize] += (w.weights[e] * w.scale).round();
+                }
+            }
+        }
+        sums
+    }
+
+    #[test]
+    fn lists_scored_together_sum_as_each_list_alone() {
+        // Rows of every layout: inline (1 or 2 entries), overflow (3) and
+        // dense (4 or more of the 12 classes); features 50.. are absent.
+        let n = 12;
+        let mut t = Trainer::new(n);
+        for f in 1..50u64 {
+            for c in 0..1 + f as usize % n {
+                t.tick();
+                t.add(&[f], c, f as f32 - 3.0 * c as f32);
+            }
+        }
+        let w = t.average(0.0);
+        let feats: Vec<u64> = (1..70).chain(1..40).chain([6; 140]).collect();
+        // An empty list first and in the middle; the last has more dense
+        // rows than are summed together.
+        let ends = [0u32, 7, 7, 20, 248];
+        let at: Vec<u32> = (0..ends.len() as u32).map(|j| j * n as u32).collect();
+        let mut out = vec![f32::NAN; ends.len() * n];
+        w.score_into(&feats, &ends, &at, &mut out);
+        let mut start = 0;
+        for (j, &end) in ends.iter().enumerate() {
+            let list = &feats[start..end as usize];
+            assert_eq!(out[j * n..(j + 1) * n], naive(&w, list), "list {j}");
+            let mut alone = vec![0f32; n];
+            w.score(list, &mut alone);
+            assert_eq!(alone, naive(&w, list), "list {j} alone");
+            start = end as usize;
+        }
     }
 
     #[test]
