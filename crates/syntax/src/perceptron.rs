@@ -291,21 +291,51 @@ fn huge_table(len: usize) -> Vec<Slot> {
 }
 
 /// Adds dense rows (each `out.len()` long, from the offsets in `rows`)
-/// into `out`, 16 classes at a time: the block's sums stay in registers
-/// while every row's slice of it is added, in `i32` (no float conversion
-/// per row). Written plainly so that the compiler vectorises it.
+/// into `out`, in `i32` (no float conversion per row). Written plainly so
+/// that the compiler vectorises it; the rows are read as blocks of 16
+/// lanes (rows start at multiples of 16). The shipped models' rows are 7
+/// and 8 blocks long (106 and 116 classes): for those the whole sum stays
+/// in registers while each row is added; other widths are summed a block
+/// at a time.
 #[inline(always)]
 fn sum_dense(dense: &[i16], rows: &[u32], out: &mut [i32]) {
-    for (c, block) in out.chunks_exact_mut(16).enumerate() {
-        let mut acc: [i32; 16] = block.try_into().expect("16 lanes");
-        for &r in rows {
-            let at = r as usize + 16 * c;
-            let row: &[i16; 16] = dense[at..at + 16].try_into().expect("16 lanes");
-            for k in 0..16 {
-                acc[k] += row[k] as i32;
+    let blocks = dense.as_chunks::<16>().0;
+    match out.len() / 16 {
+        7 => sum_dense_rows::<7>(blocks, rows, out),
+        8 => sum_dense_rows::<8>(blocks, rows, out),
+        _ => {
+            for (c, block) in out.chunks_exact_mut(16).enumerate() {
+                let mut acc: [i32; 16] = block.try_into().expect("16 lanes");
+                for &r in rows {
+                    let row = &blocks[r as usize / 16 + c];
+                    for k in 0..16 {
+                        acc[k] += row[k] as i32;
+                    }
+                }
+                block.copy_from_slice(&acc);
             }
         }
-        block.copy_from_slice(&acc);
+    }
+}
+
+/// [`sum_dense`] for rows of `B` blocks: one bounds check a row.
+#[inline(always)]
+fn sum_dense_rows<const B: usize>(blocks: &[[i16; 16]], rows: &[u32], out: &mut [i32]) {
+    let mut acc = [[0i32; 16]; B];
+    for (a, o) in acc.iter_mut().zip(out.chunks_exact(16)) {
+        a.copy_from_slice(o);
+    }
+    for &r in rows {
+        let at = r as usize / 16;
+        let row: &[[i16; 16]; B] = blocks[at..at + B].try_into().expect("B blocks");
+        for (a, w) in acc.iter_mut().zip(row) {
+            for k in 0..16 {
+                a[k] += w[k] as i32;
+            }
+        }
+    }
+    for (a, o) in acc.iter().zip(out.chunks_exact_mut(16)) {
+        o.copy_from_slice(a);
     }
 }
 
@@ -794,32 +824,35 @@ mod tests {
 
     #[test]
     fn lists_scored_together_sum_as_each_list_alone() {
-        // Rows of every layout: inline (1 or 2 entries), overflow (3) and
-        // dense (4 or more of the 12 classes); features 50.. are absent.
-        let n = 12;
-        let mut t = Trainer::new(n);
-        for f in 1..50u64 {
-            for c in 0..1 + f as usize % n {
-                t.tick();
-                t.add(&[f], c, f as f32 - 3.0 * c as f32);
+        // 12 classes: rows of every layout, inline (1 or 2 entries),
+        // overflow (3) and dense (4 or more); 106 and 116 (the shipped
+        // parser's and tagger's, dense rows of 7 and 8 blocks of 16):
+        // dense from 36 and 39 entries. Features 50.. are absent.
+        for n in [12, 106, 116] {
+            let mut t = Trainer::new(n);
+            for f in 1..50u64 {
+                for c in 0..1 + f as usize % n {
+                    t.tick();
+                    t.add(&[f], c, f as f32 - 3.0 * c as f32);
+                }
             }
-        }
-        let w = t.average(0.0);
-        let feats: Vec<u64> = (1..70).chain(1..40).chain([6; 140]).collect();
-        // An empty list first and in the middle; the last has more dense
-        // rows than are summed together.
-        let ends = [0u32, 7, 7, 20, 248];
-        let at: Vec<u32> = (0..ends.len() as u32).map(|j| j * n as u32).collect();
-        let mut out = vec![f32::NAN; ends.len() * n];
-        w.score_into(&feats, &ends, &at, &mut out);
-        let mut start = 0;
-        for (j, &end) in ends.iter().enumerate() {
-            let list = &feats[start..end as usize];
-            assert_eq!(out[j * n..(j + 1) * n], naive(&w, list), "list {j}");
-            let mut alone = vec![0f32; n];
-            w.score(list, &mut alone);
-            assert_eq!(alone, naive(&w, list), "list {j} alone");
-            start = end as usize;
+            let w = t.average(0.0);
+            let feats: Vec<u64> = (1..70).chain(1..40).chain([45; 140]).collect();
+            // An empty list first and in the middle; the last has more
+            // dense rows than are summed together.
+            let ends = [0u32, 7, 7, 20, 248];
+            let at: Vec<u32> = (0..ends.len() as u32).map(|j| j * n as u32).collect();
+            let mut out = vec![f32::NAN; ends.len() * n];
+            w.score_into(&feats, &ends, &at, &mut out);
+            let mut start = 0;
+            for (j, &end) in ends.iter().enumerate() {
+                let list = &feats[start..end as usize];
+                assert_eq!(out[j * n..(j + 1) * n], naive(&w, list), "{n}: list {j}");
+                let mut alone = vec![0f32; n];
+                w.score(list, &mut alone);
+                assert_eq!(alone, naive(&w, list), "{n}: list {j} alone");
+                start = end as usize;
+            }
         }
     }
 
