@@ -598,22 +598,28 @@ impl Weights {
         }
     }
 
-    /// Prefetches the lines of a row kept outside its slot.
+    /// Prefetches the lines of a row kept outside its slot: a dense row's
+    /// every line, an overflow row's first, middle and last entries' (the
+    /// shipped parser's overflow rows have at most 35 entries, 140 bytes,
+    /// so these are all their lines; no loop to count).
     #[inline]
     fn prefetch_row(&self, d: u64) {
         let start = (d >> 8) as u32 as usize;
         match d & 0xff {
             DENSE => {
-                for k in (0..self.stride).step_by(32) {
-                    prefetch(&self.dense[start + k]);
+                let row = &self.dense[start..start + self.stride];
+                let mut k = 0;
+                while k < row.len() {
+                    prefetch(&row[k]);
+                    k += 32;
                 }
             }
             OVERFLOW => {
                 let len = (d >> 40) as u16 as usize;
-                for k in (start..start + len).step_by(16) {
-                    prefetch(&self.overflow[k]);
-                }
-                prefetch(&self.overflow[start + len - 1]);
+                let row = &self.overflow[start..start + len];
+                prefetch(&row[0]);
+                prefetch(&row[len / 2]);
+                prefetch(&row[len - 1]);
             }
             _ => {}
         }

@@ -172,6 +172,24 @@ impl SharedScores {
     /// Sets `scores` to the sum of the sums in `parts` (after the
     /// [`SharedScores::run`] that scored them).
     pub(super) fn sum(&self, parts: &Parts, scores: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            return unsafe { self.sum_avx2(parts, scores) };
+        }
+        self.sum_plain(parts, scores)
+    }
+
+    /// [`SharedScores::sum`] compiled for AVX2 (8 classes an instruction;
+    /// each class's sum is added in the same order, so it is the same).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn sum_avx2(&self, parts: &Parts, scores: &mut [f32]) {
+        self.sum_plain(parts, scores)
+    }
+
+    #[inline(always)]
+    fn sum_plain(&self, parts: &Parts, scores: &mut [f32]) {
         let k = self.n_classes;
         let [ib, is, groups @ ..] = parts.map(|at| &self.sums[at as usize..at as usize + k]);
         for ((s, &x), &y) in scores.iter_mut().zip(ib).zip(is) {
