@@ -127,6 +127,14 @@ impl SyntaxTagger {
             model: self.model.with_beam(width),
         }
     }
+
+    /// The same stage dropping beam items more than `gap` weight units
+    /// below the best (see [`Model::with_gap`]).
+    pub fn with_gap(self, gap: f32) -> SyntaxTagger {
+        SyntaxTagger {
+            model: self.model.with_gap(gap),
+        }
+    }
 }
 
 /// The form the model sees: typographic quotes and apostrophes folded to the

@@ -55,6 +55,11 @@ pub fn hash_str(s: &str) -> u64 {
     fmix64(h ^ s.len() as u64)
 }
 
+thread_local! {
+    /// [`Weights::score_into`]'s row of each feature, reused across calls.
+    static FOUND: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A map keyed by feature hashes, which are already mixed.
 pub type IdMap<V> = HashMap<u64, V, IdBuild>;
 
@@ -285,22 +290,52 @@ fn huge_table(len: usize) -> Vec<Slot> {
     v
 }
 
-/// Sums dense rows (each `out.len()` long, from the offsets in `rows`)
-/// into `out`, 16 classes at a time: the block's sums stay in registers
-/// while every row's slice of it is added, in `i32` (no float conversion
-/// per row). Written plainly so that the compiler vectorises it.
+/// Adds dense rows (each `out.len()` long, from the offsets in `rows`)
+/// into `out`, in `i32` (no float conversion per row). Written plainly so
+/// that the compiler vectorises it; the rows are read as blocks of 16
+/// lanes (rows start at multiples of 16). The shipped models' rows are 7
+/// and 8 blocks long (106 and 116 classes): for those the whole sum stays
+/// in registers while each row is added; other widths are summed a block
+/// at a time.
 #[inline(always)]
 fn sum_dense(dense: &[i16], rows: &[u32], out: &mut [i32]) {
-    for (c, block) in out.chunks_exact_mut(16).enumerate() {
-        let mut acc = [0i32; 16];
-        for &r in rows {
-            let at = r as usize + 16 * c;
-            let row: &[i16; 16] = dense[at..at + 16].try_into().expect("16 lanes");
-            for k in 0..16 {
-                acc[k] += row[k] as i32;
+    let blocks = dense.as_chunks::<16>().0;
+    match out.len() / 16 {
+        7 => sum_dense_rows::<7>(blocks, rows, out),
+        8 => sum_dense_rows::<8>(blocks, rows, out),
+        _ => {
+            for (c, block) in out.chunks_exact_mut(16).enumerate() {
+                let mut acc: [i32; 16] = block.try_into().expect("16 lanes");
+                for &r in rows {
+                    let row = &blocks[r as usize / 16 + c];
+                    for k in 0..16 {
+                        acc[k] += row[k] as i32;
+                    }
+                }
+                block.copy_from_slice(&acc);
             }
         }
-        block.copy_from_slice(&acc);
+    }
+}
+
+/// [`sum_dense`] for rows of `B` blocks: one bounds check a row.
+#[inline(always)]
+fn sum_dense_rows<const B: usize>(blocks: &[[i16; 16]], rows: &[u32], out: &mut [i32]) {
+    let mut acc = [[0i32; 16]; B];
+    for (a, o) in acc.iter_mut().zip(out.chunks_exact(16)) {
+        a.copy_from_slice(o);
+    }
+    for &r in rows {
+        let at = r as usize / 16;
+        let row: &[[i16; 16]; B] = blocks[at..at + B].try_into().expect("B blocks");
+        for (a, w) in acc.iter_mut().zip(row) {
+            for k in 0..16 {
+                a[k] += w[k] as i32;
+            }
+        }
+    }
+    for (a, o) in acc.iter().zip(out.chunks_exact_mut(16)) {
+        o.copy_from_slice(a);
     }
 }
 
@@ -462,101 +497,161 @@ impl Weights {
 
     /// Sets `scores` (length `n_classes`) to the sum of the weights of
     /// `feats`, times a positive constant (see `scale`).
+    ///
+    /// The quantised weights are summed in `i32` and converted once per
+    /// class at the end: the sums are the same integers a float sum gives
+    /// (they stay far below 2^24, where `f32` stops being exact), without
+    /// a conversion per entry.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.fill(0.0);
+        self.score_into(feats, &[feats.len() as u32], &[0], scores);
+    }
+
+    /// Scores several feature lists in one pass: list `j` is
+    /// `feats[ends[j - 1]..ends[j]]` (from 0 for the first), and its sums,
+    /// as [`Weights::score`] sets them, go to `out[at[j]..][..n_classes]`.
+    ///
+    /// Scoring waits on memory (the parser's table is tens of MB, read at
+    /// random), so the lookups are made in three passes over all the lists
+    /// together: every slot is prefetched, then every row found and its
+    /// long row's lines prefetched, then the rows summed. The cache misses
+    /// of all the lists overlap: a beam step scores every item's groups of
+    /// features in one call (see `parser::beam`), where a call per group
+    /// waited for each group's misses in turn.
+    pub fn score_into(&self, feats: &[u64], ends: &[u32], at: &[u32], out: &mut [f32]) {
+        debug_assert_eq!(ends.len(), at.len());
         for &f in feats {
             prefetch(&self.slots[f as usize & self.mask]);
         }
-        // Long rows are read after all slots, their first lines prefetched
-        // meanwhile, so that their cache misses overlap too. Dense rows are
-        // summed together, a block of classes at a time (see `sum_dense`).
-        let mut dense = [0u32; 128];
+        FOUND.with(|found| {
+            let found = &mut *found.borrow_mut();
+            found.clear();
+            found.extend(feats.iter().map(|&f| {
+                let d = self.find(f);
+                self.prefetch_row(d);
+                d
+            }));
+            let mut acc = [0i32; 256];
+            let mut dense = [0u32; 128];
+            let mut start = 0;
+            for (&end, &a) in ends.iter().zip(at) {
+                let rows = &found[start..end as usize];
+                self.sum_rows(rows, &mut acc, &mut dense, &mut out[a as usize..]);
+                start = end as usize;
+            }
+        })
+    }
+
+    /// Sets `out[..n_classes]` to the sums of the rows whose slots' `data`
+    /// are `rows` (0: no row). `acc` comes in zeroed and is left so; dense
+    /// rows are summed together at the end, a block of classes at a time
+    /// (see `sum_dense`), those past `dense`'s length one at a time.
+    #[inline]
+    fn sum_rows(
+        &self,
+        rows: &[u64],
+        acc: &mut [i32; 256],
+        dense: &mut [u32; 128],
+        out: &mut [f32],
+    ) {
         let mut n_dense = 0;
-        let mut long = [0u64; 128];
-        let mut n_long = 0;
-        for &f in feats {
-            let mut slot = f as usize & self.mask;
-            loop {
-                let s = &self.slots[slot];
-                if s.key == f {
-                    let d = s.data;
-                    let n = d & 0xff;
-                    let start = (d >> 8) as u32 as usize;
-                    if n == DENSE && n_dense < dense.len() {
-                        for k in (0..self.stride).step_by(32) {
-                            prefetch(&self.dense[start + k]);
-                        }
-                        dense[n_dense] = start as u32;
-                        n_dense += 1;
-                    } else if n == OVERFLOW || n == DENSE {
-                        if n == OVERFLOW {
-                            let len = (d >> 40) as u16 as usize;
-                            for k in (start..start + len).step_by(16) {
-                                prefetch(&self.overflow[k]);
-                            }
-                            prefetch(&self.overflow[start + len - 1]);
-                        }
-                        if n_long < long.len() {
-                            long[n_long] = d;
-                            n_long += 1;
-                        } else {
-                            self.add_long(d, scores);
-                        }
-                    } else {
-                        for j in 0..n as usize {
-                            let e24 = (d >> (8 + 24 * j)) as u32;
-                            scores[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as f32;
-                        }
+        for &d in rows {
+            match d & 0xff {
+                0 => {}
+                DENSE if n_dense < dense.len() => {
+                    dense[n_dense] = (d >> 8) as u32;
+                    n_dense += 1;
+                }
+                DENSE | OVERFLOW => self.add_long(d, acc),
+                n => {
+                    for j in 0..n as usize {
+                        let e24 = (d >> (8 + 24 * j)) as u32;
+                        acc[(e24 & 0xff) as usize] += (e24 >> 8) as u16 as i16 as i32;
                     }
-                    break;
                 }
-                if s.key == 0 {
-                    break;
-                }
-                slot = (slot + 1) & self.mask;
             }
         }
-        for &d in &long[..n_long] {
-            self.add_long(d, scores);
-        }
         if n_dense > 0 {
-            self.add_dense(&dense[..n_dense], scores);
+            self.add_dense(&dense[..n_dense], &mut acc[..self.stride]);
+        }
+        let k = self.n_classes;
+        for (s, &v) in out[..k].iter_mut().zip(acc.iter()) {
+            *s = v as f32;
+        }
+        acc[..self.stride.max(k)].fill(0);
+    }
+
+    /// The `data` of feature `f`'s slot, 0 when the table lacks it (a row
+    /// has at least one entry, so its `data` is never 0).
+    #[inline]
+    fn find(&self, f: u64) -> u64 {
+        let mut slot = f as usize & self.mask;
+        loop {
+            let s = &self.slots[slot];
+            if s.key == f {
+                return s.data;
+            }
+            if s.key == 0 {
+                return 0;
+            }
+            slot = (slot + 1) & self.mask;
         }
     }
 
-    /// Adds the dense rows starting at `rows` into `scores`.
+    /// Prefetches the lines of a row kept outside its slot: a dense row's
+    /// every line, an overflow row's first, middle and last entries' (the
+    /// shipped parser's overflow rows have at most 35 entries, 140 bytes,
+    /// so these are all their lines; no loop to count).
     #[inline]
-    fn add_dense(&self, rows: &[u32], scores: &mut [f32]) {
-        let mut sum = [0i32; 256];
-        let sum = &mut sum[..self.stride];
+    fn prefetch_row(&self, d: u64) {
+        let start = (d >> 8) as u32 as usize;
+        match d & 0xff {
+            DENSE => {
+                let row = &self.dense[start..start + self.stride];
+                let mut k = 0;
+                while k < row.len() {
+                    prefetch(&row[k]);
+                    k += 32;
+                }
+            }
+            OVERFLOW => {
+                let len = (d >> 40) as u16 as usize;
+                let row = &self.overflow[start..start + len];
+                prefetch(&row[0]);
+                prefetch(&row[len / 2]);
+                prefetch(&row[len - 1]);
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds the dense rows starting at `rows` into `acc` (`stride` long).
+    #[inline]
+    fn add_dense(&self, rows: &[u32], acc: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is set only where the CPU reports AVX2.
-            unsafe { sum_dense_avx2(&self.dense, rows, sum) };
+            unsafe { sum_dense_avx2(&self.dense, rows, acc) };
         } else {
-            sum_dense(&self.dense, rows, sum);
+            sum_dense(&self.dense, rows, acc);
         }
         #[cfg(not(target_arch = "x86_64"))]
-        sum_dense(&self.dense, rows, sum);
-        for (s, &v) in scores.iter_mut().zip(sum.iter()) {
-            *s += v as f32;
-        }
+        sum_dense(&self.dense, rows, acc);
     }
 
     #[inline]
-    fn add_long(&self, d: u64, scores: &mut [f32]) {
+    fn add_long(&self, d: u64, acc: &mut [i32; 256]) {
         let start = (d >> 8) as u32 as usize;
         if d & 0xff == DENSE {
             let row = &self.dense[start..start + self.stride];
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += w as f32;
+            for (s, &w) in acc.iter_mut().zip(row) {
+                *s += w as i32;
             }
             return;
         }
         let len = (d >> 40) as u16 as usize;
         for &e in &self.overflow[start..start + len] {
-            scores[(e & 0xff) as usize] += (e >> 16) as u16 as i16 as f32;
+            acc[(e & 0xff) as usize] += (e >> 16) as u16 as i16 as i32;
         }
     }
 
@@ -717,6 +812,54 @@ mod tests {
             (w.n_rows(), w.n_entries())
         );
         assert!(lean.keys.is_empty() && lean.weights.is_empty());
+    }
+
+    /// The sums of `feats` from the weights' own rows, quantised as the
+    /// table quantises them.
+    fn naive(w: &Weights, feats: &[u64]) -> Vec<f32> {
+        let mut sums = vec![0f32; w.n_classes];
+        for f in feats {
+            if let Some(r) = w.keys.iter().position(|k| k == f) {
+                for e in w.offsets[r] as usize..w.offsets[r + 1] as usize {
+                    sums[w.classes[e] as usize] += (w.weights[e] * w.scale).round();
+                }
+            }
+        }
+        sums
+    }
+
+    #[test]
+    fn lists_scored_together_sum_as_each_list_alone() {
+        // 12 classes: rows of every layout, inline (1 or 2 entries),
+        // overflow (3) and dense (4 or more); 106 and 116 (the shipped
+        // parser's and tagger's, dense rows of 7 and 8 blocks of 16):
+        // dense from 36 and 39 entries. Features 50.. are absent.
+        for n in [12, 106, 116] {
+            let mut t = Trainer::new(n);
+            for f in 1..50u64 {
+                for c in 0..1 + f as usize % n {
+                    t.tick();
+                    t.add(&[f], c, f as f32 - 3.0 * c as f32);
+                }
+            }
+            let w = t.average(0.0);
+            let feats: Vec<u64> = (1..70).chain(1..40).chain([45; 140]).collect();
+            // An empty list first and in the middle; the last has more
+            // dense rows than are summed together.
+            let ends = [0u32, 7, 7, 20, 248];
+            let at: Vec<u32> = (0..ends.len() as u32).map(|j| j * n as u32).collect();
+            let mut out = vec![f32::NAN; ends.len() * n];
+            w.score_into(&feats, &ends, &at, &mut out);
+            let mut start = 0;
+            for (j, &end) in ends.iter().enumerate() {
+                let list = &feats[start..end as usize];
+                assert_eq!(out[j * n..(j + 1) * n], naive(&w, list), "{n}: list {j}");
+                let mut alone = vec![0f32; n];
+                w.score(list, &mut alone);
+                assert_eq!(alone, naive(&w, list), "{n}: list {j} alone");
+                start = end as usize;
+            }
+        }
     }
 
     #[test]

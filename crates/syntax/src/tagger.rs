@@ -125,6 +125,18 @@ impl Atoms {
 /// Something that scores feature vectors: the trainer or the final weights.
 pub trait Scorer {
     fn score(&self, feats: &[u64], scores: &mut [f32]);
+    /// Scores several feature lists, as [`Weights::score_into`] does; by
+    /// default one list at a time.
+    fn score_into(&self, feats: &[u64], ends: &[u32], at: &[u32], out: &mut [f32]) {
+        let n = self.n_classes();
+        let mut start = 0;
+        for (&end, &a) in ends.iter().zip(at) {
+            let a = a as usize;
+            self.score(&feats[start..end as usize], &mut out[a..a + n]);
+            start = end as usize;
+        }
+    }
+    fn n_classes(&self) -> usize;
     /// What the scores are multiplied by, against the weights themselves.
     fn scale(&self) -> f32;
 }
@@ -134,6 +146,9 @@ impl Scorer for Trainer {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Trainer::score(self, feats, scores)
     }
+    fn n_classes(&self) -> usize {
+        Trainer::n_classes(self)
+    }
     fn scale(&self) -> f32 {
         1.0
     }
@@ -142,6 +157,12 @@ impl Scorer for Trainer {
 impl Scorer for Weights {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Weights::score(self, feats, scores)
+    }
+    fn score_into(&self, feats: &[u64], ends: &[u32], at: &[u32], out: &mut [f32]) {
+        Weights::score_into(self, feats, ends, at, out)
+    }
+    fn n_classes(&self) -> usize {
+        Weights::n_classes(self)
     }
     fn scale(&self) -> f32 {
         Weights::scale(self)

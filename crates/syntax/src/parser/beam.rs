@@ -42,22 +42,37 @@ const GROUPS: [std::ops::Range<usize>; GROUP_WIDTHS.len()] = {
 /// so they are exact and the parse is the same as without them. On EWT dev
 /// at width 8 about 310 weight lookups a token are left (25 an item);
 /// splitting the label of the last arc off the s0 group saved a fifth.
+///
+/// A beam step first plans every item ([`SharedScores::plan`]: which sums
+/// it reads, and the lists of features still to score), then scores all
+/// the lists in one call ([`SharedScores::run`]), so that their cache
+/// misses overlap, then adds up each item's sums ([`SharedScores::sum`]).
 #[derive(Default)]
 pub(super) struct SharedScores {
     n_classes: usize,
-    /// Per buffer position, 1 + the offset of its sums in `pos_sums` (0: none).
+    /// Per buffer position, 1 + the offset of its sums in `sums` (0: none).
     by_b: Vec<u32>,
-    /// Per (s0, buffer position): the offset of its sums in `pos_sums`.
+    /// Per (s0, buffer position): the offset of its sums in `sums`.
     by_s0b: IdMap<u32>,
-    pos_sums: Vec<f32>,
     /// Per group: hash of the group's features -> entry.
     pub(super) index: [IdMap<u32>; GROUPS.len()],
     /// Entry e's features are `keys[e * width..]` (its group's width) and
-    /// its sums `sums[e * n_classes..]`.
+    /// its sums `sums[at[e]..]`.
     keys: [Vec<u64>; GROUPS.len()],
-    sums: [Vec<f32>; GROUPS.len()],
-    part: Vec<f32>,
+    at: [Vec<u32>; GROUPS.len()],
+    /// Every sum of this sentence, `n_classes` a piece.
+    sums: Vec<f32>,
+    /// The lists of features the next [`SharedScores::run`] scores: list j
+    /// ends at `ends[j]` in `feats` and its sums go to `sums[dest[j]..]`.
+    feats: Vec<u64>,
+    ends: Vec<u32>,
+    dest: Vec<u32>,
+    rest: Vec<u64>,
 }
+
+/// Where one beam item's scores come from: the offsets in `sums` of the
+/// buffer's, s0 and the buffer's, and each group's sums.
+pub(super) type Parts = [u32; 2 + GROUPS.len()];
 
 impl SharedScores {
     pub(super) fn start(&mut self, n_classes: usize, n: usize) {
@@ -65,99 +80,140 @@ impl SharedScores {
         self.by_b.clear();
         self.by_b.resize(2 * (n + 2), 0);
         self.by_s0b.clear();
-        self.pos_sums.clear();
+        self.sums.clear();
         for g in 0..GROUPS.len() {
             self.index[g].clear();
             self.keys[g].clear();
-            self.sums[g].clear();
+            self.at[g].clear();
         }
     }
 
-    /// The offset in `pos_sums` of the scores of `part` of `st`'s features.
-    fn position_sums<S: Scorer>(
-        &mut self,
-        scorer: &S,
-        inp: &ParseInput,
-        st: &State,
-        part: u8,
-        feats: &mut Vec<u64>,
-    ) -> usize {
-        let at = self.pos_sums.len();
-        self.pos_sums.resize(at + self.n_classes, 0.0);
-        feats.clear();
-        features_of(inp, st, part, feats);
-        scorer.score(feats, &mut self.pos_sums[at..]);
-        at
+    /// Closes the list of features queued since the last one: its sums
+    /// will go to the offset returned.
+    fn queue(&mut self) -> u32 {
+        let at = self.sums.len();
+        self.sums.resize(at + self.n_classes, 0.0);
+        self.ends.push(self.feats.len() as u32);
+        self.dest.push(at as u32);
+        at as u32
+    }
+
+    /// Queues `part` of `st`'s features; returns where their sums will be.
+    fn queue_part(&mut self, inp: &ParseInput, st: &State, part: u8) -> u32 {
+        features_of(inp, st, part, &mut self.feats);
+        self.queue()
+    }
+
+    /// Where the sums of `st`'s [`features`] are, queueing the lists not
+    /// yet scored in this sentence.
+    pub(super) fn plan(&mut self, inp: &ParseInput, st: &State) -> Parts {
+        let mut parts = Parts::default();
+        let b = st.b as usize;
+        // The tags the joint tagger chose for s0 and the buffer front.
+        let (flip_s0, flip_b) = (st.flipped(st.s0()) as usize, st.flipped(st.b) as usize);
+        let at_b = 2 * b + flip_b;
+        parts[0] = match self.by_b[at_b] {
+            0 => {
+                let at = self.queue_part(inp, st, BUF);
+                self.by_b[at_b] = at + 1;
+                at
+            }
+            x => x - 1,
+        };
+        let key = fmix64((st.s0() as u64) << 32 | (at_b as u64) << 1 | flip_s0 as u64);
+        parts[1] = match self.by_s0b.get(&key) {
+            Some(&at) => at,
+            None => {
+                let at = self.queue_part(inp, st, S0B);
+                self.by_s0b.insert(key, at);
+                at
+            }
+        };
+        let mut rest = std::mem::take(&mut self.rest);
+        rest.clear();
+        features_of(inp, st, REST, &mut rest);
+        debug_assert_eq!(rest.len(), GROUPS[GROUPS.len() - 1].end);
+        for (g, range) in GROUPS.iter().enumerate() {
+            let group = &rest[range.clone()];
+            let w = group.len();
+            let hash = fmix64(group.iter().fold(0u64, |h, &f| h.rotate_left(7) ^ f));
+            parts[2 + g] = match self.index[g].get(&hash) {
+                Some(&e) if self.keys[g][e as usize * w..][..w] == *group => self.at[g][e as usize],
+                Some(_) => {
+                    // A collision: score the group without keeping it.
+                    self.feats.extend_from_slice(group);
+                    self.queue()
+                }
+                None => {
+                    let e = self.at[g].len() as u32;
+                    self.keys[g].extend_from_slice(group);
+                    self.feats.extend_from_slice(group);
+                    let at = self.queue();
+                    self.at[g].push(at);
+                    self.index[g].insert(hash, e);
+                    at
+                }
+            };
+        }
+        self.rest = rest;
+        parts
+    }
+
+    /// Scores the lists the plans since the last run queued.
+    pub(super) fn run<S: Scorer>(&mut self, scorer: &S) {
+        if !self.ends.is_empty() {
+            scorer.score_into(&self.feats, &self.ends, &self.dest, &mut self.sums);
+        }
+        self.feats.clear();
+        self.ends.clear();
+        self.dest.clear();
+    }
+
+    /// Sets `scores` to the sum of the sums in `parts` (after the
+    /// [`SharedScores::run`] that scored them).
+    pub(super) fn sum(&self, parts: &Parts, scores: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            return unsafe { self.sum_avx2(parts, scores) };
+        }
+        self.sum_plain(parts, scores)
+    }
+
+    /// [`SharedScores::sum`] compiled for AVX2 (8 classes an instruction;
+    /// each class's sum is added in the same order, so it is the same).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn sum_avx2(&self, parts: &Parts, scores: &mut [f32]) {
+        self.sum_plain(parts, scores)
+    }
+
+    #[inline(always)]
+    fn sum_plain(&self, parts: &Parts, scores: &mut [f32]) {
+        let k = self.n_classes;
+        let [ib, is, groups @ ..] = parts.map(|at| &self.sums[at as usize..at as usize + k]);
+        for ((s, &x), &y) in scores.iter_mut().zip(ib).zip(is) {
+            *s = x + y;
+        }
+        for group in groups {
+            for (s, &x) in scores.iter_mut().zip(group) {
+                *s += x;
+            }
+        }
     }
 
     /// Sets `scores` to the scores of `st`'s [`features`].
+    #[cfg(test)]
     pub(super) fn score<S: Scorer>(
         &mut self,
         scorer: &S,
         inp: &ParseInput,
         st: &State,
-        feats: &mut Vec<u64>,
         scores: &mut [f32],
     ) {
-        let k = self.n_classes;
-        let b = st.b as usize;
-        // The tags the joint tagger chose for s0 and the buffer front.
-        let (flip_s0, flip_b) = (st.flipped(st.s0()) as usize, st.flipped(st.b) as usize);
-        let at_b = 2 * b + flip_b;
-        let ib = match self.by_b[at_b] {
-            0 => {
-                let at = self.position_sums(scorer, inp, st, BUF, feats);
-                self.by_b[at_b] = at as u32 + 1;
-                at
-            }
-            x => x as usize - 1,
-        };
-        let key = fmix64((st.s0() as u64) << 32 | (at_b as u64) << 1 | flip_s0 as u64);
-        let is = match self.by_s0b.get(&key) {
-            Some(&at) => at as usize,
-            None => {
-                let at = self.position_sums(scorer, inp, st, S0B, feats);
-                self.by_s0b.insert(key, at as u32);
-                at
-            }
-        };
-        feats.clear();
-        features_of(inp, st, REST, feats);
-        debug_assert_eq!(feats.len(), GROUPS[GROUPS.len() - 1].end);
-        scores.fill(0.0);
-        let (sb, ss) = (&self.pos_sums[ib..ib + k], &self.pos_sums[is..is + k]);
-        for ((s, &x), &y) in scores.iter_mut().zip(sb).zip(ss) {
-            *s += x + y;
-        }
-        for (g, range) in GROUPS.iter().enumerate() {
-            let group = &feats[range.clone()];
-            let w = group.len();
-            let hash = fmix64(group.iter().fold(0u64, |h, &f| h.rotate_left(7) ^ f));
-            let (keys, sums) = (&mut self.keys[g], &mut self.sums[g]);
-            let e = match self.index[g].get(&hash) {
-                Some(&e) if keys[e as usize * w..][..w] == *group => e as usize,
-                Some(_) => {
-                    // A collision: score the group without keeping it.
-                    self.part.resize(k, 0.0);
-                    scorer.score(group, &mut self.part);
-                    for (s, &x) in scores.iter_mut().zip(&self.part) {
-                        *s += x;
-                    }
-                    continue;
-                }
-                None => {
-                    let e = keys.len() / w;
-                    keys.extend_from_slice(group);
-                    sums.resize((e + 1) * k, 0.0);
-                    scorer.score(group, &mut sums[e * k..]);
-                    self.index[g].insert(hash, e as u32);
-                    e
-                }
-            };
-            for (s, &x) in scores.iter_mut().zip(&sums[e * k..(e + 1) * k]) {
-                *s += x;
-            }
-        }
+        let parts = self.plan(inp, st);
+        self.run(scorer);
+        self.sum(&parts, scores);
     }
 }
 
@@ -183,6 +239,8 @@ pub struct Beam {
     #[cfg(feature = "train")]
     other: State,
     shared: SharedScores,
+    /// Per item, where its scores are (this step's plans).
+    parts: Vec<Parts>,
     /// Items scoring more than this below the best are dropped (in scorer
     /// units; infinite in training).
     gap: f64,
@@ -213,13 +271,19 @@ impl Beam {
         moves: Moves,
         inp: &ParseInput,
         width: usize,
-        feats: &mut Vec<u64>,
         scores: &mut [f32],
     ) {
         self.top.clear();
+        // Every item's lists of features are scored together (see
+        // `SharedScores`).
+        self.parts.clear();
+        for st in &self.cur[..self.len] {
+            self.parts.push(self.shared.plan(inp, st));
+        }
+        self.shared.run(scorer);
         for i in 0..self.len {
             let st = &self.cur[i];
-            self.shared.score(scorer, inp, st, feats, scores);
+            self.shared.sum(&self.parts[i], scores);
             let base = self.score[i];
             let top = &mut self.top;
             let valid = moves.validity(st);
@@ -302,14 +366,7 @@ pub fn parse_beam<S: Scorer>(
     beam.start(width, inp, moves);
     beam.gap = gap as f64 * scorer.scale() as f64;
     while !beam.cur[0].done() {
-        beam.step(
-            scorer,
-            moves,
-            inp,
-            width,
-            &mut scratch.feats,
-            &mut scratch.scores,
-        );
+        beam.step(scorer, moves, inp, width, &mut scratch.scores);
     }
     scratch.state.copy_from(&beam.cur[0]);
     finish(moves, &mut scratch.state);
@@ -351,14 +408,7 @@ pub fn train_sentence_beam(
     let mut worst: Option<(f64, usize)> = None;
     for t in 0..beam.gold.len() {
         let g = beam.gold[t] as usize;
-        beam.step(
-            &*trainer,
-            moves,
-            &ex.input,
-            width,
-            &mut scratch.feats,
-            &mut scratch.scores,
-        );
+        beam.step(&*trainer, moves, &ex.input, width, &mut scratch.scores);
         gold_at = gold_at.and_then(|p| {
             beam.top
                 .iter()

@@ -662,14 +662,7 @@ mod tests {
         let beam = &mut scratch.beam;
         beam.start(1, &ex.input, moves);
         while !beam.cur[0].done() {
-            beam.step(
-                &weights,
-                moves,
-                &ex.input,
-                1,
-                &mut scratch.feats,
-                &mut scratch.scores,
-            );
+            beam.step(&weights, moves, &ex.input, 1, &mut scratch.scores);
         }
         assert_eq!(beam.cur[0].head, greedy.state.head[..]);
     }
@@ -710,7 +703,7 @@ mod tests {
             for st in &level {
                 features(&ex.input, st, &mut feats);
                 weights.score(&feats, &mut full);
-                shared.score(&weights, &ex.input, st, &mut feats, &mut part);
+                shared.score(&weights, &ex.input, st, &mut part);
                 assert_eq!(full, part);
                 checked += 1;
                 // The per-state validity agrees with the per-class one,
