@@ -4,7 +4,7 @@
 //! into the store), `stats` and `curate`.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,43 +125,57 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     // URL twice) goes through: the earlier one, not stored yet, may change
     // what is stored. When the store cannot say, the pipeline runs and the
     // store decides.
+    // The keys of inputs that went through and are not committed yet,
+    // counted (one URL may come twice): the store cannot tell for those.
     let mut already = 0usize;
-    let store = RefCell::new(store);
-    let in_batch: RefCell<HashSet<String>> = RefCell::default();
-    let pending = RefCell::new(Pending::new(args.commit));
+    let in_batch: RefCell<HashMap<String, usize>> = RefCell::default();
+    // The writer thread has a connection of its own; this one reads.
+    let reader = Store::open(&args.db.db)?;
+    let pending = RefCell::new(Pending::new(store, args.commit));
     let inputs = ingest_paths(&args.input.paths, &ingest_config).filter(|input| {
         let Ok(doc) = input else { return true };
         let article = ArticleIdentity::of(doc.meta.url.as_deref(), doc.text());
-        let stored = !in_batch.borrow().contains(&article.key)
-            && store.borrow().is_stored(&article).unwrap_or(false);
+        let stored = !in_batch.borrow().contains_key(&article.key)
+            && reader.is_stored(&article).unwrap_or(false);
         if stored {
             already += 1;
             progress.inc(1);
         } else {
-            in_batch.borrow_mut().insert(article.key);
+            *in_batch.borrow_mut().entry(article.key).or_insert(0) += 1;
         }
         !stored
     });
+    let committed = |keys: Vec<String>| {
+        let mut in_batch = in_batch.borrow_mut();
+        for key in keys {
+            if let Some(n) = in_batch.get_mut(&key) {
+                *n -= 1;
+                if *n == 0 {
+                    in_batch.remove(&key);
+                }
+            }
+        }
+    };
     let summary = pipeline.run(
         inputs,
         args.input.batch,
         |err| progress.suspend(|| eprintln!("dossier: skipped {err}")),
         |batch| -> anyhow::Result<()> {
             let mut pending = pending.borrow_mut();
-            pending.docs.extend(batch.iter().map(|d| {
+            for d in batch.iter() {
                 crate::print_warnings(&progress, d);
-                output_document(d)
-            }));
-            progress.inc(batch.len() as u64);
-            if pending.write(&mut store.borrow_mut(), &mut report, false)? > 0 {
-                in_batch.borrow_mut().clear();
+                pending.docs.push(output_document(d));
+                pending
+                    .keys
+                    .push(ArticleIdentity::of(d.meta.url.as_deref(), d.text()).key);
             }
+            progress.inc(batch.len() as u64);
+            let (_, keys) = pending.write(&mut report, false)?;
+            committed(keys);
             Ok(())
         },
     )?;
-    pending
-        .into_inner()
-        .write(&mut store.borrow_mut(), &mut report, true)?;
+    let (_, store) = pending.into_inner().finish(&mut report)?;
     progress.finish_and_clear();
     report.unchanged += already;
     if !args.input.quiet && already > 0 {
@@ -170,46 +184,135 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
             plural(already, "article", "articles"),
         );
     }
-    finish(
-        &store.into_inner(),
-        &report,
-        summary.skipped,
-        args.input.quiet,
-    )
+    finish(&store, &report, summary.skipped, args.input.quiet)
 }
 
 /// Documents gathered for the store, written `limit` to a transaction
 /// (COMMIT_ARTICLES by default): fewer, larger transactions write far less.
+/// The writes run on a thread of their own ([`Writer`]), so the next
+/// transaction's worth is extracted (or read) while one is written.
 struct Pending {
     docs: Vec<OutputDocument>,
+    /// The identity key of each document, for `ingest`'s duplicate check.
+    keys: Vec<String>,
     limit: usize,
+    writer: Writer,
 }
 
 impl Pending {
-    fn new(limit: usize) -> Pending {
+    fn new(store: Store, limit: usize) -> Pending {
         let limit = limit.max(1);
         Pending {
             docs: Vec::with_capacity(limit),
+            keys: Vec::new(),
             limit,
+            writer: Writer::spawn(store),
         }
     }
 
-    /// Writes the gathered documents in one transaction once a
-    /// transaction's worth is there, or, with `rest`, whatever is there;
-    /// how many it wrote.
+    /// Hands the gathered documents to the writer once a transaction's
+    /// worth is there, or, with `rest`, whatever is there, and then waits
+    /// for every write. Returns the keys of the documents whose write has
+    /// finished (as many as the documents when they carry no keys) and how
+    /// many documents those were.
     fn write(
         &mut self,
-        store: &mut Store,
         report: &mut IngestReport,
         rest: bool,
-    ) -> anyhow::Result<usize> {
+    ) -> anyhow::Result<(usize, Vec<String>)> {
         let n = self.docs.len();
-        if n == 0 || (n < self.limit && !rest) {
-            return Ok(0);
+        let mut done = (0, Vec::new());
+        if n > 0 && (n >= self.limit || rest) {
+            let docs = std::mem::replace(&mut self.docs, Vec::with_capacity(self.limit));
+            let keys = std::mem::take(&mut self.keys);
+            done = self.writer.submit(docs, keys, report)?;
         }
-        report.add(&store.ingest(&self.docs)?);
-        self.docs.clear();
-        Ok(n)
+        if rest {
+            let (m, keys) = self.writer.wait(report)?;
+            done.0 += m;
+            done.1.extend(keys);
+        }
+        Ok(done)
+    }
+
+    /// Writes what is left and gives the store back.
+    fn finish(mut self, report: &mut IngestReport) -> anyhow::Result<(usize, Store)> {
+        let (n, _) = self.write(report, true)?;
+        Ok((n, self.writer.close()?))
+    }
+}
+
+/// The store's writer on a thread of its own. One write is in flight at
+/// most: a new one waits for the last to finish (double buffering), so a
+/// killed process loses at most the transaction being written and the one
+/// being gathered, as before.
+struct Writer {
+    to: Option<std::sync::mpsc::SyncSender<Vec<OutputDocument>>>,
+    from: std::sync::mpsc::Receiver<Result<IngestReport, dossier_store::StoreError>>,
+    /// The keys and size of the write in flight.
+    in_flight: Option<(usize, Vec<String>)>,
+    thread: Option<std::thread::JoinHandle<Store>>,
+}
+
+impl Writer {
+    fn spawn(mut store: Store) -> Writer {
+        let (to, docs_in) = std::sync::mpsc::sync_channel::<Vec<OutputDocument>>(1);
+        let (reports_out, from) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            for docs in docs_in {
+                let result = store.ingest(&docs);
+                let failed = result.is_err();
+                if reports_out.send(result).is_err() || failed {
+                    break;
+                }
+            }
+            store
+        });
+        Writer {
+            to: Some(to),
+            from,
+            in_flight: None,
+            thread: Some(thread),
+        }
+    }
+
+    /// Waits for the write in flight, if any; its size and keys.
+    fn wait(&mut self, report: &mut IngestReport) -> anyhow::Result<(usize, Vec<String>)> {
+        let Some((n, keys)) = self.in_flight.take() else {
+            return Ok((0, Vec::new()));
+        };
+        match self.from.recv() {
+            Ok(result) => report.add(&result?),
+            Err(_) => anyhow::bail!("the store's writer stopped"),
+        }
+        Ok((n, keys))
+    }
+
+    /// Waits for the write in flight, then starts writing `docs`.
+    fn submit(
+        &mut self,
+        docs: Vec<OutputDocument>,
+        keys: Vec<String>,
+        report: &mut IngestReport,
+    ) -> anyhow::Result<(usize, Vec<String>)> {
+        let done = self.wait(report)?;
+        let n = docs.len();
+        let sent = self.to.as_ref().map(|to| to.send(docs));
+        if !matches!(sent, Some(Ok(()))) {
+            anyhow::bail!("the store's writer stopped");
+        }
+        self.in_flight = Some((n, keys));
+        Ok(done)
+    }
+
+    /// Stops the thread and gives the store back.
+    fn close(mut self) -> anyhow::Result<Store> {
+        self.to = None;
+        self.thread
+            .take()
+            .expect("the writer's thread is joined once")
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store's writer panicked"))
     }
 }
 
@@ -480,7 +583,7 @@ pub struct LoadArgs {
 }
 
 pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(&args.db.db)?;
+    let store = Store::open(&args.db.db)?;
     let total = if args.quiet {
         None
     } else {
@@ -493,7 +596,7 @@ pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let progress = crate::progress::bar(args.quiet, total, "documents");
     let mut report = IngestReport::default();
     let mut skipped = 0usize;
-    let mut pending = Pending::new(args.batch);
+    let mut pending = Pending::new(store, args.batch);
     for file in &args.files {
         let reader: Box<dyn BufRead> = if file == Path::new("-") {
             Box::new(std::io::stdin().lock())
@@ -533,11 +636,11 @@ pub fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
             }
-            let written = pending.write(&mut store, &mut report, false)?;
+            let (written, _) = pending.write(&mut report, false)?;
             progress.inc(written as u64);
         }
     }
-    let written = pending.write(&mut store, &mut report, true)?;
+    let (written, store) = pending.finish(&mut report)?;
     progress.inc(written as u64);
     progress.finish_and_clear();
     finish(&store, &report, skipped, args.quiet)
