@@ -222,6 +222,7 @@ struct Lists {
     target: HashSet<String>,
     support: HashSet<String>,
     attacker: HashSet<String>,
+    blame: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists::parse(include_str!("../data/muc4.tsv")));
@@ -261,6 +262,9 @@ impl Lists {
                 }
                 "attacker" => {
                     l.attacker.insert(words);
+                }
+                "blame" => {
+                    l.blame.insert(words);
                 }
                 _ => {}
             }
@@ -658,12 +662,24 @@ pub fn parsed_templates(doc: &Document) -> Vec<Template> {
     }
     let mut out: Vec<Template> = Vec::new();
     let mut last: Option<String> = None;
+    let mut blamed: Vec<EntityId> = Vec::new();
     for s in &doc.sentences {
         let (lo, hi) = (s.first.index(), (s.last.index()).min(n));
         if lo >= hi {
             continue;
         }
         let p = Parse::new(doc, lo, hi, mention_at[lo..hi].to_vec());
+        // "The FMLN claimed responsibility", "blamed on the army": the
+        // armed groups a sentence of blame names.
+        if (lo..hi).any(|k| lists.blame.contains(&p.lemma(k))) {
+            for k in lo..hi {
+                if let Some((e, EntityType::Org)) = p.entity(k) {
+                    if org_is_armed(doc, e, lists) && !blamed.contains(&e) {
+                        blamed.push(e);
+                    }
+                }
+            }
+        }
         for t in lo..hi {
             let Some(mut kind) = p.incident(t, lists) else {
                 continue;
@@ -681,10 +697,12 @@ pub fn parsed_templates(doc: &Document) -> Vec<Template> {
             // An attack with explosives is a bombing ("a bomb attack",
             // "attacked with dynamite").
             if kind == "attack"
-                && args
-                    .weapons
-                    .iter()
-                    .any(|&w| lists.triggers.get(&p.lemma(w)).is_some_and(|k| k == "bombing"))
+                && args.weapons.iter().any(|&w| {
+                    lists
+                        .triggers
+                        .get(&p.lemma(w))
+                        .is_some_and(|k| k == "bombing")
+                })
             {
                 kind = "bombing".to_string();
             }
@@ -728,8 +746,24 @@ pub fn parsed_templates(doc: &Document) -> Vec<Template> {
             }
         }
     }
+    for t in out.iter_mut() {
+        for &e in &blamed {
+            push_filler(&mut t.roles[1], names(doc, e));
+        }
+    }
     out.retain(|t| t.roles.iter().any(|r| !r.is_empty()));
     out
+}
+
+/// Whether an organisation's name reads as an armed group or force: a
+/// word of the perpetrator organisations' heads ("... Patriotic Front",
+/// "Armed Forces"), or an acronym.
+fn org_is_armed(doc: &Document, e: EntityId, lists: &Lists) -> bool {
+    doc.entities.get(e.index()).is_some_and(|x| {
+        let name = x.name.to_lowercase();
+        name.split_whitespace().any(|w| lists.perp_org.contains(w))
+            || (x.name.len() <= 6 && x.name.bytes().all(|b| b.is_ascii_uppercase()))
+    })
 }
 
 /// Whether an organisation's name ends in a target noun ("Popular
@@ -810,11 +844,24 @@ fn add_patient(p: &Parse, a: usize, lists: &Lists, roles: &mut [Vec<Vec<String>>
 fn event_templates(doc: &Document) -> Vec<Template> {
     let mut out: Vec<(Template, Vec<EntityId>)> = Vec::new();
     for e in &doc.events {
-        let Some(kind) = incident(&e.code) else {
+        let Some(mut kind) = incident(&e.code) else {
             continue;
         };
         if e.modality == dossier_text::Modality::Negated {
             continue;
+        }
+        let arms = weapons(doc, e.trigger);
+        // An attack with explosives is a bombing.
+        if kind == "attack"
+            && arms.iter().any(|w| {
+                LISTS
+                    .triggers
+                    .get(w[0].trim_end_matches('s'))
+                    .is_some_and(|k| k == "bombing")
+                    || LISTS.triggers.get(&w[0]).is_some_and(|k| k == "bombing")
+            })
+        {
+            kind = "bombing";
         }
         let actors: Vec<EntityId> = e.source.into_iter().chain(e.target).collect();
         let slot = out
@@ -857,7 +904,7 @@ fn event_templates(doc: &Document) -> Vec<Template> {
             }
         }
 
-        for w in weapons(doc, e.trigger) {
+        for w in arms {
             if !out[k].0.roles[4].iter().any(|x| x[0] == w[0]) {
                 out[k].0.roles[4].push(w);
             }
@@ -892,14 +939,14 @@ fn matched_fillers(p: &Template, g: &Template) -> [usize; 5] {
     if !compatible(&p.incident, &g.incident) {
         return n;
     }
-    for k in 0..5 {
-        let mut used = vec![false; g.roles[k].len()];
-        for pe in &p.roles[k] {
-            if let Some(j) = (0..g.roles[k].len())
-                .find(|&j| !used[j] && g.roles[k][j].iter().any(|s| pe.contains(s)))
+    for ((nk, pr), gr) in n.iter_mut().zip(&p.roles).zip(&g.roles) {
+        let mut used = vec![false; gr.len()];
+        for pe in pr {
+            if let Some(j) =
+                (0..gr.len()).find(|&j| !used[j] && gr[j].iter().any(|s| pe.contains(s)))
             {
                 used[j] = true;
-                n[k] += 1;
+                *nk += 1;
             }
         }
     }
@@ -972,6 +1019,7 @@ mod tests {
                     "buses" => "bus".to_string(),
                     "destroyed" => "destroy".to_string(),
                     "exploded" => "explode".to_string(),
+                    "claimed" => "claim".to_string(),
                     w => w.to_string(),
                 })
                 .collect(),
@@ -1062,6 +1110,25 @@ mod tests {
         // "two peasants" is a number and a description, not a victim's
         // name; the killing is an attack of its own.
         check(&doc, "[bombing]\nTarget: bank\nWeapon: bomb\n");
+    }
+
+    #[test]
+    fn group_claiming_an_attack_is_its_perp_org() {
+        use Upos::*;
+        let doc = parsed(
+            "[The FMLN]{ORG#1} claimed responsibility for the attack .",
+            &[
+                (DET, Some(1), "det"),
+                (PROPN, Some(2), "nsubj"),
+                (VERB, None, "root"),
+                (NOUN, Some(2), "obj"),
+                (ADP, Some(6), "case"),
+                (DET, Some(6), "det"),
+                (NOUN, Some(3), "nmod"),
+                (PUNCT, Some(2), "punct"),
+            ],
+        );
+        check(&doc, "[attack]\nPerpOrg: fmln\n");
     }
 
     #[test]
