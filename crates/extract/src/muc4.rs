@@ -544,11 +544,29 @@ impl<'d> Parse<'d> {
                         args.weapons.push(c);
                         continue;
                     }
+                    // "in front of the embassy": the thing in front of.
+                    let c = match self.lemma(c).as_str() {
+                        "front" | "outside" | "side" | "entrance" | "door" => self
+                            .kids(c)
+                            .iter()
+                            .copied()
+                            .find(|&n| self.rel(n) == "nmod")
+                            .unwrap_or(c),
+                        _ => c,
+                    };
                     match case.as_deref() {
                         Some("by") => args.agents.push(c),
                         Some("against" | "on" | "to") => args.patients.push(c),
                         Some("of") if is_noun => args.patients.push(c),
-                        None if r == "nmod:poss" => args.agents.push(c),
+                        // "Galan's assassination": a person is the victim;
+                        // "the FMLN's offensive": a group is the agent.
+                        None if r == "nmod:poss" => {
+                            if matches!(self.entity(c), Some((_, EntityType::Person))) && is_noun {
+                                args.patients.push(c)
+                            } else {
+                                args.agents.push(c)
+                            }
+                        }
                         // Where a bomb went off: "exploded at the bank",
                         // "in front of the embassy".
                         Some("at" | "in" | "near" | "outside" | "inside" | "into" | "front")
@@ -624,6 +642,11 @@ impl<'d> Parse<'d> {
         // A weapon named ("with a bomb") is the instrument of an incident,
         // not one of its own; the verb ("bombed") is.
         if self.upos(t) == Some(Upos::NOUN) && lists.weapon.contains(&lemma) {
+            return None;
+        }
+        // A noun that only modifies another ("death squads", "attack
+        // helicopters") names no incident.
+        if self.rel(t) == "compound" {
             return None;
         }
         // "set fire to": only with fire as the object.
