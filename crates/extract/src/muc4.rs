@@ -465,10 +465,20 @@ impl<'d> Parse<'d> {
                             | "about"
                             | "some"
                             | "several"
-                            | "two"
-                            | "three"
+                            | "many"
+                            | "approximately"
+                            | "nearly"
+                            | "almost"
+                            | "around"
+                            | "over"
+                            | "more"
+                            | "than"
                             | "a"
                             | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
                     ))
             {
                 a += 1;
