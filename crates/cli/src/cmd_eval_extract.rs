@@ -64,6 +64,9 @@ pub struct Muc4Args {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Print each document's gold and predicted templates.
+    #[arg(long)]
+    verbose: bool,
 }
 
 #[derive(clap::Args)]
@@ -372,7 +375,7 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let pipeline = Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?;
     let extractor = Extractor::new();
-    let mut total = muc4::Counts::default();
+    let mut roles = [muc4::Counts::default(); 5];
     let mut n_docs = 0;
     for (n, line) in raw
         .lines()
@@ -395,43 +398,102 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(muc4::Template::from_gold)
             .collect();
-        let c = muc4::score(&muc4::templates(&doc), &gold_templates);
-        total.tp += c.tp;
-        total.predicted += c.predicted;
-        total.gold += c.gold;
+        let predicted = muc4::templates(&doc);
+        let c = muc4::score_roles(&predicted, &gold_templates);
+        if args.verbose {
+            print_muc4_doc(&gold.docid, &c, &gold_templates, &predicted);
+        }
+        for (t, c) in roles.iter_mut().zip(c) {
+            t.tp += c.tp;
+            t.predicted += c.predicted;
+            t.gold += c.gold;
+        }
         n_docs += 1;
     }
-    let p = if total.predicted == 0 {
-        0.0
-    } else {
-        total.tp as f64 / total.predicted as f64
+    let total = muc4::Counts {
+        tp: roles.iter().map(|c| c.tp).sum(),
+        predicted: roles.iter().map(|c| c.predicted).sum(),
+        gold: roles.iter().map(|c| c.gold).sum(),
     };
-    let r = if total.gold == 0 {
-        0.0
-    } else {
-        total.tp as f64 / total.gold as f64
+    let prf = |c: &muc4::Counts| {
+        let p = if c.predicted == 0 {
+            0.0
+        } else {
+            c.tp as f64 / c.predicted as f64
+        };
+        let r = if c.gold == 0 {
+            0.0
+        } else {
+            c.tp as f64 / c.gold as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f1)
     };
-    let f1 = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let (p, r, f1) = prf(&total);
     if args.json {
+        let per_role: serde_json::Map<String, serde_json::Value> = muc4::ROLES
+            .iter()
+            .zip(&roles)
+            .map(|(name, c)| {
+                let (p, r, f1) = prf(c);
+                (
+                    name.to_string(),
+                    serde_json::json!({"precision": p, "recall": r, "f1": f1,
+                        "tp": c.tp, "predicted": c.predicted, "gold": c.gold}),
+                )
+            })
+            .collect();
         println!(
             "{}",
             serde_json::json!({"documents": n_docs, "split": args.split, "precision": p, "recall": r, "f1": f1,
-                "tp": total.tp, "predicted": total.predicted, "gold": total.gold})
+                "tp": total.tp, "predicted": total.predicted, "gold": total.gold, "roles": per_role})
         );
     } else {
         println!(
             "{n_docs} MUC-4 documents ({}), role fillers {}/{}/{} (tp/pred/gold)",
             args.split, total.tp, total.predicted, total.gold
         );
+        for (name, c) in muc4::ROLES.iter().zip(&roles) {
+            let (p, r, f1) = prf(c);
+            println!(
+                "  {name:<8} {:>4}/{:>4}/{:>4}  P {p:.3}  R {r:.3}  F1 {f1:.3}",
+                c.tp, c.predicted, c.gold
+            );
+        }
         println!(
             "precision {p:.3}  recall {r:.3}  micro-F1 {f1:.3}  (GTT 0.502, IterX 0.530 on test)"
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One document's gold and predicted templates, for `--verbose`: a
+/// filler is its entity's strings joined by " | ".
+fn print_muc4_doc(
+    docid: &str,
+    counts: &[dossier_extract::muc4::Counts; 5],
+    gold: &[dossier_extract::muc4::Template],
+    predicted: &[dossier_extract::muc4::Template],
+) {
+    use dossier_extract::muc4::ROLES;
+    let (tp, p, g) = counts.iter().fold((0, 0, 0), |(a, b, c), x| {
+        (a + x.tp, b + x.predicted, c + x.gold)
+    });
+    println!("== {docid}  {tp}/{p}/{g} (tp/pred/gold)");
+    for (side, templates) in [("gold", gold), ("pred", predicted)] {
+        for t in templates {
+            println!("  {side} [{}]", t.incident);
+            for (name, fillers) in ROLES.iter().zip(&t.roles) {
+                for f in fillers {
+                    println!("    {name}: {}", f.join(" | "));
+                }
+            }
+        }
+    }
 }
 
 pub fn petrarch(args: PetrarchArgs) -> anyhow::Result<ExitCode> {

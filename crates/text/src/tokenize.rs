@@ -81,10 +81,11 @@ pub fn segment(doc: &mut Document) {
     }
     let mut tokens = std::mem::take(&mut doc.tokens);
     tokens.clear();
-    // An article in capitals is read in its truecased form, from tokens on:
-    // abbreviations and sentence openers are known by their case.
-    if truecase::is_all_caps(doc.text(), ALL_CAPS_MIN_LETTERS) {
-        let cased = truecase::builtin().truecase(doc.text());
+    // An article in capitals (or all in small letters) is read in its
+    // truecased form, from tokens on: abbreviations and sentence openers are
+    // known by their case.
+    if truecase::is_caseless(doc.text(), ALL_CAPS_MIN_LETTERS) {
+        let cased = truecase::builtin().truecase_caseless(doc.text());
         doc.set_cased_text(cased);
     }
     tokenize_into(doc.cased_text(), &mut tokens);

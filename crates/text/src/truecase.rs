@@ -48,6 +48,25 @@ pub fn is_all_caps(text: &str, min_letters: usize) -> bool {
     letters >= min_letters.max(1) && upper * 20 >= letters * 19
 }
 
+/// Whether a text is written in small letters only: at least `min_letters`
+/// letters, and at most one in 200 of them a capital (a lowercased corpus,
+/// chat copy). Mixed-case prose has far more: a capital opens every
+/// sentence and every name.
+pub fn is_all_lower(text: &str, min_letters: usize) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= min_letters.max(1) && upper * 200 <= letters
+}
+
+/// Whether a text carries no case: written all in capitals or all in small
+/// letters, so that a capital tells nothing about names.
+pub fn is_caseless(text: &str, min_letters: usize) -> bool {
+    is_all_caps(text, min_letters) || is_all_lower(text, min_letters)
+}
+
 impl Truecaser {
     /// Reads a word list: one form per line; `#` starts a comment line.
     /// Lines that are not plain ASCII words are skipped.
@@ -91,6 +110,17 @@ impl Truecaser {
         self.truecase_into(text, 0, &mut out);
         // Only ASCII letters were changed, so the bytes stay UTF-8.
         String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    }
+
+    /// Writes a text that carries no case (all capitals or all small
+    /// letters) in the case the word list gives each word: the text is read
+    /// as capitals, so a lowercase text comes out as an all-caps one would.
+    pub fn truecase_caseless(&self, text: &str) -> String {
+        if is_all_caps(text, 1) {
+            self.truecase(text)
+        } else {
+            self.truecase(&text.to_ascii_uppercase())
+        }
     }
 
     /// Truecases the words of `text` into `out[offset..offset + text.len()]`.
@@ -325,6 +355,24 @@ mod tests {
             builtin().truecase(text),
             "Police arrested three guerrillas in Lima on Monday. The army said the Mrta had attacked a Bank."
         );
+    }
+
+    #[test]
+    fn lowercase_text_is_cased_like_capitals() {
+        let text = "police arrested three guerrillas in lima. the army said the mrta attacked.";
+        let out = builtin().truecase_caseless(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(
+            out,
+            builtin().truecase(&text.to_ascii_uppercase()),
+            "a lowercase text reads as its capitals would"
+        );
+        assert!(out.starts_with("Police arrested three guerrillas in Lima. The army"));
+        assert!(is_caseless(text, 20) && !is_all_caps(text, 20));
+        assert!(!is_caseless("The police arrested him in Lima.", 20));
+        // Prose with few capitals still uses case.
+        let prose = "The army said on Monday that the attack on the farm near the border had been carried out by a group of rebels, and that nobody was hurt in it.";
+        assert!(!is_caseless(prose, 20));
     }
 
     #[test]

@@ -283,7 +283,8 @@ struct Finder<'v, 'a> {
     /// built once, so that finding a person by a surname is no search
     /// over all entities.
     people: std::collections::HashMap<String, Vec<usize>>,
-    /// Whether the text as written is in capitals only.
+    /// Whether the text as written carries no case (capitals only, or
+    /// small letters only).
     all_caps: bool,
 }
 
@@ -295,7 +296,7 @@ pub fn find(lex: &Lexicon, v: &DocView) -> Vec<FoundClaim> {
         out: Vec::new(),
         refers: None,
         people: people_by_word(v),
-        all_caps: dossier_text::truecase::is_all_caps(v.doc.text(), 100),
+        all_caps: dossier_text::truecase::is_caseless(v.doc.text(), 100),
     };
     f.direct_quotes();
     f.recorded_turns();

@@ -531,3 +531,23 @@ fn arabic_script_and_full_stop() {
     "#]],
     );
 }
+
+/// The cased text the models read, for a text in one case.
+fn check_cased(input: &str, expect: Expect) {
+    let mut doc = dossier_text::Document::new(input.to_string(), Default::default());
+    tokenize::segment(&mut doc);
+    expect.assert_eq(doc.cased_text());
+}
+
+#[test]
+fn lowercased_article_is_truecased_like_capitals() {
+    // A corpus that lowercased its text (the GTT copy of MUC-4) carries no
+    // case: the models read it truecased, as they read wire copy.
+    check_cased(
+        "police said that guerrillas attacked a bus in lima on monday. the army said that nobody was hurt in the attack, which took place near the border.",
+        expect![["Police said that guerrillas attacked a bus in Lima on Monday. The army said that nobody was hurt in the attack, which took place near the border."]],
+    );
+    // Mixed-case prose with few capitals is left as written.
+    let prose = "The army said on Monday that the attack on the farm near the border had been carried out by a group of rebels, and that nobody was hurt in it.";
+    check_cased(prose, expect![["The army said on Monday that the attack on the farm near the border had been carried out by a group of rebels, and that nobody was hurt in it."]]);
+}
