@@ -282,6 +282,30 @@ fn inner_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     Some((v[lo], v[hi]))
 }
 
+/// The KB builder's designations, spelled as they are matched: leads,
+/// prefixes with their space after, suffixes with their space before. Built
+/// once, not for every area name.
+struct AreaDesignations {
+    leads: Vec<&'static str>,
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+}
+
+static AREA_DESIGNATIONS: std::sync::LazyLock<AreaDesignations> = std::sync::LazyLock::new(|| {
+    let d = dossier_text::wordlists::designations();
+    AreaDesignations {
+        leads: d.with_role(DesignationRole::KbLead).collect(),
+        prefixes: d
+            .with_role(DesignationRole::KbPrefix)
+            .map(|p| format!("{p} "))
+            .collect(),
+        suffixes: d
+            .with_role(DesignationRole::KbSuffix)
+            .map(|s| format!(" {s}"))
+            .collect(),
+    }
+});
+
 /// An area's name without its designation, for matching ISO names to
 /// GeoNames': "Tinh Binh Phuoc", "Bình Phước" and "Binh Phuoc Province"
 /// all give "binh phuoc".
@@ -294,16 +318,11 @@ pub(super) fn area_core(name: &str) -> String {
     const CONNECTORS: [&str; 9] = [
         "of the", "of", "de la", "de l", "del", "de", "du", "des", "d",
     ];
-    let designations = dossier_text::wordlists::designations();
-    let leads: Vec<&str> = designations.with_role(DesignationRole::KbLead).collect();
-    let prefixes: Vec<String> = designations
-        .with_role(DesignationRole::KbPrefix)
-        .map(|p| format!("{p} "))
-        .collect();
-    let suffixes: Vec<String> = designations
-        .with_role(DesignationRole::KbSuffix)
-        .map(|s| format!(" {s}"))
-        .collect();
+    let AreaDesignations {
+        leads,
+        prefixes,
+        suffixes,
+    } = &*AREA_DESIGNATIONS;
     // Bracketed second spellings and ISO's inverted forms ("Asturias,
     // Principado de") keep only their head. An apostrophe parts words
     // here ("Province d'Oubritenga"), on both sides of a match alike.
@@ -336,12 +355,12 @@ pub(super) fn area_core(name: &str) -> String {
         if let Some(at) = after_lead(&k) {
             k.drain(..at);
         }
-        for p in &prefixes {
+        for p in prefixes {
             if k.len() > p.len() + 2 && k.starts_with(p) {
                 k.drain(..p.len());
             }
         }
-        for sfx in &suffixes {
+        for sfx in suffixes {
             if k.len() > sfx.len() + 2 {
                 if let Some(rest) = k.strip_suffix(sfx) {
                     k = rest.to_string();
