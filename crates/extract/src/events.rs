@@ -86,7 +86,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
             i += 1;
             continue;
         }
-        let upos = v.doc.syntax.upos.get(i).copied();
+        let upos = v.doc.syntax.upos_of(i);
         let words: Vec<&str> = (i..(i + 4).min(v.len())).map(|k| v.word(k)).collect();
         let noun_reading = lex.nouns.longest(&words);
         // Without a parser, a determiner before a word makes it a noun, and
@@ -551,7 +551,7 @@ fn verb_event(
             // is no subject.
             v.first_subject(lo, i).filter(|a| {
                 !(lo..a.first)
-                    .any(|k| matches!(v.doc.syntax.upos.get(k), Some(Upos::VERB | Upos::AUX)))
+                    .any(|k| matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX)))
             })
         } else {
             v.subject_left(lo, i)

@@ -295,8 +295,7 @@ impl<'d> Parse<'d> {
     fn new(doc: &'d Document, lo: usize, hi: usize, mention_at: Vec<Option<usize>>) -> Parse<'d> {
         let mut children = vec![Vec::new(); hi - lo];
         for i in lo..hi {
-            if let Some(h) = doc.syntax.head.get(i).copied().flatten() {
-                let h = h.index();
+            if let Some(h) = doc.syntax.head_of(i) {
                 if (lo..hi).contains(&h) && h != i {
                     children[h - lo].push(i);
                 }
@@ -316,11 +315,11 @@ impl<'d> Parse<'d> {
     }
 
     fn rel(&self, i: usize) -> &str {
-        self.doc.syntax.deprel.get(i).map_or("", |r| r)
+        self.doc.syntax.deprel_of(i)
     }
 
     fn upos(&self, i: usize) -> Option<Upos> {
-        self.doc.syntax.upos.get(i).copied()
+        self.doc.syntax.upos_of(i)
     }
 
     fn lemma(&self, i: usize) -> String {
@@ -338,11 +337,7 @@ impl<'d> Parse<'d> {
     fn head(&self, i: usize) -> Option<usize> {
         self.doc
             .syntax
-            .head
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|h| h.index())
+            .head_of(i)
             .filter(|h| (self.lo..self.hi).contains(h))
     }
 

@@ -980,7 +980,7 @@ impl<'a> DocView<'a> {
     }
 
     fn deprel(&self, i: usize) -> &str {
-        self.doc.syntax.deprel.get(i).map_or("", |r| &**r)
+        self.doc.syntax.deprel_of(i)
     }
 
     /// The argument a dependent of `i` with relation `rel` names; a
@@ -988,7 +988,7 @@ impl<'a> DocView<'a> {
     fn dependent_arg(&self, i: usize, rel: &str) -> Option<Arg> {
         let child = self.children(i).find(|&c| self.deprel(c) == rel)?;
         if matches!(self.word(child), "which" | "who" | "that") && self.deprel(i) == "acl:relcl" {
-            let head = self.doc.syntax.head.get(i).copied().flatten()?.index();
+            let head = self.doc.syntax.head_of(i)?;
             return self.arg_at(head);
         }
         self.arg_at(child)
@@ -1003,8 +1003,8 @@ impl<'a> DocView<'a> {
         }
         let mut subject = self.dependent_arg(i, "nsubj");
         if subject.is_none() && matches!(self.deprel(i), "conj" | "xcomp" | "advcl") {
-            if let Some(h) = self.doc.syntax.head.get(i).copied().flatten() {
-                subject = self.dependent_arg(h.index(), "nsubj");
+            if let Some(h) = self.doc.syntax.head_of(i) {
+                subject = self.dependent_arg(h, "nsubj");
             }
         }
         let passive_subject = self.dependent_arg(i, "nsubj:pass");

@@ -13,12 +13,12 @@ fn has_syntax(doc: &Document, t: TokenIdx) -> bool {
 
 /// The head of `t`; `None` for a sentence root.
 pub fn head(doc: &Document, t: TokenIdx) -> Option<TokenIdx> {
-    doc.syntax.head.get(t.index()).copied().flatten()
+    doc.syntax.head_of(t.index()).map(TokenIdx::new)
 }
 
 /// The UD relation of `t` to its head (`"nsubj:pass"`), or `""`.
 pub fn deprel(doc: &Document, t: TokenIdx) -> &str {
-    doc.syntax.deprel.get(t.index()).map_or("", |r| &**r)
+    doc.syntax.deprel_of(t.index())
 }
 
 /// The relation without its subtype (`"nsubj:pass"` -> `"nsubj"`).
@@ -28,11 +28,11 @@ pub fn base_deprel(doc: &Document, t: TokenIdx) -> &str {
 }
 
 fn lemma(doc: &Document, t: TokenIdx) -> &str {
-    doc.syntax.lemma.get(t.index()).map_or("", String::as_str)
+    doc.syntax.lemma_of(t.index())
 }
 
 fn upos(doc: &Document, t: TokenIdx) -> Option<Upos> {
-    doc.syntax.upos.get(t.index()).copied()
+    doc.syntax.upos_of(t.index())
 }
 
 /// Token range of the sentence that holds `t`.

@@ -285,6 +285,26 @@ impl Syntax {
     pub fn is_empty(&self) -> bool {
         self.upos.is_empty()
     }
+
+    /// The head of token `i`; `None` for a sentence root or without a parse.
+    pub fn head_of(&self, i: usize) -> Option<usize> {
+        self.head.get(i).copied().flatten().map(|h| h.index())
+    }
+
+    /// The UD relation of token `i` to its head (`"nsubj:pass"`), or `""`.
+    pub fn deprel_of(&self, i: usize) -> &str {
+        self.deprel.get(i).map_or("", |r| r)
+    }
+
+    /// The lemma of token `i`, or `""` without a parse.
+    pub fn lemma_of(&self, i: usize) -> &str {
+        self.lemma.get(i).map_or("", String::as_str)
+    }
+
+    /// The UPOS tag of token `i`.
+    pub fn upos_of(&self, i: usize) -> Option<Upos> {
+        self.upos.get(i).copied()
+    }
 }
 
 /// A span of text that names or refers to an entity.

@@ -241,7 +241,7 @@ impl Finder<'_, '_> {
         // With a parse, a clausal complement of the verb that starts right
         // there ("said authorities are pursuing ...").
         let complement = v.doc.syntax.head.len() == v.len()
-            && !matches!(v.doc.syntax.upos.get(after), Some(Upos::VERB | Upos::AUX))
+            && !matches!(v.doc.syntax.upos_of(after), Some(Upos::VERB | Upos::AUX))
             && (after..end).any(|k| {
                 v.doc.syntax.head[k].map(|h| h.index()) == Some(i)
                     && matches!(&*v.doc.syntax.deprel[k], "ccomp" | "parataxis")
@@ -310,7 +310,7 @@ impl Finder<'_, '_> {
             let title = (lo + 1..(lo + 4).min(i))
                 .find(|&k| v.is_title(v.word(k)))
                 .filter(|&t| {
-                    matches!(v.doc.syntax.upos.get(t + 1), Some(Upos::VERB | Upos::AUX))
+                    matches!(v.doc.syntax.upos_of(t + 1), Some(Upos::VERB | Upos::AUX))
                         || AUXILIARIES.contains(&v.word(t + 1))
                 });
             speaker = title.and_then(|t| self.described_person(lo, t + 1, i));
@@ -510,7 +510,7 @@ impl Finder<'_, '_> {
         };
         // With a parse: a verb before the comma ("In this sense, the
         // minister said" has none), and a noun, no verb, in the phrase.
-        let upos = |k: usize| v.doc.syntax.upos.get(k).copied();
+        let upos = |k: usize| v.doc.syntax.upos_of(k);
         let parsed = v.doc.syntax.upos.len() == v.len();
         let verb = |k: usize| matches!(upos(k), Some(Upos::VERB | Upos::AUX));
         let nominal = |k: usize| {
