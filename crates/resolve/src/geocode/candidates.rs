@@ -129,6 +129,15 @@ pub(super) fn arabic_article_variants(name: &str) -> Vec<String> {
 
 /// `name` without an ASCII `suffix` written in any case, when something
 /// of two or more bytes is left.
+/// The `strip` designations of `data/designations.tsv`, in its order, each
+/// with the space before it: built once, not per toponym.
+static STRIPPED_DESIGNATIONS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    dossier_text::wordlists::designations()
+        .with_role(dossier_text::wordlists::DesignationRole::Strip)
+        .map(|d| format!(" {d}"))
+        .collect()
+});
+
 pub(super) fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
     let cut = name.len().checked_sub(suffix.len())?;
     let tail = name.get(cut..)?;
@@ -266,12 +275,9 @@ impl<'kb> Geocoder<'kb> {
             }
             return found;
         }
-        // "Kabul province" -> Kabul: the `strip` designations of
-        // `data/designations.tsv`, in its order.
-        for d in dossier_text::wordlists::designations()
-            .with_role(dossier_text::wordlists::DesignationRole::Strip)
-        {
-            if let Some(name) = strip_suffix_ignore_case(toponym, &format!(" {d}")) {
+        // "Kabul province" -> Kabul.
+        for d in STRIPPED_DESIGNATIONS.iter() {
+            if let Some(name) = strip_suffix_ignore_case(toponym, d) {
                 let found = self.kb.place_candidates(name);
                 if !found.is_empty() {
                     return found;
