@@ -111,6 +111,7 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         appositions: Vec::new(),
     };
     let mut i = 0;
+    let mut role_end = 0;
     while i < v.len() {
         let words: Vec<&str> = (i..(i + 7).min(v.len())).map(|k| v.word(k)).collect();
         // A plural role ("African envoys", "ambassadors") names a group, not
@@ -118,7 +119,15 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         // officials are read by `member_of_party` and
         // `nationality_before_name`.
         let singular = |(p, n): &(&crate::lexicon::Phrase, usize)| p.words[n - 1] == words[n - 1];
-        if let Some((phrase, n)) = lex.roles.longest(&words).filter(singular) {
+        // A role inside a longer one that ends with it ("prime minister"
+        // in "deputy prime minister") is that role's.
+        if let Some((phrase, n)) = lex
+            .roles
+            .longest(&words)
+            .filter(singular)
+            .filter(|(_, n)| i + n > role_end)
+        {
+            role_end = i + n;
             f.role(&phrase.value, phrase.reversed, i, i + n);
         }
         if let Some((phrase, n)) = lex.relphrases.longest(&words) {
@@ -136,6 +145,11 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Relation> 
         f.place_in_region(i);
         f.office_in_place(i);
         i += 1;
+    }
+    // Last, so that an office the text gives ("Hezbollah's leader X")
+    // decides before the bare possessive does.
+    for i in 0..v.len() {
+        f.possessive_member(i);
     }
     f.out
 }
@@ -219,9 +233,13 @@ impl Finder<'_, '_> {
         // "Egypt's ambassador to Kenya" is not a member of Kenya; "a
         // professor at Y" is a member of Y.
         let member = predicate == "member_of";
+        // "a senior commander in the group", "an official in the ruling
+        // party": a post inside an organisation makes a member of it.
+        let inside = prep == "in" && matches!(predicate, "member_of" | "leader_of");
         if matches!(prep, "of" | "for" | "with")
             || (prep == "to" && !member)
             || (prep == "at" && member)
+            || inside
             || (locative && matches!(prep, "in" | "on" | "near" | "outside"))
         {
             let mut k = last + 1;
@@ -235,7 +253,8 @@ impl Finder<'_, '_> {
             }
             object = v
                 .arg_at(k)
-                .and_then(|a| self.head_of_modifier(a, hi, locative));
+                .and_then(|a| self.head_of_modifier(a, hi, locative))
+                .filter(|a| !inside || v.etype(*a) == EntityType::Org);
             // "a spokesman for the bureau's Buffalo office": a name after
             // an unnamed possessor names the office, not the employer.
             let owned = (last + 1..k).any(|x| matches!(v.word(x), "'s" | "’s"));
@@ -244,6 +263,11 @@ impl Finder<'_, '_> {
             }
             obj_end = object.map_or(last, |a| a.last);
         }
+        let predicate = if inside && object.is_some() {
+            "member_of"
+        } else {
+            predicate
+        };
         let mut mod_start = first;
         while mod_start > lo
             && ROLE_MODIFIERS.contains(&v.word(mod_start - 1))
@@ -953,6 +977,36 @@ impl Finder<'_, '_> {
             return;
         };
         self.push(person, "member_of", group, i, i + 1, 0.6);
+    }
+
+    /// "NPR's Elaine Corey", "Hamas's Ismail Haniyeh": an organisation's
+    /// possessive right before a person's name makes the person its
+    /// member, unless another rule already tied the two ("Hezbollah's
+    /// leader Hassan Nasrallah") or an office follows the name ("NPR's
+    /// Elaine Corey, a spokeswoman for ...": the apposition decides).
+    fn possessive_member(&mut self, i: usize) {
+        let v = self.v;
+        let Some(org) = v
+            .arg_at(i)
+            .filter(|a| a.first == i && v.etype(*a) == EntityType::Org && self.named(*a))
+        else {
+            return;
+        };
+        if !matches!(v.word(org.last), "'s" | "’s" | "'" | "’") {
+            return;
+        }
+        let Some(person) = v.arg_at(org.last + 1).filter(|a| {
+            a.first == org.last + 1 && v.etype(*a) == EntityType::Person && self.named(*a)
+        }) else {
+            return;
+        };
+        let tied = self.out.iter().any(|r| {
+            (r.subject == person.entity && r.object == org.entity)
+                || (r.subject == org.entity && r.object == person.entity)
+        });
+        if !tied {
+            self.push(person, "member_of", org, i, person.last, 0.6);
+        }
     }
 
     /// "Sanaa, Yemen", "BONN, Germany", "Nairobi, Kenya, and Dar es

@@ -175,6 +175,7 @@ fn is_norp_word(w: &str) -> bool {
             | "Rohingya"
             | "Tamil"
             | "Democrat"
+            | "Democratic"
             | "Republican"
             | "Communist"
             | "Marxist"

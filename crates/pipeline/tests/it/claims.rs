@@ -3,26 +3,10 @@
 //! per claim (`speaker: 'content'`, `-` for a speaker the text does not
 //! name).
 
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
-use dossier_pipeline::{Pipeline, PipelineConfig};
-use dossier_text::{DocMeta, Document};
 use expect_test::{expect, Expect};
 
 fn check(text: &str, expect: Expect) {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    let pipeline = PIPELINE
-        .get_or_init(|| Pipeline::new(&PipelineConfig::default()).expect("the pipeline builds"));
-    let mut doc = Document::new(
-        text.to_string(),
-        DocMeta {
-            id: "claims".to_string(),
-            date: NaiveDate::from_ymd_opt(2024, 5, 14),
-            ..DocMeta::default()
-        },
-    );
-    pipeline.process(&mut doc);
+    let doc = crate::processed("claims", text);
     expect.assert_eq(&dossier_extract::render::claims(&doc));
 }
 

@@ -68,6 +68,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     split_titled_pairs(doc);
     drop_bare_titles(doc);
     extend_clipped_names(doc);
+    extend_name_particles(doc);
     widen_demonym_phrases(kb, doc);
     let defs = acronym_definitions(doc);
     if config.add_acronyms {

@@ -115,6 +115,50 @@ pub(super) fn extend_clipped_names(doc: &mut Document) {
     }
 }
 
+/// Gives back the Arabic name particles an NER span clipped off the end
+/// of a person's name: "[Abu Bakr] al-Baghdadi", "[Osama] bin Laden". A
+/// token no mention covers joins the name when it is a particle with its
+/// name ("al-Baghdadi", "el-Sisi") or "bin"/"ibn" before a capitalised
+/// word, within the sentence.
+pub(super) fn extend_name_particles(doc: &mut Document) {
+    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
+    let free = |range: TextRange| !covered.iter().any(|c| c.overlaps(range));
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        if m.kind != MentionKind::Name || m.etype != EntityType::Person {
+            continue;
+        }
+        let sentence = doc.sentence_at(m.range.start());
+        let mut next = doc.tokens.start.partition_point(|&s| s < m.range.end());
+        let mut end = None;
+        for _ in 0..2 {
+            if next >= doc.tokens.len() || doc.sentence_at(doc.tokens.start[next]) != sentence {
+                break;
+            }
+            let range = doc.tokens.range(TokenIdx::new(next));
+            let w = doc.slice(range);
+            let hyphened = w.split_once('-').is_some_and(|(p, rest)| {
+                names::is_name_particle(p) && capital(rest) && !rest.contains('-')
+            });
+            let joined = matches!(w, "bin" | "ibn" | "bint") && next + 1 < doc.tokens.len() && {
+                let after = doc.tokens.range(TokenIdx::new(next + 1));
+                capital(doc.slice(after)) && free(after)
+            };
+            if !free(range) || !(hyphened || joined) {
+                break;
+            }
+            // "bin Laden": the particle and the name after it.
+            next += if joined { 2 } else { 1 };
+            end = Some(doc.tokens.end[next - 1]);
+        }
+        if let Some(end) = end {
+            let m = &mut doc.mentions[i];
+            m.range = TextRange::new(m.range.start(), end);
+        }
+    }
+}
+
 /// Org head nouns that make a demonym the start of an organisation's name:
 /// "the Pakistani army", "the Afghan government".
 pub(super) fn org_head(w: &str) -> Option<EntityType> {

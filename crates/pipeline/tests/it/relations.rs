@@ -1,0 +1,84 @@
+//! Relations through the whole pipeline (tagger, parse, coreference and
+//! extraction), on short articles of our own in the shapes newswire uses
+//! for officials, members and places: one line per relation.
+
+use expect_test::{expect, Expect};
+
+fn check(text: &str, expect: Expect) {
+    let doc = crate::processed("relations", text);
+    expect.assert_eq(&dossier_extract::render::relations(&doc));
+}
+
+#[test]
+fn party_before_a_congressional_title_is_the_members_party() {
+    check(
+        "WASHINGTON (AP) -- Republican Sen. Lindsey Graham called the decision a mistake on Monday, and Democratic Rep. Adam Schiff agreed.",
+        expect![[r#"
+            Lindsey Graham member_of Republican
+            Adam Schiff member_of Democratic
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_name_particle_stays_with_the_name() {
+    check(
+        "Abu Bakr al-Baghdadi, leader of the Islamic State, appeared in a video released on Sunday. Ayman al-Zawahri, the leader of al-Qaida, did not comment.",
+        expect![[r#"
+            Abu Bakr al-Baghdadi leader_of Islamic State
+            Ayman al-Zawahiri leader_of al-Qaeda
+        "#]],
+    );
+}
+
+#[test]
+fn organisation_possessive_before_a_name_is_membership() {
+    check(
+        "NPR's Elaine Corey reported from Baghdad on Tuesday. CNN's Matthew Chance was in Moscow, where Hezbollah's leader Hassan Nasrallah was not expected.",
+        expect![[r#"
+            Hassan Nasrallah leader_of Hezbollah
+            Elaine Corey member_of NPR
+            Matthew Chance member_of CNN
+        "#]],
+    );
+}
+
+#[test]
+fn post_inside_an_organisation_is_membership() {
+    check(
+        "Ahmed Musa, a senior commander in the Islamic State, was killed in the raid. Omar Hamza, an official in the Syrian government, was arrested in Raqqa.",
+        expect![[r#"
+            Ahmed Musa member_of Islamic State
+            Omar Hamza member_of Syrian government
+        "#]],
+    );
+}
+
+#[test]
+fn heads_of_government_and_spokespeople() {
+    check(
+        "BERLIN, Germany (Reuters) - German Chancellor Olaf Scholz met Jordan's King Abdullah on Friday. White House press secretary Karine Jean-Pierre said the talks went well. John Kirby, the Pentagon press secretary, declined to comment. Kremlin spokesman Dmitry Peskov said Moscow was not consulted.",
+        expect![[r#"
+            Berlin located_in Germany
+            Olaf Scholz leader_of German
+            Abdullah leader_of Jordan @2024-05-10
+            Karine Jean-Pierre spokesperson_of White House
+            John Kirby spokesperson_of United States Department of Defense
+            Dmitry Peskov spokesperson_of Kremlin
+        "#]],
+    );
+}
+
+#[test]
+fn officials_of_states_and_datelines() {
+    check(
+        "SANAA, Yemen (AP) -- Foreign Minister Hossein Amir-Abdollahian of Iran arrived in Aden, Yemen, on Tuesday. Egyptian Ambassador Ahmed Fathy said Cairo was watching closely. Italian Deputy Prime Minister Antonio Tajani said Rome would send aid.",
+        expect![[r#"
+            Sanaa located_in Yemen
+            Hossein Amir-Abdollahian member_of Iran
+            Aden located_in Yemen @2024-05-14
+            Ahmed Fathy member_of Egyptian
+            Antonio Tajani member_of Italian
+        "#]],
+    );
+}
