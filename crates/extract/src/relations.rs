@@ -320,6 +320,15 @@ impl Finder<'_, '_> {
             if j < k && j > lo && matches!(v.word(j - 1), "'s" | "’s") {
                 k = j;
             }
+            // "Liberal Party presidential candidate X", "Hamas political
+            // chief X": an organisation's post may take modifiers.
+            let org_before = |j: usize| {
+                v.arg_at(j - 1)
+                    .is_some_and(|a| a.last == j && v.etype(a) == EntityType::Org)
+            };
+            if j < k && k <= j + 2 && j > lo && org_before(j) {
+                k = j;
+            }
             if k > lo && matches!(v.word(k - 1), "'s" | "’s") {
                 k -= 1;
             }
@@ -475,6 +484,14 @@ impl Finder<'_, '_> {
         let v = self.v;
         let adjective = v.etype(arg) == EntityType::Norp;
         let possessor = matches!(v.word(arg.last), "'s" | "’s");
+        // "a lawyer for the Miami relatives": a place that modifies a
+        // noun the text does not name is no object.
+        let modifies_noun = arg.last < hi
+            && v.is_lower(arg.last)
+            && v.doc.syntax.upos_of(arg.last) == Some(dossier_text::Upos::NOUN);
+        if !locative && v.is_place(arg) && modifies_noun {
+            return None;
+        }
         if !adjective && !possessor {
             let mut k = arg.last;
             while k < hi && k < arg.last + 2 && v.is_lower(k) && v.is_title(v.word(k)) {
@@ -970,8 +987,17 @@ impl Finder<'_, '_> {
             k > 0 && (v.is_title(before) || lex.roles.longest(&[before]).is_some())
         };
         let (_, hi) = v.sentence_bounds(i);
+        // "X, of the Nationalist Republican Alliance (ARENA), said": the
+        // acronym in brackets belongs to the name.
+        let after = |a: &Arg| {
+            let close = (v.word(a.last) == "(")
+                .then(|| (a.last + 1..(a.last + 4).min(hi)).find(|&x| v.word(x) == ")"))
+                .flatten();
+            close.map_or(a.last, |c| c + 1)
+        };
         let Some(group) = v.arg_at(k).filter(|a| {
-            let closed = !comma || a.last >= v.trim_end(i, hi) || v.word(a.last) == ",";
+            let end = after(a);
+            let closed = !comma || end >= v.trim_end(i, hi) || v.word(end) == ",";
             closed && (v.etype(*a) == EntityType::Org || (titled && v.etype(*a) == EntityType::Gpe))
         }) else {
             return;

@@ -82,3 +82,38 @@ fn officials_of_states_and_datelines() {
         "#]],
     );
 }
+
+#[test]
+fn title_inside_one_name_span_is_split_off_the_person() {
+    check(
+        "OMAGH, Northern Ireland (AP) _ U.S. Attorney General Janet Reno said the FBI would help. House Speaker Nancy Pelosi condemned the bombing, and Sinn Fein leader Gerry Adams called for calm.",
+        expect![[r#"
+            Omagh located_in Northern Ireland
+            Janet Reno member_of United States
+            Nancy Pelosi leader_of House
+            Gerry Adams leader_of Sinn Fein
+        "#]],
+    );
+}
+
+#[test]
+fn party_member_with_modifiers_and_bracketed_acronym() {
+    check(
+        "President Alfredo Cristiani, of the Nationalist Republican Alliance (ARENA), met the bishops on Monday. Liberal Party presidential candidate Cesar Gaviria Trujillo condemned the attack. Hamas political chief Ismail Haniyeh said the group would respond.",
+        expect![[r#"
+            Alfredo Cristiani member_of Nationalist Republican Alliance
+            Cesar Gaviria Trujillo member_of Liberal Party
+            Ismail Haniyeh leader_of Hamas
+        "#]],
+    );
+}
+
+#[test]
+fn place_that_modifies_an_unnamed_noun_is_no_client() {
+    check(
+        "Kendall Coffey, a lawyer for the Miami relatives, said they would appeal. Greg Craig, a lawyer for Juan Miguel Gonzalez, said the father would wait.",
+        expect![[r#"
+            Greg Craig advisor_of Juan Miguel Gonzalez
+        "#]],
+    );
+}

@@ -66,6 +66,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
         return;
     }
     split_titled_pairs(doc);
+    split_titled_names(kb, doc);
     drop_bare_titles(doc);
     extend_clipped_names(doc);
     extend_name_particles(doc);

@@ -41,6 +41,49 @@ pub(super) fn split_titled_pairs(doc: &mut Document) {
     doc.mentions = out;
 }
 
+/// Splits a name span that runs from an organisation or a place over a
+/// title into a person's name, "[U.S. Attorney General Janet Reno]" or
+/// "[Saudi Crown Prince Mohammed bin Salman]" tagged as one ORG: the
+/// words before the title keep the span's type, the two or more
+/// capitalised words after it become a PERSON mention, and the title
+/// itself is read from the text between them. The words before must be a
+/// name the knowledge base knows ("U.S.", "NATO", "Saudi"), so that the
+/// first words of a title ("Economy Minister X") are not split off.
+pub(super) fn split_titled_names(kb: &Kb, doc: &mut Document) {
+    let mut out = Vec::with_capacity(doc.mentions.len());
+    for m in std::mem::take(&mut doc.mentions) {
+        let text = doc.slice(m.range);
+        let words = names::words(text);
+        let ws: Vec<&str> = words.iter().map(|&(a, b)| &text[a..b]).collect();
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let split = (1..ws.len()).find_map(|i| {
+            let (n, form) = names::title_at_start(&ws[i..])?;
+            let name = &ws[i + n..];
+            let person = name.len() >= 2
+                && name.iter().all(|w| capital(w))
+                && names::title_at_start(name).is_none();
+            let known = || !kb.lookup(&text[..words[i - 1].1]).is_empty();
+            (capital(ws[i]) && !form.is_empty() && person && known()).then_some((i, i + n))
+        });
+        match split {
+            Some((title, name)) if m.kind == MentionKind::Name && m.etype != EntityType::Person => {
+                let base = m.range.start() as usize;
+                out.push(Mention {
+                    range: TextRange::from_usize(base, base + words[title - 1].1),
+                    ..m.clone()
+                });
+                out.push(Mention {
+                    range: TextRange::from_usize(base + words[name].0, m.range.end() as usize),
+                    etype: EntityType::Person,
+                    ..m
+                });
+            }
+            _ => out.push(m),
+        }
+    }
+    doc.mentions = out;
+}
+
 /// Drops a mention that is nothing but a title right before another
 /// mention ("Gen." tagged apart from "Asim Munir"): the title is read from
 /// the text before the name instead.

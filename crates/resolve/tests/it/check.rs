@@ -414,3 +414,17 @@ fn unsegmented_document_still_groups_names() {
     "#]]
     .assert_eq(&crate::render(&doc));
 }
+
+#[test]
+fn a_title_inside_an_org_span_splits_off_the_person_and_particles_stay() {
+    check(
+        "[U.S. Attorney General Janet Reno]{ORG} spoke. [Economy Minister Ahmed Said]{ORG} did not. [Abu Bakr]{PERSON} al-Baghdadi and [Osama]{PERSON} bin Laden were named.",
+        expect![[r#"
+            E0 GPE "United States" kb=Q30 aliases=[U.S.] geo=US (39.76, -98.50) country mentions=[U.S.@0 acronym]
+            E1 PERSON "Janet Reno" kb=- titles=[Attorney General] mentions=[Janet Reno@22 name]
+            E2 ORG "Economy Minister Ahmed Said" kb=- mentions=[Economy Minister Ahmed Said@40 name]
+            E3 PERSON "Abu Bakr al-Baghdadi" kb=- mentions=[Abu Bakr al-Baghdadi@77 name]
+            E4 PERSON "Osama bin Laden" kb=- mentions=[Osama bin Laden@102 name]
+        "#]],
+    );
+}
