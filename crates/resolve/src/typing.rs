@@ -280,6 +280,9 @@ pub(crate) struct Context {
     pub operation: bool,
     /// A locative preposition precedes the name: "in Peshawar".
     pub after_locative: bool,
+    /// The name opens its sentence in capitals before a bracket or a
+    /// comma: a dateline's place, "CHICAGO (AP)", "BONN, Germany".
+    pub dateline: bool,
 }
 
 /// How well a KB entry fits a mention of NER type `ner`: 0 rules it out.

@@ -56,7 +56,10 @@ pub(super) fn acronym_definitions(doc: &mut Document) -> Vec<Definition> {
             &text[c.start..c.end]
         };
         let slip = !token_is(doc, i, "(");
-        if slip && !is_acronym_of(&letters, long_core) {
+        // "CHICAGO (AP)": a dateline's agency after one word is no
+        // definition of that word unless its letters spell it.
+        let one_word = !long_core.contains(char::is_whitespace);
+        if (slip || one_word) && !is_acronym_of(&letters, long_core) {
             continue;
         }
         if !doc.mentions.iter().any(|m| m.range.overlaps(acr_range)) {

@@ -18,6 +18,12 @@ pub(super) fn context(doc: &Document, range: TextRange) -> Context {
     let sent_first = doc
         .sentence_at(range.start())
         .map_or(0, |s| doc.sentences[s.index()].first.index());
+    let surface = doc.slice(range);
+    ctx.dateline = toks.start == sent_first
+        && toks.end < doc.tokens.len()
+        && matches!(doc.token_text(TokenIdx::new(toks.end)), "(" | ",")
+        && surface.chars().any(char::is_uppercase)
+        && !surface.chars().any(char::is_lowercase);
     let mut i = toks.start;
     let mut steps = 0;
     while i > sent_first && steps < 4 {
@@ -155,7 +161,7 @@ pub(super) fn name_of(kb: &Kb, doc: &Document, i: usize) -> Option<Name> {
     // "in Peshawar" or "its “Khorasan” province" tagged PERSON or ORG: the
     // KB's place wins.
     let designated = place_cues::designation(doc.text(), m.range.into()).is_some();
-    let ner = if (ctx.after_locative || designated)
+    let ner = if (ctx.after_locative || designated || ctx.dateline)
         && matches!(ner, EntityType::Person | EntityType::Org)
         && typing::best_entry(kb, &text, EntityType::Loc).is_some()
     {

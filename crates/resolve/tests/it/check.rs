@@ -428,3 +428,15 @@ fn a_title_inside_an_org_span_splits_off_the_person_and_particles_stay() {
         "#]],
     );
 }
+
+#[test]
+fn a_dateline_place_is_no_long_form_of_the_agency() {
+    check(
+        "[CHICAGO]{ORG} ([AP]{ORG}) _ Police arrested two men. [Doctors Without Borders]{ORG} ([MSF]{ORG}) sent a team.",
+        expect![[r#"
+            E0 ORG "CHICAGO" kb=- mentions=[CHICAGO@0 acronym]
+            E1 ORG "AP" kb=- mentions=[AP@9 acronym]
+            E2 ORG "Doctors Without Borders" kb=- aliases=[MSF] mentions=[Doctors Without Borders@40 name, MSF@65 acronym]
+        "#]],
+    );
+}
