@@ -117,3 +117,13 @@ fn place_that_modifies_an_unnamed_noun_is_no_client() {
         "#]],
     );
 }
+
+#[test]
+fn the_party_is_not_the_dateline_agency() {
+    check(
+        "LAHORE, Pakistan (Reuters) - Police detained dozens of opposition supporters on Tuesday. The party's spokesman, Ahmed Raza, said the arrests were illegal.",
+        expect![[r#"
+            Lahore located_in Pakistan
+        "#]],
+    );
+}

@@ -10,9 +10,20 @@ pub(super) fn add_anaphors(kb: &Kb, doc: &mut Document) {
         return;
     }
     let sentence_of = |doc: &Document, at: u32| doc.sentence_at(at).map_or(0, |s| s.index());
+    // "NAIROBI, Kenya (Reuters) -": the agency of a dateline is no actor of
+    // the story, and "the party" or "it" after it means someone else.
+    let dateline_agency = |doc: &Document, range: TextRange| {
+        let toks = doc.tokens_in(range);
+        let word = |i: usize| (i < doc.tokens.len()).then(|| doc.token_text(TokenIdx::new(i)));
+        toks.start > 0
+            && word(toks.start - 1) == Some("(")
+            && word(toks.end) == Some(")")
+            && matches!(word(toks.end + 1), Some("-" | "_" | "--" | "—" | "–"))
+    };
     let mut antecedents: Vec<Antecedent> = doc
         .mentions
         .iter()
+        .filter(|m| !dateline_agency(doc, m.range))
         .filter_map(|m| {
             Some(Antecedent {
                 start: m.range.start(),
