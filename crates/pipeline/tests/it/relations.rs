@@ -127,3 +127,14 @@ fn the_party_is_not_the_dateline_agency() {
         "#]],
     );
 }
+
+#[test]
+fn a_place_and_a_capitalised_institution_name_the_institution() {
+    check(
+        "SAN JUAN, Puerto Rico (AP) _ Puerto Rico Police Superintendent Pedro Toledo urged calm on Monday. The Kenya police said nothing.",
+        expect![[r#"
+            San Juan located_in Puerto Rico
+            Pedro Toledo leader_of Puerto Rico Police @2024-05-13
+        "#]],
+    );
+}

@@ -71,6 +71,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     extend_clipped_names(doc);
     extend_name_particles(doc);
     widen_demonym_phrases(kb, doc);
+    widen_place_institutions(doc);
     let defs = acronym_definitions(doc);
     if config.add_acronyms {
         add_acronym_uses(kb, doc, &defs);

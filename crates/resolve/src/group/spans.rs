@@ -244,6 +244,41 @@ pub(super) fn demonym_country<'k>(kb: &'k Kb, word: &str) -> Option<&'k str> {
     })
 }
 
+/// The token right after a mention, when it is in the mention's sentence.
+fn token_after(doc: &Document, range: TextRange) -> Option<usize> {
+    let after = doc.tokens.start.partition_point(|&s| s < range.end());
+    (after < doc.tokens.len()
+        && doc.sentence_at(doc.tokens.start[after]) == doc.sentence_at(range.start()))
+    .then_some(after)
+}
+
+/// A place's name followed by a capitalised institution word no mention
+/// covers, "Puerto Rico Police", "Kenya Army", becomes one ORG mention:
+/// the institution is named, not only described ("the Kenya police" in
+/// lower case stays an unnamed actor of the place).
+pub(super) fn widen_place_institutions(doc: &mut Document) {
+    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        if m.kind != MentionKind::Name || !matches!(m.etype, EntityType::Loc | EntityType::Gpe) {
+            continue;
+        }
+        let Some(after) = token_after(doc, m.range) else {
+            continue;
+        };
+        let range = doc.tokens.range(TokenIdx::new(after));
+        let w = doc.slice(range);
+        let mut chars = w.chars();
+        let cased = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+        let institution = org_head(w) == Some(EntityType::Org) && cased;
+        if institution && !covered.iter().any(|c| c.overlaps(range)) {
+            let m = &mut doc.mentions[i];
+            m.range = TextRange::new(m.range.start(), range.end());
+            m.etype = EntityType::Org;
+        }
+    }
+}
+
 /// "Pakistani" followed by "army" becomes one ORG mention "Pakistani army";
 /// "Afghan" followed by an ORG mention "Taliban" becomes "Afghan Taliban"
 /// when the KB knows that name.
@@ -258,12 +293,9 @@ pub(super) fn widen_demonym_phrases(kb: &Kb, doc: &mut Document) {
         if text.contains(' ') || demonym_country(kb, text).is_none() {
             continue;
         }
-        let after = doc.tokens.start.partition_point(|&s| s < m.range.end());
-        if after >= doc.tokens.len()
-            || doc.sentence_at(doc.tokens.start[after]) != doc.sentence_at(m.range.start())
-        {
+        let Some(after) = token_after(doc, m.range) else {
             continue;
-        }
+        };
         let next_range = doc.tokens.range(TokenIdx::new(after));
         if let Some(j) = doc
             .mentions
