@@ -65,6 +65,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     if doc.mentions.is_empty() {
         return;
     }
+    trim_trailing_function_words(doc);
     split_titled_pairs(doc);
     split_titled_names(kb, doc);
     drop_bare_titles(doc);

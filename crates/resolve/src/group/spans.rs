@@ -84,6 +84,32 @@ pub(super) fn split_titled_names(kb: &Kb, doc: &mut Document) {
     doc.mentions = out;
 }
 
+/// Takes a trailing lowercase function word off a name span, "[Beit El
+/// and] told him": no name ends in "and", "of" or "the".
+pub(super) fn trim_trailing_function_words(doc: &mut Document) {
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        let text = doc.slice(m.range);
+        let mut end = text.len();
+        while let Some((rest, last)) = text[..end].rsplit_once(char::is_whitespace) {
+            if !matches!(
+                last,
+                "and" | "or" | "of" | "the" | "in" | "to" | "for" | "but"
+            ) {
+                break;
+            }
+            end = rest.trim_end().len();
+        }
+        if end < text.len() && end > 0 {
+            let m = &mut doc.mentions[i];
+            m.range = TextRange::new(m.range.start(), m.range.start() + end as u32);
+        }
+    }
+}
+
 /// Drops a mention that is nothing but a title right before another
 /// mention ("Gen." tagged apart from "Asim Munir"): the title is read from
 /// the text before the name instead.

@@ -440,3 +440,14 @@ fn a_dateline_place_is_no_long_form_of_the_agency() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_span_ends_before_a_trailing_function_word() {
+    check(
+        "She drove to the settlement of [Beit El and]{GPE} told him. [Bank of]{ORG} the West said nothing.",
+        expect![[r#"
+            E0 GPE "Beit El" kb=- mentions=[Beit El@31 name]
+            E1 ORG "Bank" kb=- mentions=[Bank@53 name]
+        "#]],
+    );
+}
