@@ -138,3 +138,14 @@ fn a_place_and_a_capitalised_institution_name_the_institution() {
         "#]],
     );
 }
+
+#[test]
+fn a_nationality_before_a_ministry_names_that_states_ministry() {
+    check(
+        "Maria Zakharova, the Russian Foreign Ministry spokeswoman, called it a provocation. Wang Wenbin, a spokesman for China's Foreign Ministry, said Beijing opposed the sanctions.",
+        expect![[r#"
+            Maria Zakharova spokesperson_of Russian Foreign Ministry
+            Wang Wenbin spokesperson_of Foreign Ministry
+        "#]],
+    );
+}

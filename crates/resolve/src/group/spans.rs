@@ -307,7 +307,8 @@ pub(super) fn widen_place_institutions(doc: &mut Document) {
 
 /// "Pakistani" followed by "army" becomes one ORG mention "Pakistani army";
 /// "Afghan" followed by an ORG mention "Taliban" becomes "Afghan Taliban"
-/// when the KB knows that name.
+/// when the KB knows that name, "Russian" and "Foreign Ministry" become
+/// "Russian Foreign Ministry" whether it does or not.
 pub(super) fn widen_demonym_phrases(kb: &Kb, doc: &mut Document) {
     let mut drop = Vec::new();
     for i in 0..doc.mentions.len() {
@@ -330,11 +331,15 @@ pub(super) fn widen_demonym_phrases(kb: &Kb, doc: &mut Document) {
         {
             let o = &doc.mentions[j];
             let joined = TextRange::new(m.range.start(), o.range.end());
+            // "Russian Foreign Ministry": an institution every state has is
+            // that state's, known to the KB or not.
+            let institution = org_head(&doc.slice(o.range).to_lowercase()).is_some();
             if o.etype == EntityType::Org
-                && kb
-                    .lookup(doc.slice(joined))
-                    .iter()
-                    .any(|&e| kb.entry(e).kind == EntryKind::Org)
+                && (institution
+                    || kb
+                        .lookup(doc.slice(joined))
+                        .iter()
+                        .any(|&e| kb.entry(e).kind == EntryKind::Org))
             {
                 let conf = m.confidence.min(o.confidence);
                 drop.push(j);
