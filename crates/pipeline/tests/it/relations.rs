@@ -149,3 +149,15 @@ fn a_nationality_before_a_ministry_names_that_states_ministry() {
         "#]],
     );
 }
+
+#[test]
+fn party_secretaries_and_high_commissioners() {
+    check(
+        "DHAKA, Bangladesh, July 3 (Xinhua) -- Obaidul Quader, general secretary of the ruling Awami League, said the bridge would boost trade. Indian High Commissioner Pranay Verma attended the ceremony.",
+        expect![[r#"
+            Dhaka located_in Bangladesh @2024-07-03
+            Obaidul Quader leader_of Awami League
+            Pranay Verma member_of Indian
+        "#]],
+    );
+}
