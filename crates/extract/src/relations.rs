@@ -1059,10 +1059,20 @@ impl Finder<'_, '_> {
         let Some(outer_geo) = geo(outer) else { return };
         let rank = level_rank;
         let outer_rank = rank(&outer_geo.level);
-        if outer_rank > 1 {
+        // "RAMALLAH, West Bank (AP)": a dateline may name a region that
+        // is no state or province; elsewhere "Gaza, West Bank and ..." is
+        // a list.
+        let (lo, _) = v.sentence_bounds(i);
+        let capitals = (inner.first..inner.last).all(|k| {
+            let w = v.doc.slice(v.range(k));
+            w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+        });
+        let dateline = i == lo && capitals && outer_geo.level == "region";
+        if outer_rank > 1 && !dateline {
             return;
         }
         let fits = match geo(inner) {
+            Some(g) if dateline => g.country == outer_geo.country && g.level != "region",
             Some(g) => rank(&g.level) > outer_rank && g.country == outer_geo.country,
             // A place the knowledge base does not know: a village, a
             // quarter.

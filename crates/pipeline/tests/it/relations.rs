@@ -161,3 +161,13 @@ fn party_secretaries_and_high_commissioners() {
         "#]],
     );
 }
+
+#[test]
+fn a_dateline_may_name_a_region() {
+    check(
+        "RAMALLAH, West Bank (AP) _ Israeli troops raided a refugee camp on Monday. Gaza, West Bank and East Jerusalem were calm.",
+        expect![[r#"
+            Ramallah located_in West Bank
+        "#]],
+    );
+}
