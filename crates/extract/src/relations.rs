@@ -527,13 +527,16 @@ impl Finder<'_, '_> {
         match v.arg_at(k) {
             // "a spokesman for the bureau's Buffalo office": a place before
             // a noun names the office, and the possessor owns it.
+            // A name typed otherwise that still modifies a noun ("the
+            // bureau's Buffalo office") is that office's too.
             Some(head)
                 if possessor
                     && steps == 0
-                    && v.is_place(head)
                     && head.last < hi
                     && v.is_lower(head.last)
-                    && v.word(head.last).chars().all(char::is_alphabetic) =>
+                    && v.word(head.last).chars().all(char::is_alphabetic)
+                    && (v.is_place(head)
+                        || v.doc.syntax.upos_of(head.last) == Some(dossier_text::Upos::NOUN)) =>
             {
                 Some(arg)
             }

@@ -475,6 +475,11 @@ fn nominal_head(w: &str) -> Option<Want> {
         "ministry" => Want::Named("ministry"),
         "navy" => Want::Named("navy"),
         "junta" => Want::Named("junta"),
+        "bureau" => Want::Named("bureau"),
+        "agency" => Want::Named("agency"),
+        "commission" => Want::Named("commission"),
+        "committee" => Want::Named("committee"),
+        "council" => Want::Named("council"),
         "magazine" | "journal" | "newspaper" | "publication" | "periodical" | "bulletin"
         | "newsletter" => Want::Work,
         "country" | "nation" => Want::Country,

@@ -171,3 +171,14 @@ fn a_dateline_may_name_a_region() {
         "#]],
     );
 }
+
+#[test]
+fn the_bureau_is_the_bureau_named_before() {
+    check(
+        "The FBI has offered a reward for information about the bombing. “We have no leads yet,” said Jane Ortiz, a spokeswoman for the bureau's Denver office. The International Atomic Energy Agency sent inspectors, and Fredrik Dahl, a spokesman for the agency, said they would report on Friday.",
+        expect![[r#"
+            Jane Ortiz spokesperson_of Federal Bureau of Investigation
+            Fredrik Dahl spokesperson_of International Atomic Energy Agency
+        "#]],
+    );
+}
