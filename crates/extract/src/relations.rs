@@ -358,6 +358,15 @@ impl Finder<'_, '_> {
             title_object = object.is_some();
         }
         let Some(object) = object else { return };
+        // "a Guatemalan lawyer, X": a nationality before a profession is
+        // the person's own, not a client's ("an adviser to the Saudi
+        // government" is the state's adviser).
+        let predicate =
+            if title_object && predicate == "advisor_of" && v.etype(object) == EntityType::Norp {
+                "citizen_of"
+            } else {
+                predicate
+            };
         // "their lawyer": a pronoun stands for people or a group here; one
         // that coreference tied to a place was tied wrongly.
         if !locative && v.is_place(object) && !self.named(object) {

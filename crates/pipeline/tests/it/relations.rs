@@ -182,3 +182,14 @@ fn the_bureau_is_the_bureau_named_before() {
         "#]],
     );
 }
+
+#[test]
+fn a_nationality_the_tagger_left_out_still_owns_the_office() {
+    check(
+        "Malagasy President Andry Rajoelina opened the session on Monday. A Guatemalan lawyer, Maria Lopez, said the court would meet.",
+        expect![[r#"
+            Andry Rajoelina leader_of Malagasy
+            Maria Lopez citizen_of Guatemalan
+        "#]],
+    );
+}

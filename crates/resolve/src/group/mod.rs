@@ -71,6 +71,7 @@ pub(crate) fn resolve(kb: &Kb, config: &Config, doc: &mut Document) {
     drop_bare_titles(doc);
     extend_clipped_names(doc);
     extend_name_particles(doc);
+    add_demonyms(kb, doc);
     widen_demonym_phrases(kb, doc);
     widen_place_institutions(doc);
     let defs = acronym_definitions(doc);

@@ -305,6 +305,33 @@ pub(super) fn widen_place_institutions(doc: &mut Document) {
     }
 }
 
+/// A capitalised word the tagger left out that the KB knows as a
+/// nationality ("a Comorian Muslim", "SALVADORAN PRESIDENCY MINISTER")
+/// becomes a NORP mention.
+pub(super) fn add_demonyms(kb: &Kb, doc: &mut Document) {
+    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
+    for t in 0..doc.tokens.len() {
+        let range = doc.tokens.range(TokenIdx::new(t));
+        let w = doc.slice(range);
+        let capital = doc.tokens.kind[t] == TokenKind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() > 3;
+        if !capital || covered.iter().any(|c| c.overlaps(range)) {
+            continue;
+        }
+        if demonym_country(kb, w).is_some() {
+            doc.mentions.push(Mention {
+                range,
+                etype: EntityType::Norp,
+                kind: MentionKind::Name,
+                confidence: 0.5,
+                entity: None,
+            });
+        }
+    }
+    doc.mentions.sort_by_key(|m| m.range.start());
+}
+
 /// "Pakistani" followed by "army" becomes one ORG mention "Pakistani army";
 /// "Afghan" followed by an ORG mention "Taliban" becomes "Afghan Taliban"
 /// when the KB knows that name, "Russian" and "Foreign Ministry" become

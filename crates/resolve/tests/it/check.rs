@@ -334,7 +334,8 @@ fn one_span_over_two_titled_people_is_split() {
         "A row between [Mufti Noor Wali and Pakistani scholar Mufti Taqi Usmani]{ORG} grew. He termed it a riot.",
         expect![[r#"
             E0 PERSON "Noor Wali" kb=- titles=[Mufti] mentions=[Mufti Noor Wali@14 name]
-            E1 PERSON "Taqi Usmani" kb=- titles=[Mufti] mentions=[Mufti Taqi Usmani@52 name, He@76 pronoun]
+            E1 NORP "Pakistani" kb=dossier:norp-pakistani mentions=[Pakistani@34 name]
+            E2 PERSON "Taqi Usmani" kb=- titles=[Mufti] mentions=[Mufti Taqi Usmani@52 name, He@76 pronoun]
         "#]],
     );
 }
