@@ -22,9 +22,23 @@ impl Finder<'_, '_> {
             };
             let straight = w == "\"";
             let width = if doubled("`") || doubled("'") { 2 } else { 1 };
+            // Some wire copy opens with '' too (`''It never entered my
+            // mind,'' he said.`): a mark that no quote is waiting for, with
+            // a space before it and a word right after it, opens one.
+            let spaced_before = i == 0 || v.range(i - 1).end() < v.range(i).start();
+            let word_after = i + 2 < v.len()
+                && v.range(i + 1).end() == v.range(i + 2).start()
+                && v.word(i + 2)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             let opener = matches!(w, "“")
                 || doubled("`")
-                || (straight && (open.is_none() || v.starts_paragraph(i)));
+                || (straight && (open.is_none() || v.starts_paragraph(i)))
+                || (doubled("'")
+                    && spaced_before
+                    && word_after
+                    && (open.is_none() || v.starts_paragraph(i)));
             let closer = matches!(w, "”") || doubled("'") || straight;
             if opener {
                 if let Some((start, o)) = open {
@@ -284,8 +298,12 @@ impl Finder<'_, '_> {
             k += 1;
         }
         let hi = (k + 14).min(v.len());
+        // A quote that ends its paragraph is not said by the next one
+        // (`... on the way.''` / `The ministry said in a statement that`).
         let verb = (k..hi)
-            .take_while(|&j| !matches!(v.word(j), "." | ";" | "“" | "\"" | "`"))
+            .take_while(|&j| {
+                !matches!(v.word(j), "." | ";" | "“" | "\"" | "`") && !v.starts_paragraph(j)
+            })
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
         if verb == k {
@@ -302,7 +320,8 @@ impl Finder<'_, '_> {
             }
             if let Some(a) = v.arg_at(j) {
                 let a = v.titled_name(a, (j + 8).min(v.len()));
-                return Some((Some(a.entity), a.last, polarity, self.pronoun(a)));
+                let speaker = self.speaker_of(a, close);
+                return Some((Some(speaker), a.last, polarity, self.pronoun(a)));
             }
             let (lo, _) = v.full_sentence(verb);
             let end = v.trim_end(lo, v.full_sentence(verb).1);
@@ -332,7 +351,7 @@ impl Finder<'_, '_> {
             .find_map(|j| v.arg_at(j))
             .map(|a| v.titled_name(a, verb));
         let (speaker, refers) = match named {
-            Some(a) => (Some(a.entity), self.pronoun(a)),
+            Some(a) => (Some(self.speaker_of(a, close)), self.pronoun(a)),
             None if self.surname(k, verb).is_some() => (self.surname(k, verb).map(|s| s.0), None),
             None if (k..verb).any(|j| self.refers_to_speaker(v.word(j))) => {
                 (self.fallback_speaker(close), None)
@@ -528,6 +547,7 @@ impl Finder<'_, '_> {
         // The description starts the clause, or is a noun phrase with an
         // article or a number ("two witnesses").
         let starts = j == lo
+            || j == self.skip_dateline(lo, verb)
             || matches!(v.word(j - 1), "," | "and" | ";" | "\"" | "”" | "'")
             || DESCRIPTION_STARTS.contains(&v.word(j));
         (j < k && starts).then_some((j, k))

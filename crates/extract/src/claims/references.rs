@@ -53,19 +53,8 @@ impl Finder<'_, '_> {
             return (None, None);
         }
         let head = v.word(hi - 1);
-        // A role noun heads it ("the official", "the head of state"); a
-        // word that only appears in titles ("army" of "army chief") does
-        // not.
-        let person_role = |words: &[&str]| {
-            self.lex.roles.longest(words).is_some_and(|(p, _)| {
-                matches!(
-                    p.value.as_str(),
-                    "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
-                )
-            })
-        };
         let words: Vec<&str> = (from + 1..hi).map(|k| v.word(k)).collect();
-        let want = if person_role(&[head]) || person_role(&words) {
+        let want = if self.person_role(&[head]) || self.person_role(&words) {
             Want::Person
         } else if GROUP_HEADS.contains(&head) {
             Want::Group
@@ -73,6 +62,18 @@ impl Finder<'_, '_> {
             return (None, None);
         };
         (None, Some(Reference { at: from, want }))
+    }
+
+    /// Whether `words` open with a role noun of a person ("the official",
+    /// "the head of state"); a word that only appears in titles ("army" of
+    /// "army chief") is none.
+    fn person_role(&self, words: &[&str]) -> bool {
+        self.lex.roles.longest(words).is_some_and(|(p, _)| {
+            matches!(
+                p.value.as_str(),
+                "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
+            )
+        })
     }
 
     /// Settles the speakers named by a pronoun or a description, in text
@@ -183,6 +184,22 @@ impl Finder<'_, '_> {
         None
     }
 
+    /// The speaker a mention names: for a definite description with a
+    /// title ("the spokesman", "the minister"), the person last named with
+    /// that title, which beats a coreference guess; else its entity.
+    pub(super) fn speaker_of(&self, a: Arg, at: usize) -> EntityId {
+        let v = self.v;
+        // A person's role heads it: "the army" is no "army chief".
+        let described = a.last > a.first + 1
+            && v.word(a.first) == "the"
+            && (a.first + 1..a.last).all(|k| v.is_lower(k) && !v.is_capital(k))
+            && self.person_role(&[v.word(a.last - 1)]);
+        described
+            .then(|| self.described_person(a.first, a.last, at))
+            .flatten()
+            .unwrap_or(a.entity)
+    }
+
     /// The person "the minister" or "the spokesman" in `from..hi` stands
     /// for: the latest person named before `at` with that title ("Interior
     /// Minister X", "X, a spokesman for Y"). None for an indefinite or
@@ -201,7 +218,9 @@ impl Finder<'_, '_> {
                 return None;
             }
             let near = (a.first.saturating_sub(4)..a.first)
-                .chain(a.last..(a.last + 6).min(v.len()))
+                // Not the description itself ("Chirac in Paris, the
+                // spokesman said").
+                .chain(a.last..(a.last + 6).min(v.len()).min(from))
                 .any(|j| v.word(j).trim_end_matches('.') == title);
             let titled = v.doc.entities.get(a.entity.index()).is_some_and(|e| {
                 e.titles.iter().any(|t| {

@@ -115,6 +115,12 @@ impl Finder<'_, '_> {
             while matches!(v.word(content_first), "“" | "\"" | "`") {
                 content_first += 1;
             }
+            // "X said it had registered 84 million voters, according to a
+            // statement": the phrase names X's channel, and X's claim is
+            // found already.
+            if self.used[content_first..content_end].iter().any(|&u| u) {
+                return;
+            }
             self.push(
                 speaker,
                 (content_first, content_end),
@@ -288,7 +294,7 @@ impl Finder<'_, '_> {
         let speaker = speaker.filter(|a| lo > 0 || a.first >= self.skip_dateline(lo, i));
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut refers = speaker.and_then(|a| self.pronoun(a));
-        let mut speaker = speaker.map(|a| a.entity);
+        let mut speaker = speaker.map(|a| self.speaker_of(a, i));
         if speaker.is_none() && i > lo && self.refers_to_speaker(v.word(i - 1)) {
             speaker = self.fallback_speaker(i);
             refers = self.bare_pronoun(i - 1);
@@ -583,7 +589,7 @@ impl Finder<'_, '_> {
         let speaker = match between.or(after) {
             Some(a) => {
                 refers = self.pronoun(a);
-                Some(a.entity)
+                Some(self.speaker_of(a, i))
             }
             None if i <= comma + 3
                 && !matches!(v.word(comma + 1), "a" | "an")

@@ -1333,3 +1333,94 @@ fn about_to_sign_is_an_event() {
         "#]],
     );
 }
+
+/// Wire copy that opens quotes with '' as well as closing them: `''A,''
+/// he said. ''B.''` is two quotes, both his.
+#[test]
+fn doubled_apostrophes_open_quotes_too() {
+    check(
+        "In Cusco, the mayor, [Rosa Mamani]{PERSON#1}, denied that she would resign. ''I was elected by this town,'' she said. ''I am staying.''",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Rosa Mamani: 'she would resign' denied
+            Rosa Mamani: 'I was elected by this town' direct
+            Rosa Mamani: 'I am staying' direct
+        "#]],
+    );
+}
+
+/// A quote that ends its paragraph is not attributed to the reporting
+/// verb that opens the next one.
+#[test]
+fn quote_ending_a_paragraph_keeps_its_own_speaker() {
+    check(
+        "``The outbreak is under control,'' said [Mary Wanjiru]{PERSON#1}, the county's director of health. ``We have sent three medical teams.''\n\nThe ministry said in a statement that it had asked for vaccines.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Mary Wanjiru: 'The outbreak is under control' direct
+            Mary Wanjiru: 'We have sent three medical teams' direct
+            -: 'it had asked for vaccines'
+        "#]],
+    );
+}
+
+/// "Kenya's health ministry said": a body that a place's name only
+/// modifies is an unnamed speaker, not the place, also right after a
+/// dateline.
+#[test]
+fn possessive_place_with_a_body_is_no_speaker() {
+    check(
+        "NAIROBI, [Kenya]{GPE#1} (AP) _ [Kenya]{GPE#1}'s health ministry said that 30 people had died of cholera.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: '30 people had died of cholera'
+        "#]],
+    );
+    check(
+        "[Nigeria]{GPE#1}'s electoral commission said on [Monday]{DATE=2024-03-04} that it had registered 84 million voters.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'it had registered 84 million voters'
+        "#]],
+    );
+}
+
+/// "X said ..., according to a statement posted on its website": the
+/// phrase names X's channel; X's claim is the only one.
+#[test]
+fn according_to_after_a_reporting_clause_adds_no_claim() {
+    check(
+        "[The United Nations]{ORG#1} welcomed the vote. [The Electoral Commission]{ORG#2} said it had registered 84 million voters, according to a statement posted on [its]{ORG#2} website.",
+        expect![[r#"
+            relations:
+            events:
+            043 The United Nations -> - asserted 'welcomed'
+            claims:
+            The Electoral Commission: 'it had registered 84 million voters'
+        "#]],
+    );
+}
+
+/// "..., the spokesman said": the person last named as spokesman, not a
+/// name that happens to stand right before the description.
+#[test]
+fn the_spokesman_is_the_person_named_spokesman() {
+    check(
+        "Foreign Ministry spokesman [Zhu Bangzao]{PERSON#1} spoke in [Beijing]{GPE#2} on Tuesday. The premier will meet French President [Jacques Chirac]{PERSON#3} in [Paris]{GPE#4}, the spokesman said.",
+        expect![[r#"
+            relations:
+            events:
+            040 - -> Jacques Chirac claimed 'meet' by Zhu Bangzao in Paris
+            claims:
+            Zhu Bangzao: 'The premier will meet French President Jacques Chirac in Paris'
+        "#]],
+    );
+}
