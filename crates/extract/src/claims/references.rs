@@ -189,13 +189,24 @@ impl Finder<'_, '_> {
     /// that title, which beats a coreference guess; else its entity.
     pub(super) fn speaker_of(&self, a: Arg, at: usize) -> EntityId {
         let v = self.v;
-        // A person's role heads it: "the army" is no "army chief".
-        let described = a.last > a.first + 1
-            && v.word(a.first) == "the"
-            && (a.first + 1..a.last).all(|k| v.is_lower(k) && !v.is_capital(k))
-            && self.person_role(&[v.word(a.last - 1)]);
+        // The mention may leave its article out ("THE [COLONEL] SAID").
+        let first = if a.first > 0 && v.word(a.first) != "the" && v.word(a.first - 1) == "the" {
+            a.first - 1
+        } else {
+            a.first
+        };
+        // A person's role or title heads it: "the army" is no "army
+        // chief".
+        let head = v.word(a.last - 1);
+        let described = a.last > first + 1
+            && v.word(first) == "the"
+            && (self.all_caps || (first + 1..a.last).all(|k| v.is_lower(k) && !v.is_capital(k)))
+            && (self.person_role(&[head])
+                || dossier_text::wordlists::titles()
+                    .at_start(&[head])
+                    .is_some());
         described
-            .then(|| self.described_person(a.first, a.last, at))
+            .then(|| self.described_person(first, a.last, at))
             .flatten()
             .unwrap_or(a.entity)
     }

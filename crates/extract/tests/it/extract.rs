@@ -1424,3 +1424,30 @@ fn the_spokesman_is_the_person_named_spokesman() {
         "#]],
     );
 }
+
+/// "the colonel said", tagged as a name of its own: the person last named
+/// with that title, in mixed case and in all-caps wire copy.
+#[test]
+fn a_title_mention_is_the_person_named_with_it() {
+    check(
+        "Colonel [Rene Ponce]{PERSON#1} flew to [San Miguel]{GPE#2} on Monday. “We have the situation under control,” [the colonel]{PERSON#3} said.",
+        expect![[r#"
+            relations:
+            events:
+            042 Rene Ponce -> San Miguel asserted 'flew to'
+            claims:
+            Rene Ponce: 'We have the situation under control' direct
+        "#]],
+    );
+    check(
+        "COLONEL [RENE EMILIO PONCE]{PERSON#1} FLEW TO [SAN MIGUEL]{GPE#2} ON MONDAY AFTER THE REBELS ATTACKED THE ARMY BARRACKS THERE. \"WE HAVE THE SITUATION UNDER CONTROL,\" THE [COLONEL]{ORG#3} SAID.",
+        expect![[r#"
+            relations:
+            events:
+            042 RENE EMILIO PONCE -> SAN MIGUEL asserted 'FLEW TO'
+            180 REB -> MIL asserted 'ATTACKED'
+            claims:
+            RENE EMILIO PONCE: 'WE HAVE THE SITUATION UNDER CONTROL' direct
+        "#]],
+    );
+}
