@@ -526,6 +526,7 @@ impl Finder<'_, '_> {
             }
             let w = v.word(j - 1);
             let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().any(char::is_alphabetic)
                 && !matches!(w, "and" | "or" | "but" | "to")
                 && !w.ends_with("ed");
             let nominal = upos(j - 1).is_none_or(|u| {

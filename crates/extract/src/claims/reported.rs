@@ -284,7 +284,24 @@ impl Finder<'_, '_> {
                 return;
             }
         };
-        let speaker = if participle {
+        // "X was quoted as saying", "Y quoted X as saying": the one quoted
+        // speaks (a description there names no one).
+        let quoted = (i > lo + 1 && v.word(i - 1) == "as")
+            .then(|| {
+                (i.saturating_sub(10).max(lo)..i - 1)
+                    .rev()
+                    .find(|&k| matches!(v.word(k), "quoted" | "cited"))
+            })
+            .flatten();
+        let speaker = if let Some(q) = quoted {
+            if q + 2 == i && q > lo && v.is_be(q - 1) {
+                v.subject_left(lo, q - 1)
+            } else {
+                (q + 1..i - 1)
+                    .find_map(|k| v.arg_at(k))
+                    .map(|a| v.titled_name(a, i - 1))
+            }
+        } else if participle {
             v.first_subject(lo, i)
         } else {
             v.subject_left(lo, i)
@@ -637,20 +654,37 @@ impl Finder<'_, '_> {
     }
 
     /// Where an article's first sentence starts after its dateline
-    /// ("BONN, Germany (AP)_ ...", "BRUSSELS, February 10 (Xinhua) --").
+    /// ("BONN, Germany (AP)_ ...", "BRUSSELS, February 10 (Xinhua) --",
+    /// "VINA DEL MAR --") and an editor's label ("[TEXT]", "[EXCERPT]").
     pub(super) fn skip_dateline(&self, lo: usize, hi: usize) -> usize {
         let v = self.v;
         if lo != 0 {
             return lo;
         }
-        (lo..hi.min(lo + 16))
-            .find(|&k| {
-                k > lo
-                    && matches!(v.word(k), "_" | "--" | "—" | "-")
-                    && matches!(v.word(k - 1), ")" | "_")
+        let label = |k: usize| {
+            (v.word(k) == "[")
+                .then(|| (k + 1..hi.min(k + 5)).find(|&j| v.word(j) == "]"))
+                .flatten()
+                .map_or(k, |j| j + 1)
+        };
+        let start = label(lo);
+        let dash = |k: usize| matches!(v.word(k), "_" | "--" | "—" | "-");
+        (start..hi.min(start + 16))
+            .find(|&k| k > start && dash(k) && matches!(v.word(k - 1), ")" | "_"))
+            .or_else(|| {
+                (start..hi.min(start + 16)).find(|&k| k > start && v.word(k).starts_with(")_"))
             })
-            .or_else(|| (lo..hi.min(lo + 16)).find(|&k| k > lo && v.word(k).starts_with(")_")))
-            .map_or(lo, |k| k + 1)
+            // A place alone before a dash: "VINA DEL MAR --".
+            .or_else(|| {
+                (start + 1..hi.min(start + 5)).find(|&k| {
+                    dash(k)
+                        && (start..k).all(|j| {
+                            (v.is_capital(j) || self.all_caps || v.word(j) == ",")
+                                && v.word(j).chars().all(|c| c.is_alphabetic() || c == ',')
+                        })
+                })
+            })
+            .map_or(start, |k| label(k + 1 + usize::from(dash(k + 1))))
     }
 
     /// Whether the comma at `comma` opens a clause-final source, past the

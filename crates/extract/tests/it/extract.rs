@@ -1451,3 +1451,63 @@ fn a_title_mention_is_the_person_named_with_it() {
         "#]],
     );
 }
+
+/// "X was quoted as saying": X speaks; "Y quoted X as saying": X, not Y;
+/// "quoted a ministry official as saying": no name.
+#[test]
+fn quoted_as_saying_gives_the_one_quoted() {
+    check(
+        "[Boris Yeltsin]{PERSON#1} was quoted as saying that [Russia]{GPE#2} would not allow [Washington]{GPE#3} to act alone.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Boris Yeltsin: 'Russia would not allow Washington to act alone'
+        "#]],
+    );
+    check(
+        "[The Interfax news agency]{ORG#1} quoted [Yevgeny Primakov]{PERSON#2} as saying that a diplomatic solution was still possible.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Yevgeny Primakov: 'a diplomatic solution was still possible'
+        "#]],
+    );
+    check(
+        "[The Interfax news agency]{ORG#1} quoted a defence ministry official as saying that [Russia]{GPE#2} had no plans to send warships.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'Russia had no plans to send warships'
+        "#]],
+    );
+}
+
+/// An all-caps wire story's dateline without an agency ("VINA DEL MAR
+/// --") and an editor's label ("[TEXT]") do not hide that "COLOMBIAN
+/// POLICE SOURCES" is a description with no name.
+#[test]
+fn description_after_a_dateline_and_an_editors_label() {
+    check(
+        "BOGOTA, 14 MAR 90 (EFE) -- [TEXT] [COLOMBIAN]{NORP#1} POLICE SOURCES HAVE REPORTED THAT URBAN GUERRILLAS BOMBED AN OIL PIPELINE NEAR [BARRANCABERMEJA]{GPE#2} LAST NIGHT, CAUSING A FIRE THAT BURNED FOR HOURS.",
+        expect![[r#"
+            relations:
+            events:
+            183 REB -> - claimed 'BOMBED' in BARRANCABERMEJA
+            claims:
+            -: 'URBAN GUERRILLAS BOMBED AN OIL PIPELINE NEAR BARRANCABERMEJA LAST NIGHT, CAUSING A FIRE THAT BURNED FOR HOURS'
+        "#]],
+    );
+    check(
+        "[Cartagena]{GPE#1} -- [Colombian]{NORP#2} police sources have reported that urban guerrillas bombed an oil pipeline near [Barrancabermeja]{GPE#3} last night.",
+        expect![[r#"
+            relations:
+            events:
+            183 REB -> - claimed 'bombed' in Barrancabermeja
+            claims:
+            -: 'urban guerrillas bombed an oil pipeline near Barrancabermeja last night'
+        "#]],
+    );
+}
