@@ -154,7 +154,8 @@ impl Finder<'_, '_> {
                 return claim;
             }
             // The sentence's subject, outside quotes.
-            let mut j = lo;
+            // Past a dateline: "KARACHI, Pakistan (AP) _" is no subject.
+            let mut j = self.skip_dateline(lo, hi);
             while j < hi {
                 if inside_quote(j) {
                     j += 1;

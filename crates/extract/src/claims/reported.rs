@@ -266,10 +266,15 @@ impl Finder<'_, '_> {
             && clause_start
             && !matches!(v.word(after), "." | "," | "on" | "in" | "to" | "by" | "")
             && v.arg_at(after)
-                .is_none_or(|a| !v.is_actor(a) || w != "told");
+                .is_none_or(|a| !v.is_actor(a) || w != "told")
+            // "told the guards to open the gate" is an order, not speech.
+            && !(telling && self.infinitive_order(after, end));
         let content_start = match that {
             Some(k) => k + 1,
             None if bare_say && !inverted => after,
+            None if telling && !inverted && self.told_clause(i, end).is_some() => {
+                self.told_clause(i, end).unwrap_or(after)
+            }
             None => {
                 // "..., police said." / "..., said the ministry." / "...,
                 // New Zealand said Friday in response to ..." / "...,
@@ -499,6 +504,52 @@ impl Finder<'_, '_> {
             first -= 1;
         }
         Some((first, k + 1))
+    }
+
+    /// Where the clause starts that a verb of telling at `i` reports past
+    /// its addressee, with no "that": "told reporters he would ...", "told
+    /// The Associated Press they had seen ...". The clause opens with a
+    /// personal pronoun, or the parse makes it the verb's complement.
+    pub(super) fn told_clause(&self, i: usize, end: usize) -> Option<usize> {
+        let v = self.v;
+        let syn = &v.doc.syntax;
+        let pronoun = |k: usize| matches!(v.word(k), "he" | "she" | "they" | "it" | "we" | "i");
+        let mut k = i + 1;
+        while k < end && k < i + 8 && !pronoun(k) {
+            match v.arg_at(k) {
+                Some(a) => k = a.last.max(k + 1),
+                None if v.is_lower(k)
+                    && (matches!(syn.upos_of(k), Some(Upos::NOUN | Upos::ADJ | Upos::DET))
+                        || REPORT_FILLERS.contains(&v.word(k))) =>
+                {
+                    k += 1
+                }
+                None => break,
+            }
+        }
+        let k = self.skip_when(k, end);
+        let addressed = k > i + 1 && k < end;
+        let complement = syn.head.len() == v.len()
+            && (k..end).any(|c| {
+                syn.head[c].map(|h| h.index()) == Some(i)
+                    && matches!(&*syn.deprel[c], "ccomp" | "parataxis")
+            });
+        (addressed && (pronoun(k) || complement)).then_some(k)
+    }
+
+    /// Whether `from..end` opens with a short object and an infinitive
+    /// ("the guards to open the gate", "him to leave"): what a verb of
+    /// telling orders, not what it reports.
+    pub(super) fn infinitive_order(&self, from: usize, end: usize) -> bool {
+        let v = self.v;
+        let verb = |k: usize| {
+            v.is_be(k)
+                || AUXILIARIES.contains(&v.word(k))
+                || matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX))
+        };
+        (from..(from + 6).min(end))
+            .take_while(|&k| !verb(k))
+            .any(|k| v.word(k) == "to" && k > from)
     }
 
     /// The token after the time of a saying that follows its verb ("said

@@ -1511,3 +1511,44 @@ fn description_after_a_dateline_and_an_editors_label() {
         "#]],
     );
 }
+
+/// "He said" after a lead with a dateline: the subject of the lead, not
+/// the place of the dateline nor the last name in the sentence.
+#[test]
+fn pronoun_after_a_dateline_lead_is_its_subject() {
+    check(
+        "KARACHI, [Pakistan]{GPE#1} (AP) _ Prime Minister [Nawaz Sharif]{PERSON#2} met opposition leader [Benazir Bhutto]{PERSON#3} in [Islamabad]{GPE#4} on Monday. He said the talks had been frank and useful.",
+        expect![[r#"
+            relations:
+            events:
+            040 Nawaz Sharif -> Benazir Bhutto asserted 'met' in Islamabad
+            claims:
+            Nawaz Sharif: 'the talks had been frank and useful'
+        "#]],
+    );
+}
+
+/// "told reporters he would ...": the clause after the addressee is what
+/// was said, with no "that"; "told to leave" and "told X to leave" are no
+/// claims.
+#[test]
+fn told_addressee_then_clause() {
+    check(
+        "Two passengers told [The Associated Press]{ORG#1} they had seen a man leave a bag under a seat. [Ahmed Raza]{PERSON#2} told reporters he would not resign.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'they had seen a man leave a bag under a seat'
+            Ahmed Raza: 'he would not resign'
+        "#]],
+    );
+    check(
+        "Drivers were told to leave the area. [Ahmed Raza]{PERSON#1} told the guards to open the gate.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+        "#]],
+    );
+}
