@@ -171,6 +171,49 @@ impl Finder<'_, '_> {
                 self.push_quote(s, a);
             }
         }
+        self.join_continued(&stretches);
+    }
+
+    /// A quote that runs on over paragraphs (each opening with a fresh
+    /// mark) is one claim of its speaker: the claims of its stretches
+    /// become one, whose content is the whole quoted text.
+    fn join_continued(&mut self, stretches: &[Stretch]) {
+        let v = self.v;
+        let content = |s: &Stretch| (s.open + 1, v.trim_end(s.open + 1, s.close));
+        let find = |out: &[FoundClaim], s: &Stretch| {
+            let (first, last) = content(s);
+            out.iter()
+                .position(|c| c.claim.direct && c.first == first && c.last == last)
+        };
+        for k in (1..stretches.len()).rev() {
+            if !continues(&stretches[k - 1], &stretches[k]) {
+                continue;
+            }
+            let (Some(p), Some(n)) = (
+                find(&self.out, &stretches[k - 1]),
+                find(&self.out, &stretches[k]),
+            ) else {
+                continue;
+            };
+            if self.out[p].claim.speaker != self.out[n].claim.speaker || p == n {
+                continue;
+            }
+            let next = self.out.remove(n);
+            let p = if n < p { p - 1 } else { p };
+            let c = &mut self.out[p];
+            c.last = next.last;
+            c.claim.range = v.span(c.first, c.last);
+            let (lo, hi) = (
+                c.claim.evidence.start().min(next.claim.evidence.start()),
+                c.claim.evidence.end().max(next.claim.evidence.end()),
+            );
+            c.claim.evidence = dossier_text::TextRange::new(lo, hi);
+            for e in next.claim.about {
+                if !c.claim.about.contains(&e) {
+                    c.claim.about.push(e);
+                }
+            }
+        }
     }
 
     /// Whether a short quote is speech all the same: it opens its

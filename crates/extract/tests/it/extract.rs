@@ -382,7 +382,8 @@ fn according_to_an_unnamed_official_has_no_speaker() {
 }
 
 /// A quote over two sentences is one claim; a quote that a paragraph
-/// leaves open and the next one continues keeps its speaker.
+/// leaves open and the next one continues is one claim too, of the
+/// speaker either part names.
 #[test]
 fn quote_over_sentences_and_paragraphs_keeps_its_speaker() {
     check(
@@ -400,8 +401,9 @@ fn quote_over_sentences_and_paragraphs_keeps_its_speaker() {
             relations:
             events:
             claims:
-            Amina Yusuf: 'The wells went dry in March' direct
-            Amina Yusuf: 'Since then we walk four hours for water' direct
+            Amina Yusuf: 'The wells went dry in March.
+
+            “Since then we walk four hours for water' direct
         "#]],
     );
 }
@@ -1549,6 +1551,24 @@ fn told_addressee_then_clause() {
             relations:
             events:
             claims:
+        "#]],
+    );
+}
+
+/// `“A,” said X. “B.\n\n“C.”`: the quote after the attribution runs on
+/// into the next paragraph and is one claim; the first is its own.
+#[test]
+fn quote_continued_after_its_attribution_is_one_claim() {
+    check(
+        "“The situation is desperate,” said [Andrej Mahecic]{PERSON#1}, a spokesman for the agency. “Families are sleeping in the open. Many children have lost their parents.\n\n“We need access to the area now.”\n\nThe ministry rejected the figures.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Andrej Mahecic: 'The situation is desperate' direct
+            Andrej Mahecic: 'Families are sleeping in the open. Many children have lost their parents.
+
+            “We need access to the area now' direct
         "#]],
     );
 }
