@@ -364,7 +364,7 @@ impl Finder<'_, '_> {
             if let Some(a) = v.arg_at(j) {
                 let a = v.titled_name(a, (j + 8).min(v.len()));
                 let speaker = self.speaker_of(a, close);
-                return Some((Some(speaker), a.last, polarity, self.pronoun(a)));
+                return Some((speaker, a.last, polarity, self.pronoun(a)));
             }
             let (lo, _) = v.full_sentence(verb);
             let end = v.trim_end(lo, v.full_sentence(verb).1);
@@ -394,7 +394,7 @@ impl Finder<'_, '_> {
             .find_map(|j| v.arg_at(j))
             .map(|a| v.titled_name(a, verb));
         let (speaker, refers) = match named {
-            Some(a) => (Some(self.speaker_of(a, close)), self.pronoun(a)),
+            Some(a) => (self.speaker_of(a, close), self.pronoun(a)),
             None if self.surname(k, verb).is_some() => (self.surname(k, verb).map(|s| s.0), None),
             None if (k..verb).any(|j| self.refers_to_speaker(v.word(j))) => {
                 (self.fallback_speaker(close), None)

@@ -169,8 +169,11 @@ impl Finder<'_, '_> {
                     || matches!(v.word(a.first), "its" | "his" | "her" | "their");
                 if v.is_actor(a) && !possessor && !v.after_preposition(a, lo) {
                     let a = v.titled_name(a, hi);
-                    if self.pronoun(a).is_none() && self.fits(Some(a.entity), r.want) {
-                        return Some(Some(a.entity));
+                    // A lone surname tagged as an entity of its own is the
+                    // person named in full before ("Har-Shefi").
+                    let e = self.full_speaker(Some(a.entity));
+                    if self.pronoun(a).is_none() && self.fits(e, r.want) {
+                        return Some(e);
                     }
                     break;
                 }
@@ -187,8 +190,9 @@ impl Finder<'_, '_> {
 
     /// The speaker a mention names: for a definite description with a
     /// title ("the spokesman", "the minister"), the person last named with
-    /// that title, which beats a coreference guess; else its entity.
-    pub(super) fn speaker_of(&self, a: Arg, at: usize) -> EntityId {
+    /// that title, which beats a coreference guess, and no one when no
+    /// person carries it ("the rabbi" is not "Rabin"); else its entity.
+    pub(super) fn speaker_of(&self, a: Arg, at: usize) -> Option<EntityId> {
         let v = self.v;
         // The mention may leave its article out ("THE [COLONEL] SAID").
         let first = if a.first > 0 && v.word(a.first) != "the" && v.word(a.first - 1) == "the" {
@@ -206,10 +210,11 @@ impl Finder<'_, '_> {
                 || dossier_text::wordlists::titles()
                     .at_start(&[head])
                     .is_some());
-        described
-            .then(|| self.described_person(first, a.last, at))
-            .flatten()
-            .unwrap_or(a.entity)
+        if described {
+            self.described_person(first, a.last, at)
+        } else {
+            Some(a.entity)
+        }
     }
 
     /// The person "the minister" or "the spokesman" in `from..hi` stands

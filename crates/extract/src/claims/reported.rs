@@ -316,7 +316,7 @@ impl Finder<'_, '_> {
         let speaker = speaker.filter(|a| lo > 0 || a.first >= self.skip_dateline(lo, i));
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut refers = speaker.and_then(|a| self.pronoun(a));
-        let mut speaker = speaker.map(|a| self.speaker_of(a, i));
+        let mut speaker = speaker.and_then(|a| self.speaker_of(a, i));
         if speaker.is_none() && i > lo && self.refers_to_speaker(v.word(i - 1)) {
             speaker = self.fallback_speaker(i);
             refers = self.bare_pronoun(i - 1);
@@ -657,7 +657,7 @@ impl Finder<'_, '_> {
         let speaker = match between.or(after) {
             Some(a) => {
                 refers = self.pronoun(a);
-                Some(self.speaker_of(a, i))
+                self.speaker_of(a, i)
             }
             None if i <= comma + 3
                 && !matches!(v.word(comma + 1), "a" | "an")

@@ -1572,3 +1572,21 @@ fn quote_continued_after_its_attribution_is_one_claim() {
         "#]],
     );
 }
+
+/// "She said" after a sentence whose subject is a surname tagged as a
+/// group of its own: the person named in full before, not the last
+/// speaker of another sentence.
+#[test]
+fn pronoun_takes_the_full_person_of_a_lone_surname_subject() {
+    check(
+        "[Margalit Hadar]{PERSON#1}, 22, took the stand on Friday. [Yosef Levy]{PERSON#2} said the trial would last a month. [Hadar]{ORG#3} described the gunman as a liar. She said she had never believed his threats.",
+        expect![[r#"
+            relations:
+            events:
+            130 Yosef Levy -> - claimed 'threats' by Margalit Hadar
+            claims:
+            Yosef Levy: 'the trial would last a month'
+            Margalit Hadar: 'she had never believed his threats'
+        "#]],
+    );
+}
