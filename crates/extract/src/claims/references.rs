@@ -229,24 +229,54 @@ impl Finder<'_, '_> {
         }
         let title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
         let title = v.word(title);
+        // "the FBI chief" is the person named "FBI Director X": heads of
+        // a body go by several words, the lexicon's leader roles.
+        let leader = |w: &str| {
+            self.lex
+                .roles
+                .longest(&[w])
+                .is_some_and(|(p, n)| n == 1 && p.value == "leader_of")
+        };
+        let same = |w: &str| {
+            let w = w.trim_end_matches('.');
+            w == title || (leader(w) && leader(title))
+        };
+        // The body the description names must stand by the person too.
+        let body = (from + 1..hi)
+            .filter_map(|k| v.arg_at(k))
+            .find(|b| b.last < hi && v.etype(*b) != dossier_text::EntityType::Person)
+            .map(|b| b.entity);
         (at.saturating_sub(MAX_LOOKBACK)..at).rev().find_map(|k| {
             let a = v.arg_at(k).filter(|a| a.first == k)?;
             if v.etype(a) != dossier_text::EntityType::Person {
                 return None;
             }
-            let near = (a.first.saturating_sub(4)..a.first)
-                // Not the description itself ("Chirac in Paris, the
-                // spokesman said").
-                .chain(a.last..(a.last + 6).min(v.len()).min(from))
-                .any(|j| v.word(j).trim_end_matches('.') == title);
+            // Not the description itself ("Chirac in Paris, the spokesman
+            // said").
+            // A title phrase before the name may be long ("Director of
+            // the U.S. Federal Bureau of Investigation (FBI) Louis
+            // Freeh"): titles, names of bodies and their glue, unbroken.
+            let mut opens = a.first;
+            while opens > 0
+                && a.first - opens < 12
+                && (v.is_title(v.word(opens - 1))
+                    || v.arg_at(opens - 1)
+                        .is_some_and(|b| v.etype(b) != dossier_text::EntityType::Person)
+                    || matches!(v.word(opens - 1), "of" | "the" | "(" | ")" | "'s" | "for"))
+            {
+                opens -= 1;
+            }
+            let opens = opens.min(a.first.saturating_sub(4));
+            let window = || (opens..a.first).chain(a.last..(a.last + 6).min(v.len()).min(from));
+            let near = window().any(|j| same(v.word(j)));
             let titled = v.doc.entities.get(a.entity.index()).is_some_and(|e| {
-                e.titles.iter().any(|t| {
-                    t.to_lowercase()
-                        .split_whitespace()
-                        .any(|w| w.trim_end_matches('.') == title)
-                })
+                e.titles
+                    .iter()
+                    .any(|t| t.to_lowercase().split_whitespace().any(same))
             });
-            (near || titled).then_some(a.entity)
+            let of_body =
+                body.is_none_or(|b| window().any(|j| v.arg_at(j).is_some_and(|x| x.entity == b)));
+            ((near || titled) && of_body).then_some(a.entity)
         })
     }
 }

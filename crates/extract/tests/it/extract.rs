@@ -1590,3 +1590,31 @@ fn pronoun_takes_the_full_person_of_a_lone_surname_subject() {
         "#]],
     );
 }
+
+/// "the FBI chief said": the person named as the head of that body, under
+/// another word for head and a long title ("Director of the Federal Bureau
+/// of Investigation (FBI) X"); "the army commander said" with no commander
+/// named is no one, and not the army.
+#[test]
+fn the_head_of_a_body_is_the_person_named_its_head() {
+    check(
+        "Director of the [Federal Bureau of Investigation]{ORG#1} ([FBI]{ORG#1}) [Louis Freeh]{PERSON#2} arrived in [Nairobi]{GPE#3} on Friday. [Kenyan]{NORP#4} police officers met him at the airport. The [FBI]{ORG#1} chief also said that the inquiry was making good progress.",
+        expect![[r#"
+            relations:
+            Louis Freeh leader_of Federal Bureau of Investigation
+            events:
+            040 COP(Kenyan) -> Louis Freeh asserted 'met'
+            claims:
+            Louis Freeh: 'the inquiry was making good progress'
+        "#]],
+    );
+    check(
+        "[Louis Freeh]{PERSON#2} arrived in [Nairobi]{GPE#3} on Friday. The [Kenyan]{NORP#4} army commander said that the border had been closed.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'the border had been closed'
+        "#]],
+    );
+}
