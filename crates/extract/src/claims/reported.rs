@@ -261,9 +261,22 @@ impl Finder<'_, '_> {
             || CLAUSE_STARTS.contains(&v.word(after))
             || next == Some(dossier_text::TokenKind::Number)
             || (after < end && v.is_capital(after) && !v.in_time(after));
+        // Beyond "say" and "tell", a bare verb of saying takes objects too
+        // ("decided to admit Poland, Hungary and ...", "acknowledged the
+        // applause"): with a parse, a name or an article after it opens
+        // speech only as the verb's clausal complement.
+        let parsed = v.doc.syntax.head.len() == v.len();
+        let say_or_tell = matches!(
+            w,
+            "say" | "said" | "says" | "saying" | "tell" | "told" | "tells" | "telling"
+        );
         let bare_say = dossier_text::wordlists::reporting_verbs()
             .is_form(w, dossier_text::wordlists::VerbRole::Bare)
             && clause_start
+            && (say_or_tell
+                || !parsed
+                || complement
+                || (v.arg_at(after).is_none() && !matches!(v.word(after), "the" | "a" | "an")))
             && !matches!(v.word(after), "." | "," | "on" | "in" | "to" | "by" | "")
             && v.arg_at(after)
                 .is_none_or(|a| !v.is_actor(a) || w != "told")
