@@ -205,7 +205,9 @@ impl Finder<'_, '_> {
         let head = v.word(a.last - 1);
         let described = a.last > first + 1
             && v.word(first) == "the"
-            && (self.all_caps || (first + 1..a.last).all(|k| v.is_lower(k) && !v.is_capital(k)))
+            && (self.all_caps
+                || (first + 1..a.last)
+                    .all(|k| (v.is_lower(k) && !v.is_capital(k)) || v.is_title(v.word(k))))
             && (self.person_role(&[head])
                 || dossier_text::wordlists::titles()
                     .at_start(&[head])
@@ -227,8 +229,22 @@ impl Finder<'_, '_> {
         if v.word(from) != "the" {
             return None;
         }
-        let title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
-        let title = v.word(title);
+        let at_title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
+        let title = v.word(at_title);
+        // Title words before the head narrow it: "the interior minister"
+        // is no "Prime Minister X".
+        let mut lead = at_title;
+        while lead > from + 1 && v.is_title(v.word(lead - 1)) {
+            lead -= 1;
+        }
+        let modifiers: Vec<&str> = (lead..at_title).map(|k| v.word(k)).collect();
+        let led_by = |j: usize| {
+            j >= modifiers.len()
+                && modifiers
+                    .iter()
+                    .enumerate()
+                    .all(|(n, m)| v.word(j - modifiers.len() + n) == *m)
+        };
         // "the FBI chief" is the person named "FBI Director X": heads of
         // a body go by several words, the lexicon's leader roles.
         let leader = |w: &str| {
@@ -268,11 +284,17 @@ impl Finder<'_, '_> {
             }
             let opens = opens.min(a.first.saturating_sub(4));
             let window = || (opens..a.first).chain(a.last..(a.last + 6).min(v.len()).min(from));
-            let near = window().any(|j| same(v.word(j)));
+            let near = window().any(|j| same(v.word(j)) && led_by(j));
             let titled = v.doc.entities.get(a.entity.index()).is_some_and(|e| {
-                e.titles
-                    .iter()
-                    .any(|t| t.to_lowercase().split_whitespace().any(same))
+                e.titles.iter().any(|t| {
+                    let t = t.to_lowercase();
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    words.iter().enumerate().any(|(n, w)| {
+                        same(w)
+                            && n >= modifiers.len()
+                            && words[n - modifiers.len()..n] == modifiers[..]
+                    })
+                })
             });
             let of_body =
                 body.is_none_or(|b| window().any(|j| v.arg_at(j).is_some_and(|x| x.entity == b)));

@@ -206,8 +206,14 @@ impl Finder<'_, '_> {
         let speaker_then_end = v
             .arg_at(name_at)
             .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
-        let inverted =
-            i > lo && matches!(v.word(i - 1), "," | "”" | "\"" | "'") && speaker_then_end;
+        // "..., said the report.": a short description that ends the
+        // sentence is the speaker too.
+        let description_then_end = i + 1 < end
+            && DESCRIPTION_STARTS.contains(&v.word(i + 1))
+            && self.description_end(i + 1, end) >= end;
+        let inverted = i > lo
+            && matches!(v.word(i - 1), "," | "”" | "\"" | "'")
+            && (speaker_then_end || description_then_end);
         // Where the content starts: after "that", after a colon, or right
         // after "said".
         // Only an addressee, a channel or an adverb may stand between the
@@ -294,7 +300,7 @@ impl Finder<'_, '_> {
                 // Bushnell told Kenya Television."
                 if after >= end
                     || v.word(after) == ","
-                    || (inverted && speaker_then_end)
+                    || inverted
                     || self.speaker_after_comma(lo, i)
                 {
                     return self.clause_final(i, lo, end, polarity);
@@ -312,7 +318,9 @@ impl Finder<'_, '_> {
             })
             .flatten();
         let speaker = if let Some(q) = quoted {
-            if q + 2 == i && q > lo && v.is_be(q - 1) {
+            // Passive, also with its agent: "was quoted by the agency as
+            // saying".
+            if q > lo && v.is_be(q - 1) {
                 v.subject_left(lo, q - 1)
             } else {
                 (q + 1..i - 1)

@@ -359,3 +359,15 @@ fn doubled_apostrophes_open_quotes_in_wire_copy() {
         "#]],
     );
 }
+
+#[test]
+fn said_the_report_and_quoted_by_an_agency() {
+    check(
+        "ISLAMABAD, August 14 (Xinhua) -- Local press reported that police had detained three suspects. The suspects were being questioned by the police, said the report.\n\nPrime Minister Nawaz Sharif chaired a cabinet meeting on Friday. The Interior Minister was quoted by the official news agency APP as saying that the blast was the work of foreign agents.",
+        expect![[r#"
+            -: 'police had detained three suspects'
+            -: 'The suspects were being questioned by the police'
+            -: 'the blast was the work of foreign agents'
+        "#]],
+    );
+}
