@@ -637,6 +637,9 @@ impl Finder<'_, '_> {
         if comma == lo || passive {
             return;
         }
+        if comma + 1 == i && self.apposed_speaker(i, lo, comma, end, polarity) {
+            return;
+        }
         // "the order's superior for Central America told": the speaker is
         // no name after a preposition.
         // The head of the phrase decides: a name ("the South African
@@ -723,6 +726,61 @@ impl Finder<'_, '_> {
         };
         self.refers = refers;
         self.push(speaker, content, evidence, false, polarity);
+    }
+
+    /// "..., Ali Khan, a police spokesman, said." / "..., their lawyer,
+    /// Fazal Wahab, said": a name and its apposition, set off by commas
+    /// right before the verb at `i` (`comma` is the last), are the
+    /// speaker; what was said ends at the comma before them. Whether it
+    /// found one.
+    pub(super) fn apposed_speaker(
+        &mut self,
+        i: usize,
+        lo: usize,
+        comma: usize,
+        end: usize,
+        polarity: Polarity,
+    ) -> bool {
+        let v = self.v;
+        let commas: Vec<usize> = (lo..comma)
+            .rev()
+            .filter(|&k| v.word(k) == ",")
+            .take(2)
+            .collect();
+        let [middle, open] = commas[..] else {
+            return false;
+        };
+        let verb = |k: usize| matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX));
+        let phrase = open + 1..comma;
+        let short = comma - open <= 12 && middle > open + 1 && comma > middle + 1;
+        if !short || phrase.clone().any(|k| verb(k) || v.is_break(k)) {
+            return false;
+        }
+        // One part is a person's name and nothing else.
+        let name = [(open + 1, middle), (middle + 1, comma)]
+            .into_iter()
+            .find_map(|(a, b)| {
+                v.arg_at(a)
+                    .filter(|n| n.first == a && n.last == b)
+                    .filter(|n| v.etype(*n) == dossier_text::EntityType::Person)
+            });
+        let Some(name) = name else { return false };
+        let mut first = self.skip_dateline(lo, open);
+        while first < open && matches!(v.word(first), "“" | "\"") {
+            first += 1;
+        }
+        if first + 2 > open {
+            return false;
+        }
+        self.refers = None;
+        self.push(
+            Some(name.entity),
+            (first, open),
+            (open, self.skip_when(i + 1, end).max(i + 1)),
+            false,
+            polarity,
+        );
+        true
     }
 
     /// Where an article's first sentence starts after its dateline

@@ -1304,6 +1304,7 @@ fn pronoun_tied_to_a_place_owns_no_role() {
             relations:
             events:
             claims:
+            Omar Gul: 'All three denied it'
         "#]],
     );
 }

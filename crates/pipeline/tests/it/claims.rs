@@ -371,3 +371,14 @@ fn said_the_report_and_quoted_by_an_agency() {
         "#]],
     );
 }
+
+#[test]
+fn name_and_apposition_before_a_final_said() {
+    check(
+        "The road to the airport was closed for six hours, Ali Khan, a police spokesman, said on Monday.\n\nThe dam will be finished next year, a ministry engineer, Sara Malik, said.",
+        expect![[r#"
+            Ali Khan: 'The road to the airport was closed for six hours'
+            Sara Malik: 'The dam will be finished next year'
+        "#]],
+    );
+}
