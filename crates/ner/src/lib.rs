@@ -174,13 +174,45 @@ impl NerTagger {
 /// The token span `a..b` of `words` without the quotes and brackets at its
 /// ends that a tagger may take into a name ("‘American" is "American");
 /// `None` when no word is left.
+/// A bracket the span leaves unclosed ends it ("FRONT [FMLN" is "FRONT"),
+/// and one it closes without opening starts it ("FRANCISCO] ELENA" is
+/// "ELENA"): a name never holds half a bracket.
 fn trim_to_words(words: &[&str], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let bare = |i: usize| !words[i].chars().any(char::is_alphanumeric);
-    while a < b && bare(a) {
-        a += 1;
-    }
-    while b > a && bare(b - 1) {
-        b -= 1;
+    let trim = |a: &mut usize, b: &mut usize| {
+        while a < b && bare(*a) {
+            *a += 1;
+        }
+        while b > a && bare(*b - 1) {
+            *b -= 1;
+        }
+    };
+    trim(&mut a, &mut b);
+    let pairs = [("(", ")"), ("[", "]")];
+    for (open, close) in pairs {
+        let mut depth = 0usize;
+        let mut first_open = None;
+        let mut start = a;
+        for (i, &w) in words.iter().enumerate().take(b).skip(a) {
+            if w == open {
+                first_open = first_open.or(Some(i));
+                depth += 1;
+            } else if w == close {
+                if depth == 0 {
+                    start = i + 1;
+                } else {
+                    depth -= 1;
+                }
+                if depth == 0 {
+                    first_open = None;
+                }
+            }
+        }
+        a = start;
+        if let Some(o) = first_open {
+            b = o;
+        }
+        trim(&mut a, &mut b);
     }
     (a < b).then_some((a, b))
 }
@@ -272,5 +304,14 @@ mod tests {
             expect![[r#"Some("Tehrik-i-Taliban Pakistan")"#]],
         );
         check(&["“", "”"], expect!["None"]);
+        check(
+            &["Shining", "Path", "[", "SL"],
+            expect![[r#"Some("Shining Path")"#]],
+        );
+        check(&["JUAN", "]", "PEREZ"], expect![[r#"Some("PEREZ")"#]]);
+        check(
+            &["Jamaat", "(", "JNIM", ")", "Mali"],
+            expect![[r#"Some("Jamaat ( JNIM ) Mali")"#]],
+        );
     }
 }

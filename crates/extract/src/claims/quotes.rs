@@ -22,9 +22,23 @@ impl Finder<'_, '_> {
             };
             let straight = w == "\"";
             let width = if doubled("`") || doubled("'") { 2 } else { 1 };
+            // Some wire copy opens with '' too (`''It never entered my
+            // mind,'' he said.`): a mark that no quote is waiting for, with
+            // a space before it and a word right after it, opens one.
+            let spaced_before = i == 0 || v.range(i - 1).end() < v.range(i).start();
+            let word_after = i + 2 < v.len()
+                && v.range(i + 1).end() == v.range(i + 2).start()
+                && v.word(i + 2)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             let opener = matches!(w, "“")
                 || doubled("`")
-                || (straight && (open.is_none() || v.starts_paragraph(i)));
+                || (straight && (open.is_none() || v.starts_paragraph(i)))
+                || (doubled("'")
+                    && spaced_before
+                    && word_after
+                    && (open.is_none() || v.starts_paragraph(i)));
             let closer = matches!(w, "”") || doubled("'") || straight;
             if opener {
                 if let Some((start, o)) = open {
@@ -157,6 +171,49 @@ impl Finder<'_, '_> {
                 self.push_quote(s, a);
             }
         }
+        self.join_continued(&stretches);
+    }
+
+    /// A quote that runs on over paragraphs (each opening with a fresh
+    /// mark) is one claim of its speaker: the claims of its stretches
+    /// become one, whose content is the whole quoted text.
+    fn join_continued(&mut self, stretches: &[Stretch]) {
+        let v = self.v;
+        let content = |s: &Stretch| (s.open + 1, v.trim_end(s.open + 1, s.close));
+        let find = |out: &[FoundClaim], s: &Stretch| {
+            let (first, last) = content(s);
+            out.iter()
+                .position(|c| c.claim.direct && c.first == first && c.last == last)
+        };
+        for k in (1..stretches.len()).rev() {
+            if !continues(&stretches[k - 1], &stretches[k]) {
+                continue;
+            }
+            let (Some(p), Some(n)) = (
+                find(&self.out, &stretches[k - 1]),
+                find(&self.out, &stretches[k]),
+            ) else {
+                continue;
+            };
+            if self.out[p].claim.speaker != self.out[n].claim.speaker || p == n {
+                continue;
+            }
+            let next = self.out.remove(n);
+            let p = if n < p { p - 1 } else { p };
+            let c = &mut self.out[p];
+            c.last = next.last;
+            c.claim.range = v.span(c.first, c.last);
+            let (lo, hi) = (
+                c.claim.evidence.start().min(next.claim.evidence.start()),
+                c.claim.evidence.end().max(next.claim.evidence.end()),
+            );
+            c.claim.evidence = dossier_text::TextRange::new(lo, hi);
+            for e in next.claim.about {
+                if !c.claim.about.contains(&e) {
+                    c.claim.about.push(e);
+                }
+            }
+        }
     }
 
     /// Whether a short quote is speech all the same: it opens its
@@ -284,8 +341,12 @@ impl Finder<'_, '_> {
             k += 1;
         }
         let hi = (k + 14).min(v.len());
+        // A quote that ends its paragraph is not said by the next one
+        // (`... on the way.''` / `The ministry said in a statement that`).
         let verb = (k..hi)
-            .take_while(|&j| !matches!(v.word(j), "." | ";" | "“" | "\"" | "`"))
+            .take_while(|&j| {
+                !matches!(v.word(j), "." | ";" | "“" | "\"" | "`") && !v.starts_paragraph(j)
+            })
             .find(|&j| self.speech_polarity(j).is_some())?;
         let polarity = self.speech_polarity(verb)?;
         if verb == k {
@@ -302,7 +363,8 @@ impl Finder<'_, '_> {
             }
             if let Some(a) = v.arg_at(j) {
                 let a = v.titled_name(a, (j + 8).min(v.len()));
-                return Some((Some(a.entity), a.last, polarity, self.pronoun(a)));
+                let speaker = self.speaker_of(a, close);
+                return Some((speaker, a.last, polarity, self.pronoun(a)));
             }
             let (lo, _) = v.full_sentence(verb);
             let end = v.trim_end(lo, v.full_sentence(verb).1);
@@ -332,7 +394,7 @@ impl Finder<'_, '_> {
             .find_map(|j| v.arg_at(j))
             .map(|a| v.titled_name(a, verb));
         let (speaker, refers) = match named {
-            Some(a) => (Some(a.entity), self.pronoun(a)),
+            Some(a) => (self.speaker_of(a, close), self.pronoun(a)),
             None if self.surname(k, verb).is_some() => (self.surname(k, verb).map(|s| s.0), None),
             None if (k..verb).any(|j| self.refers_to_speaker(v.word(j))) => {
                 (self.fallback_speaker(close), None)
@@ -507,6 +569,7 @@ impl Finder<'_, '_> {
             }
             let w = v.word(j - 1);
             let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().any(char::is_alphabetic)
                 && !matches!(w, "and" | "or" | "but" | "to")
                 && !w.ends_with("ed");
             let nominal = upos(j - 1).is_none_or(|u| {
@@ -528,6 +591,7 @@ impl Finder<'_, '_> {
         // The description starts the clause, or is a noun phrase with an
         // article or a number ("two witnesses").
         let starts = j == lo
+            || j == self.skip_dateline(lo, verb)
             || matches!(v.word(j - 1), "," | "and" | ";" | "\"" | "”" | "'")
             || DESCRIPTION_STARTS.contains(&v.word(j));
         (j < k && starts).then_some((j, k))

@@ -53,19 +53,8 @@ impl Finder<'_, '_> {
             return (None, None);
         }
         let head = v.word(hi - 1);
-        // A role noun heads it ("the official", "the head of state"); a
-        // word that only appears in titles ("army" of "army chief") does
-        // not.
-        let person_role = |words: &[&str]| {
-            self.lex.roles.longest(words).is_some_and(|(p, _)| {
-                matches!(
-                    p.value.as_str(),
-                    "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
-                )
-            })
-        };
         let words: Vec<&str> = (from + 1..hi).map(|k| v.word(k)).collect();
-        let want = if person_role(&[head]) || person_role(&words) {
+        let want = if self.person_role(&[head]) || self.person_role(&words) {
             Want::Person
         } else if GROUP_HEADS.contains(&head) {
             Want::Group
@@ -73,6 +62,18 @@ impl Finder<'_, '_> {
             return (None, None);
         };
         (None, Some(Reference { at: from, want }))
+    }
+
+    /// Whether `words` open with a role noun of a person ("the official",
+    /// "the head of state"); a word that only appears in titles ("army" of
+    /// "army chief") is none.
+    fn person_role(&self, words: &[&str]) -> bool {
+        self.lex.roles.longest(words).is_some_and(|(p, _)| {
+            matches!(
+                p.value.as_str(),
+                "leader_of" | "member_of" | "spokesperson_of" | "advisor_of"
+            )
+        })
     }
 
     /// Settles the speakers named by a pronoun or a description, in text
@@ -153,7 +154,8 @@ impl Finder<'_, '_> {
                 return claim;
             }
             // The sentence's subject, outside quotes.
-            let mut j = lo;
+            // Past a dateline: "KARACHI, Pakistan (AP) _" is no subject.
+            let mut j = self.skip_dateline(lo, hi);
             while j < hi {
                 if inside_quote(j) {
                     j += 1;
@@ -167,8 +169,11 @@ impl Finder<'_, '_> {
                     || matches!(v.word(a.first), "its" | "his" | "her" | "their");
                 if v.is_actor(a) && !possessor && !v.after_preposition(a, lo) {
                     let a = v.titled_name(a, hi);
-                    if self.pronoun(a).is_none() && self.fits(Some(a.entity), r.want) {
-                        return Some(Some(a.entity));
+                    // A lone surname tagged as an entity of its own is the
+                    // person named in full before ("Har-Shefi").
+                    let e = self.full_speaker(Some(a.entity));
+                    if self.pronoun(a).is_none() && self.fits(e, r.want) {
+                        return Some(e);
                     }
                     break;
                 }
@@ -183,6 +188,37 @@ impl Finder<'_, '_> {
         None
     }
 
+    /// The speaker a mention names: for a definite description with a
+    /// title ("the spokesman", "the minister"), the person last named with
+    /// that title, which beats a coreference guess, and no one when no
+    /// person carries it ("the rabbi" is not "Rabin"); else its entity.
+    pub(super) fn speaker_of(&self, a: Arg, at: usize) -> Option<EntityId> {
+        let v = self.v;
+        // The mention may leave its article out ("THE [COLONEL] SAID").
+        let first = if a.first > 0 && v.word(a.first) != "the" && v.word(a.first - 1) == "the" {
+            a.first - 1
+        } else {
+            a.first
+        };
+        // A person's role or title heads it: "the army" is no "army
+        // chief".
+        let head = v.word(a.last - 1);
+        let described = a.last > first + 1
+            && v.word(first) == "the"
+            && (self.all_caps
+                || (first + 1..a.last)
+                    .all(|k| (v.is_lower(k) && !v.is_capital(k)) || v.is_title(v.word(k))))
+            && (self.person_role(&[head])
+                || dossier_text::wordlists::titles()
+                    .at_start(&[head])
+                    .is_some());
+        if described {
+            self.described_person(first, a.last, at)
+        } else {
+            Some(a.entity)
+        }
+    }
+
     /// The person "the minister" or "the spokesman" in `from..hi` stands
     /// for: the latest person named before `at` with that title ("Interior
     /// Minister X", "X, a spokesman for Y"). None for an indefinite or
@@ -193,24 +229,76 @@ impl Finder<'_, '_> {
         if v.word(from) != "the" {
             return None;
         }
-        let title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
-        let title = v.word(title);
+        let at_title = (from + 1..hi).rev().find(|&k| v.is_title(v.word(k)))?;
+        let title = v.word(at_title);
+        // Title words before the head narrow it: "the interior minister"
+        // is no "Prime Minister X".
+        let mut lead = at_title;
+        while lead > from + 1 && v.is_title(v.word(lead - 1)) {
+            lead -= 1;
+        }
+        let modifiers: Vec<&str> = (lead..at_title).map(|k| v.word(k)).collect();
+        let led_by = |j: usize| {
+            j >= modifiers.len()
+                && modifiers
+                    .iter()
+                    .enumerate()
+                    .all(|(n, m)| v.word(j - modifiers.len() + n) == *m)
+        };
+        // "the FBI chief" is the person named "FBI Director X": heads of
+        // a body go by several words, the lexicon's leader roles.
+        let leader = |w: &str| {
+            self.lex
+                .roles
+                .longest(&[w])
+                .is_some_and(|(p, n)| n == 1 && p.value == "leader_of")
+        };
+        let same = |w: &str| {
+            let w = w.trim_end_matches('.');
+            w == title || (leader(w) && leader(title))
+        };
+        // The body the description names must stand by the person too.
+        let body = (from + 1..hi)
+            .filter_map(|k| v.arg_at(k))
+            .find(|b| b.last < hi && v.etype(*b) != dossier_text::EntityType::Person)
+            .map(|b| b.entity);
         (at.saturating_sub(MAX_LOOKBACK)..at).rev().find_map(|k| {
             let a = v.arg_at(k).filter(|a| a.first == k)?;
             if v.etype(a) != dossier_text::EntityType::Person {
                 return None;
             }
-            let near = (a.first.saturating_sub(4)..a.first)
-                .chain(a.last..(a.last + 6).min(v.len()))
-                .any(|j| v.word(j).trim_end_matches('.') == title);
+            // Not the description itself ("Chirac in Paris, the spokesman
+            // said").
+            // A title phrase before the name may be long ("Director of
+            // the U.S. Federal Bureau of Investigation (FBI) Louis
+            // Freeh"): titles, names of bodies and their glue, unbroken.
+            let mut opens = a.first;
+            while opens > 0
+                && a.first - opens < 12
+                && (v.is_title(v.word(opens - 1))
+                    || v.arg_at(opens - 1)
+                        .is_some_and(|b| v.etype(b) != dossier_text::EntityType::Person)
+                    || matches!(v.word(opens - 1), "of" | "the" | "(" | ")" | "'s" | "for"))
+            {
+                opens -= 1;
+            }
+            let opens = opens.min(a.first.saturating_sub(4));
+            let window = || (opens..a.first).chain(a.last..(a.last + 6).min(v.len()).min(from));
+            let near = window().any(|j| same(v.word(j)) && led_by(j));
             let titled = v.doc.entities.get(a.entity.index()).is_some_and(|e| {
                 e.titles.iter().any(|t| {
-                    t.to_lowercase()
-                        .split_whitespace()
-                        .any(|w| w.trim_end_matches('.') == title)
+                    let t = t.to_lowercase();
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    words.iter().enumerate().any(|(n, w)| {
+                        same(w)
+                            && n >= modifiers.len()
+                            && words[n - modifiers.len()..n] == modifiers[..]
+                    })
                 })
             });
-            (near || titled).then_some(a.entity)
+            let of_body =
+                body.is_none_or(|b| window().any(|j| v.arg_at(j).is_some_and(|x| x.entity == b)));
+            ((near || titled) && of_body).then_some(a.entity)
         })
     }
 }

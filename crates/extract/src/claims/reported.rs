@@ -115,6 +115,12 @@ impl Finder<'_, '_> {
             while matches!(v.word(content_first), "“" | "\"" | "`") {
                 content_first += 1;
             }
+            // "X said it had registered 84 million voters, according to a
+            // statement": the phrase names X's channel, and X's claim is
+            // found already.
+            if self.used[content_first..content_end].iter().any(|&u| u) {
+                return;
+            }
             self.push(
                 speaker,
                 (content_first, content_end),
@@ -200,8 +206,14 @@ impl Finder<'_, '_> {
         let speaker_then_end = v
             .arg_at(name_at)
             .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
-        let inverted =
-            i > lo && matches!(v.word(i - 1), "," | "”" | "\"" | "'") && speaker_then_end;
+        // "..., said the report.": a short description that ends the
+        // sentence is the speaker too.
+        let description_then_end = i + 1 < end
+            && DESCRIPTION_STARTS.contains(&v.word(i + 1))
+            && self.description_end(i + 1, end) >= end;
+        let inverted = i > lo
+            && matches!(v.word(i - 1), "," | "”" | "\"" | "'")
+            && (speaker_then_end || description_then_end);
         // Where the content starts: after "that", after a colon, or right
         // after "said".
         // Only an addressee, a channel or an adverb may stand between the
@@ -255,22 +267,40 @@ impl Finder<'_, '_> {
             || CLAUSE_STARTS.contains(&v.word(after))
             || next == Some(dossier_text::TokenKind::Number)
             || (after < end && v.is_capital(after) && !v.in_time(after));
+        // Beyond "say" and "tell", a bare verb of saying takes objects too
+        // ("decided to admit Poland, Hungary and ...", "acknowledged the
+        // applause"): with a parse, a name or an article after it opens
+        // speech only as the verb's clausal complement.
+        let parsed = v.doc.syntax.head.len() == v.len();
+        let say_or_tell = matches!(
+            w,
+            "say" | "said" | "says" | "saying" | "tell" | "told" | "tells" | "telling"
+        );
         let bare_say = dossier_text::wordlists::reporting_verbs()
             .is_form(w, dossier_text::wordlists::VerbRole::Bare)
             && clause_start
+            && (say_or_tell
+                || !parsed
+                || complement
+                || (v.arg_at(after).is_none() && !matches!(v.word(after), "the" | "a" | "an")))
             && !matches!(v.word(after), "." | "," | "on" | "in" | "to" | "by" | "")
             && v.arg_at(after)
-                .is_none_or(|a| !v.is_actor(a) || w != "told");
+                .is_none_or(|a| !v.is_actor(a) || w != "told")
+            // "told the guards to open the gate" is an order, not speech.
+            && !(telling && self.infinitive_order(after, end));
         let content_start = match that {
             Some(k) => k + 1,
             None if bare_say && !inverted => after,
+            None if telling && !inverted && self.told_clause(i, end).is_some() => {
+                self.told_clause(i, end).unwrap_or(after)
+            }
             None => {
                 // "..., police said." / "..., said the ministry." / "...,
                 // New Zealand said Friday in response to ..." / "...,
                 // Bushnell told Kenya Television."
                 if after >= end
                     || v.word(after) == ","
-                    || (inverted && speaker_then_end)
+                    || inverted
                     || self.speaker_after_comma(lo, i)
                 {
                     return self.clause_final(i, lo, end, polarity);
@@ -278,7 +308,26 @@ impl Finder<'_, '_> {
                 return;
             }
         };
-        let speaker = if participle {
+        // "X was quoted as saying", "Y quoted X as saying": the one quoted
+        // speaks (a description there names no one).
+        let quoted = (i > lo + 1 && v.word(i - 1) == "as")
+            .then(|| {
+                (i.saturating_sub(10).max(lo)..i - 1)
+                    .rev()
+                    .find(|&k| matches!(v.word(k), "quoted" | "cited"))
+            })
+            .flatten();
+        let speaker = if let Some(q) = quoted {
+            // Passive, also with its agent: "was quoted by the agency as
+            // saying".
+            if q > lo && v.is_be(q - 1) {
+                v.subject_left(lo, q - 1)
+            } else {
+                (q + 1..i - 1)
+                    .find_map(|k| v.arg_at(k))
+                    .map(|a| v.titled_name(a, i - 1))
+            }
+        } else if participle {
             v.first_subject(lo, i)
         } else {
             v.subject_left(lo, i)
@@ -288,7 +337,7 @@ impl Finder<'_, '_> {
         let speaker = speaker.filter(|a| lo > 0 || a.first >= self.skip_dateline(lo, i));
         let mut ev_first = speaker.map_or(i, |a| if a.first < i { a.first } else { i });
         let mut refers = speaker.and_then(|a| self.pronoun(a));
-        let mut speaker = speaker.map(|a| a.entity);
+        let mut speaker = speaker.and_then(|a| self.speaker_of(a, i));
         if speaker.is_none() && i > lo && self.refers_to_speaker(v.word(i - 1)) {
             speaker = self.fallback_speaker(i);
             refers = self.bare_pronoun(i - 1);
@@ -478,6 +527,52 @@ impl Finder<'_, '_> {
         Some((first, k + 1))
     }
 
+    /// Where the clause starts that a verb of telling at `i` reports past
+    /// its addressee, with no "that": "told reporters he would ...", "told
+    /// The Associated Press they had seen ...". The clause opens with a
+    /// personal pronoun, or the parse makes it the verb's complement.
+    pub(super) fn told_clause(&self, i: usize, end: usize) -> Option<usize> {
+        let v = self.v;
+        let syn = &v.doc.syntax;
+        let pronoun = |k: usize| matches!(v.word(k), "he" | "she" | "they" | "it" | "we" | "i");
+        let mut k = i + 1;
+        while k < end && k < i + 8 && !pronoun(k) {
+            match v.arg_at(k) {
+                Some(a) => k = a.last.max(k + 1),
+                None if v.is_lower(k)
+                    && (matches!(syn.upos_of(k), Some(Upos::NOUN | Upos::ADJ | Upos::DET))
+                        || REPORT_FILLERS.contains(&v.word(k))) =>
+                {
+                    k += 1
+                }
+                None => break,
+            }
+        }
+        let k = self.skip_when(k, end);
+        let addressed = k > i + 1 && k < end;
+        let complement = syn.head.len() == v.len()
+            && (k..end).any(|c| {
+                syn.head[c].map(|h| h.index()) == Some(i)
+                    && matches!(&*syn.deprel[c], "ccomp" | "parataxis")
+            });
+        (addressed && (pronoun(k) || complement)).then_some(k)
+    }
+
+    /// Whether `from..end` opens with a short object and an infinitive
+    /// ("the guards to open the gate", "him to leave"): what a verb of
+    /// telling orders, not what it reports.
+    pub(super) fn infinitive_order(&self, from: usize, end: usize) -> bool {
+        let v = self.v;
+        let verb = |k: usize| {
+            v.is_be(k)
+                || AUXILIARIES.contains(&v.word(k))
+                || matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX))
+        };
+        (from..(from + 6).min(end))
+            .take_while(|&k| !verb(k))
+            .any(|k| v.word(k) == "to" && k > from)
+    }
+
     /// The token after the time of a saying that follows its verb ("said
     /// Friday", "said on Tuesday", "said here Friday").
     pub(super) fn skip_when(&self, from: usize, end: usize) -> usize {
@@ -542,6 +637,9 @@ impl Finder<'_, '_> {
         if comma == lo || passive {
             return;
         }
+        if comma + 1 == i && self.apposed_speaker(i, lo, comma, end, polarity) {
+            return;
+        }
         // "the order's superior for Central America told": the speaker is
         // no name after a preposition.
         // The head of the phrase decides: a name ("the South African
@@ -583,7 +681,7 @@ impl Finder<'_, '_> {
         let speaker = match between.or(after) {
             Some(a) => {
                 refers = self.pronoun(a);
-                Some(a.entity)
+                self.speaker_of(a, i)
             }
             None if i <= comma + 3
                 && !matches!(v.word(comma + 1), "a" | "an")
@@ -630,21 +728,93 @@ impl Finder<'_, '_> {
         self.push(speaker, content, evidence, false, polarity);
     }
 
+    /// "..., Ali Khan, a police spokesman, said." / "..., their lawyer,
+    /// Fazal Wahab, said": a name and its apposition, set off by commas
+    /// right before the verb at `i` (`comma` is the last), are the
+    /// speaker; what was said ends at the comma before them. Whether it
+    /// found one.
+    pub(super) fn apposed_speaker(
+        &mut self,
+        i: usize,
+        lo: usize,
+        comma: usize,
+        end: usize,
+        polarity: Polarity,
+    ) -> bool {
+        let v = self.v;
+        let commas: Vec<usize> = (lo..comma)
+            .rev()
+            .filter(|&k| v.word(k) == ",")
+            .take(2)
+            .collect();
+        let [middle, open] = commas[..] else {
+            return false;
+        };
+        let verb = |k: usize| matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX));
+        let phrase = open + 1..comma;
+        let short = comma - open <= 12 && middle > open + 1 && comma > middle + 1;
+        if !short || phrase.clone().any(|k| verb(k) || v.is_break(k)) {
+            return false;
+        }
+        // One part is a person's name and nothing else.
+        let name = [(open + 1, middle), (middle + 1, comma)]
+            .into_iter()
+            .find_map(|(a, b)| {
+                v.arg_at(a)
+                    .filter(|n| n.first == a && n.last == b)
+                    .filter(|n| v.etype(*n) == dossier_text::EntityType::Person)
+            });
+        let Some(name) = name else { return false };
+        let mut first = self.skip_dateline(lo, open);
+        while first < open && matches!(v.word(first), "“" | "\"") {
+            first += 1;
+        }
+        if first + 2 > open {
+            return false;
+        }
+        self.refers = None;
+        self.push(
+            Some(name.entity),
+            (first, open),
+            (open, self.skip_when(i + 1, end).max(i + 1)),
+            false,
+            polarity,
+        );
+        true
+    }
+
     /// Where an article's first sentence starts after its dateline
-    /// ("BONN, Germany (AP)_ ...", "BRUSSELS, February 10 (Xinhua) --").
+    /// ("BONN, Germany (AP)_ ...", "BRUSSELS, February 10 (Xinhua) --",
+    /// "VINA DEL MAR --") and an editor's label ("[TEXT]", "[EXCERPT]").
     pub(super) fn skip_dateline(&self, lo: usize, hi: usize) -> usize {
         let v = self.v;
         if lo != 0 {
             return lo;
         }
-        (lo..hi.min(lo + 16))
-            .find(|&k| {
-                k > lo
-                    && matches!(v.word(k), "_" | "--" | "—" | "-")
-                    && matches!(v.word(k - 1), ")" | "_")
+        let label = |k: usize| {
+            (v.word(k) == "[")
+                .then(|| (k + 1..hi.min(k + 5)).find(|&j| v.word(j) == "]"))
+                .flatten()
+                .map_or(k, |j| j + 1)
+        };
+        let start = label(lo);
+        let dash = |k: usize| matches!(v.word(k), "_" | "--" | "—" | "-");
+        (start..hi.min(start + 16))
+            .find(|&k| k > start && dash(k) && matches!(v.word(k - 1), ")" | "_"))
+            .or_else(|| {
+                (start..hi.min(start + 16)).find(|&k| k > start && v.word(k).starts_with(")_"))
             })
-            .or_else(|| (lo..hi.min(lo + 16)).find(|&k| k > lo && v.word(k).starts_with(")_")))
-            .map_or(lo, |k| k + 1)
+            // A place alone before a dash: "VINA DEL MAR --".
+            .or_else(|| {
+                (start + 1..hi.min(start + 5)).find(|&k| {
+                    dash(k)
+                        && (start..k).all(|j| {
+                            (v.is_capital(j) || self.all_caps || v.word(j) == ",")
+                                && v.word(j).chars().all(|c| c.is_alphabetic() || c == ',')
+                        })
+                })
+            })
+            .map_or(start, |k| label(k + 1 + usize::from(dash(k + 1))))
     }
 
     /// Whether the comma at `comma` opens a clause-final source, past the

@@ -382,7 +382,8 @@ fn according_to_an_unnamed_official_has_no_speaker() {
 }
 
 /// A quote over two sentences is one claim; a quote that a paragraph
-/// leaves open and the next one continues keeps its speaker.
+/// leaves open and the next one continues is one claim too, of the
+/// speaker either part names.
 #[test]
 fn quote_over_sentences_and_paragraphs_keeps_its_speaker() {
     check(
@@ -400,8 +401,9 @@ fn quote_over_sentences_and_paragraphs_keeps_its_speaker() {
             relations:
             events:
             claims:
-            Amina Yusuf: 'The wells went dry in March' direct
-            Amina Yusuf: 'Since then we walk four hours for water' direct
+            Amina Yusuf: 'The wells went dry in March.
+
+            “Since then we walk four hours for water' direct
         "#]],
     );
 }
@@ -1302,6 +1304,7 @@ fn pronoun_tied_to_a_place_owns_no_role() {
             relations:
             events:
             claims:
+            Omar Gul: 'All three denied it'
         "#]],
     );
 }
@@ -1330,6 +1333,289 @@ fn about_to_sign_is_an_event() {
             057 Armenia -> Azerbaijan claimed 'sign'
             claims:
             -: 'Armenia is about to sign a peace treaty with Azerbaijan'
+        "#]],
+    );
+}
+
+/// Wire copy that opens quotes with '' as well as closing them: `''A,''
+/// he said. ''B.''` is two quotes, both his.
+#[test]
+fn doubled_apostrophes_open_quotes_too() {
+    check(
+        "In Cusco, the mayor, [Rosa Mamani]{PERSON#1}, denied that she would resign. ''I was elected by this town,'' she said. ''I am staying.''",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Rosa Mamani: 'she would resign' denied
+            Rosa Mamani: 'I was elected by this town' direct
+            Rosa Mamani: 'I am staying' direct
+        "#]],
+    );
+}
+
+/// A quote that ends its paragraph is not attributed to the reporting
+/// verb that opens the next one.
+#[test]
+fn quote_ending_a_paragraph_keeps_its_own_speaker() {
+    check(
+        "``The outbreak is under control,'' said [Mary Wanjiru]{PERSON#1}, the county's director of health. ``We have sent three medical teams.''\n\nThe ministry said in a statement that it had asked for vaccines.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Mary Wanjiru: 'The outbreak is under control' direct
+            Mary Wanjiru: 'We have sent three medical teams' direct
+            -: 'it had asked for vaccines'
+        "#]],
+    );
+}
+
+/// "Kenya's health ministry said": a body that a place's name only
+/// modifies is an unnamed speaker, not the place, also right after a
+/// dateline.
+#[test]
+fn possessive_place_with_a_body_is_no_speaker() {
+    check(
+        "NAIROBI, [Kenya]{GPE#1} (AP) _ [Kenya]{GPE#1}'s health ministry said that 30 people had died of cholera.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: '30 people had died of cholera'
+        "#]],
+    );
+    check(
+        "[Nigeria]{GPE#1}'s electoral commission said on [Monday]{DATE=2024-03-04} that it had registered 84 million voters.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'it had registered 84 million voters'
+        "#]],
+    );
+}
+
+/// "X said ..., according to a statement posted on its website": the
+/// phrase names X's channel; X's claim is the only one.
+#[test]
+fn according_to_after_a_reporting_clause_adds_no_claim() {
+    check(
+        "[The United Nations]{ORG#1} welcomed the vote. [The Electoral Commission]{ORG#2} said it had registered 84 million voters, according to a statement posted on [its]{ORG#2} website.",
+        expect![[r#"
+            relations:
+            events:
+            043 The United Nations -> - asserted 'welcomed'
+            claims:
+            The Electoral Commission: 'it had registered 84 million voters'
+        "#]],
+    );
+}
+
+/// "..., the spokesman said": the person last named as spokesman, not a
+/// name that happens to stand right before the description.
+#[test]
+fn the_spokesman_is_the_person_named_spokesman() {
+    check(
+        "Foreign Ministry spokesman [Zhu Bangzao]{PERSON#1} spoke in [Beijing]{GPE#2} on Tuesday. The premier will meet French President [Jacques Chirac]{PERSON#3} in [Paris]{GPE#4}, the spokesman said.",
+        expect![[r#"
+            relations:
+            events:
+            040 - -> Jacques Chirac claimed 'meet' by Zhu Bangzao in Paris
+            claims:
+            Zhu Bangzao: 'The premier will meet French President Jacques Chirac in Paris'
+        "#]],
+    );
+}
+
+/// "the colonel said", tagged as a name of its own: the person last named
+/// with that title, in mixed case and in all-caps wire copy.
+#[test]
+fn a_title_mention_is_the_person_named_with_it() {
+    check(
+        "Colonel [Rene Ponce]{PERSON#1} flew to [San Miguel]{GPE#2} on Monday. “We have the situation under control,” [the colonel]{PERSON#3} said.",
+        expect![[r#"
+            relations:
+            events:
+            042 Rene Ponce -> San Miguel asserted 'flew to'
+            claims:
+            Rene Ponce: 'We have the situation under control' direct
+        "#]],
+    );
+    check(
+        "COLONEL [RENE EMILIO PONCE]{PERSON#1} FLEW TO [SAN MIGUEL]{GPE#2} ON MONDAY AFTER THE REBELS ATTACKED THE ARMY BARRACKS THERE. \"WE HAVE THE SITUATION UNDER CONTROL,\" THE [COLONEL]{ORG#3} SAID.",
+        expect![[r#"
+            relations:
+            events:
+            042 RENE EMILIO PONCE -> SAN MIGUEL asserted 'FLEW TO'
+            180 REB -> MIL asserted 'ATTACKED'
+            claims:
+            RENE EMILIO PONCE: 'WE HAVE THE SITUATION UNDER CONTROL' direct
+        "#]],
+    );
+}
+
+/// "X was quoted as saying": X speaks; "Y quoted X as saying": X, not Y;
+/// "quoted a ministry official as saying": no name.
+#[test]
+fn quoted_as_saying_gives_the_one_quoted() {
+    check(
+        "[Boris Yeltsin]{PERSON#1} was quoted as saying that [Russia]{GPE#2} would not allow [Washington]{GPE#3} to act alone.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Boris Yeltsin: 'Russia would not allow Washington to act alone'
+        "#]],
+    );
+    check(
+        "[The Interfax news agency]{ORG#1} quoted [Yevgeny Primakov]{PERSON#2} as saying that a diplomatic solution was still possible.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Yevgeny Primakov: 'a diplomatic solution was still possible'
+        "#]],
+    );
+    check(
+        "[The Interfax news agency]{ORG#1} quoted a defence ministry official as saying that [Russia]{GPE#2} had no plans to send warships.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'Russia had no plans to send warships'
+        "#]],
+    );
+}
+
+/// An all-caps wire story's dateline without an agency ("VINA DEL MAR
+/// --") and an editor's label ("[TEXT]") do not hide that "COLOMBIAN
+/// POLICE SOURCES" is a description with no name.
+#[test]
+fn description_after_a_dateline_and_an_editors_label() {
+    check(
+        "BOGOTA, 14 MAR 90 (EFE) -- [TEXT] [COLOMBIAN]{NORP#1} POLICE SOURCES HAVE REPORTED THAT URBAN GUERRILLAS BOMBED AN OIL PIPELINE NEAR [BARRANCABERMEJA]{GPE#2} LAST NIGHT, CAUSING A FIRE THAT BURNED FOR HOURS.",
+        expect![[r#"
+            relations:
+            events:
+            183 REB -> - claimed 'BOMBED' in BARRANCABERMEJA
+            claims:
+            -: 'URBAN GUERRILLAS BOMBED AN OIL PIPELINE NEAR BARRANCABERMEJA LAST NIGHT, CAUSING A FIRE THAT BURNED FOR HOURS'
+        "#]],
+    );
+    check(
+        "[Cartagena]{GPE#1} -- [Colombian]{NORP#2} police sources have reported that urban guerrillas bombed an oil pipeline near [Barrancabermeja]{GPE#3} last night.",
+        expect![[r#"
+            relations:
+            events:
+            183 REB -> - claimed 'bombed' in Barrancabermeja
+            claims:
+            -: 'urban guerrillas bombed an oil pipeline near Barrancabermeja last night'
+        "#]],
+    );
+}
+
+/// "He said" after a lead with a dateline: the subject of the lead, not
+/// the place of the dateline nor the last name in the sentence.
+#[test]
+fn pronoun_after_a_dateline_lead_is_its_subject() {
+    check(
+        "KARACHI, [Pakistan]{GPE#1} (AP) _ Prime Minister [Nawaz Sharif]{PERSON#2} met opposition leader [Benazir Bhutto]{PERSON#3} in [Islamabad]{GPE#4} on Monday. He said the talks had been frank and useful.",
+        expect![[r#"
+            relations:
+            events:
+            040 Nawaz Sharif -> Benazir Bhutto asserted 'met' in Islamabad
+            claims:
+            Nawaz Sharif: 'the talks had been frank and useful'
+        "#]],
+    );
+}
+
+/// "told reporters he would ...": the clause after the addressee is what
+/// was said, with no "that"; "told to leave" and "told X to leave" are no
+/// claims.
+#[test]
+fn told_addressee_then_clause() {
+    check(
+        "Two passengers told [The Associated Press]{ORG#1} they had seen a man leave a bag under a seat. [Ahmed Raza]{PERSON#2} told reporters he would not resign.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'they had seen a man leave a bag under a seat'
+            Ahmed Raza: 'he would not resign'
+        "#]],
+    );
+    check(
+        "Drivers were told to leave the area. [Ahmed Raza]{PERSON#1} told the guards to open the gate.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+        "#]],
+    );
+}
+
+/// `“A,” said X. “B.\n\n“C.”`: the quote after the attribution runs on
+/// into the next paragraph and is one claim; the first is its own.
+#[test]
+fn quote_continued_after_its_attribution_is_one_claim() {
+    check(
+        "“The situation is desperate,” said [Andrej Mahecic]{PERSON#1}, a spokesman for the agency. “Families are sleeping in the open. Many children have lost their parents.\n\n“We need access to the area now.”\n\nThe ministry rejected the figures.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            Andrej Mahecic: 'The situation is desperate' direct
+            Andrej Mahecic: 'Families are sleeping in the open. Many children have lost their parents.
+
+            “We need access to the area now' direct
+        "#]],
+    );
+}
+
+/// "She said" after a sentence whose subject is a surname tagged as a
+/// group of its own: the person named in full before, not the last
+/// speaker of another sentence.
+#[test]
+fn pronoun_takes_the_full_person_of_a_lone_surname_subject() {
+    check(
+        "[Margalit Hadar]{PERSON#1}, 22, took the stand on Friday. [Yosef Levy]{PERSON#2} said the trial would last a month. [Hadar]{ORG#3} described the gunman as a liar. She said she had never believed his threats.",
+        expect![[r#"
+            relations:
+            events:
+            130 Yosef Levy -> - claimed 'threats' by Margalit Hadar
+            claims:
+            Yosef Levy: 'the trial would last a month'
+            Margalit Hadar: 'she had never believed his threats'
+        "#]],
+    );
+}
+
+/// "the FBI chief said": the person named as the head of that body, under
+/// another word for head and a long title ("Director of the Federal Bureau
+/// of Investigation (FBI) X"); "the army commander said" with no commander
+/// named is no one, and not the army.
+#[test]
+fn the_head_of_a_body_is_the_person_named_its_head() {
+    check(
+        "Director of the [Federal Bureau of Investigation]{ORG#1} ([FBI]{ORG#1}) [Louis Freeh]{PERSON#2} arrived in [Nairobi]{GPE#3} on Friday. [Kenyan]{NORP#4} police officers met him at the airport. The [FBI]{ORG#1} chief also said that the inquiry was making good progress.",
+        expect![[r#"
+            relations:
+            Louis Freeh leader_of Federal Bureau of Investigation
+            events:
+            040 COP(Kenyan) -> Louis Freeh asserted 'met'
+            claims:
+            Louis Freeh: 'the inquiry was making good progress'
+        "#]],
+    );
+    check(
+        "[Louis Freeh]{PERSON#2} arrived in [Nairobi]{GPE#3} on Friday. The [Kenyan]{NORP#4} army commander said that the border had been closed.",
+        expect![[r#"
+            relations:
+            events:
+            claims:
+            -: 'the border had been closed'
         "#]],
     );
 }

@@ -296,3 +296,73 @@ fn reports_after_a_preposition_is_a_noun_with_no_source() {
         expect![[""]],
     );
 }
+
+#[test]
+fn admitting_members_is_no_speech() {
+    check(
+        "BRUSSELS, March 3 (Xinhua) -- The European Union has decided to admit Croatia, Serbia and Montenegro in early 2030, an official from the bloc said on Monday.",
+        expect![[r#"
+            -: 'The European Union has decided to admit Croatia, Serbia and Montenegro in early 2030'
+        "#]],
+    );
+}
+
+#[test]
+fn a_body_a_country_only_modifies_is_no_speaker() {
+    check(
+        "NAIROBI, Kenya (AP) _ Kenya's health ministry said Thursday that at least 30 people had died of cholera in Turkana since January.\n\n``The outbreak is under control,'' said Mary Wanjiru, the county's director of health. ``We have sent three medical teams.''\n\nThe ministry said in a statement that it had asked the World Health Organization for vaccines.",
+        expect![[r#"
+            -: 'at least 30 people had died of cholera in Turkana since January'
+            Mary Wanjiru: 'The outbreak is under control' direct
+            Mary Wanjiru: 'We have sent three medical teams' direct
+            -: 'it had asked the World Health Organization for vaccines'
+        "#]],
+    );
+}
+
+#[test]
+fn told_quoted_and_the_spokesman() {
+    check(
+        "MOSCOW (AP) _ Russian President Boris Yeltsin was quoted as saying that Russia would not allow Washington to act alone. Foreign Minister Yevgeny Primakov told reporters he still hoped for a diplomatic solution.\n\nChinese Foreign Ministry spokesman Zhu Bangzao spoke in Beijing on Tuesday. The premier will meet French President Jacques Chirac in Paris, the spokesman said.",
+        expect![[r#"
+            Boris Yeltsin: 'Russia would not allow Washington to act alone'
+            Yevgeny Primakov: 'he still hoped for a diplomatic solution'
+            Zhu Bangzao: 'The premier will meet French President Jacques Chirac in Paris'
+        "#]],
+    );
+}
+
+#[test]
+fn doubled_apostrophes_open_quotes_in_wire_copy() {
+    check(
+        "In Cusco, the mayor, Rosa Mamani, denied that she would resign. ''I was elected by this town,'' she said. ''I am staying.''",
+        expect![[r#"
+            Rosa Mamani: 'she would resign' denied
+            Rosa Mamani: 'I was elected by this town' direct
+            Rosa Mamani: 'I am staying' direct
+        "#]],
+    );
+}
+
+#[test]
+fn said_the_report_and_quoted_by_an_agency() {
+    check(
+        "ISLAMABAD, August 14 (Xinhua) -- Local press reported that police had detained three suspects. The suspects were being questioned by the police, said the report.\n\nPrime Minister Nawaz Sharif chaired a cabinet meeting on Friday. The Interior Minister was quoted by the official news agency APP as saying that the blast was the work of foreign agents.",
+        expect![[r#"
+            -: 'police had detained three suspects'
+            -: 'The suspects were being questioned by the police'
+            -: 'the blast was the work of foreign agents'
+        "#]],
+    );
+}
+
+#[test]
+fn name_and_apposition_before_a_final_said() {
+    check(
+        "The road to the airport was closed for six hours, Ali Khan, a police spokesman, said on Monday.\n\nThe dam will be finished next year, a ministry engineer, Sara Malik, said.",
+        expect![[r#"
+            Ali Khan: 'The road to the airport was closed for six hours'
+            Sara Malik: 'The dam will be finished next year'
+        "#]],
+    );
+}
