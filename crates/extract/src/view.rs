@@ -1033,6 +1033,16 @@ impl<'a> DocView<'a> {
         (subject, object)
     }
 
+    /// Whether the parse gives verb `i` a subject to its left ("X, which
+    /// ..., claimed the attack"): an inverted clause ("..., said the
+    /// report.") has its subject after the verb.
+    pub fn has_subject_before(&self, i: usize) -> bool {
+        self.doc.syntax.head.len() == self.len()
+            && self
+                .children(i)
+                .any(|c| c < i && matches!(self.deprel(c), "nsubj" | "nsubj:pass"))
+    }
+
     /// The places named after a locative preposition in `from..hi`, in order.
     pub fn places_after(&self, from: usize, hi: usize) -> Vec<Arg> {
         let mut out = Vec::new();

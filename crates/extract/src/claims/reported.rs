@@ -208,9 +208,12 @@ impl Finder<'_, '_> {
             .is_some_and(|a| a.last >= end || v.word(a.last) == ",");
         // "..., said the report.": a short description that ends the
         // sentence is the speaker too.
+        // Not "X, which ..., claimed the attack.": there the subject
+        // stands before the verb.
         let description_then_end = i + 1 < end
             && DESCRIPTION_STARTS.contains(&v.word(i + 1))
-            && self.description_end(i + 1, end) >= end;
+            && self.description_end(i + 1, end) >= end
+            && !v.has_subject_before(i);
         let inverted = i > lo
             && matches!(v.word(i - 1), "," | "”" | "\"" | "'")
             && (speaker_then_end || description_then_end);

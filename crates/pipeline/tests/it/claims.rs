@@ -357,6 +357,18 @@ fn said_the_report_and_quoted_by_an_agency() {
 }
 
 #[test]
+fn claiming_an_attack_after_a_relative_clause_is_no_inverted_source() {
+    // "claimed the attack" has its subject before it: the words after the
+    // verb are its object, not a clause-final speaker of the words before.
+    check(
+        "Police in Mogadishu said a car bomb killed four people on Tuesday. Al-Shabaab, which has fought the Somali government since 2006, claimed the attack in a statement.",
+        expect![[r#"
+            -: 'a car bomb killed four people on Tuesday'
+        "#]],
+    );
+}
+
+#[test]
 fn name_and_apposition_before_a_final_said() {
     check(
         "The road to the airport was closed for six hours, Ali Khan, a police spokesman, said on Monday.\n\nThe dam will be finished next year, a ministry engineer, Sara Malik, said.",
