@@ -3,6 +3,7 @@
 //! left, object to the right, passive agent, apposition skipping) shared by
 //! relations, events and claims.
 
+use dossier_text::wordlists;
 use std::borrow::Cow;
 
 use dossier_text::{Document, EntityId, EntityType, TextRange, TokenIdx};
@@ -734,12 +735,12 @@ impl<'a> DocView<'a> {
     /// ("al-Saadi", "bin", "ibn"), which taggers often leave out.
     pub fn is_name_particle(&self, i: usize) -> bool {
         let text = self.doc.cased_token_text(TokenIdx::new(i));
-        [
-            "al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-",
-        ]
-        .iter()
-        .any(|p| text.starts_with(p) && text.len() > p.len() + 1)
-            || matches!(text, "bin" | "ibn" | "bint")
+        // The article in lower case, with at least two letters after it.
+        text.split_once('-').is_some_and(|(p, rest)| {
+            p.bytes().all(|b| b.is_ascii_lowercase())
+                && wordlists::is_arabic_article(p)
+                && rest.len() >= 2
+        }) || wordlists::is_patronymic(text)
     }
 
     /// The token after a person's name and the particles that continue it.

@@ -209,15 +209,6 @@ pub(crate) fn person_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The article of an Arabic name written before a hyphen ("al" of
-/// "al-Baghdadi", "el" of "el-Sisi", "ash" of "ash-Shami"), in any case.
-pub(crate) fn is_name_particle(p: &str) -> bool {
-    matches!(
-        p.to_ascii_lowercase().as_str(),
-        "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "an" | "at"
-    )
-}
-
 fn is_al_prefixed(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
     (l.starts_with("al-") || l.starts_with("el-")) && l.len() > 3

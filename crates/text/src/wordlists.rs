@@ -79,6 +79,22 @@ pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(word)
 }
 
+/// The article of an Arabic name written before a hyphen ("al" of
+/// "al-Baghdadi", "el" of "el-Sisi", "ash" of "ash-Shami"), in any case.
+/// A closed class, so it stays in code, once.
+pub fn is_arabic_article(p: &str) -> bool {
+    matches!(
+        p.to_ascii_lowercase().as_str(),
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "an" | "at"
+    )
+}
+
+/// A patronymic particle written as a word of its own: "bin" of "Osama bin
+/// Laden", "ibn", "bint".
+pub fn is_patronymic(w: &str) -> bool {
+    matches!(w, "bin" | "ibn" | "bint")
+}
+
 /// The comparison form of a title word: lower case, dots removed.
 fn title_word(w: &str) -> String {
     w.chars()

@@ -208,12 +208,15 @@ pub(super) fn extend_name_particles(doc: &mut Document) {
             let range = doc.tokens.range(TokenIdx::new(next));
             let w = doc.slice(range);
             let hyphened = w.split_once('-').is_some_and(|(p, rest)| {
-                names::is_name_particle(p) && capital(rest) && !rest.contains('-')
+                dossier_text::wordlists::is_arabic_article(p)
+                    && capital(rest)
+                    && !rest.contains('-')
             });
-            let joined = matches!(w, "bin" | "ibn" | "bint") && next + 1 < doc.tokens.len() && {
-                let after = doc.tokens.range(TokenIdx::new(next + 1));
-                capital(doc.slice(after)) && free(after)
-            };
+            let joined =
+                dossier_text::wordlists::is_patronymic(w) && next + 1 < doc.tokens.len() && {
+                    let after = doc.tokens.range(TokenIdx::new(next + 1));
+                    capital(doc.slice(after)) && free(after)
+                };
             if !free(range) || !(hyphened || joined) {
                 break;
             }
