@@ -530,6 +530,9 @@ fn verb_event(
     {
         return None;
     }
+    if participle_as_adjective(v, i, lo, hi) {
+        return None;
+    }
     let (entry, end) = longest_entry(v, entries, i, hi)?;
     let mut code = entry.code.clone();
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
@@ -544,13 +547,25 @@ fn verb_event(
     } else if let Some(t) = reduced {
         (v.arg_after(&["by"], end, hi), Some(t))
     } else {
-        let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
+        // ", killing 40 and wounding 200": both participles are the clause's.
+        let participle_clause = v.word(i).ends_with("ing")
+            && i > lo
+            && (v.word(i - 1) == ","
+                || (v.word(i - 1) == "and"
+                    && (lo..i - 1).any(|k| v.word(k) == "," && v.word(k + 1).ends_with("ing"))));
         let source = if participle_clause {
             // The main clause's subject comes before its verb: in "a blast
             // damaged the U.S. embassy, killing 40", the embassy's country
             // is no subject.
-            v.first_subject(lo, i).filter(|a| {
-                !(lo..a.first)
+            // "They were talking when the bomb went off, killing 40": a
+            // subordinate clause between them gives its own subject, the
+            // bomb, which is no actor.
+            let from = (lo + 1..i)
+                .rev()
+                .find(|&k| SUBORDINATORS.contains(&v.word(k)))
+                .map_or(lo, |k| k + 1);
+            v.first_subject(from, i).filter(|a| {
+                !(from..a.first)
                     .any(|k| matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX)))
             })
         } else {
@@ -652,6 +667,101 @@ fn verb_event(
         },
         if entry.then.is_empty() { 1 } else { end - i },
     ))
+}
+
+/// Conjunctions that open a subordinate clause inside a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "as", "after", "before", "because", "since", "until", "where", "whereas",
+];
+
+/// Words that open a past participle's own complement, or end the
+/// phrase, rather than being the noun it modifies.
+const NOT_MODIFIED: &[&str] = &[
+    "by",
+    "in",
+    "at",
+    "on",
+    "to",
+    "with",
+    "from",
+    "during",
+    "after",
+    "before",
+    "near",
+    "into",
+    "over",
+    "last",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "him",
+    "them",
+    "it",
+    "as",
+    "for",
+    "of",
+    "earlier",
+    "yesterday",
+    "today",
+    "since",
+    "while",
+    "when",
+];
+
+/// A past participle after a determiner or a preposition and before the
+/// noun it modifies is an adjective, not an event: "the occupied Golan
+/// Heights", "cases of murdered women".
+fn participle_as_adjective(v: &DocView, i: usize, lo: usize, hi: usize) -> bool {
+    if i <= lo || i + 1 >= hi || !v.word(i).ends_with("ed") {
+        return false;
+    }
+    let prev = v.word(i - 1);
+    let opens_phrase = matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "these"
+            | "those"
+            | "of"
+            | "for"
+            | "about"
+            | "among"
+            | "against"
+            | "in"
+            | "into"
+            | "from"
+    ) || matches!(v.doc.syntax.upos_of(i - 1), Some(Upos::DET));
+    if !opens_phrase {
+        return false;
+    }
+    let next = i + 1;
+    if v.arg_at(next).is_some() {
+        return true;
+    }
+    match v.doc.syntax.upos_of(next) {
+        Some(u) => matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ),
+        None => {
+            let w = v.word(next);
+            w.starts_with(char::is_alphabetic) && !NOT_MODIFIED.contains(&w)
+        }
+    }
 }
 
 /// The entry of `entries` with the longest list of following words that

@@ -1619,3 +1619,35 @@ fn the_head_of_a_body_is_the_person_named_its_head() {
         "#]],
     );
 }
+
+/// A past participle between a determiner or a preposition and its noun
+/// is an adjective, not an event: no occupation of the Golan Heights by
+/// the ministry, no murder by the prosecutors.
+#[test]
+fn participle_before_its_noun_is_an_adjective() {
+    check(
+        "The [Syrian]{NORP#1} foreign ministry condemned new settlements in the occupied [Golan Heights]{LOC#2}. [Mexican]{NORP#3} prosecutors reopened the files of murdered women in [Ciudad Juarez]{GPE#4}.",
+        expect![[r#"
+            relations:
+            events:
+            111 Syrian -> - asserted 'condemned'
+            claims:
+        "#]],
+    );
+}
+
+/// A participle clause after a subordinate clause is that clause's: in
+/// "they were talking when the bomb went off, killing 40 and wounding 300"
+/// the bomb killed, not the people talking.
+#[test]
+fn participle_after_a_subordinate_clause_takes_its_subject() {
+    check(
+        "[Ruth Okello]{PERSON#1} and [Kenya]{GPE#2}'s trade minister were talking when the bomb went off, killing 40 people and wounding 300 others. [Al-Shabaab]{ORG#3} fighters stormed the base at dawn, killing two [Kenyan]{NORP#4} soldiers.",
+        expect![[r#"
+            relations:
+            events:
+            180 Al-Shabaab -> - asserted 'stormed'
+            claims:
+        "#]],
+    );
+}
