@@ -535,6 +535,9 @@ fn verb_event(
     }
     let (entry, end) = longest_entry(v, entries, i, hi)?;
     let mut code = entry.code.clone();
+    if code.starts_with("08") && releases_a_document(lex, v, i, end, lo, hi) {
+        return None;
+    }
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
     let reduced = if participle && !passive {
@@ -667,6 +670,27 @@ fn verb_event(
         },
         if entry.then.is_empty() { 1 } else { end - i },
     ))
+}
+
+/// Whether the verb at `i` (its phrase ending at `end`) releases a text
+/// or data rather than persons: "released statistics showing ...", "a
+/// statement released by the army", "the report was released".
+fn releases_a_document(
+    lex: &Lexicon,
+    v: &DocView,
+    i: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+) -> bool {
+    let object = (end..(end + 4).min(hi))
+        .take_while(|&k| v.arg_at(k).is_none() && !v.is_break(k) && v.word(k) != "by")
+        .any(|k| lex.documents.contains(v.word(k)));
+    let mut k = i;
+    while k > lo && (v.is_be(k - 1) || matches!(v.word(k - 1), "has" | "have" | "had" | "just")) {
+        k -= 1;
+    }
+    object || (k > lo && lex.documents.contains(v.word(k - 1)))
 }
 
 /// Conjunctions that open a subordinate clause inside a sentence.

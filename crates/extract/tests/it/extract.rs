@@ -356,7 +356,6 @@ fn dateline_lead_according_to_its_propaganda_arm_is_the_subjects_claim() {
             Katiba Macina affiliate_of JNIM by Katiba Macina
             events:
             180 Katiba Macina -> MIL claimed 'killed' by Katiba Macina in Djibo
-            084 Katiba Macina -> - asserted 'released'
             claims:
             Katiba Macina: 'Katiba Macina, a branch of JNIM, killed 14 soldiers near Djibo on Friday'
         "#]],
@@ -1647,6 +1646,22 @@ fn participle_after_a_subordinate_clause_takes_its_subject() {
             relations:
             events:
             180 Al-Shabaab -> - asserted 'stormed'
+            claims:
+        "#]],
+    );
+}
+
+/// Releasing a statement, a report or figures is no release of persons
+/// (084), whether the document is the object or the subject; releasing
+/// hostages is.
+#[test]
+fn releasing_a_document_is_no_release() {
+    check(
+        "The [Red Cross]{ORG#1} released figures showing a rise in attacks. A statement released by the [Ukrainian]{NORP#2} army denied the report. The report was released by [Amnesty International]{ORG#3}. [Hamas]{ORG#4} released three [Thai]{NORP#5} hostages.",
+        expect![[r#"
+            relations:
+            events:
+            084 Hamas -> Thai asserted 'released'
             claims:
         "#]],
     );
