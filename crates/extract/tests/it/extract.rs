@@ -1666,3 +1666,21 @@ fn releasing_a_document_is_no_release() {
         "#]],
     );
 }
+
+/// "American authorities" tagged as a name are unnamed officials of the
+/// United States (GOV), as "Kenyan police" are its police; "the Somali
+/// government" stays the name it was tagged as.
+#[test]
+fn nationality_and_plural_officials_tagged_as_a_name_are_unnamed_officials() {
+    check(
+        "[American authorities]{ORG#1} accused [Osama bin Laden]{PERSON#2} of plotting the bombings that killed 12 [Americans]{NORP#5}. [The Somali government]{ORG#3} condemned [al-Shabaab]{ORG#4}.",
+        expect![[r#"
+            relations:
+            events:
+            112 GOV(Americans) -> Osama bin Laden asserted 'accused'
+            180 - -> Americans asserted 'killed'
+            111 The Somali government -> al-Shabaab asserted 'condemned'
+            claims:
+        "#]],
+    );
+}
