@@ -230,7 +230,37 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
     }
     epithets(lex, v, claims, &mut out);
     name_calling(lex, v, claims, &mut out);
+    accused_deeds(v, &mut out);
     out
+}
+
+/// What an accusation charges is the accuser's claim, not a fact the
+/// article asserts: in "X accused Y of killing civilians" the killing is
+/// claimed by X. The deed is an event that follows the accusation's
+/// "of"/"for" in its clause.
+fn accused_deeds(v: &DocView, out: &mut [Event]) {
+    let accusations: Vec<(usize, Option<EntityId>)> = out
+        .iter()
+        .filter(|e| e.code == "112" && e.modality == Modality::Asserted)
+        .map(|e| (v.doc.tokens_in(e.trigger).end, e.source))
+        .collect();
+    for (end, accuser) in accusations {
+        let (_, hi) = v.sentence_bounds(end.saturating_sub(1));
+        let Some(prep) = (end..(end + 8).min(hi))
+            .take_while(|&k| !matches!(v.word(k), ";" | "." | "and" | "but"))
+            .find(|&k| matches!(v.word(k), "of" | "for"))
+        else {
+            continue;
+        };
+        for e in out.iter_mut() {
+            let at = v.doc.tokens_in(e.trigger).start;
+            let near = at > prep && at <= prep + 3 && (prep + 1..at).all(|k| !v.is_break(k));
+            if near && e.code != "112" && e.modality == Modality::Asserted {
+                e.modality = Modality::Claimed;
+                e.attributed_to = accuser;
+            }
+        }
+    }
 }
 
 /// Verbs that give a target a name ("called it a puppet", "was branded
@@ -427,7 +457,7 @@ fn plausible_verb(v: &DocView, i: usize, lo: usize, has_syntax: bool) -> bool {
         let intent = if i >= lo + 2 { v.word(i - 2) } else { "" };
         return [
             "threaten", "vow", "pledge", "plan", "intend", "promise", "going", "continue",
-            "decide", "agree", "try", "tried", "attempt", "about",
+            "decide", "agree", "try", "tried", "attempt", "about", "guilty",
         ]
         .iter()
         .any(|s| intent.starts_with(s));

@@ -1684,3 +1684,37 @@ fn nationality_and_plural_officials_tagged_as_a_name_are_unnamed_officials() {
         "#]],
     );
 }
+
+/// What an accusation charges is the accuser's claim: "X accused Y of
+/// killing civilians" is X's 112 against Y and a killing by Y that X
+/// claims, not one the article asserts.
+#[test]
+fn accused_deed_is_the_accusers_claim() {
+    check(
+        "[Human Rights Watch]{ORG#1} accused [Ethiopia]{GPE#2} of killing civilians in [Tigray]{GPE#3}. [Kyiv]{GPE#4} blamed [Moscow]{GPE#5} for shelling the dam.",
+        expect![[r#"
+            relations:
+            events:
+            112 Human Rights Watch -> Ethiopia asserted 'accused' in Tigray
+            180 Ethiopia -> CVL claimed 'killing' by Human Rights Watch in Tigray
+            112 Kyiv -> Moscow asserted 'blamed'
+            194 Moscow -> - claimed 'shelling' by Kyiv
+            claims:
+        "#]],
+    );
+}
+
+/// "pleaded guilty to threatening X": the plea admits the threat, an
+/// event of the one who pleads.
+#[test]
+fn pleaded_guilty_to_a_deed_is_that_deed() {
+    check(
+        "[John Kerr]{PERSON#1} pleaded guilty to threatening [Sarah Lane]{PERSON#2}, a county judge.",
+        expect![[r#"
+            relations:
+            events:
+            130 John Kerr -> Sarah Lane asserted 'threatening'
+            claims:
+        "#]],
+    );
+}
