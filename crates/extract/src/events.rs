@@ -568,6 +568,23 @@ fn verb_event(
     if code.starts_with("08") && releases_a_document(lex, v, i, end, lo, hi) {
         return None;
     }
+    // "fought to keep the boy", "are fighting to save their jobs": a
+    // fight for a purpose is a struggle, not force; "fought to the death"
+    // is fighting.
+    if matches!(&code[..2], "18" | "19")
+        && end + 1 < hi
+        && v.word(end) == "to"
+        && v.arg_at(end + 1).is_none()
+        && v.is_lower(end + 1)
+        && v.word(end + 1).chars().all(char::is_alphabetic)
+        && !NOT_MODIFIED.contains(&v.word(end + 1))
+        && v.doc
+            .syntax
+            .upos_of(end + 1)
+            .is_none_or(|u| matches!(u, Upos::VERB | Upos::AUX))
+    {
+        return None;
+    }
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
     let reduced = if participle && !passive {

@@ -1718,3 +1718,18 @@ fn pleaded_guilty_to_a_deed_is_that_deed() {
         "#]],
     );
 }
+
+/// A fight for a purpose ("fought to keep the boy") is a struggle, not
+/// force; "fought to the death" and "fought X" are fighting.
+#[test]
+fn fighting_to_do_something_is_no_fighting() {
+    check(
+        "Relatives of [Elena Ruiz]{PERSON#1} in [Miami]{GPE#2} have fought to keep her in the country. [Kurdish]{NORP#3} fighters fought [Islamic State]{ORG#4} to the last street.",
+        expect![[r#"
+            relations:
+            events:
+            190 Kurdish -> Islamic State asserted 'fought'
+            claims:
+        "#]],
+    );
+}
