@@ -254,7 +254,12 @@ impl Nations {
     /// name the word begins with ("Kenyan": Kenya; "Hungarian": Hungary),
     /// the longest one.
     fn country(&self, v: &DocView, word: &str) -> Option<EntityId> {
-        if let Some(&id) = self.norp.get(word) {
+        // "American" is the nationality of "Americans" the article names.
+        if let Some(&id) = self
+            .norp
+            .get(word)
+            .or_else(|| self.norp.get(&format!("{word}s")))
+        {
             return Some(as_country(v, id));
         }
         let key: String = word.chars().take(4).collect();
@@ -291,8 +296,10 @@ fn tagged_as_name(
     let words: Vec<&str> = (i + 1..toks.end).map(|k| v.word(k)).collect();
     let (n, kind) = heads.longest(&words)?;
     // "the Russian government" names a state's government, which the
-    // article's entities already stand for.
-    if n != words.len() || kind == "GOV" {
+    // article's entities already stand for; "American authorities",
+    // "Iraqi officials" (a plural head) are unnamed officials of it.
+    let plural = v.word(toks.end - 1).ends_with('s');
+    if n != words.len() || (kind == "GOV" && !plural) {
         return None;
     }
     let country = nations.country(v, v.word(i))?;

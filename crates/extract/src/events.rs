@@ -230,7 +230,37 @@ pub fn find(lex: &Lexicon, v: &DocView, claims: &[FoundClaim]) -> Vec<Event> {
     }
     epithets(lex, v, claims, &mut out);
     name_calling(lex, v, claims, &mut out);
+    accused_deeds(v, &mut out);
     out
+}
+
+/// What an accusation charges is the accuser's claim, not a fact the
+/// article asserts: in "X accused Y of killing civilians" the killing is
+/// claimed by X. The deed is an event that follows the accusation's
+/// "of"/"for" in its clause.
+fn accused_deeds(v: &DocView, out: &mut [Event]) {
+    let accusations: Vec<(usize, Option<EntityId>)> = out
+        .iter()
+        .filter(|e| e.code == "112" && e.modality == Modality::Asserted)
+        .map(|e| (v.doc.tokens_in(e.trigger).end, e.source))
+        .collect();
+    for (end, accuser) in accusations {
+        let (_, hi) = v.sentence_bounds(end.saturating_sub(1));
+        let Some(prep) = (end..(end + 8).min(hi))
+            .take_while(|&k| !matches!(v.word(k), ";" | "." | "and" | "but"))
+            .find(|&k| matches!(v.word(k), "of" | "for"))
+        else {
+            continue;
+        };
+        for e in out.iter_mut() {
+            let at = v.doc.tokens_in(e.trigger).start;
+            let near = at > prep && at <= prep + 3 && (prep + 1..at).all(|k| !v.is_break(k));
+            if near && e.code != "112" && e.modality == Modality::Asserted {
+                e.modality = Modality::Claimed;
+                e.attributed_to = accuser;
+            }
+        }
+    }
 }
 
 /// Verbs that give a target a name ("called it a puppet", "was branded
@@ -427,7 +457,7 @@ fn plausible_verb(v: &DocView, i: usize, lo: usize, has_syntax: bool) -> bool {
         let intent = if i >= lo + 2 { v.word(i - 2) } else { "" };
         return [
             "threaten", "vow", "pledge", "plan", "intend", "promise", "going", "continue",
-            "decide", "agree", "try", "tried", "attempt", "about",
+            "decide", "agree", "try", "tried", "attempt", "about", "guilty",
         ]
         .iter()
         .any(|s| intent.starts_with(s));
@@ -530,8 +560,31 @@ fn verb_event(
     {
         return None;
     }
+    if participle_as_adjective(v, i, lo, hi) {
+        return None;
+    }
     let (entry, end) = longest_entry(v, entries, i, hi)?;
     let mut code = entry.code.clone();
+    if code.starts_with("08") && releases_a_document(lex, v, i, end, lo, hi) {
+        return None;
+    }
+    // "fought to keep the boy", "are fighting to save their jobs": a
+    // fight for a purpose is a struggle, not force; "fought to the death"
+    // is fighting.
+    if matches!(&code[..2], "18" | "19")
+        && end + 1 < hi
+        && v.word(end) == "to"
+        && v.arg_at(end + 1).is_none()
+        && v.is_lower(end + 1)
+        && v.word(end + 1).chars().all(char::is_alphabetic)
+        && !NOT_MODIFIED.contains(&v.word(end + 1))
+        && v.doc
+            .syntax
+            .upos_of(end + 1)
+            .is_none_or(|u| matches!(u, Upos::VERB | Upos::AUX))
+    {
+        return None;
+    }
     let participle = lex.participles.get(v.word(i)).copied().unwrap_or(false);
     let passive = v.is_passive(i, lo, participle);
     let reduced = if participle && !passive {
@@ -544,13 +597,25 @@ fn verb_event(
     } else if let Some(t) = reduced {
         (v.arg_after(&["by"], end, hi), Some(t))
     } else {
-        let participle_clause = v.word(i).ends_with("ing") && i > lo && v.word(i - 1) == ",";
+        // ", killing 40 and wounding 200": both participles are the clause's.
+        let participle_clause = v.word(i).ends_with("ing")
+            && i > lo
+            && (v.word(i - 1) == ","
+                || (v.word(i - 1) == "and"
+                    && (lo..i - 1).any(|k| v.word(k) == "," && v.word(k + 1).ends_with("ing"))));
         let source = if participle_clause {
             // The main clause's subject comes before its verb: in "a blast
             // damaged the U.S. embassy, killing 40", the embassy's country
             // is no subject.
-            v.first_subject(lo, i).filter(|a| {
-                !(lo..a.first)
+            // "They were talking when the bomb went off, killing 40": a
+            // subordinate clause between them gives its own subject, the
+            // bomb, which is no actor.
+            let from = (lo + 1..i)
+                .rev()
+                .find(|&k| SUBORDINATORS.contains(&v.word(k)))
+                .map_or(lo, |k| k + 1);
+            v.first_subject(from, i).filter(|a| {
+                !(from..a.first)
                     .any(|k| matches!(v.doc.syntax.upos_of(k), Some(Upos::VERB | Upos::AUX)))
             })
         } else {
@@ -652,6 +717,122 @@ fn verb_event(
         },
         if entry.then.is_empty() { 1 } else { end - i },
     ))
+}
+
+/// Whether the verb at `i` (its phrase ending at `end`) releases a text
+/// or data rather than persons: "released statistics showing ...", "a
+/// statement released by the army", "the report was released".
+fn releases_a_document(
+    lex: &Lexicon,
+    v: &DocView,
+    i: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+) -> bool {
+    let object = (end..(end + 4).min(hi))
+        .take_while(|&k| v.arg_at(k).is_none() && !v.is_break(k) && v.word(k) != "by")
+        .any(|k| lex.documents.contains(v.word(k)));
+    let mut k = i;
+    while k > lo && (v.is_be(k - 1) || matches!(v.word(k - 1), "has" | "have" | "had" | "just")) {
+        k -= 1;
+    }
+    object || (k > lo && lex.documents.contains(v.word(k - 1)))
+}
+
+/// Conjunctions that open a subordinate clause inside a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "as", "after", "before", "because", "since", "until", "where", "whereas",
+];
+
+/// Words that open a past participle's own complement, or end the
+/// phrase, rather than being the noun it modifies.
+const NOT_MODIFIED: &[&str] = &[
+    "by",
+    "in",
+    "at",
+    "on",
+    "to",
+    "with",
+    "from",
+    "during",
+    "after",
+    "before",
+    "near",
+    "into",
+    "over",
+    "last",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "him",
+    "them",
+    "it",
+    "as",
+    "for",
+    "of",
+    "earlier",
+    "yesterday",
+    "today",
+    "since",
+    "while",
+    "when",
+];
+
+/// A past participle after a determiner or a preposition and before the
+/// noun it modifies is an adjective, not an event: "the occupied Golan
+/// Heights", "cases of murdered women".
+fn participle_as_adjective(v: &DocView, i: usize, lo: usize, hi: usize) -> bool {
+    if i <= lo || i + 1 >= hi || !v.word(i).ends_with("ed") {
+        return false;
+    }
+    let prev = v.word(i - 1);
+    let opens_phrase = matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "these"
+            | "those"
+            | "of"
+            | "for"
+            | "about"
+            | "among"
+            | "against"
+            | "in"
+            | "into"
+            | "from"
+    ) || matches!(v.doc.syntax.upos_of(i - 1), Some(Upos::DET));
+    if !opens_phrase {
+        return false;
+    }
+    let next = i + 1;
+    if v.arg_at(next).is_some() {
+        return true;
+    }
+    match v.doc.syntax.upos_of(next) {
+        Some(u) => matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ),
+        None => {
+            let w = v.word(next);
+            w.starts_with(char::is_alphabetic) && !NOT_MODIFIED.contains(&w)
+        }
+    }
 }
 
 /// The entry of `entries` with the longest list of following words that

@@ -66,6 +66,9 @@ pub struct Lexicon {
     /// Nouns that stand for a speaker already named ("the outfit said",
     /// "the statement said"), as written (no plural folding).
     pub speaker_nouns: std::collections::HashSet<String>,
+    /// Nouns for texts and data a body issues ("statement", "statistics"):
+    /// releasing one is no release of persons. Matched as written.
+    pub documents: std::collections::HashSet<String>,
 }
 
 /// Phrases indexed by their first word; longest first within a bucket.
@@ -237,6 +240,9 @@ impl Lexicon {
                         "epithet" => lex.epithets.insert(phrase),
                         _ => lex.media.insert(phrase),
                     }
+                }
+                "document" => {
+                    lex.documents.insert(words[0].clone());
                 }
                 "source-noun" => {
                     lex.source_nouns.insert(words[0].clone());
