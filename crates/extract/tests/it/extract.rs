@@ -610,6 +610,19 @@ fn according_to_an_official_is_not_the_previous_speaker() {
 }
 
 #[test]
+fn a_court_is_an_unnamed_judicial_actor() {
+    check(
+        "A [Pakistani]{NORP#1} court sentenced the former minister [Ali Raza]{PERSON#2} to seven years in prison on Monday.",
+        expect![[r#"
+            relations:
+            events:
+            116 JUD(Pakistani) -> Ali Raza asserted 'sentenced'
+            claims:
+        "#]],
+    );
+}
+
+#[test]
 fn unnamed_police_and_students_are_typed_actors_with_a_nationality() {
     check(
         "[Peruvian]{NORP#1} police arrested twelve students in [Lima]{GPE#2} on Tuesday.",
