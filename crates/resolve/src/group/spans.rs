@@ -190,8 +190,7 @@ pub(super) fn extend_clipped_names(doc: &mut Document) {
 /// name ("al-Baghdadi", "el-Sisi") or "bin"/"ibn" before a capitalised
 /// word, within the sentence.
 pub(super) fn extend_name_particles(doc: &mut Document) {
-    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
-    let free = |range: TextRange| !covered.iter().any(|c| c.overlaps(range));
+    let covered = covered_tokens(doc);
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     for i in 0..doc.mentions.len() {
         let m = &doc.mentions[i];
@@ -215,9 +214,9 @@ pub(super) fn extend_name_particles(doc: &mut Document) {
             let joined =
                 dossier_text::wordlists::is_patronymic(w) && next + 1 < doc.tokens.len() && {
                     let after = doc.tokens.range(TokenIdx::new(next + 1));
-                    capital(doc.slice(after)) && free(after)
+                    capital(doc.slice(after)) && !covered[next + 1]
                 };
-            if !free(range) || !(hyphened || joined) {
+            if covered[next] || !(hyphened || joined) {
                 break;
             }
             // "bin Laden": the particle and the name after it.
@@ -281,12 +280,29 @@ fn token_after(doc: &Document, range: TextRange) -> Option<usize> {
     .then_some(after)
 }
 
+/// Per token, whether some mention overlaps it: the passes that take a
+/// word no mention covers ask this, in one sweep instead of comparing
+/// every token with every mention.
+fn covered_tokens(doc: &Document) -> Vec<bool> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in &doc.mentions {
+        let first = doc.tokens.end.partition_point(|&e| e <= m.range.start());
+        for (t, c) in covered.iter_mut().enumerate().skip(first) {
+            if doc.tokens.start[t] >= m.range.end() {
+                break;
+            }
+            *c = true;
+        }
+    }
+    covered
+}
+
 /// A place's name followed by a capitalised institution word no mention
 /// covers, "Puerto Rico Police", "Kenya Army", becomes one ORG mention:
 /// the institution is named, not only described ("the Kenya police" in
 /// lower case stays an unnamed actor of the place).
 pub(super) fn widen_place_institutions(doc: &mut Document) {
-    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
+    let covered = covered_tokens(doc);
     for i in 0..doc.mentions.len() {
         let m = &doc.mentions[i];
         if m.kind != MentionKind::Name || !matches!(m.etype, EntityType::Loc | EntityType::Gpe) {
@@ -300,7 +316,7 @@ pub(super) fn widen_place_institutions(doc: &mut Document) {
         let mut chars = w.chars();
         let cased = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
         let institution = org_head(w) == Some(EntityType::Org) && cased;
-        if institution && !covered.iter().any(|c| c.overlaps(range)) {
+        if institution && !covered[after] {
             let m = &mut doc.mentions[i];
             m.range = TextRange::new(m.range.start(), range.end());
             m.etype = EntityType::Org;
@@ -312,14 +328,14 @@ pub(super) fn widen_place_institutions(doc: &mut Document) {
 /// nationality ("a Comorian Muslim", "SALVADORAN PRESIDENCY MINISTER")
 /// becomes a NORP mention.
 pub(super) fn add_demonyms(kb: &Kb, doc: &mut Document) {
-    let covered: Vec<TextRange> = doc.mentions.iter().map(|m| m.range).collect();
-    for t in 0..doc.tokens.len() {
+    let covered = covered_tokens(doc);
+    for (t, &covered) in covered.iter().enumerate() {
         let range = doc.tokens.range(TokenIdx::new(t));
         let w = doc.slice(range);
         let capital = doc.tokens.kind[t] == TokenKind::Word
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().count() > 3;
-        if !capital || covered.iter().any(|c| c.overlaps(range)) {
+        if !capital || covered {
             continue;
         }
         if demonym_country(kb, w).is_some() {
