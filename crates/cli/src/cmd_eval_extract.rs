@@ -51,6 +51,10 @@ pub struct EvalArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Parser beam width for this run (default: the pipeline's, 2): the
+    /// same knob as `extract --parse-beam`, to measure what it costs.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
+    parse_beam: Option<u16>,
 }
 
 #[derive(clap::Args)]
@@ -67,6 +71,10 @@ pub struct Muc4Args {
     /// Print each document's gold and predicted templates.
     #[arg(long)]
     verbose: bool,
+    /// Parser beam width for this run (default: the pipeline's, 2): the
+    /// same knob as `extract --parse-beam`, to measure what it costs.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
+    parse_beam: Option<u16>,
 }
 
 #[derive(clap::Args)]
@@ -128,6 +136,14 @@ fn print_layers(s: &Scores) {
     }
 }
 
+/// The pipeline an eval runs: the shipped one, at the parser beam asked for.
+fn pipeline_config(parse_beam: Option<u16>) -> PipelineConfig {
+    PipelineConfig {
+        parse_beam: parse_beam.map(usize::from),
+        ..PipelineConfig::default()
+    }
+}
+
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.set {
         Set::Dev => eval_dev(args),
@@ -164,7 +180,7 @@ fn eval_dev(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let pipeline = if args.oracle {
         None
     } else {
-        Some(Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?)
+        Some(Pipeline::new(&pipeline_config(args.parse_beam)).context("building the pipeline")?)
     };
     let mut total = Scores::default();
     for a in &articles {
@@ -312,7 +328,8 @@ fn eval_real(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
         articles.push(article);
     }
-    let pipeline = Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?;
+    let pipeline =
+        Pipeline::new(&pipeline_config(args.parse_beam)).context("building the pipeline")?;
     let mut by_corpus: std::collections::BTreeMap<realset::Corpus, RealTotals> = Default::default();
     let mut total = RealTotals::default();
     for a in &articles {
@@ -373,7 +390,8 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
     }
     let raw =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let pipeline = Pipeline::new(&PipelineConfig::default()).context("building the pipeline")?;
+    let pipeline =
+        Pipeline::new(&pipeline_config(args.parse_beam)).context("building the pipeline")?;
     let extractor = Extractor::new();
     let mut roles = [muc4::Counts::default(); 5];
     let mut n_docs = 0;

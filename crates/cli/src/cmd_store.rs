@@ -215,7 +215,7 @@ struct Pending {
 impl Pending {
     fn new(store: Store, limit: usize, writer: WriterArgs) -> anyhow::Result<Pending> {
         let limit = limit.max(1);
-        store.set_page_cache_mib(writer.cache_mib)?;
+        store.prepare_bulk_writes(writer.cache_mib)?;
         Ok(Pending {
             docs: Vec::with_capacity(limit),
             keys: Vec::new(),

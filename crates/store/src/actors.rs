@@ -371,6 +371,10 @@ fn relink_facts(tx: &Db, articles: &BTreeSet<i64>) -> DbResult<()> {
         relink_events(tx, article, pub_day, &mut touched)?;
         relink_claims(tx, article)?;
     }
+    // A relinked mention may join a relation that held this article's
+    // mentions before: every relation they reach is counted again whole.
+    let added: Vec<i64> = touched.relation_adds.keys().copied().collect();
+    touched.relations.extend(added);
     ingest::refresh(tx, &touched)
 }
 
@@ -445,7 +449,7 @@ fn relink_relations(tx: &Db, article: i64, touched: &mut Touched) -> DbResult<()
             attributed_to,
             confidence,
         };
-        ingest::insert_relation_mention(tx, article, &m, touched)?;
+        ingest::insert_relation_mention(tx, article, None, &m, touched)?;
     }
     Ok(())
 }

@@ -392,6 +392,94 @@ fn relations_keep_their_history() {
     assert_eq!(r.articles, 1);
 }
 
+const GAO: &str = "GAO, May 6 - JNIM, which pledged allegiance to al-Qaeda when it formed, \
+claimed an attack on a market town east of Gao, residents said. The fighters had left on \
+motorbikes by the time troops arrived in the afternoon.";
+
+const GAO_CORRECTED: &str = "GAO, May 6 - Gunmen attacked a market town east of Gao, residents \
+said, correcting an earlier account that named the group behind it. The fighters had left on \
+motorbikes by the time troops arrived in the afternoon.";
+
+const TIMBUKTU: &str = "TIMBUKTU, June 11 - JNIM, al-Qaeda's branch in the Sahel since 2019 \
+by its own account, laid siege to the road into Timbuktu, traders said, and no lorry has \
+reached the city's market in three days.";
+
+/// An article that states `JNIM affiliate_of al-Qaeda`, with the time the
+/// evidence gives.
+fn jnim_article(id: &str, date: &str, text: &str, evidence: &str, time: &str) -> OutputDocument {
+    Doc::new(id, date, text)
+        .url(&format!("https://news.example/ml/{id}"), "Example News")
+        .entity(
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+            "ORG",
+            None,
+            &["JNIM"],
+        )
+        .entity("al-Qaeda", "ORG", Some("Q34490"), &[])
+        .relation(0, "affiliate_of", 1, evidence, Some(time))
+        .build()
+}
+
+#[test]
+fn a_relation_counted_batch_by_batch_is_counted_as_in_one_batch() {
+    let gao = jnim_article(
+        "gao",
+        "2024-05-06",
+        GAO,
+        "pledged allegiance to al-Qaeda",
+        "2017",
+    );
+    let timbuktu = jnim_article(
+        "timbuktu",
+        "2024-06-11",
+        TIMBUKTU,
+        "al-Qaeda's branch in the Sahel since 2019",
+        "2019",
+    );
+    let docs = vec![bamako(), gao.clone(), timbuktu.clone()];
+    let (_d1, mut whole, _) = store();
+    whole.ingest(&docs).expect("ingest");
+    let (_d2, mut one_by_one, _) = store();
+    for d in &docs {
+        one_by_one.ingest(std::slice::from_ref(d)).expect("ingest");
+    }
+    assert_eq!(
+        whole.dump().expect("dump"),
+        one_by_one.dump().expect("dump")
+    );
+    let rels = one_by_one.relations_of("Q34490").expect("relations");
+    assert_eq!(rels.len(), 1);
+    let r = &rels[0];
+    assert_eq!((r.articles, r.mentions), (3, 3));
+    assert_eq!(r.first_seen.as_deref(), Some("2024-04-02"));
+    assert_eq!(r.last_seen.as_deref(), Some("2024-06-11"));
+    assert_eq!(r.valid_from.as_deref(), Some("2017-01-01"));
+    assert_eq!(r.valid_to.as_deref(), Some("2019-12-31"));
+    // Three witnesses at 0.8 (an f32 in the output): 1 - 0.2^3.
+    assert!((r.confidence - 0.992).abs() < 1e-6, "{}", r.confidence);
+
+    // A corrected text under the same URL takes its statement back: the
+    // relation is counted again from the mentions that are left.
+    let corrected = Doc::new("gao", "2024-05-06", GAO_CORRECTED)
+        .url("https://news.example/ml/gao", "Example News")
+        .build();
+    one_by_one.ingest(&[corrected.clone()]).expect("ingest");
+    let (_d3, mut fresh, _) = store();
+    fresh
+        .ingest(&[bamako(), corrected, timbuktu])
+        .expect("ingest");
+    let r = &one_by_one.relations_of("Q34490").expect("relations")[0];
+    assert_eq!((r.articles, r.mentions), (2, 2));
+    assert_eq!(r.last_seen.as_deref(), Some("2024-06-11"));
+    let relations = |s: &Store| {
+        let dump = s.dump().expect("dump").0;
+        let start = dump.find("## relations").expect("a relations section");
+        let end = dump[start..].find("## events").expect("an events section") + start;
+        dump[start..end].to_string()
+    };
+    assert_eq!(relations(&one_by_one), relations(&fresh));
+}
+
 #[test]
 fn a_surname_alone_never_makes_a_person_and_namesakes_stay_apart() {
     let (_dir, mut store, _) = store();
