@@ -29,16 +29,7 @@ CORE=${BENCH_CORE:-0}
 case "$N" in '' | *[!0-9]*) echo "usage: bench/query_speed.sh [N]  (N articles, default 100000)" >&2; exit 2 ;; esac
 [ "$N" -ge 100 ] || { echo "query_speed.sh: N must be at least 100" >&2; exit 2; }
 
-BENCH=${CARGO_TARGET_DIR:-target}/bench
-mkdir -p "$BENCH"
-step() { echo "== $(date +%H:%M:%S) $*"; }
-
-if [ -z "${DOSSIER:-}" ]; then
-    step "building the release binary (cargo build --release -p dossier-cli)"
-    cargo build -q --release -p dossier-cli
-    DOSSIER=${CARGO_TARGET_DIR:-target}/release/dossier
-fi
-[ -x "$DOSSIER" ] || { echo "query_speed.sh: no dossier binary at $DOSSIER" >&2; exit 1; }
+. bench/common.sh
 "$DOSSIER" actor --help > /dev/null 2>&1 || { echo "query_speed.sh: $DOSSIER has no 'actor' command" >&2; exit 1; }
 PIN=()
 command -v taskset > /dev/null && PIN=(taskset -c "$CORE")

@@ -21,15 +21,7 @@ cd "$(dirname "$0")/.."
 DB=${1:?usage: bench/serve_load.sh STORE.db}
 READERS=${READERS:-4}
 CACHE_MIB=${CACHE_MIB:-32}
-BENCH=${CARGO_TARGET_DIR:-target}/bench
-mkdir -p "$BENCH"
-step() { echo "== $(date +%H:%M:%S) $*"; }
-
-if [ -z "${DOSSIER:-}" ]; then
-    step "building the release binary (cargo build --release -p dossier-cli)"
-    cargo build -q --release -p dossier-cli
-    DOSSIER=${CARGO_TARGET_DIR:-target}/release/dossier
-fi
+. bench/common.sh
 step "building the load client (cargo build --release --example serve_load)"
 cargo build -q --release -p dossier-server --example serve_load
 CLIENT=${CARGO_TARGET_DIR:-target}/release/examples/serve_load

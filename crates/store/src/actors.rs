@@ -17,6 +17,9 @@ use crate::{now, Store, StoreError};
 pub(crate) struct Link {
     pub actor: Option<String>,
     pub confidence: f64,
+    /// Linking folded an own actor into the KB actor, and so moved the
+    /// relations and events of every article that named it.
+    pub merged: bool,
 }
 
 /// The names of an entity that may link it: its name and aliases, except
@@ -140,6 +143,7 @@ pub(crate) fn link_entity(tx: &Db, e: &OutputEntity, now: &str) -> DbResult<Link
             .collect()
     };
 
+    let mut merged = false;
     let (actor, confidence) = if let Some(kb) = &e.kb_id {
         let id = current(tx, kb)?;
         ensure_actor(tx, &id, e, now)?;
@@ -153,6 +157,7 @@ pub(crate) fn link_entity(tx: &Db, e: &OutputEntity, now: &str) -> DbResult<Link
         if own.len() == 1 {
             let gone = own.into_iter().next().unwrap_or_default();
             merge_actors(tx, &id, &gone)?;
+            merged = true;
         }
         (Some(id), 0.99)
     } else {
@@ -201,6 +206,7 @@ pub(crate) fn link_entity(tx: &Db, e: &OutputEntity, now: &str) -> DbResult<Link
         return Ok(Link {
             actor: None,
             confidence: 0.0,
+            merged,
         });
     };
     let actor = current(tx, &actor)?;
@@ -209,6 +215,7 @@ pub(crate) fn link_entity(tx: &Db, e: &OutputEntity, now: &str) -> DbResult<Link
     Ok(Link {
         actor: Some(actor),
         confidence: confidence * f64::from(e.confidence).clamp(0.5, 1.0),
+        merged,
     })
 }
 
@@ -373,8 +380,7 @@ fn relink_facts(tx: &Db, articles: &BTreeSet<i64>) -> DbResult<()> {
     }
     // A relinked mention may join a relation that held this article's
     // mentions before: every relation they reach is counted again whole.
-    let added: Vec<i64> = touched.relation_adds.keys().copied().collect();
-    touched.relations.extend(added);
+    touched.relinked = true;
     ingest::refresh(tx, &touched)
 }
 

@@ -52,6 +52,13 @@ pub(crate) struct Touched {
     /// writer's cost grow with the store: at 125,000 articles it was a fifth
     /// of the writer's time.
     pub relation_adds: BTreeMap<i64, Vec<AddedMention>>,
+    /// Facts were relinked in this transaction (an own actor folded into a
+    /// KB actor while an article was linked, or a curation merge): that
+    /// recounted some relations whole mid-batch and may have removed
+    /// others, so the stored rows no longer leave out exactly the batch's
+    /// added mentions, and every relation the batch touched is counted
+    /// again whole.
+    pub relinked: bool,
     /// Set while writing an article that has duplicates already (a
     /// replaced version): its new events then take the full refresh, which
     /// counts the duplicates' outlets.
@@ -451,7 +458,12 @@ fn insert_facts(
 ) -> DbResult<()> {
     let mut actor_of: HashMap<&str, Option<String>> = HashMap::new();
     for e in &doc.entities {
-        let Link { actor, confidence } = actors::link_entity(tx, e, ingested_at)?;
+        let Link {
+            actor,
+            confidence,
+            merged,
+        } = actors::link_entity(tx, e, ingested_at)?;
+        touched.relinked |= merged;
         let mentions: Vec<(usize, usize, &str)> = e
             .mentions
             .iter()
@@ -878,12 +890,18 @@ pub(crate) fn refresh(tx: &Db, touched: &Touched) -> DbResult<()> {
             ],
         )?;
     }
+    let mut recount: Vec<i64> = Vec::new();
     for (&relation, added) in &touched.relation_adds {
-        if !touched.relations.contains(&relation) {
+        if touched.relations.contains(&relation) {
+            continue;
+        }
+        if touched.relinked {
+            recount.push(relation);
+        } else {
             add_to_relation(tx, relation, added)?;
         }
     }
-    for &relation in &touched.relations {
+    for &relation in touched.relations.iter().chain(&recount) {
         // (article, confidence, published day, valid start, valid end)
         type Row = (i64, f64, Option<i32>, Option<i32>, Option<i32>);
         let rows: Vec<Row> = tx.rows(

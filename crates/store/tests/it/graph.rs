@@ -463,7 +463,9 @@ fn a_relation_counted_batch_by_batch_is_counted_as_in_one_batch() {
     let corrected = Doc::new("gao", "2024-05-06", GAO_CORRECTED)
         .url("https://news.example/ml/gao", "Example News")
         .build();
-    one_by_one.ingest(&[corrected.clone()]).expect("ingest");
+    one_by_one
+        .ingest(std::slice::from_ref(&corrected))
+        .expect("ingest");
     let (_d3, mut fresh, _) = store();
     fresh
         .ingest(&[bamako(), corrected, timbuktu])
@@ -471,13 +473,37 @@ fn a_relation_counted_batch_by_batch_is_counted_as_in_one_batch() {
     let r = &one_by_one.relations_of("Q34490").expect("relations")[0];
     assert_eq!((r.articles, r.mentions), (2, 2));
     assert_eq!(r.last_seen.as_deref(), Some("2024-06-11"));
-    let relations = |s: &Store| {
-        let dump = s.dump().expect("dump").0;
-        let start = dump.find("## relations").expect("a relations section");
-        let end = dump[start..].find("## events").expect("an events section") + start;
-        dump[start..end].to_string()
-    };
-    assert_eq!(relations(&one_by_one), relations(&fresh));
+    assert_eq!(relations_dumped(&one_by_one), relations_dumped(&fresh));
+}
+
+/// The relations section of a store's dump.
+fn relations_dumped(s: &Store) -> String {
+    let dump = s.dump().expect("dump").0;
+    let start = dump.find("## relations").expect("a relations section");
+    let end = dump[start..].find("## events").expect("an events section") + start;
+    dump[start..end].to_string()
+}
+
+#[test]
+fn an_own_actor_folded_in_mid_batch_leaves_its_relations_counted() {
+    // Karachi's TTP is an own actor, with a spokesman; Peshawar's TTP
+    // carries the KB link, and linking it folds the own actor in, moving
+    // the spokesman's relation, inside the batch that added it.
+    let (_d1, mut one_batch, _) = store();
+    one_batch
+        .ingest(&[karachi(), peshawar()])
+        .expect("ingest in one batch");
+    let (_d2, mut two_batches, _) = store();
+    two_batches.ingest(&[karachi()]).expect("ingest");
+    two_batches.ingest(&[peshawar()]).expect("ingest");
+    assert_eq!(relations_dumped(&one_batch), relations_dumped(&two_batches));
+    let rels = one_batch.relations_of("dossier:ttp").expect("relations");
+    let spokesman: Vec<_> = rels
+        .iter()
+        .filter(|r| r.predicate == "spokesperson_of")
+        .collect();
+    assert_eq!(spokesman.len(), 1);
+    assert_eq!((spokesman[0].articles, spokesman[0].mentions), (1, 1));
 }
 
 #[test]
