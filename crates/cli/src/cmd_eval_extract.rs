@@ -55,6 +55,10 @@ pub struct EvalArgs {
     /// same knob as `extract --parse-beam`, to measure what it costs.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
+    /// Parser beam gap for this run (default: the syntax model's), as
+    /// `extract --parse-gap`.
+    #[arg(long, value_name = "G", value_parser = crate::cmd_extract::parse_gap)]
+    parse_gap: Option<f32>,
 }
 
 #[derive(clap::Args)]
@@ -75,6 +79,10 @@ pub struct Muc4Args {
     /// same knob as `extract --parse-beam`, to measure what it costs.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
+    /// Parser beam gap for this run (default: the syntax model's), as
+    /// `extract --parse-gap`.
+    #[arg(long, value_name = "G", value_parser = crate::cmd_extract::parse_gap)]
+    parse_gap: Option<f32>,
 }
 
 #[derive(clap::Args)]
@@ -137,9 +145,10 @@ fn print_layers(s: &Scores) {
 }
 
 /// The pipeline an eval runs: the shipped one, at the parser beam asked for.
-fn pipeline_config(parse_beam: Option<u16>) -> PipelineConfig {
+fn pipeline_config(parse_beam: Option<u16>, parse_gap: Option<f32>) -> PipelineConfig {
     PipelineConfig {
         parse_beam: parse_beam.map(usize::from),
+        parse_gap,
         ..PipelineConfig::default()
     }
 }
@@ -180,7 +189,10 @@ fn eval_dev(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let pipeline = if args.oracle {
         None
     } else {
-        Some(Pipeline::new(&pipeline_config(args.parse_beam)).context("building the pipeline")?)
+        Some(
+            Pipeline::new(&pipeline_config(args.parse_beam, args.parse_gap))
+                .context("building the pipeline")?,
+        )
     };
     let mut total = Scores::default();
     for a in &articles {
@@ -328,8 +340,8 @@ fn eval_real(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
         articles.push(article);
     }
-    let pipeline =
-        Pipeline::new(&pipeline_config(args.parse_beam)).context("building the pipeline")?;
+    let pipeline = Pipeline::new(&pipeline_config(args.parse_beam, args.parse_gap))
+        .context("building the pipeline")?;
     let mut by_corpus: std::collections::BTreeMap<realset::Corpus, RealTotals> = Default::default();
     let mut total = RealTotals::default();
     for a in &articles {
@@ -390,8 +402,8 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
     }
     let raw =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let pipeline =
-        Pipeline::new(&pipeline_config(args.parse_beam)).context("building the pipeline")?;
+    let pipeline = Pipeline::new(&pipeline_config(args.parse_beam, args.parse_gap))
+        .context("building the pipeline")?;
     let extractor = Extractor::new();
     let mut roles = [muc4::Counts::default(); 5];
     let mut n_docs = 0;

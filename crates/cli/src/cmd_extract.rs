@@ -98,6 +98,10 @@ pub struct InputArgs {
     /// the speed; 1 is greedy.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
     parse_beam: Option<u16>,
+    /// Parser beam gap in weight units: candidates further below the best
+    /// are dropped (default: the syntax model's, 200). Smaller is faster.
+    #[arg(long, value_name = "G", value_parser = parse_gap)]
+    parse_gap: Option<f32>,
     /// Worker threads (default: all cores; at most 1024).
     #[arg(long, short = 'j', value_parser = parse_threads)]
     threads: Option<usize>,
@@ -162,7 +166,18 @@ impl InputArgs {
         PipelineConfig {
             kb_extra: self.kb.clone(),
             parse_beam: self.parse_beam.map(usize::from),
+            parse_gap: self.parse_gap,
         }
+    }
+}
+
+/// A beam gap: a finite number of weight units, zero or more.
+pub(crate) fn parse_gap(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(g) if g.is_finite() && g >= 0.0 => Ok(g),
+        _ => Err(format!(
+            "'{s}' is not a gap: give a number of weight units, 0 or more"
+        )),
     }
 }
 

@@ -64,6 +64,10 @@ pub struct PipelineConfig {
     /// The parser's beam width; by default [`PIPELINE_PARSE_BEAM`], or the
     /// width the syntax model records if that is smaller.
     pub parse_beam: Option<usize>,
+    /// The parser's beam gap: candidates scoring more than this many weight
+    /// units below the best are dropped (by default the gap the syntax
+    /// model records). A smaller gap parses closer to greedy speed.
+    pub parse_gap: Option<f32>,
 }
 
 /// The beam width the pipeline parses with by default. The shipped parser
@@ -105,7 +109,10 @@ impl Pipeline {
         let width = config
             .parse_beam
             .unwrap_or(PIPELINE_PARSE_BEAM.min(syntax.model().beam));
-        let syntax = syntax.with_beam(width);
+        let mut syntax = syntax.with_beam(width);
+        if let Some(gap) = config.parse_gap {
+            syntax = syntax.with_gap(gap);
+        }
         let ner = ner.map_err(|e| PipelineError::stage("ner", e))?;
         let mut kb = kb.map_err(|e| PipelineError::stage("kb", e))?;
         for path in &config.kb_extra {
