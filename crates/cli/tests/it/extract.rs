@@ -473,3 +473,44 @@ fn real_set_eval_reports_and_skips_a_bad_annotation() {
         (1.into(), 1.into())
     );
 }
+
+/// The parser's beam and gap are the user's to set: a greedy parse or a
+/// narrow gap still gives the article's entities, and a gap that is not a
+/// number of weight units is refused with a message.
+#[test]
+fn parse_beam_and_gap_flags_run_and_a_bad_gap_is_refused() {
+    let article = repo_root().join("examples");
+    let first = std::fs::read_dir(&article)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .min()
+        .expect("an example article");
+    let names = |extra: &[&str]| -> Vec<String> {
+        let path = first.to_str().unwrap();
+        let mut args = vec!["extract", "--quiet", "--format", "json", path];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert!(o.status.success(), "{extra:?}: {}", stderr(&o));
+        let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut names: Vec<String> = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    let default = names(&[]);
+    assert!(!default.is_empty());
+    assert!(!names(&["--parse-beam", "1"]).is_empty());
+    assert!(!names(&["--parse-gap", "50"]).is_empty());
+    for bad in ["-1", "inf", "wide"] {
+        let flag = format!("--parse-gap={bad}");
+        let o = run(&["extract", &flag, first.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("is not a gap"), "{bad}: {}", stderr(&o));
+    }
+}
