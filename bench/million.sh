@@ -12,7 +12,7 @@
 # (else target/bench), so when the store is full this script runs
 # query_speed.sh on it for `dossier actor` p95 and `events` with two filters.
 #
-# The log, $BENCH/million-N.tsv, has one line per finished block: block,
+# The log, $BENCH/million-N-byBLOCK.tsv, has one line per finished block: block,
 # first and last article, wall seconds, user and system CPU seconds, peak RSS
 # (KiB), articles/s, store bytes after it, and when it ended. A rerun skips
 # the blocks the log has; a block killed half-way is run again, and ingest
@@ -42,7 +42,7 @@ if [ ! -s "$CORPUS" ] || [ "$(wc -l < "$CORPUS")" -ne "$N" ]; then
     python3 bench/gen_articles.py "$N" --seed "$SEED" > "$CORPUS.tmp"
     mv "$CORPUS.tmp" "$CORPUS"
 fi
-BLOCKS=$BENCH/million-$N-blocks
+BLOCKS=$BENCH/million-$N-by$BLOCK-blocks
 if [ ! -e "$BLOCKS/.done" ]; then
     step "splitting the corpus into blocks of $BLOCK"
     rm -rf "$BLOCKS"
@@ -51,7 +51,7 @@ if [ ! -e "$BLOCKS/.done" ]; then
     touch "$BLOCKS/.done"
 fi
 DB=$BENCH/query-$N-s$SEED.db
-LOG=$BENCH/million-$N.tsv
+LOG=$BENCH/million-$N-by$BLOCK.tsv
 [ -s "$LOG" ] || printf 'block\tfirst\tlast\twall_s\tuser_s\tsys_s\tmax_rss_kib\tarticles_per_s\tstore_bytes\tended\n' > "$LOG"
 store_bytes() { du -cb "$DB" "$DB-wal" 2> /dev/null | tail -1 | cut -f1; }
 
