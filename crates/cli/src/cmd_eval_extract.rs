@@ -12,7 +12,9 @@ use anyhow::Context;
 use dossier_extract::eval::{self, Counts, Scores};
 use dossier_extract::realset;
 use dossier_extract::Extractor;
-use dossier_pipeline::{Pipeline, PipelineConfig};
+use dossier_pipeline::Pipeline;
+
+use crate::cmd_extract::ParserArgs;
 use dossier_text::{tokenize, Component, Document};
 
 /// Which annotated set `dossier eval extract` scores.
@@ -51,14 +53,9 @@ pub struct EvalArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
-    /// Parser beam width for this run (default: the pipeline's, 2): the
-    /// same knob as `extract --parse-beam`, to measure what it costs.
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
-    parse_beam: Option<u16>,
-    /// Parser beam gap for this run (default: the syntax model's), as
-    /// `extract --parse-gap`.
-    #[arg(long, value_name = "G", value_parser = crate::cmd_extract::parse_gap)]
-    parse_gap: Option<f32>,
+    /// The parser's search, as `extract` takes it: what a setting costs.
+    #[command(flatten)]
+    parser: ParserArgs,
 }
 
 #[derive(clap::Args)]
@@ -75,14 +72,9 @@ pub struct Muc4Args {
     /// Print each document's gold and predicted templates.
     #[arg(long)]
     verbose: bool,
-    /// Parser beam width for this run (default: the pipeline's, 2): the
-    /// same knob as `extract --parse-beam`, to measure what it costs.
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
-    parse_beam: Option<u16>,
-    /// Parser beam gap for this run (default: the syntax model's), as
-    /// `extract --parse-gap`.
-    #[arg(long, value_name = "G", value_parser = crate::cmd_extract::parse_gap)]
-    parse_gap: Option<f32>,
+    /// The parser's search, as `extract` takes it: what a setting costs.
+    #[command(flatten)]
+    parser: ParserArgs,
 }
 
 #[derive(clap::Args)]
@@ -144,15 +136,6 @@ fn print_layers(s: &Scores) {
     }
 }
 
-/// The pipeline an eval runs: the shipped one, at the parser beam asked for.
-fn pipeline_config(parse_beam: Option<u16>, parse_gap: Option<f32>) -> PipelineConfig {
-    PipelineConfig {
-        parse_beam: parse_beam.map(usize::from),
-        parse_gap,
-        ..PipelineConfig::default()
-    }
-}
-
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.set {
         Set::Dev => eval_dev(args),
@@ -189,10 +172,7 @@ fn eval_dev(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let pipeline = if args.oracle {
         None
     } else {
-        Some(
-            Pipeline::new(&pipeline_config(args.parse_beam, args.parse_gap))
-                .context("building the pipeline")?,
-        )
+        Some(Pipeline::new(&args.parser.pipeline_config()).context("building the pipeline")?)
     };
     let mut total = Scores::default();
     for a in &articles {
@@ -340,8 +320,8 @@ fn eval_real(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
         articles.push(article);
     }
-    let pipeline = Pipeline::new(&pipeline_config(args.parse_beam, args.parse_gap))
-        .context("building the pipeline")?;
+    let pipeline =
+        Pipeline::new(&args.parser.pipeline_config()).context("building the pipeline")?;
     let mut by_corpus: std::collections::BTreeMap<realset::Corpus, RealTotals> = Default::default();
     let mut total = RealTotals::default();
     for a in &articles {
@@ -402,8 +382,8 @@ pub fn muc4(args: Muc4Args) -> anyhow::Result<ExitCode> {
     }
     let raw =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let pipeline = Pipeline::new(&pipeline_config(args.parse_beam, args.parse_gap))
-        .context("building the pipeline")?;
+    let pipeline =
+        Pipeline::new(&args.parser.pipeline_config()).context("building the pipeline")?;
     let extractor = Extractor::new();
     let mut roles = [muc4::Counts::default(); 5];
     let mut n_docs = 0;

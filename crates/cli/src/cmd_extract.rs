@@ -93,15 +93,8 @@ pub struct InputArgs {
     /// Extra knowledge-base file(s) in the shipped TOML format; repeatable.
     #[arg(long = "kb", value_name = "FILE")]
     kb: Vec<PathBuf>,
-    /// Parser beam width: 2 by default; 8, the width the shipped parser was
-    /// trained with, parses about one point of attachment better at half
-    /// the speed; 1 is greedy.
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
-    parse_beam: Option<u16>,
-    /// Parser beam gap in weight units: candidates further below the best
-    /// are dropped (default: the syntax model's, 200). Smaller is faster.
-    #[arg(long, value_name = "G", value_parser = parse_gap)]
-    parse_gap: Option<f32>,
+    #[command(flatten)]
+    parser: ParserArgs,
     /// Worker threads (default: all cores; at most 1024).
     #[arg(long, short = 'j', value_parser = parse_threads)]
     threads: Option<usize>,
@@ -165,8 +158,34 @@ impl InputArgs {
     pub fn pipeline_config(&self) -> PipelineConfig {
         PipelineConfig {
             kb_extra: self.kb.clone(),
+            ..self.parser.pipeline_config()
+        }
+    }
+}
+
+/// How the parser searches: `extract`, `ingest` and the evals that run the
+/// pipeline take the same two flags.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ParserArgs {
+    /// Parser beam width: 2 by default; 8, the width the shipped parser was
+    /// trained with, parses about one point of attachment better at half
+    /// the speed; 1 is greedy (about 30% faster, a little worse on events
+    /// and claims: see the README's speed section).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=64))]
+    parse_beam: Option<u16>,
+    /// Parser beam gap in weight units: candidates further below the best
+    /// are dropped (default: the syntax model's, 200). Smaller is faster.
+    #[arg(long, value_name = "G", value_parser = parse_gap)]
+    parse_gap: Option<f32>,
+}
+
+impl ParserArgs {
+    /// The shipped pipeline with this search.
+    pub fn pipeline_config(&self) -> PipelineConfig {
+        PipelineConfig {
             parse_beam: self.parse_beam.map(usize::from),
             parse_gap: self.parse_gap,
+            ..PipelineConfig::default()
         }
     }
 }
