@@ -915,32 +915,12 @@ pub(crate) fn refresh(tx: &Db, touched: &Touched) -> DbResult<()> {
             tx.exec("DELETE FROM relations WHERE id = ?1", args![relation])?;
             continue;
         }
-        let mut best: HashMap<i64, f64> = HashMap::new();
-        let (mut first, mut last) = (None::<i32>, None::<i32>);
-        let (mut vs, mut ve) = (None::<i32>, None::<i32>);
-        for (article, conf, day, s, e) in &rows {
-            let b = best.entry(*article).or_insert(0.0);
-            *b = b.max(*conf);
-            if let Some(d) = day {
-                first = Some(first.map_or(*d, |f| f.min(*d)));
-                last = Some(last.map_or(*d, |l| l.max(*d)));
-            }
-            if let (Some(s), Some(e)) = (s, e) {
-                vs = Some(vs.map_or(*s, |v| v.min(*s)));
-                ve = Some(ve.map_or(*e, |v| v.max(*e)));
-            }
+        let mut tally = Tally::default();
+        for &(article, confidence, day, s, e) in &rows {
+            let valid = s.zip(e).map(|(start, end)| DayInterval { start, end });
+            tally.add(article, confidence, day, valid);
         }
-        tx.exec("UPDATE relations SET n_mentions = ?2, n_articles = ?3, first_seen = ?4, last_seen = ?5,
-                valid_start = ?6, valid_end = ?7, confidence = ?8 WHERE id = ?1", args![
-            relation,
-            rows.len() as i64,
-            best.len() as i64,
-            first,
-            last,
-            vs,
-            ve,
-            combine(&best)
-        ])?;
+        tally.write(tx, relation, None)?;
     }
     Ok(())
 }
@@ -948,65 +928,108 @@ pub(crate) fn refresh(tx: &Db, touched: &Touched) -> DbResult<()> {
 /// Brings a relation's counts up to date with mentions that a batch added
 /// to it, from new articles only (a replaced article's relations are
 /// counted again whole): the result is what counting every mention gives.
-/// Counts add up, the seen and valid intervals widen, and the noisy-OR
-/// confidence takes in each new article's strongest mention.
 fn add_to_relation(tx: &Db, relation: i64, added: &[AddedMention]) -> DbResult<()> {
-    type Row = (
-        i64,
-        i64,
-        Option<i32>,
-        Option<i32>,
-        Option<i32>,
-        Option<i32>,
-        f64,
-    );
-    let (n_mentions, n_articles, mut first, mut last, mut vs, mut ve, confidence): Row = tx.row(
+    let stored = tx.row(
         "SELECT n_mentions, n_articles, first_seen, last_seen, valid_start, valid_end, confidence
          FROM relations WHERE id = ?1",
         args![relation],
         |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
+            Ok(Stored {
+                mentions: r.get(0)?,
+                articles: r.get(1)?,
+                first: r.get(2)?,
+                last: r.get(3)?,
+                valid_start: r.get(4)?,
+                valid_end: r.get(5)?,
+                confidence: r.get(6)?,
+            })
         },
     )?;
-    let mut best: HashMap<i64, f64> = HashMap::new();
+    let mut tally = Tally::default();
     for m in added {
-        let b = best.entry(m.article).or_insert(0.0);
-        *b = b.max(m.confidence);
-        if let Some(d) = m.day {
-            first = Some(first.map_or(d, |f| f.min(d)));
-            last = Some(last.map_or(d, |l| l.max(d)));
-        }
-        if let Some(iv) = m.valid {
-            vs = Some(vs.map_or(iv.start, |v| v.min(iv.start)));
-            ve = Some(ve.map_or(iv.end, |v| v.max(iv.end)));
+        tally.add(m.article, m.confidence, m.day, m.valid);
+    }
+    tally.write(tx, relation, Some(stored))
+}
+
+/// A relation's row as stored.
+struct Stored {
+    mentions: i64,
+    articles: i64,
+    first: Option<i32>,
+    last: Option<i32>,
+    valid_start: Option<i32>,
+    valid_end: Option<i32>,
+    confidence: f64,
+}
+
+/// A relation's counts over some of its mentions: every one in a recount,
+/// a batch's new ones in an update.
+#[derive(Default)]
+struct Tally {
+    mentions: i64,
+    /// Each article's strongest mention.
+    best: HashMap<i64, f64>,
+    first: Option<i32>,
+    last: Option<i32>,
+    valid_start: Option<i32>,
+    valid_end: Option<i32>,
+}
+
+/// The smaller or larger of two optional days, whichever is there.
+fn widen(a: Option<i32>, b: Option<i32>, pick: fn(i32, i32) -> i32) -> Option<i32> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(pick(a, b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl Tally {
+    fn add(&mut self, article: i64, confidence: f64, day: Option<i32>, valid: Option<DayInterval>) {
+        self.mentions += 1;
+        let b = self.best.entry(article).or_insert(0.0);
+        *b = b.max(confidence);
+        self.first = widen(self.first, day, i32::min);
+        self.last = widen(self.last, day, i32::max);
+        if let Some(iv) = valid {
+            self.valid_start = widen(self.valid_start, Some(iv.start), i32::min);
+            self.valid_end = widen(self.valid_end, Some(iv.end), i32::max);
         }
     }
-    // 1 - (1 - old) * (1 - new): the new articles are witnesses the stored
-    // confidence has not counted.
-    let confidence = 1.0 - (1.0 - confidence.clamp(0.0, 1.0)) * (1.0 - combine(&best));
-    tx.exec(
-        "UPDATE relations SET n_mentions = ?2, n_articles = ?3, first_seen = ?4, last_seen = ?5,
-            valid_start = ?6, valid_end = ?7, confidence = ?8 WHERE id = ?1",
-        args![
-            relation,
-            n_mentions + added.len() as i64,
-            n_articles + best.len() as i64,
-            first,
-            last,
-            vs,
-            ve,
-            confidence
-        ],
-    )?;
-    Ok(())
+
+    /// Writes the relation's counts: this tally's, added to `stored` when
+    /// the tally holds only new articles' mentions. The noisy-OR
+    /// confidence then takes 1 - (1 - stored) * (1 - new): the new
+    /// articles are witnesses the stored confidence has not counted.
+    fn write(&self, tx: &Db, relation: i64, stored: Option<Stored>) -> DbResult<()> {
+        let new = combine(&self.best);
+        let (mentions, articles, first, last, vs, ve, confidence) = match stored {
+            None => (
+                self.mentions,
+                self.best.len() as i64,
+                self.first,
+                self.last,
+                self.valid_start,
+                self.valid_end,
+                new,
+            ),
+            Some(s) => (
+                s.mentions + self.mentions,
+                s.articles + self.best.len() as i64,
+                widen(s.first, self.first, i32::min),
+                widen(s.last, self.last, i32::max),
+                widen(s.valid_start, self.valid_start, i32::min),
+                widen(s.valid_end, self.valid_end, i32::max),
+                1.0 - (1.0 - s.confidence.clamp(0.0, 1.0)) * (1.0 - new),
+            ),
+        };
+        tx.exec(
+            "UPDATE relations SET n_mentions = ?2, n_articles = ?3, first_seen = ?4,
+                last_seen = ?5, valid_start = ?6, valid_end = ?7, confidence = ?8 WHERE id = ?1",
+            args![relation, mentions, articles, first, last, vs, ve, confidence],
+        )?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
